@@ -1,0 +1,41 @@
+# The two commands for a fresh Debian 12 machine: `make run` and `make test`.
+# Each installs what is missing (scripts/install-deps), then builds.
+BUILD      ?= build
+JOBS       ?= $(shell nproc)
+BUILD_TYPE ?= Release
+CMAKE_FLAGS ?=
+LISTEN     ?= 127.0.0.1:8080
+# Lets ccache share results between checkouts of this repository.
+export CCACHE_BASEDIR := $(CURDIR)
+
+.PHONY: all deps build run test test-unit bench asan fuzz format clean
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_FLAGS)
+
+build: deps $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	./$(BUILD)/solipraxis serve --listen $(LISTEN)
+
+# Every test: unit, integration, store contract on SQLite and PostgreSQL, browser.
+test: build
+	ctest --test-dir $(BUILD) --output-on-failure --timeout 600 -j $(JOBS)
+
+bench: build
+	bench/run
+
+asan:
+	$(MAKE) test BUILD=build-asan BUILD_TYPE=Debug CMAKE_FLAGS=-DSOLIPRAXIS_SANITIZE=ON
+
+format:
+	git ls-files '*.cc' '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD) build-asan

@@ -1,0 +1,44 @@
+# solipraxis_library(NAME DEPS dep...): one static library per src/ directory.
+# Sources: every *.cc below src/NAME except *_test.cc and *_fuzz.cc.
+# Unit tests: every *_test.cc below src/NAME goes into one GoogleTest binary NAME_test.
+function(solipraxis_library name)
+  cmake_parse_arguments(ARG "" "" "DEPS" ${ARGN})
+  set(dir ${CMAKE_SOURCE_DIR}/src/${name})
+  file(GLOB_RECURSE all_sources CONFIGURE_DEPENDS ${dir}/*.cc)
+  set(sources ${all_sources})
+  list(FILTER sources EXCLUDE REGEX "_(test|fuzz)\\.cc$")
+  set(tests ${all_sources})
+  list(FILTER tests INCLUDE REGEX "_test\\.cc$")
+  set(target solipraxis_${name})
+  if(sources)
+    add_library(${target} STATIC ${sources})
+    target_include_directories(${target} PUBLIC ${CMAKE_SOURCE_DIR}/src)
+    target_link_libraries(${target} PUBLIC ${ARG_DEPS})
+  else()
+    add_library(${target} INTERFACE)
+    target_include_directories(${target} INTERFACE ${CMAKE_SOURCE_DIR}/src)
+    target_link_libraries(${target} INTERFACE ${ARG_DEPS})
+  endif()
+  if(tests)
+    add_executable(${name}_test ${tests})
+    target_link_libraries(${name}_test PRIVATE ${target} GTest::gtest_main GTest::gmock)
+    target_compile_definitions(${name}_test PRIVATE
+      SOLIPRAXIS_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+    gtest_discover_tests(${name}_test DISCOVERY_TIMEOUT 60
+      PROPERTIES LABELS "unit;${name}" ENVIRONMENT "SOLIPRAXIS_SOURCE_DIR=${CMAKE_SOURCE_DIR}")
+  endif()
+endfunction()
+
+# solipraxis_embed(TARGET OUT_CC NAMESPACE VAR FILES...): compiles files into a
+# generated source as a sorted table of {relative name, content}, so the binary
+# does not depend on the source tree at run time (used for migrations).
+function(solipraxis_embed target out_cc ns var base)
+  set(files ${ARGN})
+  add_custom_command(
+    OUTPUT ${out_cc}
+    COMMAND ${CMAKE_COMMAND} -DOUT=${out_cc} -DNS=${ns} -DVAR=${var} -DBASE=${base}
+            "-DFILES=${files}" -P ${CMAKE_SOURCE_DIR}/cmake/embed.cmake
+    DEPENDS ${files} ${CMAKE_SOURCE_DIR}/cmake/embed.cmake
+    COMMENT "Embedding ${var}")
+  target_sources(${target} PRIVATE ${out_cc})
+endfunction()

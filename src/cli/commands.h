@@ -1,0 +1,31 @@
+// Each area registers its subcommands on the root app. A command's callback
+// stores its exit code in Context::exit_code.
+#pragma once
+
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "store/store.h"
+
+namespace solipraxis::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFindings = 1;
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitFailure = 3;
+
+struct Context {
+  std::string data_dir = "var";  // --data-dir / SOLIPRAXIS_DATA_DIR
+  std::string database;          // --database / SOLIPRAXIS_DATABASE
+  int exit_code = kExitOk;
+
+  store::StoreConfig store_config(bool migrate = true) const {
+    return store::StoreConfig{database, data_dir, migrate};
+  }
+};
+
+// Registered in app.cc, in the order they appear in --help.
+// (Each area adds its own: serve, migrate, user, token, check, catalog, tools.)
+
+}  // namespace solipraxis::cli

@@ -1,0 +1,206 @@
+// The Store: every persistent read and write of solipraxis goes through this
+// interface, grouped by aggregate. Two engines implement it (sqlite/, postgres/);
+// one contract test suite (tests/store/) holds both to the same behaviour.
+//
+// Guarantees every engine keeps:
+// - Every org-owned call takes a core::OrgId first. OrgId has no implicit
+//   conversion, so cross-tenant access cannot be written by accident; rows of
+//   another org are "not found", never returned.
+// - Every change to org data writes an audit_log row in the same transaction.
+// - Queries are parameterised. Expected failures are Result errors (not_found,
+//   conflict, invalid_input, unavailable); exceptions never leave the Store.
+// - Timestamps come from the injected core::Clock.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/ids.h"
+#include "core/result.h"
+
+namespace solipraxis::store {
+
+using core::OrgId;
+using core::Result;
+using core::Status;
+using core::TokenId;
+using core::UnixTime;
+using core::UserId;
+
+// Ordered by power: a check "role >= Role::kEditor" reads naturally.
+enum class Role { kMember = 1, kEditor = 2, kOwner = 3 };
+const char* role_name(Role role);  // "member", "editor", "owner"
+std::optional<Role> parse_role(std::string_view name);
+
+struct Org {
+  OrgId id;
+  std::string slug;  // [a-z0-9-]{2,40}, used in URLs
+  std::string name;
+  UnixTime created_at = 0;
+};
+
+struct User {
+  UserId id;
+  std::string email;  // stored lower-cased; unique
+  std::string name;
+  std::string password_hash;  // argon2id string from libsodium
+  std::string lang;           // "" = follow the browser, else "de" / "en"
+  UnixTime created_at = 0;
+};
+
+struct Member {
+  User user;
+  Role role = Role::kMember;
+  UnixTime since = 0;
+};
+
+// A browser sign-in. The cookie holds a random id; only its hash is stored.
+struct LoginSession {
+  std::string id_hash;
+  UserId user_id;
+  std::string csrf_token;
+  UnixTime created_at = 0;
+  UnixTime last_seen_at = 0;
+  UnixTime expires_at = 0;  // absolute expiry; idle expiry is checked against last_seen_at
+};
+
+struct ApiToken {
+  TokenId id;
+  UserId user_id;
+  std::string name;
+  std::string token_hash;
+  UnixTime created_at = 0;
+  std::optional<UnixTime> last_used_at;
+};
+
+// An invitation link for one org. Only the token's hash is stored; single use.
+struct Invite {
+  std::int64_t id = 0;
+  OrgId org_id;
+  std::string token_hash;
+  std::string email;  // may be empty: anyone with the link
+  Role role = Role::kMember;
+  UserId created_by;
+  UnixTime created_at = 0;
+  UnixTime expires_at = 0;
+  std::optional<UnixTime> used_at;
+};
+
+// Who makes a change, for the audit log.
+struct Actor {
+  std::optional<UserId> user;
+  std::string via;  // "web", "api", "cli"
+};
+
+struct AuditEntry {
+  std::int64_t id = 0;
+  OrgId org_id;
+  std::optional<UserId> actor;
+  std::string via;
+  std::string action;     // e.g. "member.add", "member.role"
+  std::string entity;     // e.g. "membership"
+  std::string entity_id;  // e.g. user id
+  std::string before;     // short JSON summary, "" for creations
+  std::string after;      // short JSON summary, "" for deletions
+  UnixTime at = 0;
+};
+
+// Keyset pagination: `cursor` is opaque to callers; an empty `next` means the end.
+struct PageRequest {
+  int limit = 50;  // clamped to [1, 200]
+  std::string cursor;
+};
+template <typename T>
+struct Page {
+  std::vector<T> items;
+  std::string next;
+};
+
+struct NewUser {
+  std::string email;
+  std::string name;
+  std::string password_hash;
+  std::string lang;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // --- schema and health ---
+  virtual const char* engine() const = 0;  // "sqlite" or "postgresql"
+  virtual Result<int> schema_version() = 0;
+  virtual Status ping() = 0;  // the store answers a trivial query
+
+  // --- orgs ---
+  virtual Result<Org> create_org(std::string_view slug, std::string_view name,
+                                 const Actor& actor) = 0;
+  virtual Result<Org> org_by_slug(std::string_view slug) = 0;
+  virtual Result<Org> org(OrgId org) = 0;
+  virtual Result<std::vector<Org>> orgs_of_user(UserId user) = 0;
+
+  // --- users (not org-owned: one person can belong to several orgs) ---
+  virtual Result<User> create_user(const NewUser& user) = 0;  // conflict on duplicate e-mail
+  virtual Result<User> user(UserId user) = 0;
+  virtual Result<User> user_by_email(std::string_view email) = 0;  // case-insensitive
+  virtual Result<std::vector<User>> users() = 0;
+  virtual Status set_user_password(UserId user, std::string_view password_hash) = 0;
+  virtual Status set_user_lang(UserId user, std::string_view lang) = 0;
+
+  // --- memberships (org-owned) ---
+  virtual Status add_member(OrgId org, UserId user, Role role, const Actor& actor) = 0;
+  virtual Result<Role> member_role(OrgId org, UserId user) = 0;  // not_found if no member
+  // Refuses (conflict) to leave an org without an owner.
+  virtual Status set_member_role(OrgId org, UserId user, Role role, const Actor& actor) = 0;
+  virtual Status remove_member(OrgId org, UserId user, const Actor& actor) = 0;
+  virtual Result<std::vector<Member>> members(OrgId org) = 0;
+
+  // --- invitations (org-owned) ---
+  virtual Result<Invite> create_invite(OrgId org, const Invite& invite, const Actor& actor) = 0;
+  virtual Result<std::vector<Invite>> open_invites(OrgId org) = 0;
+  virtual Status revoke_invite(OrgId org, std::int64_t invite_id, const Actor& actor) = 0;
+  // Looks an invitation up by its token hash (the link names no org).
+  virtual Result<Invite> invite_by_token_hash(std::string_view token_hash) = 0;
+  // Marks the invite used and adds the membership, atomically. Conflict if used
+  // or expired (checked against the clock), so a link works exactly once.
+  virtual Status accept_invite(std::string_view token_hash, UserId user) = 0;
+
+  // --- sign-in sessions ---
+  virtual Status create_session(const LoginSession& session) = 0;
+  virtual Result<LoginSession> session(std::string_view id_hash) = 0;
+  virtual Status touch_session(std::string_view id_hash) = 0;  // last_seen_at = now
+  virtual Status delete_session(std::string_view id_hash) = 0;
+  virtual Status delete_sessions_of_user(UserId user) = 0;
+  virtual Result<int> delete_expired_sessions() = 0;
+
+  // --- API tokens ---
+  virtual Result<ApiToken> create_token(UserId user, std::string_view name,
+                                        std::string_view token_hash) = 0;
+  virtual Result<ApiToken> token_by_hash(std::string_view token_hash) = 0;
+  virtual Result<std::vector<ApiToken>> tokens(UserId user) = 0;
+  virtual Status touch_token(TokenId token) = 0;
+  virtual Status delete_token(UserId user, TokenId token) = 0;  // only the owner's own
+
+  // --- audit log (org-owned, append-only) ---
+  virtual Result<Page<AuditEntry>> audit_log(OrgId org, const PageRequest& page) = 0;
+};
+
+struct StoreConfig {
+  // A file path (SQLite) or a postgresql:// / postgres:// URL. Empty: <data_dir>/solipraxis.db.
+  std::string database;
+  std::string data_dir = "var";
+  bool migrate = true;  // apply pending migrations on open
+};
+
+// Opens the engine the URL names and (with config.migrate) brings the schema up
+// to date. Errors: unavailable (unreachable, not a database, cannot create the
+// data dir) and conflict (the database is newer than this binary), each with a
+// message a person can act on.
+Result<std::unique_ptr<Store>> open_store(const StoreConfig& config, core::Clock& clock);
+
+}  // namespace solipraxis::store
