@@ -1,0 +1,60 @@
+#include "core/civil_date.h"
+
+#include <gtest/gtest.h>
+
+namespace solipraxis::core {
+namespace {
+
+Date d(const char* s) {
+  auto r = Date::parse(s);
+  EXPECT_TRUE(r.has_value()) << s;
+  return r.has_value() ? *r : Date{};
+}
+
+TEST(CivilDateTest, ParsesAndFormats) {
+  EXPECT_EQ(d("1970-01-01").days(), 0);
+  EXPECT_EQ(d("2026-01-01").days(), 20454);
+  EXPECT_EQ(d("2024-02-29").str(), "2024-02-29");
+  const Date x = d("2026-11-25");
+  EXPECT_EQ(x.year(), 2026);
+  EXPECT_EQ(x.month(), 11u);
+  EXPECT_EQ(x.day(), 25u);
+}
+
+TEST(CivilDateTest, RejectsMalformedAndImpossibleDates) {
+  for (const char* bad : {"", "2026-1-01", "2026-13-01", "2026-02-29", "2026-00-10", "2026-04-31",
+                          "26-01-01", "2026/01/01", "2026-01-01T00:00", "abcd-ef-gh", "0999-01-01",
+                          "2026-01-+1", " 2026-01-01"}) {
+    auto r = Date::parse(bad);
+    ASSERT_FALSE(r.has_value()) << bad;
+    EXPECT_EQ(r.error().code, ErrorCode::kInvalidInput);
+    EXPECT_EQ(r.error().key, "error.date_invalid");
+  }
+}
+
+TEST(CivilDateTest, FromUnixUsesTheUtcDay) {
+  EXPECT_EQ(Date::from_unix(1'767'225'600).str(), "2026-01-01");
+  EXPECT_EQ(Date::from_unix(1'767'225'600 + 86399).str(), "2026-01-01");
+  EXPECT_EQ(Date::from_unix(-1).str(), "1969-12-31");
+  FakeClock clock(1'767'225'600);
+  EXPECT_EQ(Date::today(clock), d("2026-01-01"));
+  EXPECT_EQ(d("2026-01-01").start_unix(), 1'767'225'600);
+}
+
+TEST(CivilDateTest, AddMonthsClampsToMonthEnd) {
+  EXPECT_EQ(d("2026-01-31").add_months(1).str(), "2026-02-28");
+  EXPECT_EQ(d("2024-01-31").add_months(1).str(), "2024-02-29");
+  EXPECT_EQ(d("2026-08-31").add_months(6).str(), "2027-02-28");
+  EXPECT_EQ(d("2026-05-15").add_months(6).str(), "2026-11-15");
+  EXPECT_EQ(d("2026-03-15").add_months(-3).str(), "2025-12-15");
+  EXPECT_EQ(d("2026-12-01").add_months(36).str(), "2029-12-01");
+}
+
+TEST(CivilDateTest, ComparesAndSubtracts) {
+  EXPECT_LT(d("2026-01-01"), d("2026-01-02"));
+  EXPECT_EQ(d("2026-03-01") - d("2026-02-01"), 28);
+  EXPECT_EQ(d("2026-02-28").add_days(1), d("2026-03-01"));
+}
+
+}  // namespace
+}  // namespace solipraxis::core

@@ -1,0 +1,128 @@
+#include "core/tool.h"
+
+#include <algorithm>
+
+#include "core/text_field.h"
+
+namespace solipraxis::core {
+namespace {
+
+void trim_in_place(std::string& s) { s = std::string(trim(s)); }
+
+}  // namespace
+
+const char* hosting_name(Hosting h) {
+  switch (h) {
+    case Hosting::kVendorCloud: return "vendor_cloud";
+    case Hosting::kEuCloud: return "eu_cloud";
+    case Hosting::kSelfHosted: return "self_hosted";
+    case Hosting::kOnDevice: return "on_device";
+  }
+  return "vendor_cloud";
+}
+
+const char* openness_name(Openness o) {
+  switch (o) {
+    case Openness::kClosed: return "closed";
+    case Openness::kOpenWeights: return "open_weights";
+    case Openness::kOpenSource: return "open_source";
+  }
+  return "closed";
+}
+
+Result<Hosting> parse_hosting(std::string_view name) {
+  for (Hosting h : {Hosting::kVendorCloud, Hosting::kEuCloud, Hosting::kSelfHosted,
+                    Hosting::kOnDevice}) {
+    if (name == hosting_name(h)) return h;
+  }
+  return make_error(ErrorCode::kInvalidInput, "tools.error.invalid_hosting",
+                    "unknown hosting '" + std::string(name.substr(0, 40)) + "'");
+}
+
+Result<Openness> parse_openness(std::string_view name) {
+  for (Openness o : {Openness::kClosed, Openness::kOpenWeights, Openness::kOpenSource}) {
+    if (name == openness_name(o)) return o;
+  }
+  return make_error(ErrorCode::kInvalidInput, "tools.error.invalid_openness",
+                    "unknown model openness '" + std::string(name.substr(0, 40)) + "'");
+}
+
+bool is_http_url(std::string_view url) {
+  std::string_view rest;
+  if (url.starts_with("https://")) {
+    rest = url.substr(8);
+  } else if (url.starts_with("http://")) {
+    rest = url.substr(7);
+  } else {
+    return false;
+  }
+  for (char ch : url) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c <= 0x20 || c == 0x7F || c == '"' || c == '<' || c == '>' || c == '\\') return false;
+  }
+  const auto host_end = rest.find_first_of("/?#");
+  std::string_view host = rest.substr(0, host_end);
+  if (const auto at = host.rfind('@'); at != std::string_view::npos) host = host.substr(at + 1);
+  return !host.empty() && host.front() != ':' && host.front() != '.';
+}
+
+void normalize_tool(Tool& tool) {
+  trim_in_place(tool.name);
+  trim_in_place(tool.vendor);
+  trim_in_place(tool.contact);
+  trim_in_place(tool.cost);
+  trim_in_place(tool.public_summary);
+  for (auto& link : tool.links) trim_in_place(link);
+  std::erase_if(tool.links, [](const std::string& l) { return l.empty(); });
+  if (tool.special_categories) tool.personal_data = true;
+}
+
+std::vector<FieldError> tool_errors(const Tool& tool, Date today,
+                                    std::optional<Date> stored_next_review) {
+  std::vector<FieldError> out;
+  if (is_blank(tool.name)) {
+    out.push_back(field_error("name", "tools.error.name_required", "name is required"));
+  } else {
+    check_text_field(out, "name", tool.name, kToolNameMax, "tools.error.name_too_long");
+  }
+  check_text_field(out, "vendor", tool.vendor, kToolShortFieldMax);
+  check_text_field(out, "purpose", tool.purpose, kToolLongFieldMax);
+  check_text_field(out, "target_groups", tool.target_groups, kToolLongFieldMax);
+  check_text_field(out, "data_processed", tool.data_processed, kToolLongFieldMax);
+  check_text_field(out, "affected_users", tool.affected_users, kToolLongFieldMax);
+  check_text_field(out, "affected_non_users", tool.affected_non_users, kToolLongFieldMax);
+  check_text_field(out, "affected_groups", tool.affected_groups, kToolLongFieldMax);
+  check_text_field(out, "cost", tool.cost, kToolShortFieldMax);
+  check_text_field(out, "contact", tool.contact, kToolShortFieldMax);
+  if (tool.links.size() > kToolLinksMax) {
+    out.push_back(field_error("links", "tools.error.too_many_links",
+                              "at most " + std::to_string(kToolLinksMax) + " links"));
+  }
+  for (const auto& link : tool.links) {
+    if (link.size() > kToolLinkMax || !is_http_url(link)) {
+      out.push_back(field_error("links", "tools.error.link_invalid",
+                                "not an http(s) URL: '" + link.substr(0, 80) + "'"));
+      break;
+    }
+  }
+  if (tool.next_review && *tool.next_review < today && tool.next_review != stored_next_review) {
+    out.push_back(field_error("next_review", "tools.error.next_review_in_past",
+                              "next review " + tool.next_review->str() + " is before today " +
+                                  today.str()));
+  }
+  check_text_field(out, "public_summary", tool.public_summary, kToolPublicSummaryMax,
+             "tools.error.public_summary_too_long");
+  if (tool.is_public && is_blank(tool.public_summary)) {
+    out.push_back(field_error("public_summary", "tools.error.public_summary_required",
+                              "a public tool needs a short public description"));
+  }
+  check_text_field(out, "human_oversight", tool.human_oversight, kToolLongFieldMax);
+  check_text_field(out, "risks", tool.risks, kToolLongFieldMax);
+  return out;
+}
+
+Status validate_tool(const Tool& tool, Date today, std::optional<Date> stored_next_review) {
+  return first_error(tool_errors(tool, today, stored_next_review));
+}
+
+}  // namespace solipraxis::core
