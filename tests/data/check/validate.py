@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Checks the checker test data (tests/data/check/*.jsonl) for format errors.
+
+Usage: python3 tests/data/check/validate.py [FILE...]   (default: every *.jsonl beside this script)
+Exit 0 when all files are valid, 1 otherwise. Prints per-file counts per rule.
+"""
+import collections, glob, json, os, re, sys
+
+RULES = {
+    'de': {'inclusive.generic-masculine', 'plain.sentence-length'},
+    'en': {'inclusive.gendered-term', 'inclusive.othering', 'plain.sentence-length'},
+}
+KEYS = {'text', 'lang', 'findings', 'note'}
+
+
+def whole_word_count(text, needle):
+    # A finding must stand as a whole word: no letter, digit or underscore directly before or after it.
+    return len(re.findall(r'(?<!\w)' + re.escape(needle) + r'(?!\w)', text))
+
+
+def check(path):
+    errors, seen = [], set()
+    counts = collections.Counter()
+    with open(path, 'rb') as f:
+        raw = f.read()
+    try:
+        content = raw.decode('utf-8')
+    except UnicodeDecodeError as e:
+        return [f'{path}: not UTF-8 at byte {e.start}'], counts
+    for n, line in enumerate(content.split('\n'), 1):
+        if line == '':
+            continue
+        where = f'{path}:{n}'
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as e:
+            errors.append(f'{where}: invalid JSON: {e}')
+            continue
+        if not isinstance(row, dict) or not {'text', 'lang', 'findings'} <= row.keys() or row.keys() - KEYS:
+            errors.append(f'{where}: keys must be text, lang, findings and optional note')
+            continue
+        text, lang, findings = row['text'], row['lang'], row['findings']
+        if lang not in RULES:
+            errors.append(f'{where}: unknown lang {lang!r}')
+            continue
+        if not isinstance(text, str) or not text.strip() or text != text.strip():
+            errors.append(f'{where}: text must be a non-empty string without outer whitespace')
+            continue
+        if text in seen:
+            errors.append(f'{where}: duplicate text')
+        seen.add(text)
+        if 'note' in row and not (isinstance(row['note'], str) and row['note'].strip()):
+            errors.append(f'{where}: note must be a non-empty string')
+        if not isinstance(findings, list):
+            errors.append(f'{where}: findings must be a list')
+            continue
+        wanted = collections.Counter()
+        for fd in findings:
+            if not isinstance(fd, dict) or 'rule' not in fd or fd.keys() - {'rule', 'text'}:
+                errors.append(f'{where}: each finding is {{"rule": ..., "text": ...}}')
+                continue
+            if fd['rule'] not in RULES[lang]:
+                errors.append(f'{where}: rule {fd["rule"]!r} not valid for {lang}')
+            if 'text' in fd:
+                wanted[fd['text']] += 1
+            elif not fd['rule'].startswith('plain.'):
+                errors.append(f'{where}: finding text may only be omitted for plain.* rules')
+            counts[fd['rule']] += 1
+        for needle, k in wanted.items():
+            have = whole_word_count(text, needle)
+            if have < k:
+                errors.append(f'{where}: {needle!r} listed {k}x but occurs {have}x as a whole word')
+        counts['lines'] += 1
+        counts['negative lines' if not findings else 'positive lines'] += 1
+    return errors, counts
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    paths = sys.argv[1:] or sorted(glob.glob(os.path.join(here, '*.jsonl')))
+    bad = False
+    for p in paths:
+        errors, counts = check(p)
+        for e in errors:
+            print(e)
+        bad |= bool(errors)
+        print(f'{os.path.basename(p)}: ' + ', '.join(f'{k} {v}' for k, v in sorted(counts.items())))
+    return 1 if bad else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
