@@ -110,6 +110,11 @@ std::vector<FieldError> tool_errors(const Tool& tool, Date today,
                               "next review " + tool.next_review->str() + " is before today " +
                                   today.str()));
   }
+  if (!tool.next_review && requires_review(tool.phase)) {
+    out.push_back(field_error("next_review", "tools.error.next_review_required",
+                              std::string("a tool in phase ") + phase_name(tool.phase) +
+                                  " needs a next review date"));
+  }
   check_text_field(out, "public_summary", tool.public_summary, kToolPublicSummaryMax,
              "tools.error.public_summary_too_long");
   if (tool.is_public && is_blank(tool.public_summary)) {

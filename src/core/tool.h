@@ -74,7 +74,8 @@ void normalize_tool(Tool& tool);
 // Keys: tools.error.name_required, name_too_long, field_too_long,
 // text_invalid (malformed UTF-8 or control characters),
 // public_summary_too_long, next_review_in_past, link_invalid, too_many_links,
-// public_summary_required (a public tool needs its short description).
+// public_summary_required (a public tool needs its short description),
+// next_review_required (pilot, in_use and evaluation always have one).
 std::vector<FieldError> tool_errors(const Tool& tool, Date today,
                                     std::optional<Date> stored_next_review = {});
 // The first of tool_errors() as kInvalidInput with the field in the detail.

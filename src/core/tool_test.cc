@@ -68,6 +68,17 @@ TEST(ToolTest, NextReviewInThePastIsRefusedUnlessUnchanged) {
                   "next_review:tools.error.next_review_in_past"));
 }
 
+TEST(ToolTest, ToolsInReviewedPhasesNeedANextReviewDate) {
+  Tool t = valid_tool();
+  t.next_review.reset();
+  for (Phase p : kAllPhases) {
+    t.phase = p;
+    EXPECT_EQ(has(tool_errors(t, kToday), "next_review:tools.error.next_review_required"),
+              requires_review(p))
+        << phase_name(p);
+  }
+}
+
 TEST(ToolTest, ShortPublicDescriptionIsAtMost350Characters) {
   Tool t = valid_tool();
   t.public_summary = std::string(350, 'x');
