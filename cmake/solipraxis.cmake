@@ -34,11 +34,14 @@ endfunction()
 # does not depend on the source tree at run time (used for migrations).
 function(solipraxis_embed target out_cc ns var base)
   set(files ${ARGN})
+  # Keep the list one argument: a bare ';' would split it on the command line.
+  string(REPLACE ";" "$<SEMICOLON>" files_arg "${files}")
   add_custom_command(
     OUTPUT ${out_cc}
     COMMAND ${CMAKE_COMMAND} -DOUT=${out_cc} -DNS=${ns} -DVAR=${var} -DBASE=${base}
-            "-DFILES=${files}" -P ${CMAKE_SOURCE_DIR}/cmake/embed.cmake
+            "-DFILES=${files_arg}" -P ${CMAKE_SOURCE_DIR}/cmake/embed.cmake
     DEPENDS ${files} ${CMAKE_SOURCE_DIR}/cmake/embed.cmake
-    COMMENT "Embedding ${var}")
+    COMMENT "Embedding ${var}"
+    VERBATIM)
   target_sources(${target} PRIVATE ${out_cc})
 endfunction()

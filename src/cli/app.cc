@@ -22,6 +22,11 @@ int run(int argc, char** argv) {
                  "SQLite file path or postgresql:// URL (default <data-dir>/solipraxis.db)")
       ->envname("SOLIPRAXIS_DATABASE");
 
+  add_migrate_command(app, ctx);
+  add_user_command(app, ctx);
+  add_token_command(app, ctx);
+  add_org_command(app, ctx);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -27,5 +27,9 @@ struct Context {
 
 // Registered in app.cc, in the order they appear in --help.
 // (Each area adds its own: serve, migrate, user, token, check, catalog, tools.)
+void add_migrate_command(CLI::App& app, Context& ctx);  // migrate
+void add_user_command(CLI::App& app, Context& ctx);     // user create|list
+void add_token_command(CLI::App& app, Context& ctx);    // token create
+void add_org_command(CLI::App& app, Context& ctx);      // org list
 
 }  // namespace solipraxis::cli

@@ -143,6 +143,7 @@ class Store {
   virtual Result<Org> org_by_slug(std::string_view slug) = 0;
   virtual Result<Org> org(OrgId org) = 0;
   virtual Result<std::vector<Org>> orgs_of_user(UserId user) = 0;
+  virtual Result<std::vector<Org>> orgs() = 0;  // all orgs, by slug (CLI, admin)
 
   // --- users (not org-owned: one person can belong to several orgs) ---
   virtual Result<User> create_user(const NewUser& user) = 0;  // conflict on duplicate e-mail

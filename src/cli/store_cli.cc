@@ -1,0 +1,107 @@
+#include "cli/store_cli.h"
+
+#include <termios.h>
+#include <unistd.h>
+
+#include <iostream>
+
+#include "store/validation.h"
+
+namespace solipraxis::cli {
+
+using core::ErrorCode;
+using core::make_error;
+
+int report(const core::Error& error) {
+  const std::string& raw = error.detail.empty() ? error.key : error.detail;
+  std::string line;  // one line: newlines and tabs (libpq uses both) become single spaces
+  for (char c : raw) {
+    const bool space = c == '\n' || c == '\r' || c == '\t' || c == ' ';
+    if (!space) line += c;
+    else if (!line.empty() && line.back() != ' ') line += ' ';
+  }
+  while (!line.empty() && line.back() == ' ') line.pop_back();
+  std::cerr << "solipraxis: " << line << "\n";
+  return error.code == ErrorCode::kInternal ? kExitFailure : kExitUsage;
+}
+
+std::unique_ptr<store::Store> open_store_or_report(Context& ctx, core::Clock& clock) {
+  auto opened = store::open_store(ctx.store_config(), clock);
+  if (!opened) {
+    ctx.exit_code = report(opened.error());
+    return nullptr;
+  }
+  return std::move(*opened);
+}
+
+namespace {
+
+std::string strip_newline(std::string line) {
+  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
+  return line;
+}
+
+// Reads one line from the terminal with echo off; restores the terminal after.
+std::optional<std::string> prompt_hidden(const char* prompt) {
+  std::cerr << prompt << std::flush;
+  termios old{};
+  const bool tty = tcgetattr(STDIN_FILENO, &old) == 0;
+  if (tty) {
+    termios quiet = old;
+    quiet.c_lflag &= static_cast<tcflag_t>(~ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  }
+  std::string line;
+  const bool got = static_cast<bool>(std::getline(std::cin, line));
+  if (tty) tcsetattr(STDIN_FILENO, TCSANOW, &old);
+  std::cerr << "\n";
+  if (!got) return std::nullopt;
+  return strip_newline(line);
+}
+
+core::Status check_password(const std::string& password) {
+  const std::size_t chars = store::utf8_length(password);
+  if (chars == std::string_view::npos) {
+    return make_error(ErrorCode::kInvalidInput, "error.password.invalid",
+                      "the password is not valid UTF-8");
+  }
+  if (chars < kMinPasswordChars) {
+    return make_error(ErrorCode::kInvalidInput, "error.password.too_short",
+                      "the password needs at least " + std::to_string(kMinPasswordChars) +
+                          " characters");
+  }
+  if (password.size() > kMaxPasswordBytes) {
+    return make_error(ErrorCode::kInvalidInput, "error.password.too_long",
+                      "the password is longer than " + std::to_string(kMaxPasswordBytes) +
+                          " bytes");
+  }
+  return {};
+}
+
+}  // namespace
+
+core::Result<std::string> read_new_password() {
+  std::string password;
+  if (!isatty(STDIN_FILENO)) {
+    if (!std::getline(std::cin, password)) {
+      return make_error(ErrorCode::kInvalidInput, "error.password.missing",
+                        "no password on standard input (expected it on the first line)");
+    }
+    password = strip_newline(password);
+  } else {
+    auto first = prompt_hidden("Password (at least 10 characters): ");
+    auto second = first ? prompt_hidden("Repeat the password: ") : std::nullopt;
+    if (!first || !second) {
+      return make_error(ErrorCode::kInvalidInput, "error.password.missing", "no password given");
+    }
+    if (*first != *second) {
+      return make_error(ErrorCode::kInvalidInput, "error.password.mismatch",
+                        "the two passwords differ");
+    }
+    password = *first;
+  }
+  if (auto st = check_password(password); !st) return st.error();
+  return password;
+}
+
+}  // namespace solipraxis::cli

@@ -1,0 +1,32 @@
+// Helpers shared by the CLI commands that work on the store (migrate, user,
+// token, org): opening the store from the Context, mapping Errors to exit
+// codes with one line on stderr, and reading a password.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "cli/commands.h"
+#include "core/clock.h"
+#include "core/result.h"
+#include "store/store.h"
+
+namespace solipraxis::cli {
+
+// Prints "solipraxis: <detail>" on stderr and returns the exit code for `error`:
+// 3 for internal failures, else 2 (input, not found, conflict, unavailable).
+int report(const core::Error& error);
+
+// Opens the store the Context names (migrating it). On failure reports and
+// returns nullptr; the exit code is then in ctx.exit_code.
+std::unique_ptr<store::Store> open_store_or_report(Context& ctx, core::Clock& clock);
+
+// Reads a new password: the first line of stdin when stdin is not a terminal,
+// else prompted twice on the terminal without echo. Checks the length rules.
+core::Result<std::string> read_new_password();
+
+inline constexpr std::size_t kMinPasswordChars = 10;
+inline constexpr std::size_t kMaxPasswordBytes = 1024;
+
+}  // namespace solipraxis::cli

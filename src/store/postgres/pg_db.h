@@ -1,0 +1,46 @@
+// PostgreSQL engine for the Store (for several instances or larger installs).
+// A small pool of connections; each read()/write() takes one for its
+// transaction. An unreachable server or a broken connection is kUnavailable
+// with a message that names the server but never the password.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "store/sql/db.h"
+
+namespace solipraxis::store::postgres {
+
+struct PgConnection;  // wraps one pqxx connection
+
+class PgDb final : public sql::Db {
+ public:
+  // Connects once to check the URL; kUnavailable if the server cannot be reached.
+  static core::Result<std::unique_ptr<PgDb>> open(const std::string& url);
+  ~PgDb() override;
+
+  const char* engine() const override { return "postgresql"; }
+  core::Status read(const sql::TxFn& fn) override;
+  core::Status write(const sql::TxFn& fn) override;
+  core::Status lock_for_migration(sql::Tx& tx) override;
+  core::Result<bool> table_exists(sql::Tx& tx, std::string_view table) override;
+
+ private:
+  explicit PgDb(std::string url);
+  core::Result<std::unique_ptr<PgConnection>> connect() const;
+  core::Result<std::unique_ptr<PgConnection>> acquire();
+  void release(std::unique_ptr<PgConnection> conn);
+  core::Status run(bool writable, const sql::TxFn& fn);
+
+  std::string url_;       // with connect_timeout added
+  std::string shown_;     // the URL without its password, for messages
+  std::mutex mu_;
+  std::vector<std::unique_ptr<PgConnection>> idle_;
+};
+
+// The URL with any password replaced by "***".
+std::string redact_url(std::string_view url);
+
+}  // namespace solipraxis::store::postgres

@@ -1,0 +1,25 @@
+// Password hashing and random tokens (libsodium). Passwords are stored as
+// argon2id strings (salt and cost inside); tokens (sessions, API, invitations)
+// are 256-bit random values shown once and stored only as their hash.
+// All functions are thread-safe; libsodium is initialised once on first use.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+
+namespace solipraxis::store {
+
+// argon2id with libsodium's "interactive" limits. kInternal only if out of memory.
+core::Result<std::string> hash_password(std::string_view password);
+// True if `password` matches `hash`; false for a wrong password or a malformed hash.
+bool verify_password(std::string_view password, std::string_view hash);
+// 256 random bits as 43 characters of URL-safe base64 without padding.
+std::string random_token();
+// A fixed-length hex digest (BLAKE2b-256) of a token, for storage and lookup.
+std::string hash_token(std::string_view token);
+// Compares in time that depends only on the lengths, not on the contents.
+bool constant_time_equal(std::string_view a, std::string_view b);
+
+}  // namespace solipraxis::store

@@ -1,0 +1,70 @@
+// The Store, written once over the sql::Db seam; both engines (sqlite/,
+// postgres/) run exactly this logic, so they cannot drift apart. Each public
+// call is one read() or write() transaction; org changes write their audit row
+// inside the same write().
+#pragma once
+
+#include <memory>
+
+#include "store/sql/db.h"
+#include "store/store.h"
+
+namespace solipraxis::store::sql {
+
+class SqlStore final : public Store {
+ public:
+  SqlStore(std::unique_ptr<Db> db, core::Clock& clock) : db_(std::move(db)), clock_(clock) {}
+
+  const char* engine() const override { return db_->engine(); }
+  Result<int> schema_version() override;
+  Status ping() override;
+
+  Result<Org> create_org(std::string_view slug, std::string_view name, const Actor& actor) override;
+  Result<Org> org_by_slug(std::string_view slug) override;
+  Result<Org> org(OrgId org) override;
+  Result<std::vector<Org>> orgs_of_user(UserId user) override;
+  Result<std::vector<Org>> orgs() override;
+
+  Result<User> create_user(const NewUser& user) override;
+  Result<User> user(UserId user) override;
+  Result<User> user_by_email(std::string_view email) override;
+  Result<std::vector<User>> users() override;
+  Status set_user_password(UserId user, std::string_view password_hash) override;
+  Status set_user_lang(UserId user, std::string_view lang) override;
+
+  Status add_member(OrgId org, UserId user, Role role, const Actor& actor) override;
+  Result<Role> member_role(OrgId org, UserId user) override;
+  Status set_member_role(OrgId org, UserId user, Role role, const Actor& actor) override;
+  Status remove_member(OrgId org, UserId user, const Actor& actor) override;
+  Result<std::vector<Member>> members(OrgId org) override;
+
+  Result<Invite> create_invite(OrgId org, const Invite& invite, const Actor& actor) override;
+  Result<std::vector<Invite>> open_invites(OrgId org) override;
+  Status revoke_invite(OrgId org, std::int64_t invite_id, const Actor& actor) override;
+  Result<Invite> invite_by_token_hash(std::string_view token_hash) override;
+  Status accept_invite(std::string_view token_hash, UserId user) override;
+
+  Status create_session(const LoginSession& session) override;
+  Result<LoginSession> session(std::string_view id_hash) override;
+  Status touch_session(std::string_view id_hash) override;
+  Status delete_session(std::string_view id_hash) override;
+  Status delete_sessions_of_user(UserId user) override;
+  Result<int> delete_expired_sessions() override;
+
+  Result<ApiToken> create_token(UserId user, std::string_view name,
+                                std::string_view token_hash) override;
+  Result<ApiToken> token_by_hash(std::string_view token_hash) override;
+  Result<std::vector<ApiToken>> tokens(UserId user) override;
+  Status touch_token(TokenId token) override;
+  Status delete_token(UserId user, TokenId token) override;
+
+  Result<Page<AuditEntry>> audit_log(OrgId org, const PageRequest& page) override;
+
+  Db& db() { return *db_; }
+
+ private:
+  std::unique_ptr<Db> db_;
+  core::Clock& clock_;
+};
+
+}  // namespace solipraxis::store::sql

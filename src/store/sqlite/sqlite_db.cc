@@ -1,0 +1,278 @@
+#include "store/sqlite/sqlite_db.h"
+
+#include <sqlite3.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <filesystem>
+#include <fstream>
+#include <unordered_map>
+
+namespace solipraxis::store::sqlite {
+
+using core::ErrorCode;
+using core::make_error;
+using core::Result;
+using core::Status;
+
+constexpr int kBusyTimeoutMs = 5000;
+constexpr std::size_t kMaxIdleReaders = 8;
+
+struct Connection {
+  std::unique_ptr<SQLite::Database> db;
+  // Prepared statements by their SQL text; each is reset after every use.
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements;
+};
+
+namespace {
+
+core::Error error_from(const SQLite::Exception& e, std::string_view what) {
+  const int code = e.getErrorCode();
+  const int ext = e.getExtendedErrorCode();
+  std::string detail = std::string(what) + ": " + e.what();
+  if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY) {
+    return make_error(ErrorCode::kConflict, "error.store.duplicate", detail);
+  }
+  switch (code) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+    case SQLITE_READONLY:
+    case SQLITE_FULL:
+    case SQLITE_PERM:
+      return make_error(ErrorCode::kUnavailable, "error.store.unavailable", detail);
+    default:
+      return make_error(ErrorCode::kInternal, "error.store.internal", detail);
+  }
+}
+
+// "$1" -> "?1": SQLite numbers "?NNN" parameters exactly like PostgreSQL's "$NNN".
+std::string sqlite_placeholders(std::string_view sql) {
+  std::string out(sql);
+  for (std::size_t i = 0; i + 1 < out.size(); ++i) {
+    if (out[i] == '$' && out[i + 1] >= '0' && out[i + 1] <= '9') out[i] = '?';
+  }
+  return out;
+}
+
+// Resets a statement when leaving scope, also on exceptions, so it never holds
+// a read lock that makes a later write see "database is locked".
+struct ResetGuard {
+  SQLite::Statement& st;
+  ~ResetGuard() {
+    try {
+      st.reset();
+      st.clearBindings();
+    } catch (...) {
+    }
+  }
+};
+
+class SqliteTx final : public sql::Tx {
+ public:
+  explicit SqliteTx(Connection& conn) : conn_(conn) {}
+
+  Result<std::vector<sql::Row>> query(std::string_view sql, const sql::Params& params) override {
+    std::vector<sql::Row> rows;
+    auto st = step_all(sql, params, &rows);
+    if (!st) return st.error();
+    return rows;
+  }
+
+  Result<std::int64_t> exec(std::string_view sql, const sql::Params& params) override {
+    auto st = step_all(sql, params, nullptr);
+    if (!st) return st.error();
+    return static_cast<std::int64_t>(sqlite3_changes(conn_.db->getHandle()));
+  }
+
+  Status exec_script(std::string_view sql) override {
+    try {
+      conn_.db->exec(std::string(sql));
+      return {};
+    } catch (const SQLite::Exception& e) {
+      return error_from(e, "script");
+    }
+  }
+
+ private:
+  SQLite::Statement& prepare(std::string_view sql) {
+    auto it = conn_.statements.find(std::string(sql));
+    if (it == conn_.statements.end()) {
+      auto st = std::make_unique<SQLite::Statement>(*conn_.db, sqlite_placeholders(sql));
+      it = conn_.statements.emplace(std::string(sql), std::move(st)).first;
+    }
+    return *it->second;
+  }
+
+  Status step_all(std::string_view sql, const sql::Params& params, std::vector<sql::Row>* rows) {
+    try {
+      SQLite::Statement& st = prepare(sql);
+      ResetGuard guard{st};
+      for (std::size_t i = 0; i < params.size(); ++i) {
+        const int index = static_cast<int>(i) + 1;
+        if (const auto* v = std::get_if<std::int64_t>(&params[i])) {
+          st.bind(index, static_cast<int64_t>(*v));
+        } else if (const auto* s = std::get_if<std::string>(&params[i])) {
+          st.bind(index, *s);
+        } else {
+          st.bind(index);
+        }
+      }
+      const int columns = st.getColumnCount();
+      while (st.executeStep()) {
+        if (rows == nullptr) continue;
+        sql::Row row;
+        row.values.reserve(static_cast<std::size_t>(columns));
+        for (int c = 0; c < columns; ++c) {
+          SQLite::Column col = st.getColumn(c);
+          if (col.isNull()) {
+            row.values.emplace_back(std::monostate{});
+          } else if (col.isInteger()) {
+            row.values.emplace_back(static_cast<std::int64_t>(col.getInt64()));
+          } else {
+            row.values.emplace_back(col.getString());
+          }
+        }
+        rows->push_back(std::move(row));
+      }
+      return {};
+    } catch (const SQLite::Exception& e) {
+      return error_from(e, "query");
+    }
+  }
+
+  Connection& conn_;
+};
+
+// True if the file is missing, empty, or starts with the SQLite header. Read
+// before SQLite opens it, so a foreign file is never touched.
+Status check_header(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  auto status = fs::status(path, ec);
+  if (ec || status.type() == fs::file_type::not_found) return {};
+  if (status.type() != fs::file_type::regular) {
+    return make_error(ErrorCode::kUnavailable, "error.store.unavailable",
+                      path + " is not a regular file; expected an SQLite database");
+  }
+  if (fs::file_size(path, ec) == 0 && !ec) return {};
+  std::ifstream in(path, std::ios::binary);
+  char header[16] = {};
+  in.read(header, sizeof header);
+  static constexpr char kMagic[16] = "SQLite format 3";  // 15 chars + NUL
+  if (!in || std::string_view(header, 16) != std::string_view(kMagic, 16)) {
+    return make_error(ErrorCode::kUnavailable, "error.store.not_a_database",
+                      path + " is not an SQLite database (left unchanged); check --database");
+  }
+  return {};
+}
+
+}  // namespace
+
+SqliteDb::SqliteDb(std::string path) : path_(std::move(path)) {}
+SqliteDb::~SqliteDb() = default;
+
+Result<std::unique_ptr<Connection>> SqliteDb::connect() const {
+  if (auto st = check_header(path_); !st) return st.error();
+  try {
+    auto conn = std::make_unique<Connection>();
+    conn->db = std::make_unique<SQLite::Database>(
+        path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX, kBusyTimeoutMs);
+    // Reading the schema first fails cleanly on a damaged file before any pragma writes.
+    conn->db->exec("SELECT count(*) FROM sqlite_master");
+    conn->db->exec("PRAGMA journal_mode=WAL");
+    conn->db->exec("PRAGMA foreign_keys=ON");
+    conn->db->exec("PRAGMA synchronous=FULL");
+    return conn;
+  } catch (const SQLite::Exception& e) {
+    auto err = error_from(e, "open " + path_);
+    if (e.getErrorCode() == SQLITE_NOTADB) {
+      err.key = "error.store.not_a_database";
+      err.detail = path_ + " is not an SQLite database (left unchanged); check --database";
+    }
+    err.code = ErrorCode::kUnavailable;
+    return err;
+  }
+}
+
+Result<std::unique_ptr<SqliteDb>> SqliteDb::open(const std::string& path) {
+  std::unique_ptr<SqliteDb> db(new SqliteDb(path));
+  auto writer = db->connect();
+  if (!writer) return writer.error();
+  db->writer_ = std::move(*writer);
+  return db;
+}
+
+Status SqliteDb::run(Connection& conn, const char* begin, const sql::TxFn& fn) {
+  try {
+    conn.db->exec(begin);
+  } catch (const SQLite::Exception& e) {
+    return error_from(e, begin);
+  }
+  SqliteTx tx(conn);
+  Status result;
+  try {
+    result = fn(tx);
+  } catch (const std::exception& e) {
+    result = make_error(ErrorCode::kInternal, "error.store.internal", e.what());
+  }
+  try {
+    if (result) {
+      conn.db->exec("COMMIT");
+      return result;
+    }
+  } catch (const SQLite::Exception& e) {
+    result = error_from(e, "commit");
+  }
+  try {
+    conn.db->exec("ROLLBACK");
+  } catch (const SQLite::Exception&) {
+    // No transaction left to roll back (SQLite may have ended it already).
+  }
+  return result;
+}
+
+Status SqliteDb::write(const sql::TxFn& fn) {
+  std::lock_guard lock(write_mu_);
+  if (!writer_) {
+    auto conn = connect();
+    if (!conn) return conn.error();
+    writer_ = std::move(*conn);
+  }
+  return run(*writer_, "BEGIN IMMEDIATE", fn);
+}
+
+Status SqliteDb::read(const sql::TxFn& fn) {
+  std::unique_ptr<Connection> conn;
+  {
+    std::lock_guard lock(pool_mu_);
+    if (!idle_readers_.empty()) {
+      conn = std::move(idle_readers_.back());
+      idle_readers_.pop_back();
+    }
+  }
+  if (!conn) {
+    auto fresh = connect();
+    if (!fresh) return fresh.error();
+    conn = std::move(*fresh);
+  }
+  Status st = run(*conn, "BEGIN", fn);
+  std::lock_guard lock(pool_mu_);
+  if (idle_readers_.size() < kMaxIdleReaders) idle_readers_.push_back(std::move(conn));
+  return st;
+}
+
+Status SqliteDb::lock_for_migration(sql::Tx&) {
+  return {};  // BEGIN IMMEDIATE already holds the database's only write lock.
+}
+
+Result<bool> SqliteDb::table_exists(sql::Tx& tx, std::string_view table) {
+  auto rows = tx.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $1",
+                       {sql::value(table)});
+  if (!rows) return rows.error();
+  return !rows->empty();
+}
+
+}  // namespace solipraxis::store::sqlite
