@@ -1,0 +1,114 @@
+#include "web/page.h"
+
+#include <spdlog/spdlog.h>
+
+namespace solipraxis::web {
+
+const std::string& tr(const Services& s, const Request& req, std::string_view key) {
+  return s.i18n.t(req.lang, key);
+}
+
+namespace {
+
+// Links that switch the language and come back to the same page (no JS).
+mstch::array language_links(const Services& s, const Request& req) {
+  const std::string back = percent_encode(req.target.empty() ? "/" : req.target);
+  mstch::array out;
+  for (const auto& code : s.i18n.languages()) {
+    out.push_back(mstch::map{
+        {"code", code},
+        {"label", s.i18n.t(code, "layout.lang.name")},
+        {"url", "/lang?to=" + code + "&back=" + back},
+        {"current", code == req.lang},
+    });
+  }
+  return out;
+}
+
+// A minimal page for when templates themselves fail; no user data in it.
+Response bare_error(int status) {
+  return Response::html("<!doctype html><html><head><meta charset=\"utf-8\"><title>" +
+                            std::to_string(status) + "</title></head><body><h1>" +
+                            std::to_string(status) + " " + reason_phrase(status) +
+                            "</h1></body></html>",
+                        status);
+}
+
+}  // namespace
+
+Response render(const Services& s, const Request& req, std::string_view name, mstch::map data,
+                int status) {
+  mstch::map ctx = std::move(data);
+  ctx.emplace("lang", req.lang);
+  ctx.emplace("t", s.i18n.template_map(req.lang));
+  ctx.emplace("title", s.i18n.t(req.lang, "layout.app_name"));  // emplace keeps the handler's
+  ctx.emplace("csrf_token", req.csrf_token);
+  ctx.emplace("path", req.path);
+  ctx.emplace("back", req.target);
+  ctx.emplace("languages", language_links(s, req));
+  auto html = s.templates.render(name, ctx);
+  if (!html) {
+    spdlog::error("render {}: {}", name, html.error().detail);
+    return bare_error(500);
+  }
+  return Response::html(std::move(html.value()), status);
+}
+
+std::string_view error_key_for(int status) {
+  switch (status) {
+    case 400: return "error.http.bad_request";
+    case 401: return "error.http.unauthorized";
+    case 403: return "error.http.forbidden";
+    case 404: return "error.http.not_found";
+    case 405: return "error.http.method_not_allowed";
+    case 408: return "error.http.timeout";
+    case 409: return "error.http.conflict";
+    case 413: return "error.http.too_large";
+    case 415: return "error.http.unsupported_media_type";
+    case 429: return "error.http.rate_limited";
+    case 431: return "error.http.headers_too_large";
+    case 503: return "error.http.unavailable";
+    default: return status >= 500 ? "error.http.internal" : "error.http.bad_request";
+  }
+}
+
+std::string_view error_code_for(int status) {
+  switch (status) {
+    case 400: return "invalid_input";
+    case 401: return "unauthorized";
+    case 403: return "forbidden";
+    case 404: return "not_found";
+    case 405: return "method_not_allowed";
+    case 408: return "timeout";
+    case 409: return "conflict";
+    case 413: return "too_large";
+    case 415: return "unsupported_media_type";
+    case 429: return "rate_limited";
+    case 431: return "headers_too_large";
+    case 503: return "unavailable";
+    default: return status >= 500 ? "internal" : "invalid_input";
+  }
+}
+
+Response error_response(const Services& s, const Request& req, int status,
+                        std::string_view message_key, std::string_view code) {
+  if (message_key.empty()) message_key = error_key_for(status);
+  if (code.empty()) code = error_code_for(status);
+  const std::string& message = s.i18n.t(req.lang, message_key);
+  if (req.is_api()) return Response::error(status, code, message);
+  mstch::map data{
+      {"title", s.i18n.t(req.lang, std::string("error.http.title"))},
+      {"status", status},
+      {"message", message},
+  };
+  if (!s.templates.has("pages/error")) return bare_error(status);
+  return render(s, req, "pages/error", std::move(data), status);
+}
+
+Response error_response(const Services& s, const Request& req, const core::Error& error) {
+  const int status = http_status(error.code);
+  if (status >= 500) spdlog::error("{} {}: {}", req.method, req.path, error.detail);
+  return error_response(s, req, status, error.key, core::error_code_name(error.code));
+}
+
+}  // namespace solipraxis::web

@@ -1,0 +1,62 @@
+#include "web/templates.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "web/i18n.h"
+
+namespace solipraxis::web {
+namespace {
+
+const std::string kWeb = std::string(SOLIPRAXIS_SOURCE_DIR) + "/web";
+
+TEST(Templates, EscapesValues) {
+  auto t = Templates::from_map({{"p", "<p title=\"{{x}}\">{{x}}</p>"}});
+  auto out = t.render("p", mstch::map{{"x", std::string("\"><script>alert(1)</script>")}});
+  ASSERT_TRUE(out);
+  EXPECT_EQ(out.value().find("<script>"), std::string::npos);
+  EXPECT_NE(out.value().find("&lt;script&gt;"), std::string::npos);
+}
+
+TEST(Templates, PartialsAndDottedTranslations) {
+  auto t = Templates::from_map({{"top", "<h1>{{t.layout.app_name}}</h1>"},
+                                {"page", "{{> top}}<p>{{t.home.heading}}</p>"}});
+  auto i18n = I18n::from_maps(
+      {{"de", {{"layout.app_name", "solipraxis"}, {"home.heading", "KI solidarisch nutzen"}}}});
+  auto out = t.render("page", mstch::map{{"t", i18n.template_map("de")}});
+  ASSERT_TRUE(out);
+  EXPECT_EQ(out.value(), "<h1>solipraxis</h1><p>KI solidarisch nutzen</p>");
+}
+
+TEST(Templates, UnknownTemplateIsNotFound) {
+  auto t = Templates::from_map({{"a", "x"}});
+  auto out = t.render("b", mstch::map{});
+  ASSERT_FALSE(out);
+  EXPECT_EQ(out.error().code, core::ErrorCode::kNotFound);
+}
+
+// No template may print unescaped values, and none may carry inline script or
+// style (the CSP forbids them; they would silently break).
+TEST(ShippedTemplates, NoUnescapedOutputNoInlineScriptOrStyle) {
+  auto loaded = Templates::load(kWeb + "/templates");
+  ASSERT_TRUE(loaded) << loaded.error().detail;
+  const std::regex forbidden(R"(\{\{\{|\{\{&|<script(?![^>]*\bsrc=)|<style|\sstyle=|\son[a-z]+=)",
+                             std::regex::icase);
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(kWeb + "/templates")) {
+    if (entry.path().extension() != ".mustache") continue;
+    std::ifstream in(entry.path());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::smatch m;
+    const std::string text = ss.str();
+    EXPECT_FALSE(std::regex_search(text, m, forbidden))
+        << entry.path() << " contains \"" << m.str() << "\"";
+  }
+}
+
+}  // namespace
+}  // namespace solipraxis::web
