@@ -11,9 +11,8 @@ Response home_page(Services& s, Request& req) {
 Response switch_language(Services& s, Request& req) {
   const std::string to = req.query.value("to");
   if (!s.i18n.supports(to)) return error_response(s, req, 400, "error.lang.unsupported");
-  std::string back = req.query.value("back", "/");
-  if (!is_local_path(back)) back = "/";
-  Response res = Response::redirect(percent_encode_unsafe(back));
+  const std::string back = req.query.value("back", "/");
+  Response res = Response::redirect(is_local_path(back) ? percent_encode_unsafe(back) : "/");
   CookieOptions cookie;
   cookie.max_age = 365L * 24 * 3600;
   res.set_cookie(kLangCookie, to, cookie);
