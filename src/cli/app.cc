@@ -26,6 +26,7 @@ int run(int argc, char** argv) {
   add_user_command(app, ctx);
   add_token_command(app, ctx);
   add_org_command(app, ctx);
+  add_check_command(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -31,5 +31,6 @@ void add_migrate_command(CLI::App& app, Context& ctx);  // migrate
 void add_user_command(CLI::App& app, Context& ctx);     // user create|list
 void add_token_command(CLI::App& app, Context& ctx);    // token create
 void add_org_command(CLI::App& app, Context& ctx);      // org list
+void add_check_command(CLI::App& app, Context& ctx);  // check.cc: the text checker
 
 }  // namespace solipraxis::cli

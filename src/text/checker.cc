@@ -1,0 +1,157 @@
+#include "text/checker.h"
+
+#include <algorithm>
+
+#include "text/rules.h"
+#include "text/sentences.h"
+#include "text/utf8.h"
+
+namespace solipraxis::text {
+
+namespace {
+
+// Fills line/column of findings sorted by start, in one pass over the text.
+void fill_positions(std::string_view text, std::vector<Finding>* findings) {
+  std::uint32_t pos = 0, line = 1, column = 1;
+  for (Finding& f : *findings) {
+    if (f.start < pos) {  // not sorted (cannot happen after the sort): restart
+      pos = 0;
+      line = 1;
+      column = 1;
+    }
+    for (; pos < f.start; ++pos) {
+      const auto c = static_cast<unsigned char>(text[pos]);
+      if (c == '\n') {
+        ++line;
+        column = 1;
+      } else if (!is_continuation(c)) {
+        ++column;
+      }
+    }
+    f.line = line;
+    f.column = column;
+  }
+}
+
+int count_words(std::string_view text, std::initializer_list<std::string_view> words) {
+  int n = 0;
+  Tokenizer t(text);
+  Token tok;
+  int seen = 0;
+  while (t.next(&tok) && seen < 4000) {
+    if (tok.kind != TokenKind::kWord) continue;
+    ++seen;
+    std::string_view w = tok.text(text);
+    char buf[16];
+    if (w.size() > sizeof buf) continue;
+    for (std::size_t i = 0; i < w.size(); ++i)
+      buf[i] = (w[i] >= 'A' && w[i] <= 'Z') ? static_cast<char>(w[i] + 32) : w[i];
+    const std::string_view lw(buf, w.size());
+    for (auto s : words)
+      if (s == lw) {
+        ++n;
+        break;
+      }
+  }
+  return n;
+}
+
+}  // namespace
+
+Lang detect_language(std::string_view text) {
+  const int de = count_words(text, {"der", "die", "das", "und", "ist", "nicht", "ein", "eine",
+                                    "zu", "mit", "den", "von", "wir", "ich", "für", "auf", "sie",
+                                    "es", "sich", "dem", "auch", "im", "werden", "wird"});
+  const int en = count_words(text, {"the", "and", "is", "are", "of", "to", "in", "that", "it",
+                                    "for", "with", "we", "you", "not", "this", "be", "on", "our",
+                                    "was", "have", "will", "a", "an", "as"});
+  return en > de ? Lang::kEnglish : Lang::kGerman;
+}
+
+bool accepted(const CheckOptions& options, std::string_view word) {
+  for (const auto& w : options.accepted_words)
+    if (w == word) return true;
+  return false;
+}
+
+std::string format_message(std::string_view pattern,
+                           std::initializer_list<std::string_view> args) {
+  std::string out;
+  out.reserve(pattern.size() + 32);
+  auto arg = args.begin();
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '{' && i + 1 < pattern.size() && pattern[i + 1] == '}' &&
+        arg != args.end()) {
+      out += *arg++;
+      ++i;
+    } else {
+      out += pattern[i];
+    }
+  }
+  return out;
+}
+
+core::Result<CheckReport> check_text(std::string_view text, const CheckOptions& options) {
+  if (text.size() >= 0xFFFFFFFFu)
+    return core::make_error(core::ErrorCode::kInvalidInput, "error.check.too_large",
+                            "input is 4 GiB or larger");
+  if (auto bad = find_invalid_utf8(text))
+    return core::make_error(core::ErrorCode::kInvalidInput, "error.check.invalid_utf8",
+                            "invalid UTF-8 at byte offset " + std::to_string(*bad));
+  CheckReport report;
+  report.lang = options.lang ? *options.lang : detect_language(text);
+  SentenceSplitter splitter(text);
+  std::vector<Token> tokens;
+  tokens.reserve(128);
+  while (splitter.next(&tokens)) {
+    const SentenceContext s{text, tokens, report.lang, options, &report.findings};
+    if (options.inclusive) {
+      if (report.lang == Lang::kGerman)
+        check_generic_masculine(s);
+      else
+        check_english_terms(s);
+    }
+    if (options.plain) check_plain(s);
+  }
+  if (options.prompt) check_prompt_context(text, report.lang, &report.findings);
+  std::stable_sort(report.findings.begin(), report.findings.end(),
+                   [](const Finding& a, const Finding& b) { return a.start < b.start; });
+  fill_positions(text, &report.findings);
+  return report;
+}
+
+std::optional<Lang> parse_lang(std::string_view s) {
+  if (s == "de") return Lang::kGerman;
+  if (s == "en") return Lang::kEnglish;
+  return std::nullopt;
+}
+
+std::optional<Style> parse_style(std::string_view s) {
+  if (s == "colon") return Style::kColon;
+  if (s == "star") return Style::kStar;
+  if (s == "pair") return Style::kPair;
+  if (s == "neutral") return Style::kNeutral;
+  return std::nullopt;
+}
+
+std::string_view lang_code(Lang lang) { return lang == Lang::kGerman ? "de" : "en"; }
+
+std::string_view severity_name(Severity s) {
+  switch (s) {
+    case Severity::kError: return "error";
+    case Severity::kWarning: return "warning";
+    case Severity::kInfo: return "info";
+  }
+  return "warning";
+}
+
+const std::vector<std::string_view>& rule_ids() {
+  static const std::vector<std::string_view> ids = {
+      kRuleGenericMasculine, kRuleGenderedTerm,         kRuleOthering,
+      kRuleSentenceLength,   kRulePassive,              kRuleNominalStyle,
+      kRuleLongWord,         kRuleMissingRole,          kRuleMissingAudience,
+      kRuleMissingLanguageLevel, kRuleMissingBiasCheck};
+  return ids;
+}
+
+}  // namespace solipraxis::text

@@ -1,0 +1,7 @@
+#include "text/rules.h"
+
+namespace solipraxis::text {
+
+void check_prompt_context(std::string_view, Lang, std::vector<Finding>*) {}
+
+}  // namespace solipraxis::text

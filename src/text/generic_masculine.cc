@@ -1,0 +1,234 @@
+// inclusive.generic-masculine (de): a masculine person noun used for people in
+// general. The span is the noun alone (agreeing determiners are named in the
+// message), suggestions replace exactly that span and keep case and number.
+#include <string>
+
+#include "text/german_grammar.h"
+#include "text/lexicon_de.h"
+#include "text/rules.h"
+
+namespace solipraxis::text {
+
+namespace {
+
+bool ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+
+// "in"/"innen" (any case) directly after a gender mark: Mitarbeiter:innen,
+// Mitarbeiter*in, Mitarbeiter_innen, Mitarbeiter/-innen, Mitarbeiter(innen), Mitarbeiter·innen.
+bool inclusive_ending_follows(std::string_view in, std::uint32_t pos) {
+  std::string_view rest = in.substr(pos, 12);
+  std::size_t mark = 0;
+  if (rest.starts_with("\xC2\xB7") || rest.starts_with("\xE2\x80\x99")) {
+    mark = rest.starts_with("\xC2\xB7") ? 2 : 3;
+  } else if (!rest.empty() && (rest[0] == ':' || rest[0] == '*' || rest[0] == '_' ||
+                               rest[0] == '/' || rest[0] == '(' || rest[0] == '\'' ||
+                               rest[0] == '|' || rest[0] == '.')) {
+    mark = 1;
+  }
+  if (mark == 0) return false;
+  rest.remove_prefix(mark);
+  if (!rest.empty() && rest[0] == '-') rest.remove_prefix(1);
+  return rest.size() >= 2 && (rest[0] == 'i' || rest[0] == 'I') && (rest[1] == 'n' || rest[1] == 'N');
+}
+
+bool is_word(const Token& t) { return t.kind == TokenKind::kWord; }
+
+// The other half of a pair form ("Wählerinnen und Wähler"): ends with the feminine form.
+bool is_feminine_partner(std::string_view word, const PersonNoun& noun) {
+  const std::string w = lower_first(word);
+  const std::string fem = lower_first(noun.fem);
+  return w.ends_with(fem) || w.ends_with(fem + "nen");
+}
+
+class GenericMasculine {
+ public:
+  explicit GenericMasculine(const SentenceContext& s) : s_(s), lex_(GermanLexicon::instance()) {}
+
+  void run() {
+    const auto& toks = s_.tokens;
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+      const Token& t = toks[i];
+      if (!is_word(t) || !t.has(kCapitalized) || t.has(kAllUpper)) continue;
+      check_token(i);
+    }
+  }
+
+ private:
+  std::string_view text(std::size_t i) const { return s_.tokens[i].text(s_.input); }
+  bool word_at(std::size_t i) const { return i < s_.tokens.size() && is_word(s_.tokens[i]); }
+
+  void check_token(std::size_t i) {
+    const Token& t = s_.tokens[i];
+    const std::string_view word = t.text(s_.input);
+    // IT-Berater, Software-Entwickler: analyse the last part.
+    std::size_t seg = 0;
+    if (t.has(kHasHyphen)) {
+      seg = word.rfind('-') + 1;
+      if (seg >= word.size() ||
+          (!ascii_upper(word[seg]) && static_cast<unsigned char>(word[seg]) != 0xC3))
+        return;
+    }
+    GermanLexicon::Analysis a;
+    if (!lex_.analyse(word.substr(seg), &a)) return;
+    if (seg > 0) a.prefix_bytes += static_cast<std::uint32_t>(seg);
+    if (accepted(s_.options, word)) return;
+    if (inclusive_ending_follows(s_.input, t.end)) return;
+    if (is_pair_form(i, *a.noun)) return;
+    if (names_a_person(i)) return;
+    // Berliner Tafel, Schweizer Käse: place words before a noun are adjectives.
+    if (a.noun->place && a.prefix_bytes == 0 && word_at(i + 1) &&
+        s_.tokens[i + 1].has(kCapitalized) && word == a.noun->lemma)
+      return;
+
+    DeterminerInfo det;
+    std::size_t det_index = 0;
+    const bool has_det = find_determiner(i, &det, &det_index);
+    std::uint8_t forms = a.forms;
+    if (has_det && (forms & det.forms)) forms &= det.forms;
+    if (!has_det && i > 0) {
+      const std::uint8_t prep = preposition_cases(text(i - 1));
+      if (prep && (forms & prep)) forms &= prep;
+    }
+    bool plural = (forms & kPlural) != 0;
+    if (plural && (forms & kSingular) && has_det) {
+      // "der Mitarbeiter": singular nominative, unless it follows a noun
+      // ("die Rechte der Mitarbeiter", genitive plural).
+      const bool after_noun = det_index > 0 && word_at(det_index - 1) &&
+                              s_.tokens[det_index - 1].has(kCapitalized);
+      plural = after_noun;
+    }
+    if (!plural && mentions_male_person()) return;
+    const std::uint8_t number_forms = forms & (plural ? kPlural : kSingular);
+    const std::uint8_t bit = pick_case(number_forms, plural);
+    emit(t, word, a, plural, bit, has_det ? &det : nullptr, has_det ? text(det_index) : "");
+  }
+
+  static std::uint8_t pick_case(std::uint8_t forms, bool plural) {
+    const std::uint8_t order[] = {kSgNom, kSgAcc, kSgDat, kSgGen};
+    for (std::uint8_t b : order) {
+      const std::uint8_t bit = plural ? static_cast<std::uint8_t>(b << 4) : b;
+      if (forms & bit) return bit;
+    }
+    return plural ? kPlNom : kSgNom;
+  }
+
+  bool find_determiner(std::size_t i, DeterminerInfo* det, std::size_t* index) const {
+    for (std::size_t k = 1; k <= 4 && k <= i; ++k) {
+      const std::size_t j = i - k;
+      if (!word_at(j)) return false;
+      if (lookup_determiner(text(j), det)) {
+        *index = j;
+        return true;
+      }
+      if (!looks_like_adjective(text(j))) return false;
+    }
+    return false;
+  }
+
+  bool is_pair_form(std::size_t i, const PersonNoun& noun) const {
+    const auto& toks = s_.tokens;
+    // feminine + conjunction + this word
+    if (i >= 2) {
+      std::size_t conj = i - 1;
+      if (text(conj) == "." && conj >= 1 && text(conj - 1) == "bzw") --conj;
+      if (conj >= 1 && is_conjunction(text(conj)) && word_at(conj - 1) &&
+          is_feminine_partner(text(conj - 1), noun))
+        return true;
+    }
+    // this word + conjunction + feminine
+    std::size_t conj = i + 1;
+    if (conj < toks.size() && text(conj) == "bzw" && conj + 1 < toks.size() &&
+        text(conj + 1) == ".")
+      ++conj;
+    return conj + 1 < toks.size() && is_conjunction(text(conj)) && word_at(conj + 1) &&
+           is_feminine_partner(text(conj + 1), noun);
+  }
+
+  // Herr Wagner, Frau Becker, Dr. Fischer, Jonas Becker; unser Kollege Jonas,
+  // der Mitarbeiter Herr Müller.
+  bool names_a_person(std::size_t i) const {
+    if (i >= 1 && word_at(i - 1)) {
+      const std::string_view prev = text(i - 1);
+      if (lex_.is_title(prev) || lex_.is_first_name(prev)) return true;
+    }
+    if (i >= 2 && text(i - 1) == "." && lex_.is_title(text(i - 2))) return true;
+    std::size_t j = i + 1;
+    if (j < s_.tokens.size() && text(j) == ",") ++j;
+    if (word_at(j)) {
+      const std::string_view next = text(j);
+      if (lex_.is_title(next) || lex_.is_first_name(next) || lex_.is_surname(next)) return true;
+    }
+    return false;
+  }
+
+  bool mentions_male_person() {
+    if (male_checked_) return male_;
+    male_checked_ = true;
+    for (std::size_t j = 0; j < s_.tokens.size(); ++j) {
+      if (!word_at(j)) continue;
+      const std::string_view w = text(j);
+      if (w == "Herr" || w == "Herrn" || lex_.is_male_name(w)) {
+        male_ = true;
+        break;
+      }
+    }
+    return male_;
+  }
+
+  void emit(const Token& t, std::string_view word, const GermanLexicon::Analysis& a, bool plural,
+            std::uint8_t bit, const DeterminerInfo* det, std::string_view det_word) {
+    const PersonNoun& n = *a.noun;
+    const std::string_view prefix = word.substr(0, a.prefix_bytes);
+    auto form = [&](std::string_view f) {
+      if (prefix.empty()) return std::string(f);
+      return std::string(prefix) + (prefix.back() == '-' ? std::string(f) : lower_first(f));
+    };
+    const std::string fem_stem = form(std::string_view(n.fem).substr(0, n.fem.size() - 2));
+    const std::string colon = fem_stem + (plural ? ":innen" : ":in");
+    const std::string star = fem_stem + (plural ? "*innen" : "*in");
+    const std::string pair = plural ? form(n.fem) + "nen und " + form(n.masc_form(bit))
+                                    : form(n.fem) + " oder " + form(n.masc_form(bit));
+    std::string neutral;
+    if (plural && !n.neutral_adj.empty()) {
+      const bool weak = det != nullptr && det->weak;
+      const char* ending = (bit == kPlDat || weak) ? "en" : (bit == kPlGen ? "er" : "e");
+      neutral = form(n.neutral_adj) + ending;
+    } else if (plural && !n.neutral_pl.empty()) {
+      neutral = form(bit == kPlDat ? n.neutral_pl_dat : n.neutral_pl);
+    }
+
+    Finding f;
+    f.start = t.start;
+    f.end = t.end;
+    f.rule = kRuleGenericMasculine;
+    f.severity = Severity::kWarning;
+    auto add = [&](const std::string& s) {
+      if (s.empty()) return;
+      for (const auto& x : f.suggestions)
+        if (x == s) return;
+      f.suggestions.push_back(s);
+    };
+    switch (s_.options.style) {
+      case Style::kColon: add(colon); add(pair); add(neutral); break;
+      case Style::kStar: add(star); add(pair); add(neutral); break;
+      case Style::kPair: add(pair); add(colon); break;
+      case Style::kNeutral: add(neutral); add(pair); break;
+    }
+    f.message = format_message(
+        "„{}“ ist ein generisches Maskulinum und spricht nicht alle Menschen an.", {word});
+    if (!plural && det != nullptr && det->masculine)
+      f.message += format_message(" Passe auch „{}“ an.", {det_word});
+    s_.out->push_back(std::move(f));
+  }
+
+  const SentenceContext& s_;
+  const GermanLexicon& lex_;
+  bool male_checked_ = false;
+  bool male_ = false;
+};
+
+}  // namespace
+
+void check_generic_masculine(const SentenceContext& s) { GenericMasculine(s).run(); }
+
+}  // namespace solipraxis::text

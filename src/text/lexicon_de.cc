@@ -1,0 +1,236 @@
+#include "text/lexicon_de.h"
+
+#include <unordered_map>
+
+#include "text/embedded_lexicon.h"
+
+namespace solipraxis::text {
+
+namespace {
+
+bool is_vowel_byte(unsigned char c) {
+  switch (c | 0x20) {
+    case 'a': case 'e': case 'i': case 'o': case 'u': case 'y': return true;
+    default: return false;
+  }
+}
+
+bool has_vowel(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (is_vowel_byte(c)) return true;
+    if (c == 0xC3 && i + 1 < s.size()) {  // ä ö ü Ä Ö Ü
+      const auto d = static_cast<unsigned char>(s[i + 1]);
+      if (d == 0xA4 || d == 0xB6 || d == 0xBC || d == 0x84 || d == 0x96 || d == 0x9C) return true;
+    }
+  }
+  return false;
+}
+
+std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace
+
+std::string lower_first(std::string_view w) {
+  std::string out(w);
+  if (out.empty()) return out;
+  const auto c = static_cast<unsigned char>(out[0]);
+  if (c >= 'A' && c <= 'Z') {
+    out[0] = static_cast<char>(c + 32);
+  } else if (c == 0xC3 && out.size() > 1) {
+    const auto d = static_cast<unsigned char>(out[1]);
+    if (d >= 0x80 && d <= 0x9E && d != 0x97) out[1] = static_cast<char>(d + 0x20);
+  }
+  return out;
+}
+
+std::string upper_first(std::string_view w) {
+  std::string out(w);
+  if (out.empty()) return out;
+  const auto c = static_cast<unsigned char>(out[0]);
+  if (c >= 'a' && c <= 'z') {
+    out[0] = static_cast<char>(c - 32);
+  } else if (c == 0xC3 && out.size() > 1) {
+    const auto d = static_cast<unsigned char>(out[1]);
+    if (d >= 0xA0 && d <= 0xBE && d != 0xB7) out[1] = static_cast<char>(d - 0x20);
+  }
+  return out;
+}
+
+const std::string& PersonNoun::masc_form(std::uint8_t bit) const {
+  switch (bit) {
+    case kSgNom: return lemma;
+    case kSgGen: return gen_sg;
+    case kSgDat: case kSgAcc: return obl_sg;
+    case kPlDat: return pl_dat;
+    default: return pl;
+  }
+}
+
+const GermanLexicon& GermanLexicon::instance() {
+  static const GermanLexicon lexicon;
+  return lexicon;
+}
+
+GermanLexicon::GermanLexicon() {
+  load_nouns(lexicon_file("de/person_nouns_hunspell.tsv"), false);
+  load_nouns(lexicon_file("de/person_nouns.tsv"), true);
+  load_neutral(lexicon_file("de/neutral.tsv"));
+  load_exclusions(lexicon_file("de/not_person.txt"));
+  load_names(lexicon_file("de/names.tsv"));
+  build_index();
+}
+
+// Columns: lemma, gen sg, dat/acc sg, pl, dat pl, feminine, flags (place, nohead).
+void GermanLexicon::load_nouns(std::string_view tsv, bool override_existing) {
+  std::unordered_map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < nouns_.size(); ++i) index.emplace(nouns_[i].lemma, i);
+  for_each_line(tsv, [&](std::string_view line) {
+    std::string_view f[7];
+    const int n = split_tabs(line, f, 7);
+    if (n < 6) return;
+    PersonNoun noun;
+    noun.lemma = f[0];
+    noun.gen_sg = f[1];
+    noun.obl_sg = f[2];
+    noun.pl = f[3];
+    noun.pl_dat = f[4];
+    noun.fem = f[5];
+    if (n >= 7) {
+      noun.place = f[6].find("place") != std::string_view::npos;
+      noun.compound_head = f[6].find("nohead") == std::string_view::npos;
+    }
+    auto it = index.find(noun.lemma);
+    if (it != index.end()) {
+      if (override_existing) nouns_[it->second] = std::move(noun);
+      return;
+    }
+    index.emplace(noun.lemma, nouns_.size());
+    nouns_.push_back(std::move(noun));
+  });
+}
+
+// Columns: lemma, "adj" + participle stem | "noun" + plural + dative plural.
+void GermanLexicon::load_neutral(std::string_view tsv) {
+  std::unordered_map<std::string_view, std::size_t> index;
+  for (std::size_t i = 0; i < nouns_.size(); ++i) index.emplace(nouns_[i].lemma, i);
+  for_each_line(tsv, [&](std::string_view line) {
+    std::string_view f[4];
+    const int n = split_tabs(line, f, 4);
+    if (n < 3) return;
+    auto it = index.find(f[0]);
+    if (it == index.end()) return;
+    PersonNoun& noun = nouns_[it->second];
+    if (f[1] == "adj") {
+      noun.neutral_adj = f[2];
+    } else if (f[1] == "noun" && n == 4) {
+      noun.neutral_pl = f[2];
+      noun.neutral_pl_dat = f[3];
+    }
+  });
+}
+
+// One word per line (any case). "tonleiter": a word ending so is no person.
+// "*ober": that lemma is never the head of a compound. "-herr": drop the lemma.
+void GermanLexicon::load_exclusions(std::string_view text) {
+  std::unordered_set<std::string> dropped;
+  std::uint32_t id = 0;
+  for_each_line(text, [&](std::string_view line) {
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    if (line.empty()) return;
+    if (line[0] == '*') {
+      blocked_heads_.insert(lower_first(line.substr(1)));
+    } else if (line[0] == '-') {
+      dropped.insert(lower_first(line.substr(1)));
+    } else {
+      excluded_.insert(lower_first(line), id++);
+    }
+  });
+  excluded_.freeze();
+  std::erase_if(nouns_, [&](const PersonNoun& n) { return dropped.count(lower_first(n.lemma)); });
+  for (auto& n : nouns_)
+    if (blocked_heads_.count(lower_first(n.lemma))) n.compound_head = false;
+}
+
+// Columns: kind (title, male, female, name, surname), word.
+void GermanLexicon::load_names(std::string_view tsv) {
+  for_each_line(tsv, [&](std::string_view line) {
+    std::string_view f[2];
+    if (split_tabs(line, f, 2) < 2) return;
+    if (f[0] == "title") {
+      titles_.insert(f[1]);
+    } else if (f[0] == "surname") {
+      surnames_.insert(f[1]);
+    } else {
+      first_names_.insert(f[1]);
+      if (f[0] == "male") male_names_.insert(f[1]);
+    }
+  });
+}
+
+void GermanLexicon::build_index() {
+  // A form may stand for several cases; collect the bits per lowered form first.
+  std::unordered_map<std::string, FormEntry> forms;
+  for (std::uint32_t i = 0; i < nouns_.size(); ++i) {
+    const PersonNoun& n = nouns_[i];
+    const std::pair<const std::string*, std::uint8_t> parts[] = {
+        {&n.lemma, kSgNom}, {&n.gen_sg, kSgGen}, {&n.obl_sg, kSgDat | kSgAcc},
+        {&n.pl, kPlNom | kPlGen | kPlAcc}, {&n.pl_dat, kPlDat}};
+    for (const auto& [form, bits] : parts) {
+      if (form->empty()) continue;
+      auto [it, inserted] = forms.try_emplace(lower_first(*form), FormEntry{i, 0});
+      if (it->second.noun == i) it->second.forms |= bits;
+    }
+  }
+  for (auto& [key, entry] : forms) {
+    forms_.insert(key, static_cast<std::uint32_t>(entries_.size()));
+    entries_.push_back(entry);
+  }
+  forms_.freeze();
+}
+
+bool GermanLexicon::excluded(std::string_view lowered, std::uint32_t prefix_bytes,
+                             const PersonNoun& n) const {
+  // Compare against the compound's base form (prefix + lemma) so that one entry
+  // ("tonleiter") covers every inflected form (Tonleitern).
+  std::string base(lowered.substr(0, prefix_bytes));
+  base += lower_first(n.lemma);
+  SuffixTrie::Match m[1];
+  if (excluded_.suffixes(base, m, 1) == 0) return false;
+  return m[0].length >= lower_first(n.lemma).size();
+}
+
+bool GermanLexicon::analyse(std::string_view word, Analysis* out) const {
+  if (word.size() < 3 || word.size() > 120) return false;
+  char buf[128];
+  word.copy(buf, word.size());
+  const std::string first = lower_first(word.substr(0, 2));
+  first.copy(buf, first.size());
+  const std::string_view lowered(buf, word.size());
+
+  SuffixTrie::Match matches[8];
+  const int count = forms_.suffixes(lowered, matches, 8);
+  for (int i = 0; i < count; ++i) {
+    const FormEntry& e = entries_[matches[i].value];
+    const PersonNoun& noun = nouns_[e.noun];
+    const auto prefix_bytes = static_cast<std::uint32_t>(word.size() - matches[i].length);
+    if (prefix_bytes > 0) {
+      // Compound: a head of at least four letters after a left part with a vowel.
+      if (!noun.compound_head || code_points(noun.lemma) < 4) continue;
+      const std::string_view prefix = word.substr(0, prefix_bytes);
+      if (code_points(prefix) < 3 || !has_vowel(prefix)) continue;
+      const auto head_first = static_cast<unsigned char>(word[prefix_bytes]);
+      if (head_first >= 'A' && head_first <= 'Z') continue;  // BürgerInnen-like inner capitals
+    }
+    if (excluded(lowered, prefix_bytes, noun)) continue;
+    *out = Analysis{&noun, e.forms, prefix_bytes};
+    return true;
+  }
+  return false;
+}
+
+}  // namespace solipraxis::text

@@ -1,0 +1,7 @@
+#include "text/rules.h"
+
+namespace solipraxis::text {
+
+void check_plain(const SentenceContext&) {}
+
+}  // namespace solipraxis::text
