@@ -58,7 +58,7 @@ int count_syllables(std::string_view word, Lang lang) {
     // -es / -ed endings are mostly silent (makes, used) except after t/d/s.
     else if (n > 3 && buf[n - 2] == 'e' && (buf[n - 1] == 's' || buf[n - 1] == 'd') &&
              !is_vowel(buf[n - 3], lang) && buf[n - 3] != 't' && buf[n - 3] != 'd' &&
-             buf[n - 3] != 's' && buf[n - 3] != 'x' && buf[n - 3] != 'z' &&
+             !(buf[n - 1] == 's' && (buf[n - 3] == 's' || buf[n - 3] == 'x' || buf[n - 3] == 'z')) &&
              !(buf[n - 1] == 's' && (buf[n - 3] == 'c' || buf[n - 3] == 'g' || buf[n - 3] == 'h')) &&
              groups > 1)
       --groups;

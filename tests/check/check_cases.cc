@@ -1,0 +1,126 @@
+#include "check_cases.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "text/checker.h"
+
+namespace solipraxis::testing {
+
+namespace fs = std::filesystem;
+
+std::vector<CheckCase> load_cases(const std::string& dir, std::vector<std::string>* errors) {
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().extension() == ".jsonl") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  std::vector<CheckCase> cases;
+  for (const auto& path : files) {
+    std::ifstream in(path);
+    std::string line;
+    int n = 0;
+    while (std::getline(in, line)) {
+      ++n;
+      if (line.empty()) continue;
+      auto j = nlohmann::json::parse(line, nullptr, false);
+      if (j.is_discarded() || !j.is_object() || !j.contains("text") || !j.contains("findings")) {
+        errors->push_back(path.filename().string() + ":" + std::to_string(n) + ": bad line");
+        continue;
+      }
+      CheckCase c;
+      c.file = path.filename().string();
+      c.line = n;
+      c.text = j["text"].get<std::string>();
+      c.lang = j.value("lang", "de");
+      c.style = j.value("style", "colon");
+      c.prompt = j.value("prompt", false);
+      for (const auto& f : j["findings"])
+        c.expected.push_back({f.value("rule", ""), f.value("text", "")});
+      cases.push_back(std::move(c));
+    }
+  }
+  return cases;
+}
+
+bool rule_under_test(const std::string& file, const std::string& rule) {
+  if (file.rfind("plain_", 0) == 0) return rule.rfind("plain.", 0) == 0;
+  if (file.rfind("context_", 0) == 0) return rule.rfind("context.", 0) == 0;
+  return rule.rfind("inclusive.", 0) == 0;
+}
+
+CaseResult run_case(const CheckCase& c) {
+  text::CheckOptions options;
+  options.lang = text::parse_lang(c.lang);
+  if (auto style = text::parse_style(c.style)) options.style = *style;
+  options.prompt = c.prompt;
+  CaseResult r;
+  auto report = text::check_text(c.text, options);
+  if (report) {
+    for (const auto& f : report->findings) {
+      const std::string rule(f.rule);
+      if (rule_under_test(c.file, rule))
+        r.actual.push_back({rule, c.text.substr(f.start, f.end - f.start)});
+    }
+  }
+  std::vector<bool> used(r.actual.size(), false);
+  // Exact (rule, text) first, then text-less expectations take any span of the rule.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const auto& e : c.expected) {
+      if ((pass == 0) == e.text.empty()) continue;
+      bool found = false;
+      for (std::size_t i = 0; i < r.actual.size(); ++i) {
+        if (used[i] || r.actual[i].rule != e.rule) continue;
+        if (!e.text.empty() && r.actual[i].text != e.text) continue;
+        used[i] = true;
+        found = true;
+        break;
+      }
+      if (found)
+        ++r.matched;
+      else
+        r.missing.push_back(e);
+    }
+  }
+  for (std::size_t i = 0; i < r.actual.size(); ++i)
+    if (!used[i]) r.extra.push_back(r.actual[i]);
+  return r;
+}
+
+std::string describe_failure(const CheckCase& c, const CaseResult& r) {
+  auto list = [](const std::vector<ExpectedFinding>& v) {
+    std::string s = "[";
+    for (std::size_t i = 0; i < v.size(); ++i)
+      s += (i ? ", " : "") + v[i].rule + " \"" + v[i].text + "\"";
+    return s + "]";
+  };
+  std::string expected = "[";
+  for (std::size_t i = 0; i < c.expected.size(); ++i)
+    expected += (i ? ", " : "") + c.expected[i].rule + " \"" + c.expected[i].text + "\"";
+  expected += "]";
+  return c.file + ":" + std::to_string(c.line) + ": " + c.text + "\n  expected " + expected +
+         "\n  actual   " + list(r.actual) + "\n";
+}
+
+std::map<std::string, RuleScore> score(const std::vector<CheckCase>& cases, bool verbose) {
+  std::map<std::string, RuleScore> scores;
+  for (const auto& c : cases) {
+    const CaseResult r = run_case(c);
+    // True positives per rule: expected minus missing.
+    std::map<std::string, int> expected_per_rule;
+    for (const auto& e : c.expected) ++expected_per_rule[e.rule];
+    for (const auto& m : r.missing) {
+      --expected_per_rule[m.rule];
+      ++scores[m.rule].fn;
+    }
+    for (const auto& [rule, n] : expected_per_rule) scores[rule].tp += n;
+    for (const auto& x : r.extra) ++scores[x.rule].fp;
+    if (verbose && !r.ok()) std::cerr << describe_failure(c, r);
+  }
+  return scores;
+}
+
+}  // namespace solipraxis::testing
