@@ -37,7 +37,7 @@ bool is_word(const Token& t) { return t.kind == TokenKind::kWord; }
 bool is_feminine_partner(std::string_view word, const PersonNoun& noun) {
   const std::string w = lower_first(word);
   const std::string fem = lower_first(noun.fem);
-  return w.ends_with(fem) || w.ends_with(fem + "nen");
+  return w.ends_with(fem) || w.ends_with(fem + "nen") || w.ends_with(fem + "en");
 }
 
 class GenericMasculine {
@@ -75,6 +75,9 @@ class GenericMasculine {
     if (inclusive_ending_follows(s_.input, t.end)) return;
     if (is_pair_form(i, *a.noun)) return;
     if (names_a_person(i)) return;
+    if (in_organisation_name(i)) return;
+    // Kunden- und Mitarbeiterdaten: a truncated first part of a compound.
+    if (t.end < s_.input.size() && s_.input[t.end] == '-') return;
     // Berliner Tafel, Schweizer Käse: place words before a noun are adjectives.
     if (a.noun->place && a.prefix_bytes == 0 && word_at(i + 1) &&
         s_.tokens[i + 1].has(kCapitalized) && word == a.noun->lemma)
@@ -89,6 +92,8 @@ class GenericMasculine {
       const std::uint8_t prep = preposition_cases(text(i - 1));
       if (prep && (forms & prep)) forms &= prep;
     }
+    const bool is_predicate = predicative(i, has_det);
+    if (is_predicate && (forms & kSingular)) forms &= kSingular;
     bool plural = (forms & kPlural) != 0;
     if (plural && (forms & kSingular) && has_det) {
       // "der Mitarbeiter": singular nominative, unless it follows a noun
@@ -97,7 +102,7 @@ class GenericMasculine {
                               s_.tokens[det_index - 1].has(kCapitalized);
       plural = after_noun;
     }
-    if (!plural && mentions_male_person()) return;
+    if (!plural && mentions_male_person(is_predicate)) return;
     const std::uint8_t number_forms = forms & (plural ? kPlural : kSingular);
     const std::uint8_t bit = pick_case(number_forms, plural);
     emit(t, word, a, plural, bit, has_det ? &det : nullptr, has_det ? text(det_index) : "");
@@ -125,23 +130,74 @@ class GenericMasculine {
     return false;
   }
 
+  bool skippable(std::size_t j) const {
+    DeterminerInfo d;
+    return word_at(j) && (lookup_determiner(text(j), &d) || looks_like_adjective(text(j)));
+  }
+
+  // "Wählerinnen und Wähler", "jeder Teilnehmer und jede Teilnehmerin",
+  // "Ihre Ärztin oder Ihren Arzt": determiners and adjectives may stand between.
   bool is_pair_form(std::size_t i, const PersonNoun& noun) const {
     const auto& toks = s_.tokens;
-    // feminine + conjunction + this word
-    if (i >= 2) {
-      std::size_t conj = i - 1;
+    // feminine + conjunction + [determiner, adjectives] + this word
+    std::size_t j = i;
+    for (int k = 0; k < 3 && j > 0 && skippable(j - 1); ++k) --j;
+    if (j >= 2) {
+      std::size_t conj = j - 1;
       if (text(conj) == "." && conj >= 1 && text(conj - 1) == "bzw") --conj;
       if (conj >= 1 && is_conjunction(text(conj)) && word_at(conj - 1) &&
           is_feminine_partner(text(conj - 1), noun))
         return true;
     }
-    // this word + conjunction + feminine
+    // this word + conjunction + [determiner, adjectives] + feminine
     std::size_t conj = i + 1;
     if (conj < toks.size() && text(conj) == "bzw" && conj + 1 < toks.size() &&
         text(conj + 1) == ".")
       ++conj;
-    return conj + 1 < toks.size() && is_conjunction(text(conj)) && word_at(conj + 1) &&
-           is_feminine_partner(text(conj + 1), noun);
+    if (conj >= toks.size() || !is_conjunction(text(conj))) return false;
+    std::size_t k = conj + 1;
+    for (int n = 0; n < 3 && k < toks.size() && skippable(k) && !toks[k].has(kCapitalized); ++n) ++k;
+    return word_at(k) && is_feminine_partner(text(k), noun);
+  }
+
+  // Ärzte ohne Grenzen, Bund der Steuerzahler, „Freunde der Stadtbibliothek“:
+  // the noun is part of an organisation's name.
+  bool in_organisation_name(std::size_t i) const {
+    const auto& toks = s_.tokens;
+    if (i + 2 < toks.size() && text(i + 1) == "ohne" && text(i + 2) == "Grenzen") return true;
+    if (i >= 2 && (text(i - 1) == "der" || text(i - 1) == "für")) {
+      static constexpr std::string_view kBodies[] = {
+          "Bund", "Verband", "Bundesverband", "Landesverband", "Verein", "Vereinigung",
+          "Gewerkschaft", "Kammer", "Union", "Freundeskreis", "Förderverein", "Gesellschaft",
+          "Stiftung", "Netzwerk", "Arbeitsgemeinschaft", "Initiative"};
+      for (auto b : kBodies)
+        if (text(i - 2) == b) return true;
+    }
+    // First word after an opening quotation mark: a quoted name or title.
+    if (i >= 1) {
+      const std::string_view q = text(i - 1);
+      if (q == "\xE2\x80\x9E" || q == "\"" || q == "\xC2\xBB" || q == "\xE2\x80\x9C")
+        return !s_.tokens[i].has(kSpaceBefore);
+    }
+    return false;
+  }
+
+  // "ist Lehrer", "als Berater", "war Bergarbeiter", "ein pensionierter Lehrer" after a comma.
+  bool predicative(std::size_t i, bool has_det) const {
+    if (i == 0) return false;
+    static constexpr std::string_view kCopula[] = {"als", "ist", "war", "bin", "bist", "wird",
+                                                   "wurde", "bleibt", "blieb", "sei", "wäre",
+                                                   "gilt", "arbeitet", "arbeitete"};
+    std::size_t j = i - 1;
+    if (has_det) {
+      while (j > 0 && looks_like_adjective(text(j))) --j;
+      if (text(j) != "ein" || j == 0) return false;
+      --j;
+      if (text(j) == ",") return true;
+    }
+    for (auto c : kCopula)
+      if (text(j) == c) return true;
+    return false;
   }
 
   // Herr Wagner, Frau Becker, Dr. Fischer, Jonas Becker; unser Kollege Jonas,
@@ -161,18 +217,21 @@ class GenericMasculine {
     return false;
   }
 
-  bool mentions_male_person() {
-    if (male_checked_) return male_;
-    male_checked_ = true;
+  // A named man (Herr, a male first name, a male relative) in the sentence; with
+  // a predicate noun ("Er ist Lehrer") the pronoun "er" counts too.
+  bool mentions_male_person(bool predicate) const {
+    static constexpr std::string_view kMale[] = {
+        "Herr", "Herrn", "Bruder", "Vater", "Opa", "Großvater", "Sohn", "Onkel", "Neffe",
+        "Mann", "Ehemann", "Junge", "Cousin", "Schwager", "Enkel", "Papa", "Stiefvater"};
     for (std::size_t j = 0; j < s_.tokens.size(); ++j) {
       if (!word_at(j)) continue;
       const std::string_view w = text(j);
-      if (w == "Herr" || w == "Herrn" || lex_.is_male_name(w)) {
-        male_ = true;
-        break;
-      }
+      if (lex_.is_male_name(w)) return true;
+      for (auto m : kMale)
+        if (w == m) return true;
+      if (predicate && (w == "er" || w == "Er")) return true;
     }
-    return male_;
+    return false;
   }
 
   void emit(const Token& t, std::string_view word, const GermanLexicon::Analysis& a, bool plural,
@@ -183,10 +242,14 @@ class GenericMasculine {
       if (prefix.empty()) return std::string(f);
       return std::string(prefix) + (prefix.back() == '-' ? std::string(f) : lower_first(f));
     };
-    const std::string fem_stem = form(std::string_view(n.fem).substr(0, n.fem.size() - 2));
-    const std::string colon = fem_stem + (plural ? ":innen" : ":in");
-    const std::string star = fem_stem + (plural ? "*innen" : "*in");
-    const std::string pair = plural ? form(n.fem) + "nen und " + form(n.masc_form(bit))
+    // Fachmann/Fachfrau has no -in form: no colon or star form, pair and neutral only.
+    const bool in_form = n.fem.ends_with("in");
+    const std::string fem_stem =
+        in_form ? form(std::string_view(n.fem).substr(0, n.fem.size() - 2)) : std::string();
+    const std::string colon = in_form ? fem_stem + (plural ? ":innen" : ":in") : std::string();
+    const std::string star = in_form ? fem_stem + (plural ? "*innen" : "*in") : std::string();
+    const std::string fem_pl = form(n.fem) + (in_form ? "nen" : "en");
+    const std::string pair = plural ? fem_pl + " und " + form(n.masc_form(bit))
                                     : form(n.fem) + " oder " + form(n.masc_form(bit));
     std::string neutral;
     if (plural && !n.neutral_adj.empty()) {
@@ -223,8 +286,6 @@ class GenericMasculine {
 
   const SentenceContext& s_;
   const GermanLexicon& lex_;
-  bool male_checked_ = false;
-  bool male_ = false;
 };
 
 }  // namespace

@@ -19,7 +19,9 @@ struct Floor {
   double recall;
 };
 constexpr Floor kFloors[] = {
-    {"inclusive.generic-masculine", 0.85, 0.90},
+    {"inclusive.generic-masculine", 0.95, 0.95},
+    {"inclusive.gendered-term", 0.95, 0.95},
+    {"inclusive.othering", 0.95, 0.95},
 };
 
 std::vector<CheckCase> all_cases() {
