@@ -1,0 +1,124 @@
+#include "store_fixture.h"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+
+#include "store/postgres/pg_db.h"
+#include "store/sqlite/sqlite_db.h"
+
+namespace solipraxis::store::testing {
+
+namespace {
+
+std::unique_ptr<sql::Db> raw_db(const std::string& database) {
+  if (database.starts_with("postgresql://")) {
+    auto db = postgres::PgDb::open(database);
+    if (!db) {
+      ADD_FAILURE() << db.error().detail;
+      return nullptr;
+    }
+    return std::move(*db);
+  }
+  auto db = sqlite::SqliteDb::open(database);
+  if (!db) {
+    ADD_FAILURE() << db.error().detail;
+    return nullptr;
+  }
+  return std::move(*db);
+}
+
+}  // namespace
+
+std::string pg_base_url() {
+  const char* url = std::getenv("SOLIPRAXIS_TEST_PG_URL");
+  return url ? url : "";
+}
+
+void StoreContract::SetUp() {
+  static std::atomic<int> counter{0};
+  const int n = ++counter;
+  if (is_postgres()) {
+    const std::string base = pg_base_url();
+    // A failure, not a skip: the PostgreSQL run must not pass without a cluster.
+    ASSERT_FALSE(base.empty())
+        << "SOLIPRAXIS_TEST_PG_URL is not set; run under tests/store/with-pg-cluster";
+    schema_ = "t" + std::to_string(getpid()) + "_" + std::to_string(n);
+    database_ = base;
+    exec_raw("CREATE SCHEMA " + schema_);
+    database_ = base + (base.find('?') == std::string::npos ? "?" : "&") +
+                "options=-csearch_path%3D" + schema_;
+  } else {
+    std::string templ = (std::filesystem::temp_directory_path() / "solipraxis-store-XXXXXX").string();
+    ASSERT_NE(mkdtemp(templ.data()), nullptr);
+    dir_ = templ;
+    database_ = dir_ + "/test.db";
+  }
+  auto opened = open();
+  ASSERT_TRUE(opened.has_value()) << opened.error().detail;
+  store_ = std::move(*opened);
+}
+
+void StoreContract::TearDown() {
+  store_.reset();
+  if (!schema_.empty()) {
+    database_ = pg_base_url();
+    exec_raw("DROP SCHEMA " + schema_ + " CASCADE");
+  }
+  if (!dir_.empty()) std::filesystem::remove_all(dir_);
+}
+
+Result<std::unique_ptr<Store>> StoreContract::open(bool migrate) {
+  StoreConfig config;
+  config.database = database_;
+  config.migrate = migrate;
+  return open_store(config, clock_);
+}
+
+void StoreContract::exec_raw(const std::string& sql) {
+  auto db = raw_db(database_);
+  ASSERT_NE(db, nullptr);
+  auto st = db->write([&](sql::Tx& tx) { return tx.exec_script(sql); });
+  ASSERT_TRUE(st.has_value()) << sql << ": " << st.error().detail;
+}
+
+std::int64_t StoreContract::count_raw(const std::string& sql) {
+  auto db = raw_db(database_);
+  if (!db) return -1;
+  std::int64_t n = -1;
+  auto st = db->read([&](sql::Tx& tx) -> core::Status {
+    auto rows = tx.query(sql);
+    if (!rows) return rows.error();
+    n = rows->empty() ? 0 : rows->front().int64(0);
+    return {};
+  });
+  EXPECT_TRUE(st.has_value()) << sql << ": " << st.error().detail;
+  return n;
+}
+
+User StoreContract::make_user(const std::string& email) {
+  auto u = store_->create_user({email, "Name of " + email, "$argon2id$fake", ""});
+  EXPECT_TRUE(u.has_value()) << email << ": " << u.error().detail;
+  return u ? *u : User{};
+}
+
+Org StoreContract::make_org(const std::string& slug) {
+  auto o = store_->create_org(slug, "Org " + slug, actor_);
+  EXPECT_TRUE(o.has_value()) << slug << ": " << o.error().detail;
+  return o ? *o : Org{};
+}
+
+std::vector<AuditEntry> StoreContract::audit(OrgId org) {
+  auto page = store_->audit_log(org, PageRequest{200, ""});
+  EXPECT_TRUE(page.has_value());
+  return page ? page->items : std::vector<AuditEntry>{};
+}
+
+INSTANTIATE_TEST_SUITE_P(sqlite, StoreContract, ::testing::Values("sqlite"),
+                         [](const auto& info) { return info.param; });
+INSTANTIATE_TEST_SUITE_P(postgresql, StoreContract, ::testing::Values("postgresql"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace solipraxis::store::testing
