@@ -1,0 +1,261 @@
+// `solipraxis catalog list|show|search`: browse the practice catalog from the terminal.
+// Exit 0 on success, 2 for an unknown id, phase, kind, language or format, 3 when the catalog
+// itself cannot be loaded.
+#include <iostream>
+#include <string>
+
+#include "catalog/json.h"
+#include "catalog/load.h"
+#include "catalog/search.h"
+#include "cli/commands.h"
+
+namespace solipraxis::cli {
+
+namespace {
+
+namespace cat = solipraxis::catalog;
+
+struct Options {
+  std::string phase;
+  std::string kind;
+  std::string lang = "de";
+  std::string format = "text";
+  std::string id;
+  std::string query;
+};
+
+struct Parsed {
+  int phase = 0;
+  bool has_kind = false;
+  cat::Kind kind = cat::Kind::kQuestion;
+  cat::Lang lang = cat::Lang::kDe;
+  bool json = false;
+};
+
+const char* const kRoman[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
+
+int usage(const std::string& message) {
+  std::cerr << "solipraxis catalog: " << message << "\n";
+  return kExitUsage;
+}
+
+// --phase accepts 1..n, I..IV, "selection" or "phase.selection".
+bool parse_phase(const cat::Catalog& c, const std::string& s, int& out) {
+  for (const cat::Phase& p : c.phases) {
+    std::string n = std::to_string(p.number);
+    std::string slug = p.id.substr(p.id.find('.') + 1);
+    if (s == n || s == p.id || s == slug || (p.number < 10 && s == kRoman[p.number])) {
+      out = p.number;
+      return true;
+    }
+  }
+  return false;
+}
+
+int parse_options(const cat::Catalog& c, const Options& o, Parsed& p) {
+  if (!o.phase.empty() && !parse_phase(c, o.phase, p.phase))
+    return usage("unknown phase \"" + o.phase + "\" (use 1-" + std::to_string(c.phases.size()) +
+                 ")");
+  if (!o.kind.empty()) {
+    if (!cat::parse_kind(o.kind, p.kind))
+      return usage("unknown kind \"" + o.kind +
+                   "\" (use question, approach, resource, box, principle, method or phase)");
+    p.has_kind = true;
+  }
+  if (!cat::parse_lang(o.lang, p.lang)) return usage("unknown language \"" + o.lang + "\" (use de or en)");
+  if (o.format != "text" && o.format != "json")
+    return usage("unknown format \"" + o.format + "\" (use text or json)");
+  p.json = o.format == "json";
+  return kExitOk;
+}
+
+// At most `max` code points, with an ellipsis when cut; newlines become spaces.
+std::string one_line(const std::string& s, size_t max = 160) {
+  std::string out;
+  size_t points = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char ch = s[i];
+    if ((ch & 0xC0) != 0x80 && ++points > max) {
+      out += "…";
+      break;
+    }
+    out += ch == '\n' ? ' ' : static_cast<char>(ch);
+  }
+  return out;
+}
+
+std::string phase_label(const cat::Item& it) {
+  std::string out;
+  for (int ph : it.phases) out += (out.empty() ? "" : ",") + std::string(kRoman[ph < 10 ? ph : 0]);
+  return out.empty() ? "-" : out;
+}
+
+void print_items(const std::vector<const cat::Item*>& items, const Parsed& p,
+                 const std::vector<double>* scores = nullptr) {
+  if (p.json) {
+    nlohmann::json a = nlohmann::json::array();
+    for (size_t i = 0; i < items.size(); ++i) {
+      nlohmann::json j = cat::item_json(*items[i], p.lang);
+      if (scores) j["score"] = (*scores)[i];
+      a.push_back(std::move(j));
+    }
+    std::cout << a.dump(2) << "\n";
+    return;
+  }
+  for (const cat::Item* it : items) {
+    std::string line = it->title.get(p.lang);
+    if (it->kind != cat::Kind::kPrinciple && it->kind != cat::Kind::kPhase) {
+      if (!line.empty()) line += ": ";
+      line += it->text.get(p.lang);
+    }
+    std::cout << it->id << "  " << phase_label(*it) << "  " << one_line(line) << "\n";
+  }
+}
+
+void print_text(const std::string& label, const cat::Text& t, cat::Lang lang) {
+  if (!t.empty()) std::cout << label << t.get(lang) << "\n";
+}
+
+void print_method(const cat::Method& m, cat::Lang lang) {
+  print_text("", m.context, lang);
+  for (auto [label, t] :
+       {std::pair{"Ziel/Goal: ", &m.goal}, std::pair{"", &m.intro},
+        std::pair{"Zielgruppe/Audience: ", &m.audience},
+        std::pair{"Teilnehmende/Participants: ", &m.participants},
+        std::pair{"Dauer/Duration: ", &m.duration},
+        std::pair{"Voraussetzung/Prerequisite: ", &m.prerequisite},
+        std::pair{"Vorbereitung/Preparation: ", &m.preparation}, std::pair{"", &m.note}})
+    print_text(label, *t, lang);
+  for (const cat::Step& s : m.steps) {
+    std::cout << "\n" << s.id << "  " << s.title.get(lang);
+    if (s.duration.max)
+      std::cout << " (" << s.duration.min
+                << (s.duration.max != s.duration.min ? "-" + std::to_string(s.duration.max) : "")
+                << " min)";
+    if (s.stage == 2) std::cout << " [+" << m.followup_after_days << " d]";
+    std::cout << "\n";
+    print_text("  ", s.note, lang);
+    for (const cat::Prompt& q : s.prompts)
+      std::cout << "  - " << q.text.get(lang)
+                << (q.hint.empty() ? "" : " " + q.hint.get(lang)) << "\n";
+    for (const cat::Option& o : s.options) std::cout << "  * " << o.label.get(lang) << "\n";
+  }
+  for (const cat::Scale& s : m.scales) {
+    std::cout << s.label.get(lang) << ":";
+    for (const cat::Option& l : s.levels) std::cout << " " << l.label.get(lang);
+    std::cout << "\n";
+  }
+  for (const cat::Option& a : m.attributes) std::cout << "- " << a.label.get(lang) << "\n";
+  if (!m.template_id.empty()) std::cout << "Vorlage/Template: " << m.template_id << "\n";
+}
+
+void print_detail(const cat::Catalog& c, const cat::Item& it, cat::Lang lang) {
+  std::cout << it.id << " (" << cat::kind_name(it.kind) << ", " << phase_label(it) << ")\n";
+  if (!it.title.empty()) std::cout << it.title.get(lang) << "\n";
+  const cat::Source* src = nullptr;
+  if (const cat::Entry* e = c.entry(it.id)) {
+    src = &e->source;
+    if (e->kind == cat::Kind::kResource) print_text("", e->category, lang);
+    if (!e->author.empty()) std::cout << e->author << "\n";
+    std::cout << "\n" << e->text.get(lang) << "\n";
+    for (const cat::BoxItem& b : e->items)
+      std::cout << "- " << b.title.get(lang) << ": " << b.text.get(lang) << "\n";
+    if (!e->url.empty()) std::cout << e->url << "\n";
+    for (const std::string& pid : e->principles)
+      std::cout << "Prinzip/Principle " << c.principle(pid)->number << ": "
+                << c.principle(pid)->name.get(lang) << "\n";
+  } else if (const cat::Phase* ph = c.phase(it.id)) {
+    src = &ph->source;
+    std::cout << ph->lead_question.get(lang) << "\n";
+    for (const cat::Text& d : ph->description) std::cout << "\n" << d.get(lang) << "\n";
+  } else if (const cat::Principle* pr = c.principle(it.id)) {
+    src = &pr->source;
+    std::cout << "\n" << pr->explanation.get(lang) << "\n";
+  } else if (const cat::Method* m = c.method(it.id)) {
+    src = &m->source;
+    std::cout << "\n";
+    print_method(*m, lang);
+  }
+  if (src) std::cout << "\nQuelle/Source: " << src->section << ", S./p. " << src->page << "\n";
+}
+
+int with_catalog(Context& ctx, const std::function<int(const cat::Catalog&)>& f) {
+  std::string dir = cat::find_catalog_dir(ctx.catalog_dir, ctx.exe_path);
+  auto set = cat::load_catalog_dir(dir);
+  if (!set) {
+    std::cerr << "solipraxis catalog: " << set.error().detail << "\n";
+    return kExitFailure;
+  }
+  return f(set->current());
+}
+
+void add_common(CLI::App* cmd, Options& o, bool filters) {
+  if (filters) {
+    cmd->add_option("--phase", o.phase, "Only this phase: 1-4 (I Entwicklung, II Auswahl, "
+                                         "III Einsatz, IV Evaluation)");
+    cmd->add_option("--kind", o.kind,
+                    "Only this kind: question, approach, resource, box, principle, method, phase");
+  }
+  cmd->add_option("--lang", o.lang, "Language of the output: de (default) or en");
+  cmd->add_option("--format", o.format, "text (default) or json");
+}
+
+}  // namespace
+
+void add_catalog_commands(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<Options>();
+  CLI::App* catalog = app.add_subcommand(
+      "catalog", "Browse the practice catalog: phases, questions, approaches, resources, methods");
+  catalog->require_subcommand(1);
+
+  CLI::App* list = catalog->add_subcommand("list", "List catalog entries");
+  add_common(list, *opts, true);
+  list->callback([&ctx, opts] {
+    ctx.exit_code = with_catalog(ctx, [&](const cat::Catalog& c) {
+      Parsed p;
+      if (int rc = parse_options(c, *opts, p)) return rc;
+      print_items(c.list(p.phase, p.has_kind ? &p.kind : nullptr), p);
+      return kExitOk;
+    });
+  });
+
+  CLI::App* show = catalog->add_subcommand("show", "Show one entry in full");
+  show->add_option("id", opts->id, "Entry id, e.g. q.selection.07")->required();
+  add_common(show, *opts, false);
+  show->callback([&ctx, opts] {
+    ctx.exit_code = with_catalog(ctx, [&](const cat::Catalog& c) {
+      Parsed p;
+      if (int rc = parse_options(c, *opts, p)) return rc;
+      const std::string* owner = c.owner_of(opts->id);  // nested ids show their method
+      const cat::Item* it = owner ? c.find(*owner) : nullptr;
+      if (!it) return usage("unknown id \"" + opts->id + "\"");
+      if (p.json) std::cout << cat::detail_json(c, it->id).dump(2) << "\n";
+      else print_detail(c, *it, p.lang);
+      return kExitOk;
+    });
+  });
+
+  CLI::App* search = catalog->add_subcommand("search", "Full-text search (word prefixes)");
+  search->add_option("text", opts->query, "Search words")->required();
+  add_common(search, *opts, true);
+  search->callback([&ctx, opts] {
+    ctx.exit_code = with_catalog(ctx, [&](const cat::Catalog& c) {
+      Parsed p;
+      if (int rc = parse_options(c, *opts, p)) return rc;
+      cat::SearchOptions so;
+      so.lang = p.lang;
+      so.phase = p.phase;
+      so.kind = p.has_kind ? &p.kind : nullptr;
+      std::vector<const cat::Item*> items;
+      std::vector<double> scores;
+      for (const cat::Hit& h : cat::search(c, opts->query, so)) {
+        items.push_back(h.item);
+        scores.push_back(h.score);
+      }
+      print_items(items, p, &scores);
+      return kExitOk;
+    });
+  });
+}
+
+}  // namespace solipraxis::cli
