@@ -21,12 +21,17 @@ int run(int argc, char** argv) {
   app.add_option("--database", ctx.database,
                  "SQLite file path or postgresql:// URL (default <data-dir>/solipraxis.db)")
       ->envname("SOLIPRAXIS_DATABASE");
+  app.add_option("--catalog-dir", ctx.catalog_dir,
+                 "Practice catalog directory (default <exe dir>/../data/catalog, else ./data/catalog)")
+      ->envname("SOLIPRAXIS_CATALOG_DIR");
+  if (argc > 0) ctx.exe_path = argv[0];
 
   add_migrate_command(app, ctx);
   add_user_command(app, ctx);
   add_token_command(app, ctx);
   add_org_command(app, ctx);
   add_check_command(app, ctx);
+  add_catalog_commands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -1,7 +1,9 @@
 // `solipraxis catalog list|show|search`: browse the practice catalog from the terminal.
 // Exit 0 on success, 2 for an unknown id, phase, kind, language or format, 3 when the catalog
 // itself cannot be loaded.
+#include <functional>
 #include <iostream>
+#include <memory>
 #include <string>
 
 #include "catalog/json.h"
@@ -117,14 +119,16 @@ void print_text(const std::string& label, const cat::Text& t, cat::Lang lang) {
 }
 
 void print_method(const cat::Method& m, cat::Lang lang) {
+  bool de = lang == cat::Lang::kDe;
   print_text("", m.context, lang);
   for (auto [label, t] :
-       {std::pair{"Ziel/Goal: ", &m.goal}, std::pair{"", &m.intro},
-        std::pair{"Zielgruppe/Audience: ", &m.audience},
-        std::pair{"Teilnehmende/Participants: ", &m.participants},
-        std::pair{"Dauer/Duration: ", &m.duration},
-        std::pair{"Voraussetzung/Prerequisite: ", &m.prerequisite},
-        std::pair{"Vorbereitung/Preparation: ", &m.preparation}, std::pair{"", &m.note}})
+       {std::pair{de ? "Ziel: " : "Goal: ", &m.goal}, std::pair{"", &m.intro},
+        std::pair{de ? "Zielgruppe: " : "Audience: ", &m.audience},
+        std::pair{de ? "Teilnehmende: " : "Participants: ", &m.participants},
+        std::pair{de ? "Dauer: " : "Duration: ", &m.duration},
+        std::pair{de ? "Voraussetzung: " : "Prerequisite: ", &m.prerequisite},
+        std::pair{de ? "Vorbereitung: " : "Preparation: ", &m.preparation},
+        std::pair{"", &m.note}})
     print_text(label, *t, lang);
   for (const cat::Step& s : m.steps) {
     std::cout << "\n" << s.id << "  " << s.title.get(lang);
@@ -146,7 +150,7 @@ void print_method(const cat::Method& m, cat::Lang lang) {
     std::cout << "\n";
   }
   for (const cat::Option& a : m.attributes) std::cout << "- " << a.label.get(lang) << "\n";
-  if (!m.template_id.empty()) std::cout << "Vorlage/Template: " << m.template_id << "\n";
+  if (!m.template_id.empty()) std::cout << (de ? "Vorlage: " : "Template: ") << m.template_id << "\n";
 }
 
 void print_detail(const cat::Catalog& c, const cat::Item& it, cat::Lang lang) {
@@ -162,7 +166,7 @@ void print_detail(const cat::Catalog& c, const cat::Item& it, cat::Lang lang) {
       std::cout << "- " << b.title.get(lang) << ": " << b.text.get(lang) << "\n";
     if (!e->url.empty()) std::cout << e->url << "\n";
     for (const std::string& pid : e->principles)
-      std::cout << "Prinzip/Principle " << c.principle(pid)->number << ": "
+      std::cout << (lang == cat::Lang::kDe ? "Prinzip " : "Principle ") << c.principle(pid)->number << ": "
                 << c.principle(pid)->name.get(lang) << "\n";
   } else if (const cat::Phase* ph = c.phase(it.id)) {
     src = &ph->source;
@@ -176,7 +180,9 @@ void print_detail(const cat::Catalog& c, const cat::Item& it, cat::Lang lang) {
     std::cout << "\n";
     print_method(*m, lang);
   }
-  if (src) std::cout << "\nQuelle/Source: " << src->section << ", S./p. " << src->page << "\n";
+  if (src)
+    std::cout << (lang == cat::Lang::kDe ? "\nQuelle: " : "\nSource: ") << src->section
+              << (lang == cat::Lang::kDe ? ", S. " : ", p. ") << src->page << "\n";
 }
 
 int with_catalog(Context& ctx, const std::function<int(const cat::Catalog&)>& f) {

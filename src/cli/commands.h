@@ -18,6 +18,8 @@ inline constexpr int kExitFailure = 3;
 struct Context {
   std::string data_dir = "var";  // --data-dir / SOLIPRAXIS_DATA_DIR
   std::string database;          // --database / SOLIPRAXIS_DATABASE
+  std::string catalog_dir;       // --catalog-dir / SOLIPRAXIS_CATALOG_DIR (see catalog/load.h)
+  std::string exe_path;          // argv[0], to find data/ beside the binary
   int exit_code = kExitOk;
 
   store::StoreConfig store_config(bool migrate = true) const {
@@ -32,5 +34,6 @@ void add_user_command(CLI::App& app, Context& ctx);     // user create|list
 void add_token_command(CLI::App& app, Context& ctx);    // token create
 void add_org_command(CLI::App& app, Context& ctx);      // org list
 void add_check_command(CLI::App& app, Context& ctx);  // check.cc: the text checker
+void add_catalog_commands(CLI::App& app, Context& ctx);  // catalog.cc
 
 }  // namespace solipraxis::cli
