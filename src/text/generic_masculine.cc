@@ -11,8 +11,6 @@ namespace solipraxis::text {
 
 namespace {
 
-bool ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-
 // "in"/"innen" (any case) directly after a gender mark: Mitarbeiter:innen,
 // Mitarbeiter*in, Mitarbeiter_innen, Mitarbeiter/-innen, Mitarbeiter(innen), Mitarbeiter·innen.
 bool inclusive_ending_follows(std::string_view in, std::uint32_t pos) {
@@ -60,17 +58,11 @@ class GenericMasculine {
   void check_token(std::size_t i) {
     const Token& t = s_.tokens[i];
     const std::string_view word = t.text(s_.input);
-    // IT-Berater, Software-Entwickler: analyse the last part.
-    std::size_t seg = 0;
-    if (t.has(kHasHyphen)) {
-      seg = word.rfind('-') + 1;
-      if (seg >= word.size() ||
-          (!ascii_upper(word[seg]) && static_cast<unsigned char>(word[seg]) != 0xC3))
-        return;
-    }
     GermanLexicon::Analysis a;
-    if (!lex_.analyse(word.substr(seg), &a)) return;
-    if (seg > 0) a.prefix_bytes += static_cast<std::uint32_t>(seg);
+    if (!lex_.analyse(word, &a)) {
+      check_adjectival(i, word);
+      return;
+    }
     if (accepted(s_.options, word)) return;
     if (inclusive_ending_follows(s_.input, t.end)) return;
     if (is_pair_form(i, *a.noun)) return;
@@ -106,6 +98,48 @@ class GenericMasculine {
     const std::uint8_t number_forms = forms & (plural ? kPlural : kSingular);
     const std::uint8_t bit = pick_case(number_forms, plural);
     emit(t, word, a, plural, bit, has_det ? &det : nullptr, has_det ? text(det_index) : "");
+  }
+
+  // Angestellter, der Datenschutzbeauftragte, einen Vorsitzenden: only the
+  // masculine singular of an adjectival noun is a generic masculine.
+  void check_adjectival(std::size_t i, std::string_view word) {
+    GermanLexicon::AdjectivalAnalysis a;
+    if (!lex_.analyse_adjectival(word, &a)) return;
+    if (accepted(s_.options, word) || inclusive_ending_follows(s_.input, s_.tokens[i].end)) return;
+    if (names_a_person(i) || in_organisation_name(i)) return;
+    // An adjective before a noun ("Ehrenamtlicher Einsatz"), not a noun.
+    if (word_at(i + 1) && s_.tokens[i + 1].has(kCapitalized)) return;
+    DeterminerInfo det;
+    std::size_t det_index = 0;
+    const bool has_det = find_determiner(i, &det, &det_index);
+    bool masculine_singular = false;
+    if (a.ending == "er") {
+      masculine_singular = !has_det || (det.masculine && (det.forms & kSgNom));
+    } else if (a.ending == "e") {
+      masculine_singular = has_det && det.masculine && det.weak && (det.forms & kSgNom);
+    } else {
+      masculine_singular = has_det && det.masculine && !(det.forms & kPlural);
+    }
+    if (!masculine_singular || mentions_male_person(predicative(i, has_det))) return;
+    const std::string stem(word.substr(0, a.stem_end));
+    Finding f;
+    f.start = s_.tokens[i].start;
+    f.end = s_.tokens[i].end;
+    f.rule = kRuleGenericMasculine;
+    f.severity = Severity::kWarning;
+    const char* mark = s_.options.style == Style::kStar ? "*" : ":";
+    if (a.ending == "er") {
+      if (s_.options.style != Style::kPair) f.suggestions.push_back(stem + "e" + mark + "r");
+      f.suggestions.push_back(stem + "e oder " + stem + "er");
+    } else if (a.ending == "en") {
+      if (s_.options.style != Style::kPair) f.suggestions.push_back(stem + "e" + mark + "n");
+    }
+    f.message = format_message(
+        "„{}“ ist ein generisches Maskulinum und spricht nicht alle Menschen an.", {word});
+    if (has_det && det.masculine)
+      f.message += format_message(" Passe auch „{}“ an, oder nutze die Mehrzahl.",
+                                  {text(det_index)});
+    s_.out->push_back(std::move(f));
   }
 
   static std::uint8_t pick_case(std::uint8_t forms, bool plural) {

@@ -42,8 +42,10 @@ constexpr Entry kDeterminers[] = {
     {"dieses", kSgGen, true, true},
     {"drei", kPlAll, false, false},
     {"ein", kSgNom, false, true},
+    {"eine", 0, false, false},
     {"einem", kSgDat, false, true},
     {"einen", kSgAcc, false, true},
+    {"einer", 0, false, false},
     {"eines", kSgGen, false, true},
     {"einige", kPlNA, false, false},
     {"einigen", kPlDat, false, false},
@@ -172,6 +174,13 @@ bool looks_like_adjective(std::string_view w) {
   if (w.size() < 3) return false;
   const auto c = static_cast<unsigned char>(w[0]);
   if (c >= 'A' && c <= 'Z') return false;
+  static constexpr std::string_view kNot[] = {"oder", "aber", "über", "unter", "hinter", "wieder",
+                                              "immer", "sowie", "wie", "sie", "eine", "habe",
+                                              "werden", "haben", "sollen", "müssen", "können",
+                                              "wollen", "dürfen", "sein", "seien", "wegen", "ohne",
+                                              "gegen", "neben", "zwischen", "außer", "oben", "unten"};
+  for (auto n : kNot)
+    if (n == w) return false;
   return w.ends_with("e") || w.ends_with("en") || w.ends_with("er") || w.ends_with("es") ||
          w.ends_with("em");
 }

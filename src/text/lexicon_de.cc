@@ -48,6 +48,22 @@ std::string lower_first(std::string_view w) {
   return out;
 }
 
+// ASCII letters and Ä Ö Ü lowered throughout (KI-Assistent -> ki-assistent).
+std::string lower_all(std::string_view w) {
+  std::string out = lower_first(w);
+  for (std::size_t i = 1; i < out.size(); ++i) {
+    const auto c = static_cast<unsigned char>(out[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out[i] = static_cast<char>(c + 32);
+    } else if (c == 0xC3 && i + 1 < out.size()) {
+      const auto d = static_cast<unsigned char>(out[i + 1]);
+      if (d == 0x84 || d == 0x96 || d == 0x9C) out[i + 1] = static_cast<char>(d + 0x20);
+      ++i;
+    }
+  }
+  return out;
+}
+
 std::string upper_first(std::string_view w) {
   std::string out(w);
   if (out.empty()) return out;
@@ -82,6 +98,7 @@ GermanLexicon::GermanLexicon() {
   load_neutral(lexicon_file("de/neutral.tsv"));
   load_exclusions(lexicon_file("de/not_person.txt"));
   load_names(lexicon_file("de/names.tsv"));
+  load_adjectival(lexicon_file("de/adjectival_nouns.txt"));
   build_index();
 }
 
@@ -103,6 +120,7 @@ void GermanLexicon::load_nouns(std::string_view tsv, bool override_existing) {
     if (n >= 7) {
       noun.place = f[6].find("place") != std::string_view::npos;
       noun.compound_head = f[6].find("nohead") == std::string_view::npos;
+      noun.plural_only = f[6].find("plonly") != std::string_view::npos;
     }
     auto it = index.find(noun.lemma);
     if (it != index.end()) {
@@ -147,7 +165,7 @@ void GermanLexicon::load_exclusions(std::string_view text) {
     } else if (line[0] == '-') {
       dropped.insert(lower_first(line.substr(1)));
     } else {
-      excluded_.insert(lower_first(line), id++);
+      excluded_.insert(lower_all(line), id++);
     }
   });
   excluded_.freeze();
@@ -172,6 +190,37 @@ void GermanLexicon::load_names(std::string_view tsv) {
   });
 }
 
+void GermanLexicon::load_adjectival(std::string_view text) {
+  std::uint32_t id = 0;
+  for_each_line(text, [&](std::string_view line) { adjectival_.insert(lower_first(line), id++); });
+  adjectival_.freeze();
+}
+
+bool GermanLexicon::analyse_adjectival(std::string_view word, AdjectivalAnalysis* out) const {
+  if (word.size() < 5 || word.size() > 120) return false;
+  const std::string lowered = lower_first(word);
+  static constexpr std::string_view kEndings[] = {"en", "er", "e"};
+  for (std::string_view ending : kEndings) {
+    if (!std::string_view(lowered).ends_with(ending)) continue;
+    const std::string_view base = std::string_view(lowered).substr(0, lowered.size() - ending.size());
+    SuffixTrie::Match m[4];
+    const int n = adjectival_.suffixes(base, m, 4);
+    for (int k = 0; k < n; ++k) {
+      const std::size_t prefix = base.size() - m[k].length;
+      if (prefix > 0) {
+        const std::string_view left = word.substr(0, prefix);
+        if (code_points(left) < 3 || !has_vowel(left)) continue;
+        const auto head_first = static_cast<unsigned char>(word[prefix]);
+        if (head_first >= 'A' && head_first <= 'Z') continue;
+      }
+      *out = AdjectivalAnalysis{ending, static_cast<std::uint32_t>(base.size())};
+      return true;
+    }
+    return false;  // the longest matching ending decides
+  }
+  return false;
+}
+
 void GermanLexicon::build_index() {
   // A form may stand for several cases; collect the bits per lowered form first.
   std::unordered_map<std::string, FormEntry> forms;
@@ -181,7 +230,7 @@ void GermanLexicon::build_index() {
         {&n.lemma, kSgNom}, {&n.gen_sg, kSgGen}, {&n.obl_sg, kSgDat | kSgAcc},
         {&n.pl, kPlNom | kPlGen | kPlAcc}, {&n.pl_dat, kPlDat}};
     for (const auto& [form, bits] : parts) {
-      if (form->empty()) continue;
+      if (form->empty() || (n.plural_only && (bits & kSingular))) continue;
       auto [it, inserted] = forms.try_emplace(lower_first(*form), FormEntry{i, 0});
       if (it->second.noun == i) it->second.forms |= bits;
     }
@@ -197,15 +246,23 @@ bool GermanLexicon::excluded(std::string_view lowered, std::uint32_t prefix_byte
                              const PersonNoun& n) const {
   // Compare against the compound's base form (prefix + lemma) so that one entry
   // ("tonleiter") covers every inflected form (Tonleitern).
-  std::string base(lowered.substr(0, prefix_bytes));
+  std::string base = lower_all(lowered.substr(0, prefix_bytes));
   base += lower_first(n.lemma);
   SuffixTrie::Match m[1];
   if (excluded_.suffixes(base, m, 1) == 0) return false;
   return m[0].length >= lower_first(n.lemma).size();
 }
 
-bool GermanLexicon::analyse(std::string_view word, Analysis* out) const {
+bool GermanLexicon::analyse(std::string_view full, Analysis* out) const {
+  // IT-Berater, Software-Entwickler: the part after the last hyphen is the head;
+  // exclusions still see the whole word (KI-Assistent).
+  const std::size_t seg = full.rfind('-') == std::string_view::npos ? 0 : full.rfind('-') + 1;
+  const std::string_view word = full.substr(seg);
   if (word.size() < 3 || word.size() > 120) return false;
+  if (seg > 0) {
+    const auto c = static_cast<unsigned char>(word[0]);
+    if (!(c >= 'A' && c <= 'Z') && c != 0xC3) return false;
+  }
   char buf[128];
   word.copy(buf, word.size());
   const std::string first = lower_first(word.substr(0, 2));
@@ -226,8 +283,9 @@ bool GermanLexicon::analyse(std::string_view word, Analysis* out) const {
       const auto head_first = static_cast<unsigned char>(word[prefix_bytes]);
       if (head_first >= 'A' && head_first <= 'Z') continue;  // BürgerInnen-like inner capitals
     }
-    if (excluded(lowered, prefix_bytes, noun)) continue;
-    *out = Analysis{&noun, e.forms, prefix_bytes};
+    const std::string whole = lower_first(full.substr(0, seg)) + std::string(lowered);
+    if (excluded(whole, static_cast<std::uint32_t>(seg) + prefix_bytes, noun)) continue;
+    *out = Analysis{&noun, e.forms, static_cast<std::uint32_t>(seg) + prefix_bytes};
     return true;
   }
   return false;

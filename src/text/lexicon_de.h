@@ -35,6 +35,7 @@ struct PersonNoun {
   std::string neutral_pl_dat;  // "Lehrkräften"
   bool place = false;          // Berliner: also an adjective before a noun
   bool compound_head = true;   // may end a compound (Kursleiter)
+  bool plural_only = false;    // Stadträte: the singular names a council, not a person
 
   // The masculine form for one case/number bit (kPlDat -> pl_dat ...).
   const std::string& masc_form(std::uint8_t bit) const;
@@ -53,6 +54,14 @@ class GermanLexicon {
   // whose head is one (Softwareentwickler, Bildungsreferenten).
   bool analyse(std::string_view word, Analysis* out) const;
 
+  struct AdjectivalAnalysis {
+    std::string_view ending;         // "er", "e" or "en"
+    std::uint32_t stem_end = 0;      // bytes of word before the ending
+  };
+  // Adjectival person nouns (Angestellter, Datenschutzbeauftragten): a known stem,
+  // alone or as a compound head, plus an adjective ending.
+  bool analyse_adjectival(std::string_view word, AdjectivalAnalysis* out) const;
+
   bool is_title(std::string_view w) const { return titles_.count(w) > 0; }
   bool is_first_name(std::string_view w) const { return first_names_.count(w) > 0; }
   bool is_male_name(std::string_view w) const { return male_names_.count(w) > 0; }
@@ -65,6 +74,7 @@ class GermanLexicon {
   void load_neutral(std::string_view tsv);
   void load_exclusions(std::string_view text);
   void load_names(std::string_view tsv);
+  void load_adjectival(std::string_view text);
   void build_index();
   bool excluded(std::string_view lowered, std::uint32_t prefix_bytes, const PersonNoun& n) const;
 
@@ -76,6 +86,7 @@ class GermanLexicon {
   std::vector<FormEntry> entries_;
   SuffixTrie forms_;     // lowered masculine forms -> entries_
   SuffixTrie excluded_;  // lowered non-person words ending in a person noun
+  SuffixTrie adjectival_;  // lowered adjectival stems (angestellt, beauftragt)
   std::unordered_set<std::string> blocked_heads_;  // lemmas (lowered) never a compound head
   // Views into the embedded lexicon files, which live as long as the program.
   std::unordered_set<std::string_view> titles_, first_names_, male_names_, surnames_;
@@ -83,6 +94,8 @@ class GermanLexicon {
 
 // Copies w with its first letter in lower case (ASCII and Ä Ö Ü).
 std::string lower_first(std::string_view w);
+// Copies w with every ASCII letter and Ä Ö Ü in lower case.
+std::string lower_all(std::string_view w);
 // Copies w with its first letter in upper case (ASCII and ä ö ü).
 std::string upper_first(std::string_view w);
 

@@ -24,6 +24,7 @@ struct CheckCase {
   std::string style;
   bool prompt = false;
   std::vector<ExpectedFinding> expected;
+  std::vector<std::string> file_rules;  // every rule named in the file's expectations
 };
 
 struct CaseResult {
@@ -37,9 +38,9 @@ struct CaseResult {
 // Every *.jsonl in dir, sorted by file name. Appends parse errors to *errors.
 std::vector<CheckCase> load_cases(const std::string& dir, std::vector<std::string>* errors);
 
-// Rules asserted by a file: inclusive.* in general; plain.* for plain_*.jsonl,
-// context.* for context_*.jsonl.
-bool rule_under_test(const std::string& file, const std::string& rule);
+// Rules asserted by a case's file: inclusive.* in general; for plain_*.jsonl and
+// context_*.jsonl the plain.* / context.* rules that the file's expectations name.
+bool rule_under_test(const CheckCase& c, const std::string& rule);
 
 CaseResult run_case(const CheckCase& c);
 
