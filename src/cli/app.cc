@@ -26,6 +26,7 @@ int run(int argc, char** argv) {
       ->envname("SOLIPRAXIS_CATALOG_DIR");
   if (argc > 0) ctx.exe_path = argv[0];
 
+  add_serve_command(app, ctx);
   add_migrate_command(app, ctx);
   add_user_command(app, ctx);
   add_token_command(app, ctx);

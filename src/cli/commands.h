@@ -29,6 +29,7 @@ struct Context {
 
 // Registered in app.cc, in the order they appear in --help.
 // (Each area adds its own: serve, migrate, user, token, check, catalog, tools.)
+void add_serve_command(CLI::App& app, Context& ctx);    // serve (src/cli/serve.cc)
 void add_migrate_command(CLI::App& app, Context& ctx);  // migrate
 void add_user_command(CLI::App& app, Context& ctx);     // user create|list
 void add_token_command(CLI::App& app, Context& ctx);    // token create

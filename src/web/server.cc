@@ -189,6 +189,26 @@ awaitable<bool> Server::Impl::serve_one(beast::tcp_stream& stream, beast::flat_b
 
   beast::error_code ec;
   stream.expires_after(opts.header_timeout);
+  // Beast 1.74 applies header_limit to each parse window, not to the whole
+  // header block (fields already parsed do not count), so find the end of the
+  // header block ourselves and enforce the total.
+  for (;;) {
+    const std::string_view seen(static_cast<const char*>(buffer.data().data()), buffer.size());
+    const auto end = seen.find("\r\n\r\n");
+    if (end != std::string_view::npos ? end + 4 > opts.max_header : seen.size() >= opts.max_header) {
+      co_await reject(stream, 431, req, started);
+      co_return false;
+    }
+    if (end != std::string_view::npos) break;
+    const std::size_t n = co_await stream.async_read_some(
+        buffer.prepare(std::min<std::size_t>(8192, opts.max_header + 4 - seen.size())),
+        asio::redirect_error(use_awaitable, ec));
+    if (ec) {
+      if (ec == beast::error::timeout) co_await reject(stream, 408, req, started);
+      co_return false;
+    }
+    buffer.commit(n);
+  }
   co_await http::async_read_header(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
   if (ec) {
     copy_header(parser, req);  // what was parsed, for the error page's language

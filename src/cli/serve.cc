@@ -1,0 +1,72 @@
+// `solipraxis serve`: opens the store (creating and migrating it on first
+// start), loads web/ (templates, static files, messages) and serves HTTP until
+// SIGINT/SIGTERM, then finishes requests in flight and exits 0. A store, web
+// directory or address problem at start: one line on stderr, exit 2.
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.h"
+#include "cli/store_cli.h"
+#include "store/migrations.h"
+#include "web/app.h"
+#include "web/server.h"
+
+namespace solipraxis::cli {
+
+namespace {
+
+struct ServeOptions {
+  std::string listen = "127.0.0.1:8080";
+  std::string web_dir;
+  std::size_t max_body = 1024 * 1024;
+};
+
+std::string url_of(const web::ServerOptions& opts, std::uint16_t port) {
+  const bool v6 = opts.host.find(':') != std::string::npos;
+  return "http://" + (v6 ? "[" + opts.host + "]" : opts.host) + ":" + std::to_string(port) + "/";
+}
+
+int serve(Context& ctx, const ServeOptions& o) {
+  web::ServerOptions sopts;
+  if (auto st = web::parse_listen(o.listen, sopts); !st) return report(st.error());
+  sopts.max_body = o.max_body;
+
+  core::SystemClock clock;
+  auto store = open_store_or_report(ctx, clock);
+  if (!store) return ctx.exit_code;
+
+  const std::string web_dir = web::locate_web_dir(o.web_dir);
+  auto app = web::WebApp::create(web_dir, *store, clock);
+  if (!app) {
+    std::cerr << "solipraxis: cannot load the web files from " << web_dir << ": "
+              << app.error().detail << " (use --web-dir or SOLIPRAXIS_WEB_DIR)\n";
+    return kExitUsage;
+  }
+
+  web::Server server(sopts, **app);
+  if (auto st = server.listen(); !st) return report(st.error());
+  server.stop_on_signals();
+  std::cout << "solipraxis serves " << url_of(sopts, server.port()) << " ("
+            << store->engine() << ": " << store::database_shown(ctx.store_config()) << ")\n"
+            << "First account: solipraxis user create --email you@example.org --org my-org\n"
+            << "Stop with Ctrl+C." << std::endl;
+  server.run();
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_serve_command(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<ServeOptions>();
+  auto* cmd = app.add_subcommand("serve", "Run the web application (default http://127.0.0.1:8080/)");
+  cmd->add_option("--listen", o->listen, "HOST:PORT to listen on (default 127.0.0.1:8080)")
+      ->envname("SOLIPRAXIS_LISTEN");
+  cmd->add_option("--web-dir", o->web_dir,
+                  "Directory with templates/, static/ and i18n/ (default: web/ beside the "
+                  "binary's directory, else ./web; env SOLIPRAXIS_WEB_DIR)");
+  cmd->add_option("--max-body", o->max_body, "Largest accepted request body in bytes (default 1 MiB)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30));
+  cmd->callback([&ctx, o] { ctx.exit_code = serve(ctx, *o); });
+}
+
+}  // namespace solipraxis::cli
