@@ -31,6 +31,15 @@ test: build
 bench: build
 	bench/run
 
+# libFuzzer targets of the text checker (clang), each run for FUZZ_SECONDS.
+FUZZ_SECONDS ?= 60
+fuzz:
+	CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSOLIPRAXIS_FUZZ=ON -DSOLIPRAXIS_WERROR=OFF
+	cmake --build build-fuzz -j $(JOBS) --target text_tokenizer_fuzz text_checker_fuzz
+	mkdir -p build-fuzz/corpus/tokenizer build-fuzz/corpus/checker
+	build-fuzz/src/text/text_tokenizer_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build-fuzz/corpus/tokenizer
+	build-fuzz/src/text/text_checker_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build-fuzz/corpus/checker
+
 asan:
 	$(MAKE) test BUILD=build-asan BUILD_TYPE=Debug CMAKE_FLAGS=-DSOLIPRAXIS_SANITIZE=ON
 

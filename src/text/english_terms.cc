@@ -29,7 +29,7 @@ class EnglishLexicon {
     return lex;
   }
   const std::vector<std::uint32_t>* starting_with(std::string_view word) const {
-    auto it = by_first_.find(std::string(word));
+    auto it = by_first_.find(word);
     return it == by_first_.end() ? nullptr : &it->second;
   }
   const Phrase& phrase(std::uint32_t i) const { return phrases_[i]; }
@@ -41,6 +41,9 @@ class EnglishLexicon {
     load(lexicon_file("en/othering.tsv"), kRuleOthering);
     for_each_line(lexicon_file("en/conditions.txt"),
                   [&](std::string_view line) { conditions_.emplace(line); });
+    // Index after loading: the keys view strings owned by phrases_.
+    for (std::uint32_t i = 0; i < phrases_.size(); ++i)
+      by_first_[phrases_[i].words[0]].push_back(i);
   }
   void load(std::string_view tsv, std::string_view rule) {
     for_each_line(tsv, [&](std::string_view line) {
@@ -65,13 +68,12 @@ class EnglishLexicon {
         p.group = f[2].find("group") != std::string_view::npos;
         p.condition = f[2].find("condition") != std::string_view::npos;
       }
-      by_first_[p.words[0]].push_back(static_cast<std::uint32_t>(phrases_.size()));
       phrases_.push_back(std::move(p));
     });
   }
 
   std::vector<Phrase> phrases_;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> by_first_;
+  std::unordered_map<std::string_view, std::vector<std::uint32_t>> by_first_;
   std::unordered_set<std::string> conditions_;
 };
 

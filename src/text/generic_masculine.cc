@@ -253,19 +253,23 @@ class GenericMasculine {
 
   // A named man (Herr, a male first name, a male relative) in the sentence; with
   // a predicate noun ("Er ist Lehrer") the pronoun "er" counts too.
-  bool mentions_male_person(bool predicate) const {
-    static constexpr std::string_view kMale[] = {
-        "Herr", "Herrn", "Bruder", "Vater", "Opa", "Großvater", "Sohn", "Onkel", "Neffe",
-        "Mann", "Ehemann", "Junge", "Cousin", "Schwager", "Enkel", "Papa", "Stiefvater"};
-    for (std::size_t j = 0; j < s_.tokens.size(); ++j) {
-      if (!word_at(j)) continue;
-      const std::string_view w = text(j);
-      if (lex_.is_male_name(w)) return true;
-      for (auto m : kMale)
-        if (w == m) return true;
-      if (predicate && (w == "er" || w == "Er")) return true;
+  bool mentions_male_person(bool predicate) {
+    if (!male_scanned_) {  // once per sentence
+      male_scanned_ = true;
+      static constexpr std::string_view kMale[] = {
+          "Herr", "Herrn", "Bruder", "Vater", "Opa", "Großvater", "Sohn", "Onkel", "Neffe",
+          "Mann", "Ehemann", "Junge", "Cousin", "Schwager", "Enkel", "Papa", "Stiefvater"};
+      for (std::size_t j = 0; j < s_.tokens.size(); ++j) {
+        if (!word_at(j)) continue;
+        const std::string_view w = text(j);
+        if (w == "er" || w == "Er") has_er_ = true;
+        if (!s_.tokens[j].has(kCapitalized)) continue;
+        if (lex_.is_male_name(w)) male_named_ = true;
+        for (auto m : kMale)
+          if (w == m) male_named_ = true;
+      }
     }
-    return false;
+    return male_named_ || (predicate && has_er_);
   }
 
   void emit(const Token& t, std::string_view word, const GermanLexicon::Analysis& a, bool plural,
@@ -320,6 +324,9 @@ class GenericMasculine {
 
   const SentenceContext& s_;
   const GermanLexicon& lex_;
+  bool male_scanned_ = false;
+  bool male_named_ = false;
+  bool has_er_ = false;
 };
 
 }  // namespace

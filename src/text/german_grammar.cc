@@ -174,6 +174,9 @@ bool looks_like_adjective(std::string_view w) {
   if (w.size() < 3) return false;
   const auto c = static_cast<unsigned char>(w[0]);
   if (c >= 'A' && c <= 'Z') return false;
+  if (!(w.ends_with("e") || w.ends_with("en") || w.ends_with("er") || w.ends_with("es") ||
+        w.ends_with("em")))
+    return false;
   static constexpr std::string_view kNot[] = {"oder", "aber", "über", "unter", "hinter", "wieder",
                                               "immer", "sowie", "wie", "sie", "eine", "habe",
                                               "werden", "haben", "sollen", "müssen", "können",
@@ -181,8 +184,7 @@ bool looks_like_adjective(std::string_view w) {
                                               "gegen", "neben", "zwischen", "außer", "oben", "unten"};
   for (auto n : kNot)
     if (n == w) return false;
-  return w.ends_with("e") || w.ends_with("en") || w.ends_with("er") || w.ends_with("es") ||
-         w.ends_with("em");
+  return true;
 }
 
 bool is_conjunction(std::string_view w) {

@@ -33,6 +33,21 @@ std::size_t code_points(std::string_view s) {
   return n;
 }
 
+// lower_first into a caller's buffer (at least w.size() bytes), no allocation.
+std::string_view lower_first_into(std::string_view w, char* buf) {
+  w.copy(buf, w.size());
+  if (!w.empty()) {
+    const auto c = static_cast<unsigned char>(buf[0]);
+    if (c >= 'A' && c <= 'Z') {
+      buf[0] = static_cast<char>(c + 32);
+    } else if (c == 0xC3 && w.size() > 1) {
+      const auto d = static_cast<unsigned char>(buf[1]);
+      if (d >= 0x80 && d <= 0x9E && d != 0x97) buf[1] = static_cast<char>(d + 0x20);
+    }
+  }
+  return std::string_view(buf, w.size());
+}
+
 }  // namespace
 
 std::string lower_first(std::string_view w) {
@@ -198,11 +213,12 @@ void GermanLexicon::load_adjectival(std::string_view text) {
 
 bool GermanLexicon::analyse_adjectival(std::string_view word, AdjectivalAnalysis* out) const {
   if (word.size() < 5 || word.size() > 120) return false;
-  const std::string lowered = lower_first(word);
+  char buf[128];
+  const std::string_view lowered = lower_first_into(word, buf);
   static constexpr std::string_view kEndings[] = {"en", "er", "e"};
   for (std::string_view ending : kEndings) {
-    if (!std::string_view(lowered).ends_with(ending)) continue;
-    const std::string_view base = std::string_view(lowered).substr(0, lowered.size() - ending.size());
+    if (!lowered.ends_with(ending)) continue;
+    const std::string_view base = lowered.substr(0, lowered.size() - ending.size());
     SuffixTrie::Match m[4];
     const int n = adjectival_.suffixes(base, m, 4);
     for (int k = 0; k < n; ++k) {
@@ -246,11 +262,17 @@ bool GermanLexicon::excluded(std::string_view lowered, std::uint32_t prefix_byte
                              const PersonNoun& n) const {
   // Compare against the compound's base form (prefix + lemma) so that one entry
   // ("tonleiter") covers every inflected form (Tonleitern).
-  std::string base = lower_all(lowered.substr(0, prefix_bytes));
-  base += lower_first(n.lemma);
+  char buf[256];
+  const std::string_view prefix = lowered.substr(0, prefix_bytes);
+  if (prefix.size() + n.lemma.size() > sizeof buf) return false;
+  prefix.copy(buf, prefix.size());
+  for (std::size_t i = 0; i < prefix.size(); ++i)  // KI-Assistent: compare acronyms in lower case
+    if (buf[i] >= 'A' && buf[i] <= 'Z') buf[i] = static_cast<char>(buf[i] + 32);
+  lower_first_into(n.lemma, buf + prefix.size());
   SuffixTrie::Match m[1];
-  if (excluded_.suffixes(base, m, 1) == 0) return false;
-  return m[0].length >= lower_first(n.lemma).size();
+  if (excluded_.suffixes(std::string_view(buf, prefix.size() + n.lemma.size()), m, 1) == 0)
+    return false;
+  return m[0].length >= n.lemma.size();
 }
 
 bool GermanLexicon::analyse(std::string_view full, Analysis* out) const {
@@ -264,10 +286,7 @@ bool GermanLexicon::analyse(std::string_view full, Analysis* out) const {
     if (!(c >= 'A' && c <= 'Z') && c != 0xC3) return false;
   }
   char buf[128];
-  word.copy(buf, word.size());
-  const std::string first = lower_first(word.substr(0, 2));
-  first.copy(buf, first.size());
-  const std::string_view lowered(buf, word.size());
+  const std::string_view lowered = lower_first_into(word, buf);
 
   SuffixTrie::Match matches[8];
   const int count = forms_.suffixes(lowered, matches, 8);
@@ -283,8 +302,13 @@ bool GermanLexicon::analyse(std::string_view full, Analysis* out) const {
       const auto head_first = static_cast<unsigned char>(word[prefix_bytes]);
       if (head_first >= 'A' && head_first <= 'Z') continue;  // BürgerInnen-like inner capitals
     }
-    const std::string whole = lower_first(full.substr(0, seg)) + std::string(lowered);
-    if (excluded(whole, static_cast<std::uint32_t>(seg) + prefix_bytes, noun)) continue;
+    // Exclusions see the whole word: prefix before the hyphen plus the compound's left part.
+    char whole[256];
+    const std::string_view left = full.substr(0, seg + prefix_bytes);
+    if (!left.empty()) lower_first_into(left, whole);
+    if (excluded(std::string_view(whole, left.size()), static_cast<std::uint32_t>(left.size()),
+                 noun))
+      continue;
     *out = Analysis{&noun, e.forms, static_cast<std::uint32_t>(seg) + prefix_bytes};
     return true;
   }

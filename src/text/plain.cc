@@ -87,9 +87,13 @@ void check_passive(const SentenceContext& s) {
   const auto& toks = s.tokens;
   for (std::size_t i = 0; i < toks.size(); ++i) {
     if (toks[i].kind != TokenKind::kWord) continue;
+    const std::string_view raw = toks[i].text(s.input);
+    if (raw.size() < 2 || raw.size() > 7) continue;
+    const char c0 = static_cast<char>(raw[0] | 0x20);  // cheap filter before the word lists
+    if (de ? c0 != 'w' : (c0 != 'a' && c0 != 'i' && c0 != 'w' && c0 != 'b')) continue;
     char buf[16];
     std::string_view w;
-    if (!lower_ascii(toks[i].text(s.input), buf, sizeof buf, &w)) continue;
+    if (!lower_ascii(raw, buf, sizeof buf, &w)) continue;
     if (!(de ? one_of(w, kWerden) : one_of(w, kBe))) continue;
     // German: the participle closes the clause (within ~12 tokens, before , ; or the end).
     // English: it follows directly, or after one adverb or "not".
@@ -122,6 +126,10 @@ void check_passive(const SentenceContext& s) {
 
 bool nominal_word(std::string_view w, bool de) {
   if (w.size() < 6) return false;
+  const char last = w.back();  // every suffix below ends in one of these bytes
+  if (last != 'g' && last != 'n' && last != 't' && last != 's' && last != 'y' &&
+      last != '\xA4')
+    return false;
   if (de) {
     static constexpr std::string_view kSuffixes[] = {"ung", "ungen", "heit", "heiten", "keit",
                                                      "keiten", "tion", "tionen", "ität",
@@ -153,7 +161,9 @@ void check_plain(const SentenceContext& s) {
     if (t.kind != TokenKind::kWord) continue;
     const std::string_view w = t.text(s.input);
     if (nominal_word(w, de)) ++nominal;
-    // Very long word: the longest hyphen-separated part counts.
+    // Very long word: the longest hyphen-separated part counts (bytes >= letters,
+    // so short words need no counting).
+    if (w.size() <= kMaxLetters[de ? 0 : 1]) continue;
     std::size_t longest = 0, part = 0;
     for (std::size_t k = 0; k < w.size(); ++k) {
       const auto c = static_cast<unsigned char>(w[k]);

@@ -32,7 +32,8 @@ bool is_closing(std::string_view p) {
 }
 
 bool is_terminal_mark(std::string_view p) {
-  return p == "." || p == "!" || p == "?" || p == "\xE2\x80\xA6" /* … */;
+  if (p.size() == 1) return p[0] == '.' || p[0] == '!' || p[0] == '?';
+  return p == "\xE2\x80\xA6";  // …
 }
 
 }  // namespace

@@ -64,6 +64,17 @@ std::uint32_t Tokenizer::scan_word(std::uint32_t pos, std::uint8_t* flags) const
   int uppers = 0, lowers = 0;
   while (pos < n) {
     const unsigned char c = in_[pos];
+    if (c < 0x80 && ascii_alpha(c)) {  // fast path for ASCII letters
+      if (c <= 'Z') {
+        ++uppers;
+        if (first) *flags |= kCapitalized;
+      } else {
+        ++lowers;
+      }
+      first = false;
+      ++pos;
+      continue;
+    }
     std::size_t len = 1;
     char32_t cp = c;
     if (c >= 0x80) cp = decode_utf8(in_, pos, &len);
