@@ -15,6 +15,7 @@ namespace {
 // Mitarbeiter*in, Mitarbeiter_innen, Mitarbeiter/-innen, Mitarbeiter(innen), Mitarbeiter·innen.
 bool inclusive_ending_follows(std::string_view in, std::uint32_t pos) {
   std::string_view rest = in.substr(pos, 12);
+  if (rest.starts_with("\\")) rest.remove_prefix(1);  // Markdown-escaped: Verbraucher\*innen
   std::size_t mark = 0;
   if (rest.starts_with("\xC2\xB7") || rest.starts_with("\xE2\x80\x99")) {
     mark = rest.starts_with("\xC2\xB7") ? 2 : 3;
@@ -24,8 +25,9 @@ bool inclusive_ending_follows(std::string_view in, std::uint32_t pos) {
     mark = 1;
   }
   if (mark == 0) return false;
+  const bool star = rest[0] == '*';
   rest.remove_prefix(mark);
-  if (!rest.empty() && rest[0] == '-') rest.remove_prefix(1);
+  if (!rest.empty() && (rest[0] == '-' || (star && rest[0] == ' '))) rest.remove_prefix(1);
   return rest.size() >= 2 && (rest[0] == 'i' || rest[0] == 'I') && (rest[1] == 'n' || rest[1] == 'N');
 }
 

@@ -48,6 +48,20 @@ std::string_view lower_first_into(std::string_view w, char* buf) {
   return std::string_view(buf, w.size());
 }
 
+// Separable and inseparable verb particles ("mit" is left out: Mitarbeitern).
+bool is_verb_particle(std::string_view prefix) {
+  char buf[16];
+  if (prefix.size() > sizeof buf) return false;
+  const std::string_view p = lower_first_into(prefix, buf);
+  static constexpr std::string_view kParticles[] = {
+      "ver", "be", "er", "ent", "zer", "ge", "miss", "aus", "ein", "nach", "auf", "ab", "an",
+      "vor", "zu", "über", "unter", "durch", "um", "wett", "weg", "zurück", "heraus", "hinaus",
+      "herab", "hinab", "nachver", "wieder"};
+  for (auto k : kParticles)
+    if (k == p) return true;
+  return false;
+}
+
 }  // namespace
 
 std::string lower_first(std::string_view w) {
@@ -297,8 +311,10 @@ bool GermanLexicon::analyse(std::string_view full, Analysis* out) const {
     if (prefix_bytes > 0) {
       // Compound: a head of at least four letters after a left part with a vowel.
       if (!noun.compound_head || code_points(noun.lemma) < 4) continue;
-      const std::string_view prefix = word.substr(0, prefix_bytes);
+        const std::string_view prefix = word.substr(0, prefix_bytes);
       if (code_points(prefix) < 3 || !has_vowel(prefix)) continue;
+      // Verbessern, Ausbürgern, Verringern: a verb particle before an -n form is an infinitive.
+      if (is_verb_particle(prefix) && word.back() == 'n') continue;
       const auto head_first = static_cast<unsigned char>(word[prefix_bytes]);
       if (head_first >= 'A' && head_first <= 'Z') continue;  // BürgerInnen-like inner capitals
     }
