@@ -1,6 +1,7 @@
 #include "text/checker.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "text/rules.h"
 #include "text/sentences.h"
@@ -104,6 +105,7 @@ core::Result<CheckReport> check_text(std::string_view text, const CheckOptions& 
   std::vector<Token> tokens;
   tokens.reserve(128);
   while (splitter.next(&tokens)) {
+    const std::size_t first = report.findings.size();
     const SentenceContext s{text, tokens, report.lang, options, &report.findings};
     if (options.inclusive) {
       if (report.lang == Lang::kGerman)
@@ -112,10 +114,14 @@ core::Result<CheckReport> check_text(std::string_view text, const CheckOptions& 
         check_english_terms(s);
     }
     if (options.plain) check_plain(s);
+    // Order this sentence's few findings by start (stable insertion sort, no allocation);
+    // sentences come in order, so the whole list ends up sorted.
+    auto& v = report.findings;
+    for (std::size_t i = first + 1; i < v.size(); ++i)
+      for (std::size_t j = i; j > first && v[j].start < v[j - 1].start; --j) std::swap(v[j], v[j - 1]);
   }
+  // Context findings sit at the end of the text, after every other finding.
   if (options.prompt) check_prompt_context(text, report.lang, &report.findings);
-  std::stable_sort(report.findings.begin(), report.findings.end(),
-                   [](const Finding& a, const Finding& b) { return a.start < b.start; });
   fill_positions(text, &report.findings);
   return report;
 }
