@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 
+#include "catalog/catalog.h"
 #include "core/clock.h"
 #include "core/result.h"
 #include "store/store.h"
@@ -34,6 +35,9 @@ struct Services {
   const I18n& i18n;
   const Templates& templates;
   const StaticFiles& static_files;
+  // The practice catalog, all loaded versions; null until the caller sets it (serve loads it at
+  // start and refuses to start when it is invalid). Catalog routes answer 503 while null.
+  const catalog::CatalogSet* catalog = nullptr;
 };
 
 // Runs before routing; returning a Response answers the request (e.g. 403 on a

@@ -1,5 +1,6 @@
 #include "web/routes.h"
 
+#include "web/handlers/catalog.h"
 #include "web/handlers/health.h"
 #include "web/handlers/pages.h"
 #include "web/handlers/static.h"
@@ -26,6 +27,15 @@ void register_routes(Router& r, Services& s) {
   // --- pages for everyone ---
   r.get("/", h(home_page));
   r.get("/lang", h(switch_language));
+
+  // --- practice catalog (public) ---
+  r.get("/praxis", h(praxis_overview));
+  r.get("/praxis/phase/{n}", h(praxis_phase));
+  r.get("/praxis/principles", h(praxis_principles));
+  r.get("/praxis/methods", h(praxis_methods));
+  r.get("/praxis/search", h(praxis_search));
+  r.get("/api/v1/catalog", h(api_catalog));
+  r.get("/api/v1/catalog/search", h(api_catalog_search));
 }
 
 }  // namespace solipraxis::web

@@ -1,0 +1,374 @@
+// The "Praxis" pages (see catalog.h). Catalog text comes from the data in the request's
+// language; labels come from web/i18n (keys "catalog.*"). Everything goes through {{x}}.
+#include "web/handlers/catalog.h"
+
+#include "catalog/search.h"
+#include "web/handlers/catalog_common.h"
+#include "web/i18n.h"
+#include "web/page.h"
+
+namespace solipraxis::web::handlers {
+
+namespace {
+
+using namespace catalog_common;
+
+const char* const kRoman[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
+
+std::string roman(int n) { return n >= 1 && n <= 9 ? kRoman[n - 1] : std::to_string(n); }
+
+std::string fmt(const Services& s, const Request& req, std::string_view key,
+                const std::map<std::string, std::string, std::less<>>& args) {
+  return format_message(tr(s, req, key), args);
+}
+
+mstch::array texts(const std::vector<cat::Text>& v, cat::Lang lang) {
+  mstch::array out;
+  for (const cat::Text& t : v) out.push_back(t.get(lang));
+  return out;
+}
+
+std::string source_line(const Services& s, const Request& req, const cat::Source& src) {
+  return fmt(s, req, "catalog.source", {{"page", std::to_string(src.page)}});
+}
+
+// Common data of every Praxis page: version, attribution, the phase navigation.
+mstch::map base(const Services& s, const Request& req, const cat::Catalog& c,
+                const std::string& title, int current_phase) {
+  cat::Lang lang = lang_of(req);
+  mstch::array phases;
+  for (const cat::Phase& p : c.phases)
+    phases.push_back(mstch::map{{"number", p.number},
+                                {"roman", roman(p.number)},
+                                {"title", p.title.get(lang)},
+                                {"url", "/praxis/phase/" + std::to_string(p.number)},
+                                {"current", p.number == current_phase}});
+  return mstch::map{
+      {"title", title},
+      {"nav_phases", phases},
+      {"attribution", c.attribution.get(lang)},
+      {"version_line", fmt(s, req, "catalog.version", {{"n", std::to_string(c.version)}})},
+  };
+}
+
+Response unavailable(Services& s, Request& req) {
+  return error_response(s, req, 503, "error.catalog.unavailable");
+}
+
+mstch::map entry_view(const Services& s, const Request& req, const cat::Entry& e) {
+  cat::Lang lang = lang_of(req);
+  mstch::map m{{"id", e.id},
+               {"title", e.title.get(lang)},
+               {"text", e.text.get(lang)},
+               {"source", source_line(s, req, e.source)}};
+  if (e.kind == cat::Kind::kResource) {
+    m.emplace("category", e.category.get(lang));
+    m.emplace("url", e.url);
+    m.emplace("has_url", !e.url.empty());
+  }
+  if (e.kind == cat::Kind::kBox) {
+    m.emplace("author", e.author);
+    m.emplace("has_author", !e.author.empty());
+    m.emplace("paragraphs", texts(e.paragraphs, lang));
+    mstch::array items;
+    for (const cat::BoxItem& b : e.items)
+      items.push_back(mstch::map{{"title", b.title.get(lang)}, {"text", b.text.get(lang)}});
+    m.emplace("has_items", !items.empty());
+    m.emplace("items", items);
+  }
+  return m;
+}
+
+mstch::array entries_view(const Services& s, const Request& req,
+                          const std::vector<const cat::Entry*>& v) {
+  mstch::array out;
+  for (const cat::Entry* e : v) out.push_back(entry_view(s, req, *e));
+  return out;
+}
+
+std::string minutes_text(const Services& s, const Request& req, const cat::Minutes& m) {
+  if (m.max == 0) return {};
+  if (m.min == m.max) return fmt(s, req, "catalog.methods.minutes", {{"n", std::to_string(m.min)}});
+  return fmt(s, req, "catalog.methods.minutes_range",
+             {{"min", std::to_string(m.min)}, {"max", std::to_string(m.max)}});
+}
+
+mstch::array options_view(const std::vector<cat::Option>& v, cat::Lang lang) {
+  mstch::array out;
+  for (const cat::Option& o : v) out.push_back(mstch::map{{"id", o.id}, {"label", o.label.get(lang)}});
+  return out;
+}
+
+mstch::map method_view(const Services& s, const Request& req, const cat::Catalog& c,
+                       const cat::Method& m) {
+  cat::Lang lang = lang_of(req);
+  mstch::array facts;
+  for (auto [key, t] : {std::pair{"catalog.methods.goal", &m.goal},
+                        std::pair{"catalog.methods.audience", &m.audience},
+                        std::pair{"catalog.methods.participants", &m.participants},
+                        std::pair{"catalog.methods.duration", &m.duration},
+                        std::pair{"catalog.methods.prerequisite", &m.prerequisite},
+                        std::pair{"catalog.methods.preparation", &m.preparation}})
+    if (!t->empty()) facts.push_back(mstch::map{{"label", tr(s, req, key)}, {"value", t->get(lang)}});
+  mstch::array steps;
+  for (const cat::Step& st : m.steps) {
+    mstch::array prompts;
+    for (const cat::Prompt& p : st.prompts)
+      prompts.push_back(mstch::map{{"id", p.id},
+                                   {"text", p.text.get(lang)},
+                                   {"hint", p.hint.get(lang)},
+                                   {"has_hint", !p.hint.empty()}});
+    std::string note = st.note.get(lang);
+    if (st.stage == 2)
+      note = fmt(s, req, "catalog.methods.followup", {{"n", std::to_string(m.followup_after_days)}}) +
+             (note.empty() ? "" : " " + note);
+    steps.push_back(mstch::map{{"id", st.id},
+                               {"title", st.title.get(lang)},
+                               {"duration", minutes_text(s, req, st.duration)},
+                               {"has_duration", st.duration.max > 0},
+                               {"optional", st.optional},
+                               {"note", note},
+                               {"has_note", !note.empty()},
+                               {"prompts", prompts},
+                               {"has_prompts", !prompts.empty()},
+                               {"options", options_view(st.options, lang)},
+                               {"has_options", !st.options.empty()}});
+  }
+  mstch::map view{{"id", m.id},
+                  {"title", m.title.get(lang)},
+                  {"context", m.context.get(lang)},
+                  {"intro", m.intro.get(lang)},
+                  {"note", m.note.get(lang)},
+                  {"credit", m.credit.get(lang)},
+                  {"facts", facts},
+                  {"has_facts", !facts.empty()},
+                  {"template_title", std::string()},
+                  {"has_matrix", false},
+                  {"steps", steps},
+                  {"has_steps", !m.steps.empty()},
+                  {"attributes", options_view(m.attributes, lang)},
+                  {"has_attributes", !m.attributes.empty()},
+                  {"source", source_line(s, req, m.source)}};
+  if (const cat::Method* t = c.method(m.template_id)) {
+    view["template_title"] = t->title.get(lang);
+    view.emplace("template_url", "#" + t->id);
+  }
+  // The risk matrix as a table: rows likelihood (high first), columns impact.
+  if (m.scales.size() == 2) {
+    const cat::Scale& rows = m.scales[0];
+    const cat::Scale& cols = m.scales[1];
+    mstch::array body;
+    for (auto it = rows.levels.rbegin(); it != rows.levels.rend(); ++it) {
+      mstch::array cells;
+      for (const cat::Option& col : cols.levels)
+        cells.push_back(mstch::map{{"level", col.id}});
+      body.push_back(mstch::map{{"label", it->label.get(lang)}, {"cells", cells}});
+    }
+    view.emplace("matrix", mstch::map{{"rows_label", rows.label.get(lang)},
+                                      {"cols_label", cols.label.get(lang)},
+                                      {"cols", options_view(cols.levels, lang)},
+                                      {"rows", body}});
+    view["has_matrix"] = true;
+  }
+  return view;
+}
+
+// Long texts (boxes) are cut to a window around the first match, at spaces.
+constexpr size_t kSnippet = 360;
+
+std::string_view snippet(std::string_view text, std::string_view query, bool& cut_front,
+                         bool& cut_back) {
+  cut_front = cut_back = false;
+  if (text.size() <= kSnippet) return text;
+  auto spans = cat::match_spans(text, query);
+  size_t start = spans.empty() || spans.front().first < kSnippet / 3 ? 0
+                                                                     : spans.front().first - kSnippet / 3;
+  if (start > 0) {
+    size_t sp = text.rfind(' ', start);
+    start = sp == std::string_view::npos ? 0 : sp + 1;
+  }
+  size_t end = std::min(text.size(), start + kSnippet);
+  if (end < text.size()) {
+    size_t sp = text.rfind(' ', end);
+    if (sp != std::string_view::npos && sp > start) end = sp;
+  }
+  cut_front = start > 0;
+  cut_back = end < text.size();
+  return text.substr(start, end - start);
+}
+
+// Text with the matched words as separate parts: [{text, mark}], so that the template escapes
+// every part with {{text}} and wraps marked ones in <mark>.
+mstch::array highlighted(std::string_view full, std::string_view query) {
+  bool front = false, back = false;
+  std::string_view text = snippet(full, query, front, back);
+  mstch::array parts;
+  auto plain = [&](std::string t) { parts.push_back(mstch::map{{"text", std::move(t)}, {"mark", false}}); };
+  if (front) plain("… ");
+  size_t pos = 0;
+  for (auto [start, end] : cat::match_spans(text, query)) {
+    if (start > pos) plain(std::string(text.substr(pos, start - pos)));
+    parts.push_back(mstch::map{{"text", std::string(text.substr(start, end - start))}, {"mark", true}});
+    pos = end;
+  }
+  if (pos < text.size()) plain(std::string(text.substr(pos)));
+  if (back) plain(" …");
+  return parts;
+}
+
+}  // namespace
+
+Response praxis_overview(Services& s, Request& req) {
+  if (!s.catalog) return unavailable(s, req);
+  const cat::Catalog& c = s.catalog->current();
+  cat::Lang lang = lang_of(req);
+  mstch::map data = base(s, req, c, tr(s, req, "catalog.title"), 0);
+  mstch::array phases;
+  for (const cat::Phase& p : c.phases) {
+    const std::string n = std::to_string(p.number);
+    phases.push_back(mstch::map{
+        {"number", p.number},
+        {"roman", roman(p.number)},
+        {"title", p.title.get(lang)},
+        {"lead_question", p.lead_question.get(lang)},
+        {"summary", p.description.empty() ? std::string() : p.description.front().get(lang)},
+        {"url", "/praxis/phase/" + n},
+        {"counts", fmt(s, req, "catalog.phase.counts",
+                       {{"questions", std::to_string(c.questions_of(p.number).size())},
+                        {"approaches", std::to_string(c.approaches_of(p.number).size())},
+                        {"resources", std::to_string(c.resources_of(p.number).size())}})}});
+  }
+  data.emplace("phases", phases);
+  return render(s, req, "pages/praxis", std::move(data));
+}
+
+Response praxis_phase(Services& s, Request& req) {
+  if (!s.catalog) return unavailable(s, req);
+  const cat::Catalog& c = s.catalog->current();
+  const std::string n = req.param("n");
+  const cat::Phase* p = nullptr;
+  for (const cat::Phase& ph : c.phases)
+    if (std::to_string(ph.number) == n) p = &ph;
+  if (!p) return error_response(s, req, 404, "error.catalog.unknown_phase");
+  cat::Lang lang = lang_of(req);
+  mstch::map data = base(s, req, c, p->title.get(lang), p->number);
+  data.emplace("roman", roman(p->number));
+  data.emplace("phase_title", p->title.get(lang));
+  data.emplace("lead_question", p->lead_question.get(lang));
+  data.emplace("description", texts(p->description, lang));
+  data.emplace("phase_source", source_line(s, req, p->source));
+
+  // Questions, in lists where the paper has several (phase III: 1 and 2).
+  std::vector<const cat::Entry*> qs = c.questions_of(p->number);
+  mstch::array lists;
+  int max_list = 0;
+  for (const cat::Entry* q : qs) max_list = std::max(max_list, q->list);
+  for (int l = (max_list ? 1 : 0); l <= max_list; ++l) {
+    std::vector<const cat::Entry*> in;
+    for (const cat::Entry* q : qs)
+      if (q->list == l) in.push_back(q);
+    lists.push_back(mstch::map{
+        {"heading", max_list ? fmt(s, req, "catalog.questions.list", {{"n", std::to_string(l)}})
+                             : std::string()},
+        {"has_heading", max_list > 0},
+        {"questions", entries_view(s, req, in)}});
+  }
+  data.emplace("question_lists", lists);
+  data.emplace("approaches", entries_view(s, req, c.approaches_of(p->number)));
+  mstch::array resources = entries_view(s, req, c.resources_of(p->number));
+  data.emplace("has_resources", !resources.empty());
+  data.emplace("resources", resources);
+  mstch::array boxes = entries_view(s, req, c.boxes_of(p->number));
+  data.emplace("has_boxes", !boxes.empty());
+  data.emplace("boxes", boxes);
+  mstch::array methods;
+  for (const cat::Method* m : c.methods_of(p->number))
+    methods.push_back(mstch::map{{"title", m->title.get(lang)}, {"url", "/praxis/methods#" + m->id}});
+  data.emplace("has_methods", !methods.empty());
+  data.emplace("methods", methods);
+  if (const cat::Phase* prev = c.phase_by_number(p->number - 1))
+    data.emplace("prev", mstch::map{{"url", "/praxis/phase/" + std::to_string(prev->number)},
+                                    {"title", prev->title.get(lang)}});
+  if (const cat::Phase* next = c.phase_by_number(p->number + 1))
+    data.emplace("next", mstch::map{{"url", "/praxis/phase/" + std::to_string(next->number)},
+                                    {"title", next->title.get(lang)}});
+  return render(s, req, "pages/praxis_phase", std::move(data));
+}
+
+Response praxis_principles(Services& s, Request& req) {
+  if (!s.catalog) return unavailable(s, req);
+  const cat::Catalog& c = s.catalog->current();
+  cat::Lang lang = lang_of(req);
+  mstch::map data = base(s, req, c, tr(s, req, "catalog.principles.title"), 0);
+  mstch::array list;
+  for (const cat::Principle& p : c.principles)
+    list.push_back(mstch::map{{"id", p.id},
+                              {"number", p.number},
+                              {"name", p.name.get(lang)},
+                              {"explanation", p.explanation.get(lang)}});
+  data.emplace("principles", list);
+  return render(s, req, "pages/praxis_principles", std::move(data));
+}
+
+Response praxis_methods(Services& s, Request& req) {
+  if (!s.catalog) return unavailable(s, req);
+  const cat::Catalog& c = s.catalog->current();
+  mstch::map data = base(s, req, c, tr(s, req, "catalog.methods.title"), 0);
+  mstch::array list;
+  for (const cat::Method& m : c.methods) list.push_back(method_view(s, req, c, m));
+  data.emplace("methods", list);
+  return render(s, req, "pages/praxis_methods", std::move(data));
+}
+
+Response praxis_search(Services& s, Request& req) {
+  if (!s.catalog) return unavailable(s, req);
+  const cat::Catalog& c = s.catalog->current();
+  cat::Lang lang = lang_of(req);
+  Filters f;
+  std::string key;
+  if (!parse_filters(c, req, f, key)) return error_response(s, req, 400, key);
+  const std::string q = req.query.value("q");
+  mstch::map data = base(s, req, c, tr(s, req, "catalog.search.title"), 0);
+  data.emplace("q", q);
+  data.emplace("hide_nav_search", true);
+  mstch::array phase_opts;
+  for (const cat::Phase& p : c.phases)
+    phase_opts.push_back(mstch::map{{"value", std::to_string(p.number)},
+                                    {"label", roman(p.number) + " " + p.title.get(lang)},
+                                    {"selected", f.phase == p.number}});
+  data.emplace("phase_options", phase_opts);
+  mstch::array kind_opts;
+  for (cat::Kind k : {cat::Kind::kQuestion, cat::Kind::kApproach, cat::Kind::kResource,
+                      cat::Kind::kBox, cat::Kind::kPrinciple, cat::Kind::kMethod})
+    kind_opts.push_back(mstch::map{{"value", std::string(cat::kind_name(k))},
+                                   {"label", tr(s, req, std::string("catalog.kind.") + cat::kind_name(k))},
+                                   {"selected", f.has_kind && f.kind == k}});
+  data.emplace("kind_options", kind_opts);
+  bool searched = q.find_first_not_of(" \t") != std::string::npos;
+  data.emplace("searched", searched);
+  if (searched) {
+    cat::SearchOptions opt;
+    opt.lang = lang;
+    opt.phase = f.phase;
+    opt.kind = f.has_kind ? &f.kind : nullptr;
+    mstch::array results;
+    auto hits = cat::search(c, q, opt);
+    for (const cat::Hit& h : hits) {
+      const cat::Item& it = *h.item;
+      std::string where = tr(s, req, std::string("catalog.kind.") + cat::kind_name(it.kind));
+      if (!it.phases.empty()) where += " · " + tr(s, req, "catalog.phase.label") + " " + roman(it.phases.front());
+      results.push_back(mstch::map{{"url", item_url(it)},
+                                   {"title", highlighted(it.title.get(lang), q)},
+                                   {"has_title", !it.title.empty()},
+                                   {"text", highlighted(it.text.get(lang), q)},
+                                   {"where", where}});
+    }
+    data.emplace("results", results);
+    data.emplace("has_results", !results.empty());
+    data.emplace("summary", fmt(s, req, "catalog.search.results",
+                                {{"n", std::to_string(hits.size())}, {"q", q}}));
+  }
+  return render(s, req, "pages/praxis_search", std::move(data));
+}
+
+}  // namespace solipraxis::web::handlers

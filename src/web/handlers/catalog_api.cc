@@ -1,0 +1,70 @@
+// GET /api/v1/catalog and /api/v1/catalog/search (see catalog.h).
+#include <charconv>
+
+#include "catalog/json.h"
+#include "catalog/search.h"
+#include "web/handlers/catalog.h"
+#include "web/handlers/catalog_common.h"
+#include "web/json.h"
+#include "web/page.h"
+
+namespace solipraxis::web::handlers {
+
+namespace {
+
+using namespace catalog_common;
+
+constexpr size_t kMaxLimit = 200;
+
+bool parse_int(const std::string& s, int& out) {
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && ptr == s.data() + s.size();
+}
+
+}  // namespace
+
+Response api_catalog(Services& s, Request& req) {
+  if (!s.catalog) return error_response(s, req, 503, "error.catalog.unavailable");
+  const cat::Catalog* c = &s.catalog->current();
+  if (const std::string v = req.query.value("version"); !v.empty()) {
+    int version = 0;
+    c = parse_int(v, version) ? s.catalog->at(version) : nullptr;
+    if (!c) return error_response(s, req, 404, "error.catalog.unknown_version");
+  }
+  nlohmann::json body = cat::catalog_json(*c);
+  body["versions"] = s.catalog->versions();
+  Response res = Response::json(body);
+  res.headers.set("Cache-Control", "public, max-age=300");
+  return res;
+}
+
+Response api_catalog_search(Services& s, Request& req) {
+  if (!s.catalog) return error_response(s, req, 503, "error.catalog.unavailable");
+  const cat::Catalog& c = s.catalog->current();
+  Filters f;
+  std::string key;
+  if (!parse_filters(c, req, f, key)) return error_response(s, req, 400, key);
+  cat::SearchOptions opt;
+  opt.lang = lang_of(req);
+  if (const std::string l = req.query.value("lang"); !l.empty() && !cat::parse_lang(l, opt.lang))
+    return error_response(s, req, 400, "error.lang.unsupported");
+  opt.phase = f.phase;
+  opt.kind = f.has_kind ? &f.kind : nullptr;
+  if (const std::string l = req.query.value("limit"); !l.empty()) {
+    int limit = 0;
+    if (!parse_int(l, limit) || limit < 1) return error_response(s, req, 400, "error.http.bad_request");
+    opt.limit = std::min<size_t>(static_cast<size_t>(limit), kMaxLimit);
+  }
+  nlohmann::json items = nlohmann::json::array();
+  for (const cat::Hit& h : cat::search(c, req.query.value("q"), opt)) {
+    nlohmann::json j = cat::item_json(*h.item, opt.lang);
+    j["score"] = h.score;
+    j["url"] = item_url(*h.item);
+    items.push_back(std::move(j));
+  }
+  nlohmann::json body = list_json(std::move(items), "");
+  body["version"] = c.version;
+  return Response::json(body);
+}
+
+}  // namespace solipraxis::web::handlers
