@@ -5,6 +5,7 @@
 #include <iostream>
 #include <memory>
 
+#include "catalog/load.h"
 #include "cli/commands.h"
 #include "cli/store_cli.h"
 #include "store/migrations.h"
@@ -35,6 +36,15 @@ int serve(Context& ctx, const ServeOptions& o) {
   auto store = open_store_or_report(ctx, clock);
   if (!store) return ctx.exit_code;
 
+  // The practice catalog is checked at start: an invalid one stops here, naming file and entry.
+  const std::string catalog_dir = catalog::find_catalog_dir(ctx.catalog_dir, ctx.exe_path);
+  auto catalog = catalog::load_catalog_dir(catalog_dir);
+  if (!catalog) {
+    std::cerr << "solipraxis: cannot load the practice catalog from " << catalog_dir << ": "
+              << catalog.error().detail << " (use --catalog-dir or SOLIPRAXIS_CATALOG_DIR)\n";
+    return kExitUsage;
+  }
+
   const std::string web_dir = web::locate_web_dir(o.web_dir);
   auto app = web::WebApp::create(web_dir, *store, clock);
   if (!app) {
@@ -42,6 +52,8 @@ int serve(Context& ctx, const ServeOptions& o) {
               << app.error().detail << " (use --web-dir or SOLIPRAXIS_WEB_DIR)\n";
     return kExitUsage;
   }
+
+  (*app)->services().catalog = &catalog.value();
 
   web::Server server(sopts, **app);
   if (auto st = server.listen(); !st) return report(st.error());
