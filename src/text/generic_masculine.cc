@@ -88,6 +88,10 @@ class GenericMasculine {
     }
     const bool is_predicate = predicative(i, has_det);
     if (is_predicate && (forms & kSingular)) forms &= kSingular;
+    // "Ihren Arzt oder Apotheker": a bare noun coordinated with a singular finding is singular.
+    if (!has_det && i >= 2 && last_singular_ == i - 2 && is_conjunction(text(i - 1)) &&
+        (forms & kSingular))
+      forms &= kSingular;
     bool plural = (forms & kPlural) != 0;
     if (plural && (forms & kSingular) && has_det) {
       // "der Mitarbeiter": singular nominative, unless it follows a noun
@@ -97,6 +101,7 @@ class GenericMasculine {
       plural = after_noun;
     }
     if (!plural && mentions_male_person(is_predicate)) return;
+    if (!plural) last_singular_ = i;
     const std::uint8_t number_forms = forms & (plural ? kPlural : kSingular);
     const std::uint8_t bit = pick_case(number_forms, plural);
     emit(t, word, a, plural, bit, has_det ? &det : nullptr, has_det ? text(det_index) : "");
@@ -326,6 +331,7 @@ class GenericMasculine {
 
   const SentenceContext& s_;
   const GermanLexicon& lex_;
+  std::size_t last_singular_ = static_cast<std::size_t>(-1);  // token of the last singular finding
   bool male_scanned_ = false;
   bool male_named_ = false;
   bool has_er_ = false;
