@@ -24,7 +24,7 @@ core::Result<std::string> hash_password(std::string_view password) {
   if (crypto_pwhash_str(out, password.data(), password.size(),
                         crypto_pwhash_OPSLIMIT_INTERACTIVE,
                         crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
-    return core::make_error(core::ErrorCode::kInternal, "error.internal",
+    return core::make_error(core::ErrorCode::kInternal, "error.store.internal",
                             "password hashing ran out of memory");
   }
   return std::string(out);

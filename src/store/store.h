@@ -168,14 +168,20 @@ class Store {
   // Looks an invitation up by its token hash (the link names no org).
   virtual Result<Invite> invite_by_token_hash(std::string_view token_hash) = 0;
   // Marks the invite used and adds the membership, atomically. Conflict if used
-  // or expired (checked against the clock), so a link works exactly once.
+  // ("error.invite.used") or expired ("error.invite.expired", checked against
+  // the clock), so a link works exactly once, also under concurrent accepts.
+  // not_found for an unknown or revoked link; forbidden if the invite names an
+  // e-mail and `user` has another. An existing member keeps a higher role (an
+  // invite can raise a role, never lower it). Audited with via "invite".
   virtual Status accept_invite(std::string_view token_hash, UserId user) = 0;
 
   // --- sign-in sessions ---
+  // created_at / last_seen_at of 0 mean "now"; expires_at must lie in the future.
   virtual Status create_session(const LoginSession& session) = 0;
+  // not_found once expires_at has passed (idle expiry is the caller's check).
   virtual Result<LoginSession> session(std::string_view id_hash) = 0;
   virtual Status touch_session(std::string_view id_hash) = 0;  // last_seen_at = now
-  virtual Status delete_session(std::string_view id_hash) = 0;
+  virtual Status delete_session(std::string_view id_hash) = 0;  // idempotent
   virtual Status delete_sessions_of_user(UserId user) = 0;
   virtual Result<int> delete_expired_sessions() = 0;
 

@@ -1,0 +1,251 @@
+// Runs the real `solipraxis` binary: migrate, user create|list, token create,
+// org list. Checks exit codes (0 ok, 2 input error with ONE line on stderr),
+// output, and that refused commands store nothing.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "core/clock.h"
+#include "store/migrations.h"
+#include "store/secrets.h"
+#include "store/store.h"
+
+namespace solipraxis {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Outcome {
+  int rc = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += (c == '\'') ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string templ = (fs::temp_directory_path() / "solipraxis-cli-XXXXXX").string();
+    ASSERT_NE(mkdtemp(templ.data()), nullptr);
+    dir_ = templ;
+    data_ = dir_ / "data";
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // Runs solipraxis with --data-dir <tmp>/data and `input` on stdin (a file, so
+  // stdin is not a terminal).
+  Outcome run(const std::vector<std::string>& args, const std::string& input = "") {
+    std::ofstream(dir_ / "in", std::ios::binary) << input;
+    std::string cmd = quote(SOLIPRAXIS_BINARY);
+    for (const auto& a : args) cmd += " " + quote(a);
+    cmd += " --data-dir " + quote(data_.string());
+    cmd += " <" + quote((dir_ / "in").string()) + " >" + quote((dir_ / "out").string()) + " 2>" +
+           quote((dir_ / "err").string());
+    const int status = std::system(cmd.c_str());
+    Outcome r;
+    r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = slurp(dir_ / "out");
+    r.err = slurp(dir_ / "err");
+    return r;
+  }
+
+  // Expects exit 2 with exactly one line on stderr that contains `needle`.
+  void expect_usage_error(const Outcome& r, const std::string& needle) {
+    EXPECT_EQ(r.rc, 2) << r.out << r.err;
+    EXPECT_EQ(lines(r.err).size(), 1u) << r.err;
+    EXPECT_NE(r.err.find(needle), std::string::npos) << r.err;
+  }
+
+  std::unique_ptr<store::Store> open() {
+    auto st = store::open_store(store::StoreConfig{"", data_.string(), true}, clock_);
+    EXPECT_TRUE(st.has_value()) << st.error().detail;
+    return st ? std::move(*st) : nullptr;
+  }
+
+  nlohmann::json json_of(const std::vector<std::string>& args) {
+    Outcome r = run(args);
+    EXPECT_EQ(r.rc, 0) << r.err;
+    return nlohmann::json::parse(r.out, nullptr, false);
+  }
+
+  core::SystemClock clock_;
+  fs::path dir_;
+  fs::path data_;
+};
+
+TEST_F(Cli, MigrateCreatesTheDatabaseAndPrintsItsVersion) {
+  Outcome r = run({"migrate"});
+  EXPECT_EQ(r.rc, 0) << r.err;
+  const std::string version = "schema version " + std::to_string(store::latest_schema_version("sqlite"));
+  EXPECT_NE(r.out.find(version), std::string::npos) << r.out;
+  EXPECT_TRUE(fs::exists(data_ / "solipraxis.db"));
+  Outcome again = run({"migrate"});
+  EXPECT_EQ(again.rc, 0);
+  EXPECT_EQ(again.out, r.out);
+}
+
+TEST_F(Cli, MigrateRefusesAFileThatIsNotADatabase) {
+  const fs::path file = dir_ / "notes.txt";
+  std::ofstream(file) << "not a database\n";
+  Outcome r = run({"migrate", "--database", file.string()});
+  expect_usage_error(r, "not an SQLite database");
+  EXPECT_EQ(slurp(file), "not a database\n");
+}
+
+TEST_F(Cli, MigrateReportsAnUnreachablePostgres) {
+  Outcome r = run({"migrate", "--database", "postgresql://u:secret@127.0.0.1:1/db"});
+  expect_usage_error(r, "cannot connect to PostgreSQL");
+  EXPECT_EQ(r.err.find("secret"), std::string::npos);
+}
+
+TEST_F(Cli, MigrateRefusesANewerDatabase) {
+  ASSERT_EQ(run({"migrate"}).rc, 0);
+  const std::string sql = "INSERT INTO schema_version VALUES (42, '0042_x.sql', 0);";
+  ASSERT_EQ(std::system(("sqlite3 " + quote((data_ / "solipraxis.db").string()) + " " + quote(sql)).c_str()), 0);
+  expect_usage_error(run({"migrate"}), "newer than this solipraxis");
+}
+
+TEST_F(Cli, TheFirstUserOfAnOrgIsItsOwner) {
+  Outcome first = run({"user", "create", "--email", "Ada@Example.org", "--org", "mein-verein",
+                   "--name", "Ada"},
+                  "ein-langes-passwort\n");
+  ASSERT_EQ(first.rc, 0) << first.err;
+  Outcome second = run({"user", "create", "--email", "bo@example.org", "--org", "mein-verein",
+                    "--role", "editor"},
+                   "noch-ein-passwort\n");
+  ASSERT_EQ(second.rc, 0) << second.err;
+  Outcome third = run({"user", "create", "--email", "cy@example.org", "--org", "mein-verein"},
+                  "drittes-passwort\n");
+  ASSERT_EQ(third.rc, 0) << third.err;
+
+  auto users = json_of({"user", "list", "--format", "json"});
+  ASSERT_TRUE(users.is_array());
+  ASSERT_EQ(users.size(), 3u);
+  EXPECT_EQ(users[0]["email"], "ada@example.org");
+  EXPECT_EQ(users[0]["name"], "Ada");
+  EXPECT_EQ(users[0]["orgs"][0]["role"], "owner");
+  EXPECT_EQ(users[1]["orgs"][0]["role"], "editor");
+  EXPECT_EQ(users[2]["orgs"][0]["role"], "member");
+
+  auto st = open();
+  auto ada = st->user_by_email("ada@example.org");
+  ASSERT_TRUE(ada.has_value());
+  EXPECT_TRUE(store::verify_password("ein-langes-passwort", ada->password_hash));
+  // The org was created and the change audited as coming from the CLI.
+  auto org = st->org_by_slug("mein-verein");
+  ASSERT_TRUE(org.has_value());
+  auto log = st->audit_log(org->id, {});
+  ASSERT_TRUE(log.has_value());
+  ASSERT_FALSE(log->items.empty());
+  EXPECT_EQ(log->items.back().action, "org.create");
+  EXPECT_EQ(log->items.back().via, "cli");
+
+  Outcome text = run({"user", "list"});
+  EXPECT_EQ(text.rc, 0);
+  EXPECT_NE(text.out.find("ada@example.org\tAda\tmein-verein:owner"), std::string::npos) << text.out;
+}
+
+TEST_F(Cli, AnExistingUserJoinsAnotherOrgWithoutAPassword) {
+  ASSERT_EQ(run({"user", "create", "--email", "a@example.org", "--org", "eins"},
+                "ein-langes-passwort\n").rc, 0);
+  Outcome join = run({"user", "create", "--email", "A@example.org", "--org", "zwei"});
+  EXPECT_EQ(join.rc, 0) << join.err;
+  EXPECT_NE(join.out.find("existing user"), std::string::npos);
+  expect_usage_error(run({"user", "create", "--email", "a@example.org", "--org", "zwei"}),
+                     "member already");
+  auto st = open();
+  EXPECT_TRUE(store::verify_password("ein-langes-passwort",
+                                     st->user_by_email("a@example.org")->password_hash));
+  auto orgs = json_of({"org", "list", "--format", "json"});
+  ASSERT_EQ(orgs.size(), 2u);
+  EXPECT_EQ(orgs[0]["slug"], "eins");
+  EXPECT_EQ(orgs[1]["slug"], "zwei");
+  EXPECT_EQ(orgs[1]["members"], 1);
+}
+
+TEST_F(Cli, BadInputIsRefusedAndStoresNothing) {
+  expect_usage_error(run({"user", "create", "--email", "a@example.org", "--org", "verein"},
+                         "kurz\n"),
+                     "at least 10 characters");
+  expect_usage_error(run({"user", "create", "--email", "a@example.org", "--org", "verein"}, ""),
+                     "no password");
+  expect_usage_error(run({"user", "create", "--email", "kein-at", "--org", "verein"},
+                         "ein-langes-passwort\n"),
+                     "e-mail");
+  expect_usage_error(run({"user", "create", "--email", "a@example.org", "--org", "Verein!"},
+                         "ein-langes-passwort\n"),
+                     "slug");
+  expect_usage_error(run({"user", "create", "--email", "a@example.org", "--org", "verein",
+                          "--role", "chef"},
+                         "ein-langes-passwort\n"),
+                     "--role");
+  expect_usage_error(run({"user", "create", "--email", "a@example.org", "--org", "verein",
+                          "--org-name", std::string(101, 'x')},
+                         "ein-langes-passwort\n"),
+                     "longer than 100");
+  EXPECT_EQ(run({"user", "create", "--org", "verein"}).rc, 2);  // --email missing
+  EXPECT_EQ(run({"user", "list", "--format", "xml"}).rc, 2);
+  EXPECT_EQ(json_of({"user", "list", "--format", "json"}).size(), 0u);
+  EXPECT_EQ(json_of({"org", "list", "--format", "json"}).size(), 0u);
+}
+
+TEST_F(Cli, TokenCreatePrintsTheTokenAloneOnTheLastLine) {
+  ASSERT_EQ(run({"user", "create", "--email", "a@example.org", "--org", "verein"},
+                "ein-langes-passwort\n").rc, 0);
+  Outcome r = run({"token", "create", "--email", "A@example.org", "--name", "skript"});
+  ASSERT_EQ(r.rc, 0) << r.err;
+  auto out = lines(r.out);
+  ASSERT_FALSE(out.empty());
+  const std::string token = out.back();
+  EXPECT_EQ(token.size(), 43u) << token;
+  auto st = open();
+  auto stored = st->token_by_hash(store::hash_token(token));
+  ASSERT_TRUE(stored.has_value());
+  EXPECT_EQ(stored->name, "skript");
+  EXPECT_EQ(r.out.find(stored->token_hash), std::string::npos);  // the hash is never shown
+  expect_usage_error(run({"token", "create", "--email", "nobody@example.org"}), "no account");
+}
+
+TEST_F(Cli, CommandsWorkWhileAServerHoldsTheDatabase) {
+  auto server = open();  // like `solipraxis serve`: an open store on the same file
+  ASSERT_NE(server, nullptr);
+  auto org = server->create_org("verein", "Verein", store::Actor{std::nullopt, "web"});
+  ASSERT_TRUE(org.has_value());
+  ASSERT_TRUE(server->ping().has_value());
+  Outcome r = run({"user", "create", "--email", "a@example.org", "--org", "verein"},
+              "ein-langes-passwort\n");
+  ASSERT_EQ(r.rc, 0) << r.err;
+  EXPECT_EQ(run({"token", "create", "--email", "a@example.org"}).rc, 0);
+  // The server sees the CLI's writes at once.
+  auto user = server->user_by_email("a@example.org");
+  ASSERT_TRUE(user.has_value());
+  EXPECT_EQ(*server->member_role(org->id, user->id), store::Role::kOwner);
+  EXPECT_EQ(server->tokens(user->id)->size(), 1u);
+}
+
+}  // namespace
+}  // namespace solipraxis
