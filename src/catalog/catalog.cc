@@ -67,6 +67,11 @@ std::vector<const Entry*> of_phase(const std::vector<Entry>& v, int phase) {
 
 }  // namespace
 
+std::string roman_numeral(int n) {
+  static const char* const kRoman[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
+  return n >= 1 && n <= 9 ? kRoman[n - 1] : std::to_string(n);
+}
+
 bool parse_lang(std::string_view s, Lang& out) {
   if (s == "de") out = Lang::kDe;
   else if (s == "en") out = Lang::kEn;
@@ -144,6 +149,15 @@ const Phase* Catalog::phase_by_number(int number) const {
   for (const Phase& p : phases)
     if (p.number == number) return &p;
   return nullptr;
+}
+
+int Catalog::phase_number(std::string_view ref) const {
+  for (const Phase& p : phases) {
+    std::string_view slug = std::string_view(p.id).substr(p.id.find('.') + 1);
+    if (ref == std::to_string(p.number) || ref == p.id || ref == slug || ref == roman_numeral(p.number))
+      return p.number;
+  }
+  return 0;
 }
 
 const Entry* Catalog::entry(std::string_view id) const {

@@ -27,6 +27,9 @@ struct Text {
 
 enum class Kind { kPhase, kQuestion, kApproach, kResource, kBox, kPrinciple, kMethod };
 
+// "I".."IX" for 1..9, else the decimal number.
+std::string roman_numeral(int n);
+
 // "phase", "question", "approach", "resource", "box", "principle", "method".
 const char* kind_name(Kind kind);
 bool parse_kind(std::string_view s, Kind& out);
@@ -195,6 +198,8 @@ class Catalog {
 
   const Phase* phase(std::string_view id) const;
   const Phase* phase_by_number(int number) const;
+  // A phase given as "2", "II", "selection" or "phase.selection" -> 2; 0 when unknown.
+  int phase_number(std::string_view ref) const;
   const Entry* entry(std::string_view id) const;
   const Principle* principle(std::string_view id) const;
   const Method* method(std::string_view id) const;

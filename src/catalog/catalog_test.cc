@@ -204,6 +204,14 @@ TEST(RealCatalog, ReferencesResolve) {
     for (const std::string& p : m.phase_ids) EXPECT_NE(c.phase(p), nullptr) << m.id;
 }
 
+TEST(RealCatalog, PhaseReferences) {
+  for (const char* ref : {"2", "II", "selection", "phase.selection"})
+    EXPECT_EQ(real().phase_number(ref), 2) << ref;
+  for (const char* ref : {"", "0", "5", "ii", "Auswahl", "phase."}) EXPECT_EQ(real().phase_number(ref), 0) << ref;
+  EXPECT_EQ(roman_numeral(4), "IV");
+  EXPECT_EQ(roman_numeral(12), "12");
+}
+
 TEST(RealCatalog, ListFiltersByPhaseAndKind) {
   Kind k = Kind::kQuestion;
   EXPECT_EQ(real().list(2, &k).size(), 13u);

@@ -34,28 +34,14 @@ struct Parsed {
   bool json = false;
 };
 
-const char* const kRoman[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
-
 int usage(const std::string& message) {
   std::cerr << "solipraxis catalog: " << message << "\n";
   return kExitUsage;
 }
 
-// --phase accepts 1..n, I..IV, "selection" or "phase.selection".
-bool parse_phase(const cat::Catalog& c, const std::string& s, int& out) {
-  for (const cat::Phase& p : c.phases) {
-    std::string n = std::to_string(p.number);
-    std::string slug = p.id.substr(p.id.find('.') + 1);
-    if (s == n || s == p.id || s == slug || (p.number < 10 && s == kRoman[p.number])) {
-      out = p.number;
-      return true;
-    }
-  }
-  return false;
-}
-
 int parse_options(const cat::Catalog& c, const Options& o, Parsed& p) {
-  if (!o.phase.empty() && !parse_phase(c, o.phase, p.phase))
+  // --phase accepts 1..n, I..IV, "selection" or "phase.selection".
+  if (!o.phase.empty() && (p.phase = c.phase_number(o.phase)) == 0)
     return usage("unknown phase \"" + o.phase + "\" (use 1-" + std::to_string(c.phases.size()) +
                  ")");
   if (!o.kind.empty()) {
@@ -88,7 +74,7 @@ std::string one_line(const std::string& s, size_t max = 160) {
 
 std::string phase_label(const cat::Item& it) {
   std::string out;
-  for (int ph : it.phases) out += (out.empty() ? "" : ",") + std::string(kRoman[ph < 10 ? ph : 0]);
+  for (int ph : it.phases) out += (out.empty() ? "" : ",") + cat::roman_numeral(ph);
   return out.empty() ? "-" : out;
 }
 

@@ -13,9 +13,7 @@ namespace {
 
 using namespace catalog_common;
 
-const char* const kRoman[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
-
-std::string roman(int n) { return n >= 1 && n <= 9 ? kRoman[n - 1] : std::to_string(n); }
+std::string roman(int n) { return cat::roman_numeral(n); }
 
 std::string fmt(const Services& s, const Request& req, std::string_view key,
                 const std::map<std::string, std::string, std::less<>>& args) {

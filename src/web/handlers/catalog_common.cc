@@ -2,25 +2,13 @@
 
 namespace solipraxis::web::handlers::catalog_common {
 
-namespace {
-const char* const kRoman[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
-}
-
 cat::Lang lang_of(const Request& req) { return req.lang == "en" ? cat::Lang::kEn : cat::Lang::kDe; }
 
 bool parse_filters(const cat::Catalog& c, const Request& req, Filters& out, std::string& error_key) {
   const std::string phase = req.query.value("phase");
-  if (!phase.empty()) {
-    for (const cat::Phase& p : c.phases) {
-      const std::string slug = p.id.substr(p.id.find('.') + 1);
-      if (phase == std::to_string(p.number) || phase == p.id || phase == slug ||
-          (p.number >= 1 && p.number <= 9 && phase == kRoman[p.number - 1]))
-        out.phase = p.number;
-    }
-    if (out.phase == 0) {
-      error_key = "error.catalog.unknown_phase";
-      return false;
-    }
+  if (!phase.empty() && (out.phase = c.phase_number(phase)) == 0) {
+    error_key = "error.catalog.unknown_phase";
+    return false;
   }
   const std::string kind = req.query.value("kind");
   if (!kind.empty()) {
