@@ -33,6 +33,7 @@ int run(int argc, char** argv) {
   add_org_command(app, ctx);
   add_check_command(app, ctx);
   add_catalog_commands(app, ctx);
+  add_tools_commands(app, ctx);
 
   try {
     app.parse(argc, argv);

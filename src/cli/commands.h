@@ -36,5 +36,6 @@ void add_token_command(CLI::App& app, Context& ctx);    // token create
 void add_org_command(CLI::App& app, Context& ctx);      // org list
 void add_check_command(CLI::App& app, Context& ctx);  // check.cc: the text checker
 void add_catalog_commands(CLI::App& app, Context& ctx);  // catalog.cc
+void add_tools_commands(CLI::App& app, Context& ctx);   // tools list|show|export
 
 }  // namespace solipraxis::cli

@@ -19,9 +19,11 @@
 #include <string_view>
 #include <vector>
 
+#include "core/civil_date.h"
 #include "core/clock.h"
 #include "core/ids.h"
 #include "core/result.h"
+#include "core/transition.h"
 
 namespace solipraxis::store {
 
@@ -128,6 +130,24 @@ struct NewUser {
   std::string lang;
 };
 
+// --- tool register types (issue 6; the domain is in core/tool.h, core/transition.h) ---
+struct ToolFilter {
+  std::optional<core::Phase> phase;  // only tools in this phase
+  std::optional<bool> is_public;     // only tools (not) in the public register
+};
+
+// A phase change as stored: the tool after the move and the decision recorded.
+struct ToolTransition {
+  core::Tool tool;
+  core::Decision decision;
+};
+
+// A deliberate non-use: a rejected tool and the decision that rejected it.
+struct NonUseEntry {
+  core::Tool tool;
+  core::Decision decision;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -195,6 +215,51 @@ class Store {
 
   // --- audit log (org-owned, append-only) ---
   virtual Result<Page<AuditEntry>> audit_log(OrgId org, const PageRequest& page) = 0;
+
+  // --- tool register (org-owned). Dates are checked against Date::today(clock).
+  // Lists are ordered by id (creation order); the cursor is opaque.
+  virtual Result<Page<core::Tool>> list_tools(OrgId org, const ToolFilter& filter,
+                                              const PageRequest& page) = 0;
+  virtual Result<core::Tool> tool(OrgId org, core::ToolId id) = 0;  // "tools.error.not_found"
+  // Normalises and validates (core::tool_errors); the tool starts in phase idea
+  // with version 1 whatever `tool.phase` says: phases change only by decisions.
+  virtual Result<core::Tool> create_tool(OrgId org, const core::Tool& tool,
+                                         const Actor& actor) = 0;
+  // Saves the editable fields (everything but phase, version and times) if the
+  // stored version is still `expected_version`, else kConflict
+  // "tools.error.stale_version" and nothing changes. Returns the saved tool
+  // (version + 1). An unchanged overdue next_review stays allowed.
+  virtual Result<core::Tool> update_tool(OrgId org, const core::Tool& tool,
+                                         std::int64_t expected_version, const Actor& actor) = 0;
+  // Plans the move with core::plan_transition (phase machine, decision fields,
+  // red-line gate against the org's red lines, review default from the org's
+  // interval) and writes decision, principle notes, red-line confirmations, new
+  // phase, next review, version + 1 and the audit row in one transaction. With
+  // `expected_version`, a stale version is kConflict "tools.error.stale_version".
+  virtual Result<ToolTransition> transition_tool(OrgId org, core::ToolId id,
+                                                 const core::TransitionRequest& request,
+                                                 std::optional<std::int64_t> expected_version,
+                                                 const Actor& actor) = 0;
+  // The tool's decisions, oldest first, with principle notes and confirmations.
+  virtual Result<std::vector<core::Decision>> decisions(OrgId org, core::ToolId tool) = 0;
+  // Tools in phase rejected with the decision that rejected them, newest first.
+  virtual Result<std::vector<NonUseEntry>> non_use_tools(OrgId org) = 0;
+  // Tools in pilot, in_use or evaluation whose next review is on or before
+  // `until`, earliest first (overdue ones first).
+  virtual Result<std::vector<core::Tool>> tools_due_for_review(OrgId org, core::Date until) = 0;
+
+  // Red lines: the org's exclusion criteria, by id. Deleting a line that a
+  // decision confirmed is kConflict "tools.error.red_line_in_use" (deactivate it).
+  virtual Result<std::vector<core::RedLine>> red_lines(OrgId org) = 0;
+  virtual Result<core::RedLine> create_red_line(OrgId org, std::string_view text,
+                                                const Actor& actor) = 0;
+  virtual Result<core::RedLine> update_red_line(OrgId org, const core::RedLine& line,
+                                                const Actor& actor) = 0;  // text and active
+  virtual Status delete_red_line(OrgId org, core::RedLineId id, const Actor& actor) = 0;
+
+  // The org's default months from a decision to the next review (1..36, default 6).
+  virtual Result<int> review_interval_months(OrgId org) = 0;
+  virtual Status set_review_interval_months(OrgId org, int months, const Actor& actor) = 0;
 };
 
 struct StoreConfig {

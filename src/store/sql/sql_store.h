@@ -60,6 +60,28 @@ class SqlStore final : public Store {
 
   Result<Page<AuditEntry>> audit_log(OrgId org, const PageRequest& page) override;
 
+  Result<Page<core::Tool>> list_tools(OrgId org, const ToolFilter& filter,
+                                      const PageRequest& page) override;
+  Result<core::Tool> tool(OrgId org, core::ToolId id) override;
+  Result<core::Tool> create_tool(OrgId org, const core::Tool& tool, const Actor& actor) override;
+  Result<core::Tool> update_tool(OrgId org, const core::Tool& tool, std::int64_t expected_version,
+                                 const Actor& actor) override;
+  Result<ToolTransition> transition_tool(OrgId org, core::ToolId id,
+                                         const core::TransitionRequest& request,
+                                         std::optional<std::int64_t> expected_version,
+                                         const Actor& actor) override;
+  Result<std::vector<core::Decision>> decisions(OrgId org, core::ToolId tool) override;
+  Result<std::vector<NonUseEntry>> non_use_tools(OrgId org) override;
+  Result<std::vector<core::Tool>> tools_due_for_review(OrgId org, core::Date until) override;
+  Result<std::vector<core::RedLine>> red_lines(OrgId org) override;
+  Result<core::RedLine> create_red_line(OrgId org, std::string_view text,
+                                        const Actor& actor) override;
+  Result<core::RedLine> update_red_line(OrgId org, const core::RedLine& line,
+                                        const Actor& actor) override;
+  Status delete_red_line(OrgId org, core::RedLineId id, const Actor& actor) override;
+  Result<int> review_interval_months(OrgId org) override;
+  Status set_review_interval_months(OrgId org, int months, const Actor& actor) override;
+
   Db& db() { return *db_; }
 
  private:

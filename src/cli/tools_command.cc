@@ -1,0 +1,173 @@
+// `solipraxis tools list|show|export --org ORG`: the AI tool register from the
+// command line, read-only. Output formats: text (a table / the record), json,
+// markdown and csv (list and export). Exit 2 with one line on stderr for an
+// unknown org, tool, phase or format.
+#include <charconv>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "cli/store_cli.h"
+#include "core/clock.h"
+#include "core/tool_export.h"
+#include "store/store.h"
+
+namespace solipraxis::cli {
+namespace {
+
+struct ToolsOptions {
+  std::string org;
+  std::string format = "text";
+  std::string phase;
+  bool only_public = false;
+  std::string tool_id;
+};
+
+int fail_usage(const std::string& message) {
+  std::cerr << "solipraxis: " << message << "\n";
+  return kExitUsage;
+}
+
+// Every tool of the org matching the filter, following the pages.
+core::Result<std::vector<core::Tool>> all_tools(store::Store& s, core::OrgId org,
+                                                const store::ToolFilter& filter) {
+  std::vector<core::Tool> out;
+  store::PageRequest page{200, ""};
+  while (true) {
+    auto p = s.list_tools(org, filter, page);
+    if (!p) return p.error();
+    for (auto& t : p->items) out.push_back(std::move(t));
+    if (p->next.empty()) return out;
+    page.cursor = p->next;
+  }
+}
+
+core::Result<std::vector<core::ToolRecord>> records_of(store::Store& s, core::OrgId org,
+                                                       std::vector<core::Tool> tools) {
+  std::vector<core::ToolRecord> out;
+  for (auto& t : tools) {
+    auto d = s.decisions(org, t.id);
+    if (!d) return d.error();
+    out.push_back(core::ToolRecord{std::move(t), std::move(*d)});
+  }
+  return out;
+}
+
+std::string pad(std::string s, std::size_t width) {
+  // Width in code points, so German umlauts do not shift the columns.
+  std::size_t len = 0;
+  for (char c : s) len += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  if (len < width) s.append(width - len, ' ');
+  return s;
+}
+
+std::string text_table(const std::vector<core::Tool>& tools) {
+  std::string out = pad("ID", 6) + pad("PHASE", 12) + pad("NEXT REVIEW", 13) + "NAME\n";
+  for (const auto& t : tools) {
+    out += pad(std::to_string(t.id.value), 6) + pad(core::phase_name(t.phase), 12) +
+           pad(t.next_review ? t.next_review->str() : "-", 13) + t.name + "\n";
+  }
+  return out;
+}
+
+struct Session {
+  std::unique_ptr<store::Store> store;
+  store::Org org;
+};
+
+// Opens the store and finds the org; on failure reports and returns nullopt.
+std::optional<Session> open(Context& ctx, const ToolsOptions& opt, core::Clock& clock) {
+  auto st = open_store_or_report(ctx, clock);
+  if (!st) return std::nullopt;
+  auto org = st->org_by_slug(opt.org);
+  if (!org) {
+    ctx.exit_code = fail_usage("no organisation '" + opt.org + "'");
+    return std::nullopt;
+  }
+  return Session{std::move(st), std::move(*org)};
+}
+
+int run_list(Context& ctx, const ToolsOptions& opt) {
+  store::ToolFilter filter;
+  if (!opt.phase.empty()) {
+    auto p = core::parse_phase(opt.phase);
+    if (!p) return report(p.error());
+    filter.phase = *p;
+  }
+  if (opt.only_public) filter.is_public = true;
+  core::SystemClock clock;
+  auto session = open(ctx, opt, clock);
+  if (!session) return ctx.exit_code;
+  auto tools = all_tools(*session->store, session->org.id, filter);
+  if (!tools) return report(tools.error());
+  if (opt.format == "csv") {
+    std::cout << core::register_csv(*tools);
+  } else if (opt.format == "text") {
+    std::cout << text_table(*tools);
+  } else {
+    auto records = records_of(*session->store, session->org.id, std::move(*tools));
+    if (!records) return report(records.error());
+    std::cout << (opt.format == "json" ? core::register_json(*records) + "\n"
+                                       : core::register_markdown(session->org.name, *records));
+  }
+  return kExitOk;
+}
+
+int run_show(Context& ctx, const ToolsOptions& opt) {
+  std::int64_t id = 0;
+  const char* end = opt.tool_id.data() + opt.tool_id.size();
+  auto [p, ec] = std::from_chars(opt.tool_id.data(), end, id);
+  if (ec != std::errc{} || p != end || id <= 0) {
+    return fail_usage("not a tool id: '" + opt.tool_id + "'");
+  }
+  core::SystemClock clock;
+  auto session = open(ctx, opt, clock);
+  if (!session) return ctx.exit_code;
+  auto tool = session->store->tool(session->org.id, core::ToolId(id));
+  if (!tool) return report(tool.error());
+  auto decisions = session->store->decisions(session->org.id, tool->id);
+  if (!decisions) return report(decisions.error());
+  const core::ToolRecord record{std::move(*tool), std::move(*decisions)};
+  std::cout << (opt.format == "json" ? core::tool_record_json(record) + "\n"
+                                     : core::tool_markdown(record));
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_tools_commands(CLI::App& app, Context& ctx) {
+  auto opt = std::make_shared<ToolsOptions>();
+  auto* tools = app.add_subcommand("tools", "The AI tool register of an organisation (read-only)");
+  tools->require_subcommand(1);
+
+  auto* list = tools->add_subcommand("list", "List the org's tools");
+  list->add_option("--org", opt->org, "Organisation slug")->required();
+  list->add_option("--format", opt->format, "text, json, markdown or csv")
+      ->check(CLI::IsMember({"text", "json", "markdown", "csv"}));
+  list->add_option("--phase", opt->phase,
+                   "Only tools in this phase (idea, selection, pilot, in_use, evaluation, "
+                   "retired, rejected)");
+  list->add_flag("--public", opt->only_public, "Only tools in the public register");
+  list->callback([&ctx, opt] { ctx.exit_code = run_list(ctx, *opt); });
+
+  auto* show = tools->add_subcommand("show", "Show one tool with its decisions");
+  show->add_option("--org", opt->org, "Organisation slug")->required();
+  show->add_option("id", opt->tool_id, "Tool id")->required();
+  show->add_option("--format", opt->format, "text, json or markdown")
+      ->check(CLI::IsMember({"text", "json", "markdown"}));
+  show->callback([&ctx, opt] { ctx.exit_code = run_show(ctx, *opt); });
+
+  auto* exp = tools->add_subcommand("export", "Export the whole register with decisions");
+  exp->add_option("--org", opt->org, "Organisation slug")->required();
+  exp->add_option("--format", opt->format, "json (default), markdown or csv")
+      ->check(CLI::IsMember({"json", "markdown", "csv"}));
+  exp->callback([&ctx, opt] {
+    if (opt->format == "text") opt->format = "json";
+    ctx.exit_code = run_list(ctx, *opt);
+  });
+}
+
+}  // namespace solipraxis::cli
