@@ -53,8 +53,9 @@ TEST_P(StoreContract, ADatabaseNewerThanTheBinaryIsRefused) {
 TEST_P(StoreContract, OpeningWithoutMigrateLeavesANewDatabaseEmpty) {
   store_.reset();
   if (is_postgres()) {
+    // CASCADE: later migrations add tables that reference orgs and users.
     exec_raw("DROP TABLE audit_log, invites, api_tokens, sessions, memberships, users, orgs, "
-             "schema_version");
+             "schema_version CASCADE");
   } else {
     exec_raw("DROP TABLE audit_log; DROP TABLE invites; DROP TABLE api_tokens; DROP TABLE "
              "sessions; DROP TABLE memberships; DROP TABLE users; DROP TABLE orgs; DROP TABLE "
