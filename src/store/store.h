@@ -123,6 +123,22 @@ struct Page {
   std::string next;
 };
 
+// The org's settings for the solidary prompt checker (Prompt-Werkstatt): the
+// saved context for composed prompts, the default gender style and the words
+// the org accepts (never flagged as generic masculine for this org).
+struct CheckerSettings {
+  std::string role;    // who the org is, e.g. "Beratungsstelle für Geflüchtete"
+  std::string values;  // what it stands for
+  std::string sector;  // its field of work
+  std::string style = "colon";  // "colon", "star", "pair" or "neutral"
+  std::vector<std::string> accepted_words;  // exact spellings, unique, sorted
+  UnixTime updated_at = 0;  // 0: never saved (defaults)
+};
+
+inline constexpr std::size_t kMaxCheckerContextChars = 1000;
+inline constexpr std::size_t kMaxAcceptedWords = 500;
+inline constexpr std::size_t kMaxAcceptedWordChars = 80;
+
 struct NewUser {
   std::string email;
   std::string name;
@@ -212,6 +228,14 @@ class Store {
   virtual Result<std::vector<ApiToken>> tokens(UserId user) = 0;
   virtual Status touch_token(TokenId token) = 0;
   virtual Status delete_token(UserId user, TokenId token) = 0;  // only the owner's own
+
+  // --- checker settings (org-owned) ---
+  // The saved settings, or the defaults (updated_at == 0) if none were saved.
+  virtual Result<CheckerSettings> checker_settings(OrgId org) = 0;
+  // Validates (kInvalidInput, "error.checker.*"), trims, de-duplicates and sorts
+  // the accepted words, stores and audits ("checker.settings") in one transaction.
+  virtual Result<CheckerSettings> set_checker_settings(OrgId org, const CheckerSettings& settings,
+                                                       const Actor& actor) = 0;
 
   // --- audit log (org-owned, append-only) ---
   virtual Result<Page<AuditEntry>> audit_log(OrgId org, const PageRequest& page) = 0;

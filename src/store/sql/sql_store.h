@@ -58,6 +58,10 @@ class SqlStore final : public Store {
   Status touch_token(TokenId token) override;
   Status delete_token(UserId user, TokenId token) override;
 
+  Result<CheckerSettings> checker_settings(OrgId org) override;
+  Result<CheckerSettings> set_checker_settings(OrgId org, const CheckerSettings& settings,
+                                               const Actor& actor) override;
+
   Result<Page<AuditEntry>> audit_log(OrgId org, const PageRequest& page) override;
 
   Result<Page<core::Tool>> list_tools(OrgId org, const ToolFilter& filter,
