@@ -15,6 +15,7 @@
 #include "cli/commands.h"
 #include "text/checker.h"
 #include "text/readability.h"
+#include "text/report_json.h"
 
 namespace solipraxis::cli {
 
@@ -40,35 +41,6 @@ bool read_input(const std::string& path, std::string* out) {
   if (!f) return false;
   out->assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
   return !f.bad();
-}
-
-nlohmann::json finding_json(const std::string& file, const text::Finding& f,
-                            std::string_view input) {
-  return {{"file", file},
-          {"line", f.line},
-          {"column", f.column},
-          {"start", f.start},
-          {"end", f.end},
-          {"rule", std::string(f.rule)},
-          {"severity", std::string(text::severity_name(f.severity))},
-          {"text", std::string(input.substr(f.start, f.end - f.start))},
-          {"message", f.message},
-          {"suggestions", f.suggestions}};
-}
-
-nlohmann::json stats_json(const std::string& file, text::Lang lang,
-                          const text::ReadabilityStats& s) {
-  return {{"file", file},
-          {"lang", std::string(text::lang_code(lang))},
-          {"sentences", s.sentences},
-          {"words", s.words},
-          {"syllables", s.syllables},
-          {"average_sentence_length", s.asl},
-          {"average_syllables_per_word", s.asw},
-          {"flesch_amstad", s.flesch_amstad},
-          {"flesch_reading_ease", s.flesch_reading_ease},
-          {"wiener_sachtextformel", {s.wstf[0], s.wstf[1], s.wstf[2], s.wstf[3]}},
-          {"lix", s.lix}};
 }
 
 void print_stats_text(const std::string& file, text::Lang lang, const text::ReadabilityStats& s) {
@@ -111,7 +83,7 @@ int run_check(const CheckArgs& args) {
     count += report->findings.size();
     for (const auto& f : report->findings) {
       if (args.format == "json") {
-        all.push_back(finding_json(file, f, input));
+        all.push_back(text::finding_json(f, input, file));
         continue;
       }
       std::string line = file + ":" + std::to_string(f.line) + ":" + std::to_string(f.column) +
@@ -127,7 +99,7 @@ int run_check(const CheckArgs& args) {
     if (args.stats) {
       const auto s = text::readability(input, report->lang);
       if (args.format == "json")
-        stats.push_back(stats_json(file, report->lang, s));
+        stats.push_back(text::stats_json(s, report->lang, file));
       else
         print_stats_text(file, report->lang, s);
     }
