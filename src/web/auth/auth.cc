@@ -1,0 +1,232 @@
+#include "web/auth/auth.h"
+
+#include <nlohmann/json.hpp>
+
+#include "store/secrets.h"
+#include "web/auth/csrf.h"
+#include "web/auth/login.h"
+#include "web/page.h"
+
+namespace solipraxis::web::auth {
+
+using core::ErrorCode;
+
+namespace {
+
+constexpr std::int64_t kTokenTouchInterval = 60;
+
+std::optional<std::string_view> bearer_token(const Request& req) {
+  auto h = req.headers.get("Authorization");
+  if (!h) return std::nullopt;
+  std::string_view v = *h;
+  constexpr std::string_view kPrefix = "Bearer ";
+  if (v.size() <= kPrefix.size()) return std::string_view{};
+  for (std::size_t i = 0; i < kPrefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(v[i])) !=
+        std::tolower(static_cast<unsigned char>(kPrefix[i]))) {
+      return std::string_view{};
+    }
+  }
+  v.remove_prefix(kPrefix.size());
+  while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+  while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+  return v;
+}
+
+}  // namespace
+
+Auth::Auth(Services& services, AuthOptions options)
+    : services_(services),
+      options_(options),
+      sessions_(services.store, services.clock, options.session),
+      account_limiter_(services.clock, options.account_limit),
+      ip_limiter_(services.clock, options.ip_limit) {}
+
+const Principal* Auth::principal(const Request& req) { return req.principal.get(); }
+
+bool Auth::is_secure(const Request& req) const {
+  if (!options_.trust_proxy) return false;
+  std::string proto = req.header("X-Forwarded-Proto");
+  for (auto& c : proto) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return proto == "https";
+}
+
+std::string Auth::client_addr(const Request& req) const {
+  if (options_.trust_proxy) {
+    // The proxy appends the address it saw last; that one it vouches for.
+    std::string xff = req.header("X-Forwarded-For");
+    if (!xff.empty()) {
+      auto comma = xff.rfind(',');
+      std::string_view last = comma == std::string::npos ? std::string_view(xff)
+                                                         : std::string_view(xff).substr(comma + 1);
+      while (!last.empty() && last.front() == ' ') last.remove_prefix(1);
+      while (!last.empty() && last.back() == ' ') last.remove_suffix(1);
+      if (!last.empty()) return std::string(last);
+    }
+  }
+  return req.remote_addr;
+}
+
+CookieOptions Auth::cookie_options(const Request& req) const {
+  CookieOptions o;
+  o.secure = is_secure(req);
+  return o;
+}
+
+std::optional<Response> Auth::authenticate_bearer(Request& req) {
+  auto token = bearer_token(req);
+  if (!token) return std::nullopt;
+  auto invalid = [&] { return error(req, 401, "error.auth.token_invalid", "token_invalid"); };
+  if (token->empty() || token->size() > 256) return invalid();
+  auto found = services_.store.token_by_hash(store::hash_token(*token));
+  if (!found) {
+    if (found.error().code == ErrorCode::kNotFound) return invalid();
+    return error(req, 503, "error.http.unavailable");
+  }
+  auto user = services_.store.user(found->user_id);
+  if (!user) return invalid();
+  const core::UnixTime now = services_.clock.now();
+  if (!found->last_used_at || now - *found->last_used_at >= kTokenTouchInterval) {
+    (void)services_.store.touch_token(found->id);  // best effort: "last used" is informative
+  }
+  auto p = std::make_shared<Principal>();
+  p->user = std::move(user).value();
+  p->via = Principal::Via::kToken;
+  p->token = found->id;
+  req.user_lang = p->user.lang;
+  req.principal = std::move(p);
+  return std::nullopt;
+}
+
+std::optional<Response> Auth::before(Request& req) {
+  req.principal.reset();
+  req.csrf_token.clear();
+  // Bearer tokens count only for the API; a browser never sends them by itself.
+  if (req.is_api() && req.headers.has("Authorization")) {
+    if (auto denied = authenticate_bearer(req)) return denied;
+    if (req.principal) return std::nullopt;  // no CSRF check for token calls
+  }
+  const std::string cookie = req.cookie(kSessionCookie);
+  if (!cookie.empty()) {
+    auto active = sessions_.resolve(cookie);
+    if (active) {
+      auto p = std::make_shared<Principal>();
+      p->csrf_token = active->session.csrf_token;
+      p->user = std::move(active->user);
+      p->via = Principal::Via::kSession;
+      // The account's language is the default for a browser; the switch in the
+      // header (the `lang` cookie) overrides it for this browser.
+      req.user_lang = req.cookies.contains(kLangCookie) ? std::string() : p->user.lang;
+      req.csrf_token = p->csrf_token;
+      req.principal = std::move(p);
+    } else if (active.error().code != ErrorCode::kUnauthorized) {
+      return error(req, 503, "error.http.unavailable");
+    }
+  }
+  if (!req.principal) {
+    // Pre-session token for anonymous forms: reuse the browser's, else make one
+    // (after() sets the cookie when it changed).
+    const std::string pre = req.cookie(kPreSessionCookie);
+    req.csrf_token = plausible_cookie_value(pre) ? pre : store::random_token();
+  }
+  return check_csrf(req);
+}
+
+std::optional<Response> Auth::check_csrf(Request& req) {
+  if (!is_state_changing(req.method)) return std::nullopt;
+  const bool has_session_cookie = !req.cookie(kSessionCookie).empty();
+  if (req.principal) {
+    if (csrf_matches(req.principal->csrf_token, submitted_csrf_token(req))) return std::nullopt;
+    return error(req, 403, "error.auth.csrf", "csrf_failed");
+  }
+  if (has_session_cookie) {
+    // The session ended (expired, signed out elsewhere, forged): ask to sign in
+    // again and keep what the person typed.
+    return sign_in_required(req);
+  }
+  // No session, so no ambient authority an API call could abuse; its handler
+  // answers 401 when it needs a caller.
+  if (req.is_api()) return std::nullopt;
+  const std::string pre = req.cookie(kPreSessionCookie);
+  if (!pre.empty() && csrf_matches(pre, submitted_csrf_token(req))) return std::nullopt;
+  return error(req, 403, "error.auth.csrf", "csrf_failed");
+}
+
+void Auth::after(const Request& req, Response& res) {
+  const bool sets_session = [&] {
+    for (const auto& [name, value] : res.headers) {
+      if ((name == "Set-Cookie" || name == "set-cookie") &&
+          value.starts_with(std::string(kSessionCookie) + "=")) {
+        return true;
+      }
+    }
+    return false;
+  }();
+  if (!req.principal && !req.cookie(kSessionCookie).empty() && !sets_session) {
+    CookieOptions gone = cookie_options(req);
+    gone.max_age = 0;
+    res.set_cookie(kSessionCookie, "", gone);
+  }
+  const bool is_html = res.headers.value("Content-Type").starts_with("text/html");
+  if (!req.principal && is_html && !req.csrf_token.empty() &&
+      req.cookie(kPreSessionCookie) != req.csrf_token && !sets_session) {
+    res.set_cookie(kPreSessionCookie, req.csrf_token, cookie_options(req));
+  }
+  if (req.principal && !res.headers.has("Cache-Control")) {
+    // Pages for a signed-in person never go into shared or back-button caches.
+    res.headers.set("Cache-Control", "no-store");
+  }
+}
+
+Access<Principal> Auth::require_user(const Request& req) {
+  if (const Principal* p = principal(req)) return *p;
+  return sign_in_required(req);
+}
+
+Access<Membership> Auth::require_member(const Request& req, std::string_view org_slug,
+                                        store::Role min) {
+  const Principal* p = principal(req);
+  if (!p) return sign_in_required(req);
+  auto org = services_.store.org_by_slug(org_slug);
+  if (!org) {
+    if (org.error().code == ErrorCode::kNotFound || org.error().code == ErrorCode::kInvalidInput) {
+      return error(req, 404, "error.http.not_found");
+    }
+    return error(req, 503, "error.http.unavailable");
+  }
+  auto role = services_.store.member_role(org->id, p->user.id);
+  if (!role) {
+    if (role.error().code == ErrorCode::kNotFound) return error(req, 404, "error.http.not_found");
+    return error(req, 503, "error.http.unavailable");
+  }
+  if (*role < min) return error(req, 403, "error.auth.forbidden");
+  return Membership{std::move(org).value(), p->user, *role};
+}
+
+
+
+Response Auth::error(const Request& req, int status, std::string_view key, std::string_view code) {
+  return error_response(services_, req, status, key, code);
+}
+
+Response Auth::sign_in_required(const Request& req) {
+  const bool ended = !req.cookie(kSessionCookie).empty();
+  if (req.is_api()) {
+    return error(req, 401, ended ? "error.auth.session_ended" : "error.auth.required");
+  }
+  const std::string next = safe_next(req.target);
+  if (req.method == "GET" || req.method == "HEAD") {
+    std::string location = "/login";
+    if (!next.empty()) location += "?next=" + percent_encode(next);
+    if (ended) location += next.empty() ? "?ended=1" : "&ended=1";
+    return Response::redirect(location);
+  }
+  LoginView view;
+  view.next = next;
+  view.drafts = draft_fields(req);
+  view.notice_key = ended ? "auth.login.session_ended" : "auth.login.required";
+  view.status = 401;
+  return render_login(services_, req, view);
+}
+
+}  // namespace solipraxis::web::auth

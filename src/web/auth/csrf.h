@@ -1,0 +1,28 @@
+// CSRF protection by synchroniser token: every sign-in session has one random
+// token (LoginSession::csrf_token). Forms send it as the hidden field
+// `csrf_token`, scripts send it as the header `X-CSRF-Token`. A state-changing
+// request made with a session cookie must carry it; Bearer-token API calls need
+// not, since browsers never attach those on their own. Comparison is constant-time.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "web/http.h"
+
+namespace solipraxis::web::auth {
+
+inline constexpr const char* kCsrfField = "csrf_token";
+inline constexpr const char* kCsrfHeader = "X-CSRF-Token";
+
+// GET, HEAD and OPTIONS are safe; everything else changes state.
+bool is_state_changing(std::string_view method);
+
+// The token the request carries: the header first, else the form field of an
+// application/x-www-form-urlencoded body. "" when neither is there.
+std::string submitted_csrf_token(const Request& req);
+
+// True when `given` equals the non-empty `expected`, in constant time.
+bool csrf_matches(std::string_view expected, std::string_view given);
+
+}  // namespace solipraxis::web::auth

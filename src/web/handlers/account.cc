@@ -1,0 +1,186 @@
+#include "web/handlers/account.h"
+
+#include <charconv>
+
+#include "store/secrets.h"
+#include "store/validation.h"
+#include "web/auth/passwords.h"
+#include "web/handlers/api.h"
+#include "web/page.h"
+
+namespace solipraxis::web::handlers {
+
+namespace {
+
+struct AccountView {
+  std::string notice_key;
+  std::string error_key;
+  std::string error_field;  // "profile", "password" or "tokens": which form the error is about
+  std::string new_token;    // shown once, right after creation
+  std::string new_token_name;
+  int status = 200;
+};
+
+Response render_account(auth::Auth& auth, const Request& req, const store::User& user,
+                        const AccountView& view) {
+  Services& s = auth.services();
+  mstch::array langs;
+  for (const char* code : {"", "de", "en"}) {
+    const std::string c = code;
+    langs.push_back(mstch::map{
+        {"value", c},
+        {"id", "account-lang-" + (c.empty() ? std::string("browser") : c)},
+        {"label", tr(s, req, "account.lang." + (c.empty() ? std::string("browser") : c))},
+        {"checked", user.lang == c},
+    });
+  }
+  mstch::array tokens;
+  if (auto list = s.store.tokens(user.id)) {
+    for (const auto& t : *list) {
+      tokens.push_back(mstch::map{
+          {"id", std::to_string(t.id.value)},
+          {"name", t.name.empty() ? tr(s, req, "account.tokens.unnamed") : t.name},
+          {"created", iso8601(t.created_at).substr(0, 10)},
+          {"last_used", t.last_used_at ? iso8601(*t.last_used_at).substr(0, 10)
+                                       : tr(s, req, "account.tokens.never")},
+      });
+    }
+  }
+  mstch::map data{
+      {"title", tr(s, req, "account.title")},
+      {"name", user.name},
+      {"email", user.email},
+      {"langs", langs},
+      {"tokens", tokens},
+      {"has_tokens", !tokens.empty()},
+  };
+  if (!view.notice_key.empty()) data.emplace("notice", tr(s, req, view.notice_key));
+  if (!view.error_key.empty()) {
+    data.emplace("error_" + view.error_field, tr(s, req, view.error_key));
+  }
+  if (!view.new_token.empty()) {
+    data.emplace("new_token", view.new_token);
+    data.emplace("new_token_name", view.new_token_name);
+  }
+  return render(s, req, "pages/account", std::move(data), view.status);
+}
+
+std::string notice_for(std::string_view saved) {
+  if (saved == "profile") return "account.saved.profile";
+  if (saved == "password") return "account.saved.password";
+  if (saved == "token_deleted") return "account.saved.token_deleted";
+  return {};
+}
+
+// Runs `fn` with the signed-in user and the parsed form; 400 on a malformed body.
+template <typename Fn>
+Response with_form(auth::Auth& auth, Request& req, Fn fn) {
+  auto p = auth.require_user(req);
+  if (!p) return p.response();
+  auto form = parse_urlencoded(req.body);
+  if (!form) return auth.error(req, 400, "error.http.bad_request");
+  return fn(p->user, *form);
+}
+
+}  // namespace
+
+Response account_page(auth::Auth& auth, Request& req) {
+  auto p = auth.require_user(req);
+  if (!p) return p.response();
+  AccountView view;
+  view.notice_key = notice_for(req.query.value("saved"));
+  return render_account(auth, req, p->user, view);
+}
+
+Response account_update(auth::Auth& auth, Request& req) {
+  return with_form(auth, req, [&](const store::User& user, const Params& form) {
+    store::Store& st = auth.services().store;
+    const std::string name = form.value("name");
+    const std::string lang = form.value("lang");
+    auto fail = [&](const core::Error& e) {
+      AccountView v{.error_key = e.key, .error_field = "profile", .status = http_status(e.code)};
+      return render_account(auth, req, user, v);
+    };
+    // Validate both before writing either, so bad input changes nothing.
+    if (auto v = store::validate_user_name(name); !v) return fail(v.error());
+    if (auto v = store::validate_lang(lang); !v) return fail(v.error());
+    if (auto s = st.set_user_name(user.id, name); !s) return fail(s.error());
+    if (auto s = st.set_user_lang(user.id, lang); !s) return fail(s.error());
+    Response res = Response::redirect("/account?saved=profile");
+    // The preference also becomes this browser's choice (the switch in the header
+    // sets the same cookie); "follow the browser" removes it.
+    CookieOptions cookie = auth.cookie_options(req);
+    cookie.max_age = lang.empty() ? 0L : 365L * 24 * 3600;
+    res.set_cookie(kLangCookie, lang, cookie);
+    return res;
+  });
+}
+
+Response account_password(auth::Auth& auth, Request& req) {
+  return with_form(auth, req, [&](const store::User& user, const Params& form) {
+    store::Store& st = auth.services().store;
+    auto fail = [&](std::string key, int status) {
+      AccountView v{.error_key = std::move(key), .error_field = "password", .status = status};
+      return render_account(auth, req, user, v);
+    };
+    if (!store::verify_password(form.value("current_password"), user.password_hash)) {
+      return fail("account.password.wrong_current", 400);
+    }
+    const std::string fresh = form.value("new_password");
+    if (auto v = auth::check_new_password(fresh, form.value("new_password_repeat")); !v) {
+      return fail(v.error().key, 400);
+    }
+    auto hash = store::hash_password(fresh);
+    if (!hash) return error_response(auth.services(), req, hash.error());
+    if (auto s = st.set_user_password(user.id, *hash); !s) {
+      return error_response(auth.services(), req, s.error());
+    }
+    // A new password ends every other sign-in; this browser gets a fresh session.
+    (void)st.delete_sessions_of_user(user.id);
+    auto session = auth.sessions().start(user.id);
+    if (!session) return error_response(auth.services(), req, session.error());
+    Response res = Response::redirect("/account?saved=password");
+    res.set_cookie(auth::kSessionCookie, session->cookie_value, auth.cookie_options(req));
+    return res;
+  });
+}
+
+Response account_token_create(auth::Auth& auth, Request& req) {
+  return with_form(auth, req, [&](const store::User& user, const Params& form) {
+    const std::string name = form.value("name");
+    if (auto v = store::validate_token_name(name); !v) {
+      AccountView view{.error_key = v.error().key, .error_field = "tokens", .status = 400};
+      return render_account(auth, req, user, view);
+    }
+    const std::string token = store::random_token();
+    auto created = auth.services().store.create_token(user.id, name, store::hash_token(token));
+    if (!created) {
+      AccountView view{.error_key = created.error().key,
+                       .error_field = "tokens",
+                       .status = http_status(created.error().code)};
+      return render_account(auth, req, user, view);
+    }
+    // Shown once on this page (not in a redirect URL); only its hash is stored.
+    AccountView view{.notice_key = "account.tokens.created_notice", .new_token = token,
+                     .new_token_name = name};
+    return render_account(auth, req, user, view);
+  });
+}
+
+Response account_token_delete(auth::Auth& auth, Request& req) {
+  return with_form(auth, req, [&](const store::User& user, const Params&) {
+    const std::string raw = req.param("id");
+    std::int64_t id = 0;
+    auto [ptr, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), id);
+    if (ec != std::errc{} || ptr != raw.data() + raw.size() || id <= 0) {
+      return auth.error(req, 404, "error.http.not_found");
+    }
+    // The store deletes only the caller's own tokens: another's id is "not found".
+    if (auto s = auth.services().store.delete_token(user.id, core::TokenId(id)); !s) {
+      return error_response(auth.services(), req, s.error());
+    }
+    return Response::redirect("/account?saved=token_deleted");
+  });
+}
+
+}  // namespace solipraxis::web::handlers

@@ -1,0 +1,128 @@
+#include "web/handlers/api.h"
+
+#include <ctime>
+
+#include <nlohmann/json.hpp>
+
+#include "store/validation.h"
+#include "web/json.h"
+#include "web/page.h"
+
+namespace solipraxis::web::handlers {
+
+using nlohmann::json;
+
+std::string iso8601(core::UnixTime t) {
+  const std::time_t tt = static_cast<std::time_t>(t);
+  std::tm tm{};
+  gmtime_r(&tt, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+namespace {
+
+json me_json(const store::User& u) {
+  return {{"id", u.id.value}, {"email", u.email}, {"name", u.name}, {"lang", u.lang}};
+}
+
+json org_json(const store::Org& org, store::Role role) {
+  return {{"slug", org.slug},
+          {"name", org.name},
+          {"role", store::role_name(role)},
+          {"created_at", iso8601(org.created_at)}};
+}
+
+Response store_error(auth::Auth& auth, const Request& req, const core::Error& e) {
+  return error_response(auth.services(), req, e);
+}
+
+}  // namespace
+
+Response api_me(auth::Auth& auth, Request& req) {
+  auto p = auth.require_user(req);
+  if (!p) return p.response();
+  return Response::json(me_json(p->user));
+}
+
+Response api_update_me(auth::Auth& auth, Request& req) {
+  auto p = auth.require_user(req);
+  if (!p) return p.response();
+  auto body = parse_json_body(req);
+  if (!body) return auth.error(req, json_body_status(body.error()), body.error().key);
+  if (!body->is_object()) return auth.error(req, 400, "error.http.bad_request");
+  store::Store& st = auth.services().store;
+  // Validate everything first, so a bad field changes nothing.
+  std::optional<std::string> name, lang;
+  if (body->contains("name")) {
+    if (!(*body)["name"].is_string()) return auth.error(req, 400, "error.http.bad_request");
+    name = (*body)["name"].get<std::string>();
+    if (auto v = store::validate_user_name(*name); !v) return store_error(auth, req, v.error());
+  }
+  if (body->contains("lang")) {
+    if (!(*body)["lang"].is_string()) return auth.error(req, 400, "error.http.bad_request");
+    lang = (*body)["lang"].get<std::string>();
+    if (auto v = store::validate_lang(*lang); !v) return store_error(auth, req, v.error());
+  }
+  const core::UserId id = p->user.id;
+  if (name) {
+    if (auto s = st.set_user_name(id, *name); !s) return store_error(auth, req, s.error());
+  }
+  if (lang) {
+    if (auto s = st.set_user_lang(id, *lang); !s) return store_error(auth, req, s.error());
+  }
+  auto user = st.user(id);
+  if (!user) return store_error(auth, req, user.error());
+  return Response::json(me_json(*user));
+}
+
+Response api_orgs(auth::Auth& auth, Request& req) {
+  auto p = auth.require_user(req);
+  if (!p) return p.response();
+  store::Store& st = auth.services().store;
+  auto orgs = st.orgs_of_user(p->user.id);
+  if (!orgs) return store_error(auth, req, orgs.error());
+  json items = json::array();
+  for (const auto& org : *orgs) {
+    auto role = st.member_role(org.id, p->user.id);
+    if (!role) continue;  // left the org in between
+    items.push_back(org_json(org, *role));
+  }
+  return Response::json(list_json(std::move(items), ""));
+}
+
+Response api_org(auth::Auth& auth, Request& req) {
+  auto m = auth.require_member(req, req.param("org"));
+  if (!m) return m.response();
+  return Response::json(org_json(m->org, m->role));
+}
+
+Response api_members(auth::Auth& auth, Request& req) {
+  auto m = auth.require_member(req, req.param("org"));
+  if (!m) return m.response();
+  auto members = auth.services().store.members(m->org.id);
+  if (!members) return store_error(auth, req, members.error());
+  json items = json::array();
+  for (const auto& mem : *members) {
+    items.push_back({{"id", mem.user.id.value},
+                     {"name", mem.user.name},
+                     {"email", mem.user.email},
+                     {"role", store::role_name(mem.role)},
+                     {"since", iso8601(mem.since)}});
+  }
+  return Response::json(list_json(std::move(items), ""));
+}
+
+Response api_openapi(auth::Auth& auth, Request& req) {
+  const StaticFile* file = auth.services().static_files.find("openapi.json");
+  if (!file) return auth.error(req, 404, "error.http.not_found");
+  Response res;
+  res.headers.set("Content-Type", "application/json");
+  res.headers.set("ETag", file->etag);
+  res.headers.set("Cache-Control", "public, max-age=3600");
+  res.body = file->body;
+  return res;
+}
+
+}  // namespace solipraxis::web::handlers

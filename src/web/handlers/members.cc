@@ -1,0 +1,191 @@
+#include "web/handlers/members.h"
+
+#include <charconv>
+
+#include "store/secrets.h"
+#include "web/handlers/api.h"
+#include "web/handlers/dashboard.h"
+#include "web/page.h"
+
+namespace solipraxis::web::handlers {
+
+namespace {
+
+struct MembersView {
+  std::string notice_key;
+  std::string error_key;
+  std::string invite_link;  // shown once, right after creation
+  int status = 200;
+};
+
+std::optional<std::int64_t> parse_id(std::string_view raw) {
+  std::int64_t id = 0;
+  auto [ptr, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), id);
+  if (ec != std::errc{} || ptr != raw.data() + raw.size() || id <= 0) return std::nullopt;
+  return id;
+}
+
+mstch::array role_options(const Services& s, const Request& req, store::Role selected) {
+  mstch::array out;
+  for (store::Role r : {store::Role::kMember, store::Role::kEditor, store::Role::kOwner}) {
+    const std::string code = store::role_name(r);
+    out.push_back(mstch::map{{"value", code},
+                             {"label", tr(s, req, "members.role." + code)},
+                             {"selected", r == selected}});
+  }
+  return out;
+}
+
+Response render_members(auth::Auth& auth, const Request& req, const auth::Membership& m,
+                        const MembersView& view) {
+  Services& s = auth.services();
+  auto members = s.store.members(m.org.id);
+  if (!members) return error_response(s, req, members.error());
+  const bool owner = m.role >= store::Role::kOwner;
+  mstch::array rows;
+  for (const auto& mem : *members) {
+    const std::string role = store::role_name(mem.role);
+    rows.push_back(mstch::map{
+        {"id", std::to_string(mem.user.id.value)},
+        {"name", mem.user.name.empty() ? mem.user.email : mem.user.name},
+        {"email", mem.user.email},
+        {"role_label", tr(s, req, "members.role." + role)},
+        {"roles", role_options(s, req, mem.role)},
+        {"is_self", mem.user.id == m.user.id},
+    });
+  }
+  mstch::map data = org_page_data(s, req, m);
+  data.emplace("title", tr(s, req, "members.title"));
+  data.emplace("members", rows);
+  data.emplace("can_manage", owner);
+  if (owner) {
+    mstch::array invites;
+    if (auto open = s.store.open_invites(m.org.id)) {
+      for (const auto& inv : *open) {
+        invites.push_back(mstch::map{
+            {"id", std::to_string(inv.id)},
+            {"email", inv.email.empty() ? tr(s, req, "members.invites.anyone") : inv.email},
+            {"role_label", tr(s, req, std::string("members.role.") + store::role_name(inv.role))},
+            {"expires", iso8601(inv.expires_at).substr(0, 10)},
+        });
+      }
+    }
+    data.emplace("has_invites", !invites.empty());
+    data.emplace("invites", invites);
+    data.emplace("invite_roles", role_options(s, req, store::Role::kMember));
+  }
+  if (!view.notice_key.empty()) data.emplace("notice", tr(s, req, view.notice_key));
+  if (!view.error_key.empty()) data.emplace("error", tr(s, req, view.error_key));
+  if (!view.invite_link.empty()) data.emplace("invite_link", view.invite_link);
+  return render(s, req, "pages/members", std::move(data), view.status);
+}
+
+std::string notice_for(std::string_view saved) {
+  if (saved == "role") return "members.saved.role";
+  if (saved == "removed") return "members.saved.removed";
+  if (saved == "revoked") return "members.saved.revoked";
+  return {};
+}
+
+// An owner-only form action: runs `fn` with the membership and the parsed form.
+template <typename Fn>
+Response owner_action(auth::Auth& auth, Request& req, Fn fn) {
+  auto m = auth.require_member(req, req.param("org"), store::Role::kOwner);
+  if (!m) return m.response();
+  auto form = parse_urlencoded(req.body);
+  if (!form) return auth.error(req, 400, "error.http.bad_request");
+  return fn(*m, *form);
+}
+
+// A refused change re-renders the page with the reason.
+Response refused(auth::Auth& auth, const Request& req, const auth::Membership& m,
+                 const core::Error& e) {
+  if (e.code == core::ErrorCode::kUnavailable || e.code == core::ErrorCode::kInternal) {
+    return error_response(auth.services(), req, e);
+  }
+  MembersView view{.error_key = e.key, .status = http_status(e.code)};
+  return render_members(auth, req, m, view);
+}
+
+store::Actor web_actor(const auth::Membership& m) { return store::Actor{m.user.id, "web"}; }
+
+}  // namespace
+
+std::string invite_url(auth::Auth& auth, const Request& req, std::string_view token) {
+  std::string host = req.header("Host");
+  if (host.empty()) host = "127.0.0.1";
+  return std::string(auth.is_secure(req) ? "https://" : "http://") + host + "/invite/" +
+         std::string(token);
+}
+
+Response members_page(auth::Auth& auth, Request& req) {
+  auto m = auth.require_member(req, req.param("org"));
+  if (!m) return m.response();
+  MembersView view;
+  view.notice_key = notice_for(req.query.value("saved"));
+  return render_members(auth, req, *m, view);
+}
+
+Response invite_create(auth::Auth& auth, Request& req) {
+  return owner_action(auth, req, [&](const auth::Membership& m, const Params& form) {
+    auto role = store::parse_role(form.value("role", "member"));
+    if (!role) {
+      return refused(auth, req, m,
+                     core::make_error(core::ErrorCode::kInvalidInput, "members.error.role", ""));
+    }
+    const std::string token = store::random_token();
+    store::Invite invite;
+    invite.org_id = m.org.id;
+    invite.token_hash = store::hash_token(token);
+    invite.email = form.value("email");
+    invite.role = *role;
+    invite.created_by = m.user.id;
+    invite.expires_at = auth.services().clock.now() + kInviteLifetime;
+    auto created = auth.services().store.create_invite(m.org.id, invite, web_actor(m));
+    if (!created) return refused(auth, req, m, created.error());
+    // The link is shown once, on this page; only its hash is stored.
+    MembersView view{.notice_key = "members.invites.created",
+                     .invite_link = invite_url(auth, req, token)};
+    return render_members(auth, req, m, view);
+  });
+}
+
+Response invite_revoke(auth::Auth& auth, Request& req) {
+  return owner_action(auth, req, [&](const auth::Membership& m, const Params&) {
+    auto id = parse_id(req.param("id"));
+    if (!id) return auth.error(req, 404, "error.http.not_found");
+    if (auto s = auth.services().store.revoke_invite(m.org.id, *id, web_actor(m)); !s) {
+      return refused(auth, req, m, s.error());
+    }
+    return Response::redirect("/o/" + m.org.slug + "/members?saved=revoked");
+  });
+}
+
+Response member_role(auth::Auth& auth, Request& req) {
+  return owner_action(auth, req, [&](const auth::Membership& m, const Params& form) {
+    auto id = parse_id(req.param("user"));
+    if (!id) return auth.error(req, 404, "error.http.not_found");
+    auto role = store::parse_role(form.value("role"));
+    if (!role) {
+      return refused(auth, req, m,
+                     core::make_error(core::ErrorCode::kInvalidInput, "members.error.role", ""));
+    }
+    auto s = auth.services().store.set_member_role(m.org.id, core::UserId(*id), *role, web_actor(m));
+    if (!s) return refused(auth, req, m, s.error());
+    return Response::redirect("/o/" + m.org.slug + "/members?saved=role");
+  });
+}
+
+Response member_remove(auth::Auth& auth, Request& req) {
+  return owner_action(auth, req, [&](const auth::Membership& m, const Params&) {
+    auto id = parse_id(req.param("user"));
+    if (!id) return auth.error(req, 404, "error.http.not_found");
+    auto s = auth.services().store.remove_member(m.org.id, core::UserId(*id), web_actor(m));
+    if (!s) return refused(auth, req, m, s.error());
+    // An owner who removed themselves has no business on this page any more.
+    if (core::UserId(*id) == m.user.id) return Response::redirect("/account");
+    return Response::redirect("/o/" + m.org.slug + "/members?saved=removed");
+  });
+}
+
+}  // namespace solipraxis::web::handlers
