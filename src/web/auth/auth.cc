@@ -5,6 +5,7 @@
 #include "store/secrets.h"
 #include "web/auth/csrf.h"
 #include "web/auth/login.h"
+#include "web/middleware.h"
 #include "web/page.h"
 
 namespace solipraxis::web::auth {
@@ -73,18 +74,17 @@ CookieOptions Auth::cookie_options(const Request& req) const {
   return o;
 }
 
-std::optional<Response> Auth::authenticate_bearer(Request& req) {
+Auth::Identified Auth::authenticate_bearer(Request& req) {
   auto token = bearer_token(req);
-  if (!token) return std::nullopt;
-  auto invalid = [&] { return error(req, 401, "error.auth.token_invalid", "token_invalid"); };
-  if (token->empty() || token->size() > 256) return invalid();
+  if (!token) return Identified::kAnonymous;
+  if (token->empty() || token->size() > 256) return Identified::kBadToken;
   auto found = services_.store.token_by_hash(store::hash_token(*token));
   if (!found) {
-    if (found.error().code == ErrorCode::kNotFound) return invalid();
-    return error(req, 503, "error.http.unavailable");
+    return found.error().code == ErrorCode::kNotFound ? Identified::kBadToken
+                                                       : Identified::kStoreDown;
   }
   auto user = services_.store.user(found->user_id);
-  if (!user) return invalid();
+  if (!user) return Identified::kBadToken;
   const core::UnixTime now = services_.clock.now();
   if (!found->last_used_at || now - *found->last_used_at >= kTokenTouchInterval) {
     (void)services_.store.touch_token(found->id);  // best effort: "last used" is informative
@@ -95,40 +95,49 @@ std::optional<Response> Auth::authenticate_bearer(Request& req) {
   p->token = found->id;
   req.user_lang = p->user.lang;
   req.principal = std::move(p);
-  return std::nullopt;
+  return Identified::kCaller;
+}
+
+Auth::Identified Auth::authenticate_session(Request& req) {
+  const std::string cookie = req.cookie(kSessionCookie);
+  if (cookie.empty()) return Identified::kAnonymous;
+  auto active = sessions_.resolve(cookie);
+  if (!active) {
+    return active.error().code == ErrorCode::kUnauthorized ? Identified::kAnonymous
+                                                            : Identified::kStoreDown;
+  }
+  auto p = std::make_shared<Principal>();
+  p->csrf_token = active->session.csrf_token;
+  p->user = std::move(active->user);
+  p->via = Principal::Via::kSession;
+  // The account's language is the default for a browser; the switch in the
+  // header (the `lang` cookie) overrides it for this browser.
+  req.user_lang = req.cookies.contains(kLangCookie) ? std::string() : p->user.lang;
+  req.csrf_token = p->csrf_token;
+  req.principal = std::move(p);
+  return Identified::kCaller;
 }
 
 std::optional<Response> Auth::before(Request& req) {
   req.principal.reset();
   req.csrf_token.clear();
+  Identified who = Identified::kAnonymous;
   // Bearer tokens count only for the API; a browser never sends them by itself.
-  if (req.is_api() && req.headers.has("Authorization")) {
-    if (auto denied = authenticate_bearer(req)) return denied;
-    if (req.principal) return std::nullopt;  // no CSRF check for token calls
-  }
-  const std::string cookie = req.cookie(kSessionCookie);
-  if (!cookie.empty()) {
-    auto active = sessions_.resolve(cookie);
-    if (active) {
-      auto p = std::make_shared<Principal>();
-      p->csrf_token = active->session.csrf_token;
-      p->user = std::move(active->user);
-      p->via = Principal::Via::kSession;
-      // The account's language is the default for a browser; the switch in the
-      // header (the `lang` cookie) overrides it for this browser.
-      req.user_lang = req.cookies.contains(kLangCookie) ? std::string() : p->user.lang;
-      req.csrf_token = p->csrf_token;
-      req.principal = std::move(p);
-    } else if (active.error().code != ErrorCode::kUnauthorized) {
-      return error(req, 503, "error.http.unavailable");
-    }
-  }
+  if (req.is_api() && req.headers.has("Authorization")) who = authenticate_bearer(req);
+  if (who == Identified::kAnonymous) who = authenticate_session(req);
   if (!req.principal) {
     // Pre-session token for anonymous forms: reuse the browser's, else make one
     // (after() sets the cookie when it changed).
     const std::string pre = req.cookie(kPreSessionCookie);
     req.csrf_token = plausible_cookie_value(pre) ? pre : store::random_token();
   }
+  // Denials below speak the person's language (the language hook runs again later).
+  (void)negotiate_language_hook(services_, req);
+  if (who == Identified::kStoreDown) return error(req, 503, "error.http.unavailable");
+  if (who == Identified::kBadToken) {
+    return error(req, 401, "error.auth.token_invalid", "token_invalid");
+  }
+  if (req.principal && req.principal->via == Principal::Via::kToken) return std::nullopt;
   return check_csrf(req);
 }
 
@@ -171,10 +180,6 @@ void Auth::after(const Request& req, Response& res) {
   if (!req.principal && is_html && !req.csrf_token.empty() &&
       req.cookie(kPreSessionCookie) != req.csrf_token && !sets_session) {
     res.set_cookie(kPreSessionCookie, req.csrf_token, cookie_options(req));
-  }
-  if (req.principal && !res.headers.has("Cache-Control")) {
-    // Pages for a signed-in person never go into shared or back-button caches.
-    res.headers.set("Cache-Control", "no-store");
   }
 }
 

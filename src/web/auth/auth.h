@@ -35,6 +35,7 @@
 
 #include "store/store.h"
 #include "web/app.h"
+#include "web/auth/options.h"
 #include "web/auth/rate_limiter.h"
 #include "web/auth/session.h"
 #include "web/http.h"
@@ -50,14 +51,6 @@ struct Principal {
   Via via = Via::kSession;
   std::string csrf_token;                   // kSession only
   std::optional<core::TokenId> token;       // kToken only
-};
-
-struct AuthOptions {
-  SessionOptions session;
-  LimitPolicy account_limit{5, 15 * 60};   // failed sign-ins per e-mail address
-  LimitPolicy ip_limit{20, 15 * 60};       // failed sign-ins per client address
-  // Trust X-Forwarded-Proto / X-Forwarded-For from the reverse proxy (serve --trust-proxy).
-  bool trust_proxy = false;
 };
 
 // A granted access (holds T) or the finished denial response.
@@ -116,7 +109,9 @@ class Auth {
   const AuthOptions& options() const { return options_; }
 
  private:
-  std::optional<Response> authenticate_bearer(Request& req);
+  enum class Identified { kAnonymous, kCaller, kBadToken, kStoreDown };
+  Identified authenticate_bearer(Request& req);
+  Identified authenticate_session(Request& req);
   std::optional<Response> check_csrf(Request& req);
 
   Services& services_;

@@ -45,10 +45,10 @@ void FailureLimiter::evict_locked(core::UnixTime now) {
   // First drop everything whose window has passed; if still full, drop the key
   // whose newest failure is oldest (an attacker cannot evict a fresh block cheaply
   // because only stale keys go first).
-  std::erase_if(failures_, [&](auto& kv) {
-    prune_locked(kv.second, now);
-    return kv.second.empty();
-  });
+  for (auto it = failures_.begin(); it != failures_.end();) {
+    prune_locked(it->second, now);
+    it = it->second.empty() ? failures_.erase(it) : std::next(it);
+  }
   if (failures_.size() < max_keys_) return;
   auto stalest = std::min_element(failures_.begin(), failures_.end(), [](auto& a, auto& b) {
     return a.second.back() < b.second.back();

@@ -13,11 +13,11 @@ namespace solipraxis::web::handlers {
 namespace {
 
 struct AccountView {
-  std::string notice_key;
-  std::string error_key;
-  std::string error_field;  // "profile", "password" or "tokens": which form the error is about
-  std::string new_token;    // shown once, right after creation
-  std::string new_token_name;
+  std::string notice_key{};
+  std::string error_key{};
+  std::string error_field{};  // "profile", "password" or "tokens": which form the error is about
+  std::string new_token{};    // shown once, right after creation
+  std::string new_token_name{};
   int status = 200;
 };
 

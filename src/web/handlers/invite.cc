@@ -11,10 +11,10 @@ namespace solipraxis::web::handlers {
 namespace {
 
 struct InviteView {
-  std::string error_key;
-  std::string error_form;  // "signin" or "register"
-  std::string email;
-  std::string name;
+  std::string error_key{};
+  std::string error_form{};  // "signin" or "register"
+  std::string email{};
+  std::string name{};
   int status = 200;
 };
 

@@ -12,9 +12,9 @@ namespace solipraxis::web::handlers {
 namespace {
 
 struct MembersView {
-  std::string notice_key;
-  std::string error_key;
-  std::string invite_link;  // shown once, right after creation
+  std::string notice_key{};
+  std::string error_key{};
+  std::string invite_link{};  // shown once, right after creation
   int status = 200;
 };
 

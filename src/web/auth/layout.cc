@@ -1,0 +1,29 @@
+#include "web/auth/layout.h"
+
+#include "web/auth/auth.h"
+
+namespace solipraxis::web::auth {
+
+mstch::node layout_data(const Services& s, const Request& req) {
+  const Principal* p = Auth::principal(req);
+  if (!p) return false;
+  const std::string current = req.param("org");
+  mstch::array orgs;
+  mstch::node current_org = false;
+  if (auto list = s.store.orgs_of_user(p->user.id)) {
+    for (const auto& org : *list) {
+      const bool is_current = org.slug == current;
+      mstch::map entry{{"slug", org.slug}, {"name", org.name}, {"current", is_current}};
+      if (is_current) current_org = entry;
+      orgs.push_back(std::move(entry));
+    }
+  }
+  return mstch::map{
+      {"name", p->user.name.empty() ? p->user.email : p->user.name},
+      {"has_orgs", !orgs.empty()},
+      {"orgs", orgs},
+      {"current_org", current_org},
+  };
+}
+
+}  // namespace solipraxis::web::auth
