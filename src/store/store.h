@@ -188,6 +188,7 @@ class Store {
   virtual Result<std::vector<User>> users() = 0;
   virtual Status set_user_password(UserId user, std::string_view password_hash) = 0;
   virtual Status set_user_lang(UserId user, std::string_view lang) = 0;
+  virtual Status set_user_name(UserId user, std::string_view name) = 0;  // validate_user_name
 
   // --- memberships (org-owned) ---
   virtual Status add_member(OrgId org, UserId user, Role role, const Actor& actor) = 0;

@@ -6,6 +6,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "web/auth/auth.h"
 #include "web/page.h"
 #include "web/routes.h"
 
@@ -14,7 +15,8 @@ namespace solipraxis::web {
 namespace fs = std::filesystem;
 
 core::Result<std::unique_ptr<WebApp>> WebApp::create(const std::string& web_dir,
-                                                     store::Store& store, core::Clock& clock) {
+                                                     store::Store& store, core::Clock& clock,
+                                                     const auth::AuthOptions& auth_options) {
   auto i18n = I18n::load((fs::path(web_dir) / "i18n").string());
   if (!i18n) return i18n.error();
   auto templates = Templates::load((fs::path(web_dir) / "templates").string());
@@ -24,6 +26,8 @@ core::Result<std::unique_ptr<WebApp>> WebApp::create(const std::string& web_dir,
   std::unique_ptr<WebApp> app(new WebApp(store, clock, std::move(i18n.value()),
                                          std::move(templates.value()),
                                          std::move(statics.value())));
+  app->auth_ = std::make_unique<auth::Auth>(app->services_, auth_options);
+  app->services_.auth = app->auth_.get();
   register_middleware(*app);
   register_routes(app->router_, app->services_);
   return app;
@@ -35,6 +39,8 @@ WebApp::WebApp(store::Store& store, core::Clock& clock, I18n i18n, Templates tem
       templates_(std::move(templates)),
       static_files_(std::move(static_files)),
       services_{store, clock, i18n_, templates_, static_files_} {}
+
+WebApp::~WebApp() = default;
 
 Response WebApp::route(Request& req) {
   for (const auto& hook : before_) {

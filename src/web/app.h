@@ -19,6 +19,7 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "store/store.h"
+#include "web/auth/options.h"
 #include "web/http.h"
 #include "web/i18n.h"
 #include "web/router.h"
@@ -27,6 +28,10 @@
 #include "web/templates.h"
 
 namespace solipraxis::web {
+
+namespace auth {
+class Auth;  // web/auth/auth.h
+}
 
 // What handlers may use; lives as long as the WebApp.
 struct Services {
@@ -38,6 +43,7 @@ struct Services {
   // The practice catalog, all loaded versions; null until the caller sets it (serve loads it at
   // start and refuses to start when it is invalid). Catalog routes answer 503 while null.
   const catalog::CatalogSet* catalog = nullptr;
+  auth::Auth* auth = nullptr;  // sessions, CSRF, roles; set by WebApp::create
 };
 
 // Runs before routing; returning a Response answers the request (e.g. 403 on a
@@ -51,7 +57,9 @@ class WebApp final : public Application {
   // Loads web_dir/{templates,static,i18n} and registers the routes and
   // middleware of routes.cc. Errors name the missing or broken file.
   static core::Result<std::unique_ptr<WebApp>> create(const std::string& web_dir,
-                                                      store::Store& store, core::Clock& clock);
+                                                      store::Store& store, core::Clock& clock,
+                                                      const auth::AuthOptions& auth_options = {});
+  ~WebApp() override;
 
   Services& services() { return services_; }
   Router& router() { return router_; }  // tests may add test-only routes
@@ -70,6 +78,7 @@ class WebApp final : public Application {
   Templates templates_;
   StaticFiles static_files_;
   Services services_;
+  std::unique_ptr<auth::Auth> auth_;
   Router router_;
   std::vector<BeforeHook> before_;
   std::vector<AfterHook> after_;

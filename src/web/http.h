@@ -24,6 +24,10 @@
 
 namespace solipraxis::web {
 
+namespace auth {
+struct Principal;  // web/auth/auth.h
+}
+
 // Header fields in arrival order; names compare ASCII case-insensitively.
 class Headers {
  public:
@@ -73,6 +77,9 @@ struct Request {
   std::string lang = "de";  // negotiated UI language ("de" or "en")
   std::string user_lang;    // the signed-in user's setting ("" = none); set by the session middleware
   std::string csrf_token;   // token for forms of this request's session ("" = no session yet)
+  // Who is calling (session or API token); null when anonymous. Set by the auth
+  // middleware; read it through web/auth/auth.h (Auth::principal, require_member).
+  std::shared_ptr<const auth::Principal> principal;
 
   // Convenience accessors; "" when absent.
   std::string param(std::string_view name) const;

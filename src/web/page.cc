@@ -1,5 +1,7 @@
 #include "web/page.h"
 
+#include "web/auth/layout.h"
+
 #include <spdlog/spdlog.h>
 
 namespace solipraxis::web {
@@ -46,6 +48,7 @@ Response render(const Services& s, const Request& req, std::string_view name, ms
   ctx.emplace("path", req.path);
   ctx.emplace("back", req.target);
   ctx.emplace("languages", language_links(s, req));
+  ctx.emplace("account", auth::layout_data(s, req));  // header: signed in as, orgs, sign-out
   auto html = s.templates.render(name, ctx);
   if (!html) {
     spdlog::error("render {}: {}", name, html.error().detail);

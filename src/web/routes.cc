@@ -1,7 +1,14 @@
 #include "web/routes.h"
 
+#include "web/auth/auth.h"
+#include "web/handlers/account.h"
+#include "web/handlers/api.h"
+#include "web/handlers/auth.h"
 #include "web/handlers/catalog.h"
+#include "web/handlers/dashboard.h"
 #include "web/handlers/health.h"
+#include "web/handlers/invite.h"
+#include "web/handlers/members.h"
 #include "web/handlers/pages.h"
 #include "web/handlers/static.h"
 #include "web/middleware.h"
@@ -11,13 +18,19 @@ namespace solipraxis::web {
 void register_middleware(WebApp& app) {
   Services& s = app.services();
   // Order matters: the session (auth) sets user_lang before the language is chosen.
+  auth::Auth& a = *s.auth;
+  app.before([&a](Request& req) { return a.before(req); });  // caller, CSRF
   app.before([&s](Request& req) { return negotiate_language_hook(s, req); });
+  app.after([&a](const Request& req, Response& res) { a.after(req, res); });  // cookies
   // Security headers are added by WebApp itself, after every hook, on every response.
 }
 
 void register_routes(Router& r, Services& s) {
   using Fn = Response (*)(Services&, Request&);
   auto h = [&s](Fn fn) -> Handler { return [&s, fn](Request& req) { return fn(s, req); }; };
+  using AuthFn = Response (*)(auth::Auth&, Request&);
+  auth::Auth& a = *s.auth;
+  auto ah = [&a](AuthFn fn) -> Handler { return [&a, fn](Request& req) { return fn(a, req); }; };
   using namespace handlers;
 
   // --- health and assets ---
@@ -36,6 +49,33 @@ void register_routes(Router& r, Services& s) {
   r.get("/praxis/search", h(praxis_search));
   r.get("/api/v1/catalog", h(api_catalog));
   r.get("/api/v1/catalog/search", h(api_catalog_search));
+
+  // --- accounts: sign-in, account, org dashboard, members, invitations ---
+  // Every POST below needs the CSRF token (checked by Auth::before for all routes).
+  r.get("/login", ah(login_page));
+  r.post("/login", ah(login_submit));
+  r.post("/logout", ah(logout));
+  r.get("/account", ah(account_page));
+  r.post("/account", ah(account_update));
+  r.post("/account/password", ah(account_password));
+  r.post("/account/tokens", ah(account_token_create));
+  r.post("/account/tokens/{id}/delete", ah(account_token_delete));
+  r.get("/invite/{token}", ah(invite_page));
+  r.post("/invite/{token}", ah(invite_accept));
+  r.get("/o/{org}", ah(dashboard));
+  r.get("/o/{org}/members", ah(members_page));
+  r.post("/o/{org}/invites", ah(invite_create));
+  r.post("/o/{org}/invites/{id}/revoke", ah(invite_revoke));
+  r.post("/o/{org}/members/{user}/role", ah(member_role));
+  r.post("/o/{org}/members/{user}/remove", ah(member_remove));
+
+  // --- JSON API (web/static/openapi.json describes it) ---
+  r.get("/api/openapi.json", ah(api_openapi));
+  r.get("/api/v1/me", ah(api_me));
+  r.patch("/api/v1/me", ah(api_update_me));
+  r.get("/api/v1/orgs", ah(api_orgs));
+  r.get("/api/v1/orgs/{org}", ah(api_org));
+  r.get("/api/v1/orgs/{org}/members", ah(api_members));
 }
 
 }  // namespace solipraxis::web

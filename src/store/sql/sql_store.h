@@ -31,6 +31,7 @@ class SqlStore final : public Store {
   Result<std::vector<User>> users() override;
   Status set_user_password(UserId user, std::string_view password_hash) override;
   Status set_user_lang(UserId user, std::string_view lang) override;
+  Status set_user_name(UserId user, std::string_view name) override;
 
   Status add_member(OrgId org, UserId user, Role role, const Actor& actor) override;
   Result<Role> member_role(OrgId org, UserId user) override;

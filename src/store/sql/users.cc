@@ -88,4 +88,9 @@ Status SqlStore::set_user_lang(UserId user, std::string_view lang) {
   return update_user(*db_, user, "lang", lang);
 }
 
+Status SqlStore::set_user_name(UserId user, std::string_view name) {
+  if (auto st = validate_user_name(name); !st) return st;
+  return update_user(*db_, user, "name", name);
+}
+
 }  // namespace solipraxis::store::sql
