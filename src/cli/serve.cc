@@ -20,6 +20,7 @@ struct ServeOptions {
   std::string listen = "127.0.0.1:8080";
   std::string web_dir;
   std::size_t max_body = 1024 * 1024;
+  web::auth::AuthOptions auth;  // --trust-proxy, session lifetimes
 };
 
 std::string url_of(const web::ServerOptions& opts, std::uint16_t port) {
@@ -46,7 +47,7 @@ int serve(Context& ctx, const ServeOptions& o) {
   }
 
   const std::string web_dir = web::locate_web_dir(o.web_dir);
-  auto app = web::WebApp::create(web_dir, *store, clock);
+  auto app = web::WebApp::create(web_dir, *store, clock, o.auth);
   if (!app) {
     std::cerr << "solipraxis: cannot load the web files from " << web_dir << ": "
               << app.error().detail << " (use --web-dir or SOLIPRAXIS_WEB_DIR)\n";
@@ -78,6 +79,16 @@ void add_serve_command(CLI::App& app, Context& ctx) {
                   "binary's directory, else ./web; env SOLIPRAXIS_WEB_DIR)");
   cmd->add_option("--max-body", o->max_body, "Largest accepted request body in bytes (default 1 MiB)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30));
+  cmd->add_flag("--trust-proxy", o->auth.trust_proxy,
+               "Behind a TLS reverse proxy: trust its X-Forwarded-Proto (Secure cookies) and "
+               "X-Forwarded-For (sign-in rate limit). Never without such a proxy")
+      ->envname("SOLIPRAXIS_TRUST_PROXY");
+  cmd->add_option("--session-idle", o->auth.session.idle_timeout,
+                  "Seconds without a request before a sign-in ends (default 28800 = 8 h)")
+      ->check(CLI::Range(std::int64_t{60}, std::int64_t{30} * 24 * 3600));
+  cmd->add_option("--session-max", o->auth.session.absolute_timeout,
+                  "Seconds after sign-in before it ends in any case (default 604800 = 7 days)")
+      ->check(CLI::Range(std::int64_t{60}, std::int64_t{90} * 24 * 3600));
   cmd->callback([&ctx, o] { ctx.exit_code = serve(ctx, *o); });
 }
 

@@ -19,6 +19,7 @@ void register_middleware(WebApp& app) {
   Services& s = app.services();
   // Order matters: the session (auth) sets user_lang before the language is chosen.
   auth::Auth& a = *s.auth;
+  a.set_router(&app.router());
   app.before([&a](Request& req) { return a.before(req); });  // caller, CSRF
   app.before([&s](Request& req) { return negotiate_language_hook(s, req); });
   app.after([&a](const Request& req, Response& res) { a.after(req, res); });  // cookies

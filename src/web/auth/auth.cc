@@ -143,6 +143,9 @@ std::optional<Response> Auth::before(Request& req) {
 
 std::optional<Response> Auth::check_csrf(Request& req) {
   if (!is_state_changing(req.method)) return std::nullopt;
+  if (router_ && router_->match(req.method, req.path).outcome != Router::Match::kFound) {
+    return std::nullopt;  // nothing will change: the 404/405 answer stays as it is
+  }
   const bool has_session_cookie = !req.cookie(kSessionCookie).empty();
   if (req.principal) {
     if (csrf_matches(req.principal->csrf_token, submitted_csrf_token(req))) return std::nullopt;

@@ -80,7 +80,9 @@ class Auth {
  public:
   Auth(Services& services, AuthOptions options);
 
-  // Middleware, registered first in routes.cc.
+  // Middleware, registered first in routes.cc. With a router, CSRF is checked only
+  // for requests that reach a route (others get their 404/405 unchanged).
+  void set_router(const Router* router) { router_ = router; }
   std::optional<Response> before(Request& req);
   void after(const Request& req, Response& res);
 
@@ -119,6 +121,7 @@ class Auth {
   SessionManager sessions_;
   FailureLimiter account_limiter_;
   FailureLimiter ip_limiter_;
+  const Router* router_ = nullptr;
 };
 
 }  // namespace solipraxis::web::auth
