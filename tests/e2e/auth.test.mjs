@@ -41,8 +41,9 @@ test('the sign-in page is accessible and a wrong password gets one neutral messa
   await page.goto(`${server.url}/login`);
   await expectAccessible(page, '/login');
   await signIn(page, server.url, OWNER.email, 'falsch-falsch-falsch');
-  assert.match(page.url(), /\/login$/);
   const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(page.url(), /\/login$/);
   assert.match(await alert.innerText(), /E-Mail-Adresse oder Passwort stimmt nicht/);
   await expectAccessible(page, '/login after a failure');
   await context.close();
@@ -52,7 +53,7 @@ test('the owner signs in and dashboard, account and members pages are accessible
   owner = await newContext(browser);
   const page = await owner.newPage();
   await signIn(page, server.url, OWNER.email, OWNER.password);
-  assert.equal(new URL(page.url()).pathname, `/o/${ORG}`);
+  await page.waitForURL(`**/o/${ORG}`);
   assert.equal(await page.locator('h1').innerText(), 'Acme e.V.');
   await expectAccessible(page, 'dashboard');
   for (const path of ['/account', `/o/${ORG}/members`]) {
@@ -71,7 +72,7 @@ test('an invitation link is accepted in a second browser, which then sees the or
   await page.goto(`${server.url}/o/${ORG}/members`);
   await page.getByLabel('Rolle', { exact: true }).selectOption('editor');
   await page.getByRole('button', { name: 'Einladungslink erstellen' }).click();
-  await page.waitForLoadState('load');
+  await page.waitForURL(`**/o/${ORG}/invites`);
   const link = await page.getByLabel('Einladungslink').inputValue();
   assert.match(link, /\/invite\/[A-Za-z0-9_-]{43}$/);
   await expectAccessible(page, 'members page with a new invitation');
@@ -86,8 +87,7 @@ test('an invitation link is accepted in a second browser, which then sees the or
   await gpage.getByLabel('Password', { exact: true }).fill('ein-langes-passwort');
   await gpage.getByLabel('Repeat the password').fill('ein-langes-passwort');
   await gpage.getByRole('button', { name: 'Create account and join' }).click();
-  await gpage.waitForLoadState('load');
-  assert.equal(new URL(gpage.url()).pathname, `/o/${ORG}`);
+  await gpage.waitForURL(`**/o/${ORG}`);
   assert.match(await gpage.locator('main').innerText(), /Editor/);
 
   // The link works once: a second visit is a clear 410 page in the reader's language.
@@ -107,13 +107,13 @@ test('the language switch changes the UI language and keeps the page', async () 
   await page.goto(`${server.url}/account`);
   assert.equal(await page.getAttribute('html', 'lang'), 'de');
   await page.getByRole('link', { name: 'English' }).click();
-  await page.waitForLoadState('load');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
   assert.equal(new URL(page.url()).pathname, '/account');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.equal(await page.locator('h1').innerText(), 'Your account');
   await expectAccessible(page, '/account in English');
   await page.getByRole('link', { name: 'Deutsch' }).click();
-  await page.waitForLoadState('load');
+  await page.waitForFunction(() => document.documentElement.lang === 'de');
   assert.equal(await page.getAttribute('html', 'lang'), 'de');
   await page.close();
 });
@@ -123,7 +123,7 @@ test('an API token made on the account page calls the API; without it 401', asyn
   await page.goto(`${server.url}/account`);
   await page.getByLabel('Bezeichnung').fill('e2e-skript');
   await page.getByRole('button', { name: 'API-Token erstellen' }).click();
-  await page.waitForLoadState('load');
+  await page.waitForURL('**/account/tokens');
   const token = await page.locator('#account-new-token').inputValue();
   assert.match(token, /^[A-Za-z0-9_-]{43}$/);
   await expectAccessible(page, 'account page with a new token');
