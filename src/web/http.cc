@@ -1,5 +1,7 @@
 #include "web/http.h"
 
+#include "core/text_field.h"
+
 #include <nlohmann/json.hpp>
 
 namespace solipraxis::web {
@@ -200,45 +202,6 @@ const char* reason_phrase(int status) {
 
 // --- parsing helpers ---
 
-bool is_valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  const std::size_t n = s.size();
-  while (i < n) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    int len = 0;
-    std::uint32_t cp = 0;
-    if ((c & 0xE0) == 0xC0) {
-      len = 2;
-      cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3;
-      cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4;
-      cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + len > n) return false;
-    for (int k = 1; k < len; ++k) {
-      const auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    // Overlong forms, surrogates and values beyond U+10FFFF are invalid.
-    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return false;
-    }
-    i += len;
-  }
-  return true;
-}
-
 std::optional<std::string> percent_decode(std::string_view in, bool plus_is_space) {
   std::string out;
   out.reserve(in.size());
@@ -257,7 +220,7 @@ std::optional<std::string> percent_decode(std::string_view in, bool plus_is_spac
       out.push_back(c);
     }
   }
-  if (!is_valid_utf8(out) || has_control_char(out)) return std::nullopt;
+  if (!core::utf8_valid(out) || has_control_char(out)) return std::nullopt;
   return out;
 }
 
@@ -349,7 +312,7 @@ bool is_local_path(std::string_view target) {
   if (target.empty() || target.front() != '/') return false;
   if (target.size() > 1 && (target[1] == '/' || target[1] == '\\')) return false;
   if (target.find('\\') != std::string_view::npos) return false;
-  return !has_control_char(target) && is_valid_utf8(target);
+  return !has_control_char(target) && core::utf8_valid(target);
 }
 
 }  // namespace solipraxis::web

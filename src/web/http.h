@@ -141,7 +141,6 @@ std::optional<std::string> percent_decode(std::string_view in, bool plus_is_spac
 std::optional<Params> parse_urlencoded(std::string_view in);
 // Parses a Cookie header; malformed pairs are skipped.
 std::map<std::string, std::string, std::less<>> parse_cookies(std::string_view header);
-bool is_valid_utf8(std::string_view s);
 std::string percent_encode(std::string_view in);  // for building query strings and links
 // Encodes only what may not appear in a URL (space, non-ASCII, "<>\^`{|}), keeping
 // an already-encoded target such as "/a?b=c%20d" unchanged.

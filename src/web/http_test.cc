@@ -1,5 +1,7 @@
 #include "web/http.h"
 
+#include "core/text_field.h"
+
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -37,11 +39,11 @@ TEST(PercentDecode, DecodesAndRejectsBadInput) {
 }
 
 TEST(Utf8, ValidatesSequences) {
-  EXPECT_TRUE(is_valid_utf8("Grüße 👋"));
-  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong
-  EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));      // surrogate
-  EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // beyond U+10FFFF
-  EXPECT_FALSE(is_valid_utf8("\xE2\x82"));          // truncated
+  EXPECT_TRUE(core::utf8_valid("Grüße 👋"));
+  EXPECT_FALSE(core::utf8_valid("\xC0\xAF"));          // overlong
+  EXPECT_FALSE(core::utf8_valid("\xED\xA0\x80"));      // surrogate
+  EXPECT_FALSE(core::utf8_valid("\xF4\x90\x80\x80"));  // beyond U+10FFFF
+  EXPECT_FALSE(core::utf8_valid("\xE2\x82"));          // truncated
 }
 
 TEST(Urlencoded, ParsesPairsInOrder) {
