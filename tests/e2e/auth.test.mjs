@@ -3,44 +3,24 @@
 // in a second browser, the language switch works, an API token made on the
 // account page calls the API, and the main flows work with the keyboard alone.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  axeViolations, describeViolations, launchBrowser, newContext, signIn, startServer,
+  expectAccessible, newContext, signIn, useServerAndBrowser,
 } from './lib.mjs';
 
 const OWNER = { email: 'ada@example.org', password: 'korrekt-pferd-batterie', name: 'Ada Owner' };
 const ORG = 'acme';
 
-let server;
-let browser;
+// The browser closes every context at the end, the owner's shared one too.
+const env = useServerAndBrowser({ owner: { ...OWNER, org: ORG, orgName: 'Acme e.V.' } });
 let owner;  // the owner's signed-in context, shared by the tests in order
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  const res = server.cli(['user', 'create', '--email', OWNER.email, '--org', ORG,
-    '--org-name', 'Acme e.V.', '--name', OWNER.name], `${OWNER.password}\n`);
-  assert.equal(res.code, 0, res.stderr);
-});
-
-after(async () => {
-  await owner?.close();
-  await browser?.close();
-  await server?.stop();
-});
-
-async function expectAccessible(page, what) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `${what}: ${describeViolations(violations)}`);
-  assert.equal(await page.locator('h1').count(), 1, `${what}: exactly one h1`);
-}
-
 test('the sign-in page is accessible and a wrong password gets one neutral message', async () => {
-  const context = await newContext(browser);
+  const context = await newContext(env.browser);
   const page = await context.newPage();
-  await page.goto(`${server.url}/login`);
+  await page.goto(`${env.server.url}/login`);
   await expectAccessible(page, '/login');
-  await signIn(page, server.url, OWNER.email, 'falsch-falsch-falsch');
+  await signIn(page, env.server.url, OWNER.email, 'falsch-falsch-falsch');
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.match(page.url(), /\/login$/);
@@ -50,18 +30,18 @@ test('the sign-in page is accessible and a wrong password gets one neutral messa
 });
 
 test('the owner signs in and dashboard, account and members pages are accessible', async () => {
-  owner = await newContext(browser);
+  owner = await newContext(env.browser);
   const page = await owner.newPage();
-  await signIn(page, server.url, OWNER.email, OWNER.password);
+  await signIn(page, env.server.url, OWNER.email, OWNER.password);
   await page.waitForURL(`**/o/${ORG}`);
   assert.equal(await page.locator('h1').innerText(), 'Acme e.V.');
   await expectAccessible(page, 'dashboard');
   for (const path of ['/account', `/o/${ORG}/members`]) {
-    const res = await page.goto(server.url + path);
+    const res = await page.goto(env.server.url + path);
     assert.equal(res.status(), 200, path);
     await expectAccessible(page, path);
   }
-  const res = await page.goto(`${server.url}/o/gibt-es-nicht`);
+  const res = await page.goto(`${env.server.url}/o/gibt-es-nicht`);
   assert.equal(res.status(), 404);
   await expectAccessible(page, '404 when signed in');
   await page.close();
@@ -69,7 +49,7 @@ test('the owner signs in and dashboard, account and members pages are accessible
 
 test('an invitation link is accepted in a second browser, which then sees the org', async () => {
   const page = await owner.newPage();
-  await page.goto(`${server.url}/o/${ORG}/members`);
+  await page.goto(`${env.server.url}/o/${ORG}/members`);
   await page.getByLabel('Rolle', { exact: true }).selectOption('editor');
   await page.getByRole('button', { name: 'Einladungslink erstellen' }).click();
   await page.waitForURL(`**/o/${ORG}/invites`);
@@ -77,7 +57,7 @@ test('an invitation link is accepted in a second browser, which then sees the or
   assert.match(link, /\/invite\/[A-Za-z0-9_-]{43}$/);
   await expectAccessible(page, 'members page with a new invitation');
 
-  const guest = await newContext(browser, { locale: 'en-GB' });
+  const guest = await newContext(env.browser, { locale: 'en-GB' });
   const gpage = await guest.newPage();
   const res = await gpage.goto(link);
   assert.equal(res.status(), 200);
@@ -104,7 +84,7 @@ test('an invitation link is accepted in a second browser, which then sees the or
 
 test('the language switch changes the UI language and keeps the page', async () => {
   const page = await owner.newPage();
-  await page.goto(`${server.url}/account`);
+  await page.goto(`${env.server.url}/account`);
   assert.equal(await page.getAttribute('html', 'lang'), 'de');
   await page.getByRole('link', { name: 'English' }).click();
   await page.waitForFunction(() => document.documentElement.lang === 'en');
@@ -120,7 +100,7 @@ test('the language switch changes the UI language and keeps the page', async () 
 
 test('an API token made on the account page calls the API; without it 401', async () => {
   const page = await owner.newPage();
-  await page.goto(`${server.url}/account`);
+  await page.goto(`${env.server.url}/account`);
   await page.getByLabel('Bezeichnung').fill('e2e-skript');
   await page.getByRole('button', { name: 'API-Token erstellen' }).click();
   await page.waitForURL('**/account/tokens');
@@ -128,7 +108,7 @@ test('an API token made on the account page calls the API; without it 401', asyn
   assert.match(token, /^[A-Za-z0-9_-]{43}$/);
   await expectAccessible(page, 'account page with a new token');
 
-  const ok = await fetch(`${server.url}/api/v1/orgs/${ORG}`, {
+  const ok = await fetch(`${env.server.url}/api/v1/orgs/${ORG}`, {
     headers: { Authorization: `Bearer ${token}` },
   });
   assert.equal(ok.status, 200);
@@ -137,16 +117,16 @@ test('an API token made on the account page calls the API; without it 401', asyn
   assert.equal(org.name, 'Acme e.V.');
   assert.equal(org.role, 'owner');
 
-  const anon = await fetch(`${server.url}/api/v1/orgs/${ORG}`);
+  const anon = await fetch(`${env.server.url}/api/v1/orgs/${ORG}`);
   assert.equal(anon.status, 401);
   assert.ok((await anon.json()).error.code);
   await page.close();
 });
 
 test('keyboard only: sign in, open the members page, sign out', async () => {
-  const context = await newContext(browser);
+  const context = await newContext(env.browser);
   const page = await context.newPage();
-  await page.goto(`${server.url}/login`);
+  await page.goto(`${env.server.url}/login`);
   // Tab until the e-mail field has focus, as a keyboard user would.
   const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
   for (let i = 0; i < 30 && (await focusedId()) !== 'login-email'; i += 1) {
@@ -174,7 +154,7 @@ test('keyboard only: sign in, open the members page, sign out', async () => {
   assert.equal(await focusedText(), 'Abmelden');
   await page.keyboard.press('Enter');
   await page.waitForURL('**/login');
-  const res = await page.goto(`${server.url}/account`);
+  const res = await page.goto(`${env.server.url}/account`);
   assert.equal(new URL(page.url()).pathname, '/login', 'signed out: /account asks to sign in');
   assert.equal(res.status(), 200);
   await context.close();

@@ -8,6 +8,8 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -104,4 +106,38 @@ export async function signIn(page, baseUrl, email, password) {
   await page.getByLabel(/Passwort|Password/i).fill(password);
   await page.keyboard.press('Enter');
   await page.waitForLoadState('load');
+}
+
+// Asserts what every page must meet: axe-core finds nothing and there is exactly one h1.
+export async function expectAccessible(page, what) {
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `${what}: ${describeViolations(violations)}`);
+  assert.equal(await page.locator('h1').count(), 1, `${what}: exactly one h1`);
+}
+
+// Starts one server and one browser before the tests of a file and stops both
+// after them. The returned object's fields are set once `before` has run.
+// With `owner`, the CLI creates that org owner first (fields: email, password,
+// name, org, orgName).
+export function useServerAndBrowser({ owner } = {}) {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+    if (owner) createOwner(env.server, owner);
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
+}
+
+// Creates a user with the CLI as the owner of a new org; fails the test if the CLI refuses.
+export function createOwner(server, { email, password, name, org, orgName }) {
+  const args = ['user', 'create', '--email', email, '--org', org];
+  if (orgName) args.push('--org-name', orgName);
+  if (name) args.push('--name', name);
+  const res = server.cli(args, `${password}\n`);
+  assert.equal(res.code, 0, res.stderr);
 }

@@ -1,21 +1,10 @@
 // Every public page: axe-core reports 0 violations, the page has a language,
 // one h1, and a keyboard user reaches the skip link first.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { axeViolations, describeViolations, launchBrowser, newContext, startServer } from './lib.mjs';
+import { test } from 'node:test';
+import { axeViolations, describeViolations, newContext, useServerAndBrowser } from './lib.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 const publicPages = [
   { path: '/', status: 200 },
@@ -25,9 +14,9 @@ const publicPages = [
 for (const { path, status } of publicPages) {
   for (const locale of ['de-DE', 'en-GB']) {
     test(`${path} (${locale}) is accessible`, async () => {
-      const context = await newContext(browser, { locale });
+      const context = await newContext(env.browser, { locale });
       const page = await context.newPage();
-      const res = await page.goto(server.url + path);
+      const res = await page.goto(env.server.url + path);
       assert.equal(res.status(), status);
       const lang = await page.getAttribute('html', 'lang');
       assert.equal(lang, locale.slice(0, 2));

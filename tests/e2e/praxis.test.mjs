@@ -1,21 +1,10 @@
 // The Praxis (practice catalog) pages in a real browser: axe-core finds 0 violations in German
 // and English, one h1 each, the search works without JavaScript, and print hides navigation.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { axeViolations, describeViolations, launchBrowser, newContext, startServer } from './lib.mjs';
+import { test } from 'node:test';
+import { axeViolations, describeViolations, newContext, useServerAndBrowser } from './lib.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 const pages = [
   '/praxis',
@@ -33,9 +22,9 @@ const pages = [
 for (const path of pages) {
   for (const locale of ['de-DE', 'en-GB']) {
     test(`${path} (${locale}) is accessible`, async () => {
-      const context = await newContext(browser, { locale });
+      const context = await newContext(env.browser, { locale });
       const page = await context.newPage();
-      const res = await page.goto(server.url + path);
+      const res = await page.goto(env.server.url + path);
       assert.equal(res.status(), 200);
       assert.equal(await page.getAttribute('html', 'lang'), locale.slice(0, 2));
       assert.equal(await page.locator('h1').count(), 1, 'exactly one h1');
@@ -47,9 +36,9 @@ for (const path of pages) {
 }
 
 test('search works without JavaScript and marks the match', async () => {
-  const context = await newContext(browser, { locale: 'de-DE', javaScriptEnabled: false });
+  const context = await newContext(env.browser, { locale: 'de-DE', javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(server.url + '/praxis/search');
+  await page.goto(env.server.url + '/praxis/search');
   await page.fill('#search-q', 'Fürsorge');
   await Promise.all([page.waitForNavigation(), page.click('.praxis-search-form button[type=submit]')]);
   assert.match(page.url(), /\/praxis\/search\?q=F%C3%BCrsorge/);
@@ -60,9 +49,9 @@ test('search works without JavaScript and marks the match', async () => {
 });
 
 test('print hides the navigation and keeps the content', async () => {
-  const context = await newContext(browser, { locale: 'de-DE' });
+  const context = await newContext(env.browser, { locale: 'de-DE' });
   const page = await context.newPage();
-  await page.goto(server.url + '/praxis/methods');
+  await page.goto(env.server.url + '/praxis/methods');
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.praxis-nav').isVisible(), false);
   assert.equal(await page.locator('.site-nav').isVisible(), false);
