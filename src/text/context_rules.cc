@@ -4,27 +4,12 @@
 // is one finding with an empty span at the end of the text and a sentence to add.
 #include <string>
 
+#include "text/lexicon_de.h"  // lower_all
 #include "text/rules.h"
 
 namespace solipraxis::text {
 
 namespace {
-
-// Lower case for ASCII and German umlauts, so keywords match at any case.
-std::string fold(std::string_view in) {
-  std::string out(in);
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    const auto c = static_cast<unsigned char>(out[i]);
-    if (c >= 'A' && c <= 'Z') {
-      out[i] = static_cast<char>(c + 32);
-    } else if (c == 0xC3 && i + 1 < out.size()) {
-      const auto d = static_cast<unsigned char>(out[i + 1]);
-      if (d == 0x84 || d == 0x96 || d == 0x9C) out[i + 1] = static_cast<char>(d + 0x20);
-      ++i;
-    }
-  }
-  return out;
-}
 
 bool contains_any(std::string_view text, std::initializer_list<std::string_view> keys) {
   for (auto k : keys)
@@ -44,7 +29,7 @@ struct ContextRule {
 }  // namespace
 
 void check_prompt_context(std::string_view input, Lang lang, std::vector<Finding>* out) {
-  const std::string text = fold(input);
+  const std::string text = lower_all(input);  // keywords match at any case
   const ContextRule rules[] = {
       {kRuleMissingRole,
        {"wir sind", "unsere organisation", "unser verein", "verein", "verband", "organisation",
