@@ -5,6 +5,7 @@
 
 #include <iostream>
 
+#include "core/password.h"
 #include "store/validation.h"
 
 namespace solipraxis::cli {
@@ -59,24 +60,6 @@ std::optional<std::string> prompt_hidden(const char* prompt) {
   return strip_newline(line);
 }
 
-core::Status check_password(const std::string& password) {
-  const std::size_t chars = store::utf8_length(password);
-  if (chars == std::string_view::npos) {
-    return make_error(ErrorCode::kInvalidInput, "error.password.invalid",
-                      "the password is not valid UTF-8");
-  }
-  if (chars < kMinPasswordChars) {
-    return make_error(ErrorCode::kInvalidInput, "error.password.too_short",
-                      "the password needs at least " + std::to_string(kMinPasswordChars) +
-                          " characters");
-  }
-  if (password.size() > kMaxPasswordBytes) {
-    return make_error(ErrorCode::kInvalidInput, "error.password.too_long",
-                      "the password is longer than " + std::to_string(kMaxPasswordBytes) +
-                          " bytes");
-  }
-  return {};
-}
 
 }  // namespace
 
@@ -100,7 +83,7 @@ core::Result<std::string> read_new_password() {
     }
     password = *first;
   }
-  if (auto st = check_password(password); !st) return st.error();
+  if (auto st = core::check_password(password); !st) return st.error();
   return password;
 }
 

@@ -26,7 +26,4 @@ std::unique_ptr<store::Store> open_store_or_report(Context& ctx, core::Clock& cl
 // else prompted twice on the terminal without echo. Checks the length rules.
 core::Result<std::string> read_new_password();
 
-inline constexpr std::size_t kMinPasswordChars = 10;
-inline constexpr std::size_t kMaxPasswordBytes = 1024;
-
 }  // namespace solipraxis::cli

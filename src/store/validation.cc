@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/text_field.h"
+
 namespace solipraxis::store {
 
 using core::ErrorCode;
@@ -38,31 +40,7 @@ core::Status check_text(std::string_view text, std::size_t min, std::size_t max,
 }  // namespace
 
 std::size_t utf8_length(std::string_view s) {
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = 0;
-    std::uint32_t cp = 0;
-    if (c < 0x80) { len = 1; cp = c; }
-    else if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-    else return std::string_view::npos;
-    if (i + len > s.size()) return std::string_view::npos;
-    for (std::size_t k = 1; k < len; ++k) {
-      const auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return std::string_view::npos;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
-    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
-      return std::string_view::npos;
-    }
-    i += len;
-    ++count;
-  }
-  return count;
+  return core::utf8_valid(s) ? core::utf8_length(s) : std::string_view::npos;
 }
 
 core::Status validate_slug(std::string_view slug) {

@@ -2,6 +2,7 @@
 
 #include <mutex>
 
+#include "core/password.h"
 #include "store/secrets.h"
 #include "store/validation.h"
 #include "web/auth/login.h"
@@ -12,8 +13,6 @@ namespace solipraxis::web::handlers {
 using auth::LoginView;
 
 namespace {
-
-constexpr std::size_t kMaxPasswordBytes = 1024;
 
 // Verifying against a throwaway hash when the e-mail is unknown makes a wrong
 // e-mail take as long as a wrong password, so timing tells nothing either.
@@ -70,7 +69,7 @@ Response login_submit(auth::Auth& auth, Request& req) {
   }
 
   std::optional<store::User> user;
-  if (normalized && !password.empty() && password.size() <= kMaxPasswordBytes) {
+  if (normalized && !password.empty() && password.size() <= core::kMaxPasswordBytes) {
     auto found = s.store.user_by_email(*normalized);
     if (found) {
       user = std::move(found).value();

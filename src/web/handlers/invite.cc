@@ -1,5 +1,6 @@
 #include "web/handlers/invite.h"
 
+#include "core/password.h"
 #include "store/secrets.h"
 #include "store/validation.h"
 #include "web/auth/login.h"
@@ -117,7 +118,7 @@ Response invite_accept(auth::Auth& auth, Request& req) {
     }
     const std::string password = form->value("password");
     std::optional<store::User> user;
-    if (email && password.size() <= auth::kMaxPasswordBytes) {
+    if (email && password.size() <= core::kMaxPasswordBytes) {
       if (auto found = s.store.user_by_email(*email)) user = std::move(found).value();
     }
     if (!user || !store::verify_password(password, user->password_hash)) {
