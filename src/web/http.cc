@@ -38,6 +38,55 @@ bool has_control_char(std::string_view s) {
   return false;
 }
 
+// As has_control_char, but tab, line feed and carriage return pass (textareas).
+bool has_control_char_but_lines(std::string_view s) {
+  for (unsigned char c : s) {
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) return true;
+  }
+  return false;
+}
+
+// Decodes %XX escapes (and '+' when `plus_is_space`); nullopt on a bad escape,
+// invalid UTF-8 or a control character (line breaks and tabs pass when `lines`).
+std::optional<std::string> decode_percent(std::string_view in, bool plus_is_space, bool lines) {
+  std::string out;
+  out.reserve(in.size());
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    char c = in[i];
+    if (c == '%') {
+      if (i + 2 >= in.size()) return std::nullopt;
+      const int hi = hex_value(in[i + 1]);
+      const int lo = hex_value(in[i + 2]);
+      if (hi < 0 || lo < 0) return std::nullopt;
+      out.push_back(static_cast<char>(hi * 16 + lo));
+      i += 2;
+    } else if (c == '+' && plus_is_space) {
+      out.push_back(' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+  if (!core::utf8_valid(out)) return std::nullopt;
+  if (lines ? has_control_char_but_lines(out) : has_control_char(out)) return std::nullopt;
+  return out;
+}
+
+std::optional<Params> parse_pairs(std::string_view in, bool lines) {
+  Params params;
+  while (!in.empty()) {
+    const auto amp = in.find('&');
+    std::string_view part = in.substr(0, amp);
+    in = amp == std::string_view::npos ? std::string_view() : in.substr(amp + 1);
+    if (part.empty()) continue;
+    const auto eq = part.find('=');
+    auto name = decode_percent(part.substr(0, eq), true, false);
+    auto value = decode_percent(eq == std::string_view::npos ? "" : part.substr(eq + 1), true, lines);
+    if (!name || !value) return std::nullopt;
+    params.add(std::move(*name), std::move(*value));
+  }
+  return params;
+}
+
 }  // namespace
 
 // --- Headers ---
@@ -203,42 +252,12 @@ const char* reason_phrase(int status) {
 // --- parsing helpers ---
 
 std::optional<std::string> percent_decode(std::string_view in, bool plus_is_space) {
-  std::string out;
-  out.reserve(in.size());
-  for (std::size_t i = 0; i < in.size(); ++i) {
-    char c = in[i];
-    if (c == '%') {
-      if (i + 2 >= in.size()) return std::nullopt;
-      const int hi = hex_value(in[i + 1]);
-      const int lo = hex_value(in[i + 2]);
-      if (hi < 0 || lo < 0) return std::nullopt;
-      out.push_back(static_cast<char>(hi * 16 + lo));
-      i += 2;
-    } else if (c == '+' && plus_is_space) {
-      out.push_back(' ');
-    } else {
-      out.push_back(c);
-    }
-  }
-  if (!core::utf8_valid(out) || has_control_char(out)) return std::nullopt;
-  return out;
+  return decode_percent(in, plus_is_space, false);
 }
 
-std::optional<Params> parse_urlencoded(std::string_view in) {
-  Params params;
-  while (!in.empty()) {
-    const auto amp = in.find('&');
-    std::string_view part = in.substr(0, amp);
-    in = amp == std::string_view::npos ? std::string_view() : in.substr(amp + 1);
-    if (part.empty()) continue;
-    const auto eq = part.find('=');
-    auto name = percent_decode(part.substr(0, eq), true);
-    auto value = percent_decode(eq == std::string_view::npos ? "" : part.substr(eq + 1), true);
-    if (!name || !value) return std::nullopt;
-    params.add(std::move(*name), std::move(*value));
-  }
-  return params;
-}
+std::optional<Params> parse_urlencoded(std::string_view in) { return parse_pairs(in, false); }
+
+std::optional<Params> parse_form(std::string_view body) { return parse_pairs(body, true); }
 
 std::map<std::string, std::string, std::less<>> parse_cookies(std::string_view header) {
   std::map<std::string, std::string, std::less<>> out;

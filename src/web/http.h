@@ -139,6 +139,9 @@ std::optional<std::string> percent_decode(std::string_view in, bool plus_is_spac
 // Parses "a=1&b=x+y" (query strings and application/x-www-form-urlencoded bodies).
 // nullopt when any part fails to decode.
 std::optional<Params> parse_urlencoded(std::string_view in);
+// The same for a form body: values may also hold line breaks and tabs (a
+// <textarea> sends CR LF). Use it for every POSTed form.
+std::optional<Params> parse_form(std::string_view body);
 // Parses a Cookie header; malformed pairs are skipped.
 std::map<std::string, std::string, std::less<>> parse_cookies(std::string_view header);
 std::string percent_encode(std::string_view in);  // for building query strings and links

@@ -58,6 +58,18 @@ TEST(Urlencoded, ParsesPairsInOrder) {
   EXPECT_FALSE(parse_urlencoded("a=%FF"));
 }
 
+TEST(Urlencoded, FormBodiesKeepTextareaLineBreaksButNoOtherControls) {
+  EXPECT_FALSE(parse_urlencoded("text=a%0D%0Ab")) << "query strings stay free of controls";
+  auto p = parse_form("text=a%0D%0Ab%09c&csrf_token=t");
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->value("text"), "a\r\nb\tc");
+  EXPECT_EQ(p->value("csrf_token"), "t");
+  EXPECT_FALSE(parse_form("text=a%00b"));
+  EXPECT_FALSE(parse_form("text=a%1Bb"));
+  EXPECT_FALSE(parse_form("te%0Axt=a")) << "names never hold line breaks";
+  EXPECT_FALSE(parse_form("text=%FF"));
+}
+
 TEST(Cookies, ParsesAndSkipsMalformedPairs) {
   auto c = parse_cookies("lang=en; sid=\"abc\"; broken; =x; lang=de");
   EXPECT_EQ(c.at("lang"), "en");  // first wins

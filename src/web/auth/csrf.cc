@@ -18,7 +18,7 @@ bool is_form(const Request& req) {
 std::string submitted_csrf_token(const Request& req) {
   if (auto h = req.headers.get(kCsrfHeader)) return std::string(*h);
   if (!is_form(req)) return {};
-  auto form = parse_urlencoded(req.body);
+  auto form = parse_form(req.body);
   if (!form) return {};
   return form->value(kCsrfField);
 }

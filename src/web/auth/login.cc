@@ -35,7 +35,7 @@ mstch::array draft_array(const std::vector<std::pair<std::string, std::string>>&
 std::vector<std::pair<std::string, std::string>> draft_fields(const Request& req) {
   std::vector<std::pair<std::string, std::string>> out;
   if (!req.header("Content-Type").starts_with("application/x-www-form-urlencoded")) return out;
-  auto form = parse_urlencoded(req.body);
+  auto form = parse_form(req.body);
   if (!form) return out;
   for (const auto& [name, value] : *form) {
     if (is_secret_field(name)) continue;
