@@ -5,12 +5,14 @@
 #include "web/handlers/api.h"
 #include "web/handlers/auth.h"
 #include "web/handlers/catalog.h"
+#include "web/handlers/check_api.h"
 #include "web/handlers/dashboard.h"
 #include "web/handlers/health.h"
 #include "web/handlers/invite.h"
 #include "web/handlers/members.h"
 #include "web/handlers/pages.h"
 #include "web/handlers/static.h"
+#include "web/handlers/werkstatt.h"
 #include "web/middleware.h"
 
 namespace solipraxis::web {
@@ -70,6 +72,13 @@ void register_routes(Router& r, Services& s) {
   r.post("/o/{org}/members/{user}/role", ah(member_role));
   r.post("/o/{org}/members/{user}/remove", ah(member_remove));
 
+  // --- Prompt-Werkstatt: the solidary prompt checker for members (issue 12) ---
+  r.get("/o/{org}/werkstatt", ah(werkstatt_page));
+  r.post("/o/{org}/werkstatt/check", ah(werkstatt_check));
+  r.post("/o/{org}/werkstatt/compose", ah(werkstatt_compose));
+  r.get("/o/{org}/werkstatt/settings", ah(werkstatt_settings_page));
+  r.post("/o/{org}/werkstatt/settings", ah(werkstatt_settings_save));
+
   // --- JSON API (web/static/openapi.json describes it) ---
   r.get("/api/openapi.json", ah(api_openapi));
   r.get("/api/v1/me", ah(api_me));
@@ -77,6 +86,10 @@ void register_routes(Router& r, Services& s) {
   r.get("/api/v1/orgs", ah(api_orgs));
   r.get("/api/v1/orgs/{org}", ah(api_org));
   r.get("/api/v1/orgs/{org}/members", ah(api_members));
+  r.post("/api/v1/check", ah(api_check));
+  r.post("/api/v1/orgs/{org}/check", ah(api_org_check));
+  r.get("/api/v1/orgs/{org}/checker-settings", ah(api_checker_settings));
+  r.put("/api/v1/orgs/{org}/checker-settings", ah(api_put_checker_settings));
 }
 
 }  // namespace solipraxis::web

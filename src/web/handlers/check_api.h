@@ -1,0 +1,23 @@
+// JSON API of the solidary prompt checker: check a text (the same finding
+// objects as `solipraxis check --format json`, see text/report_json.h) and the
+// org's checker settings. Auth as everywhere under /api/ (web/auth/auth.h):
+// session cookie + X-CSRF-Token on writes, or `Authorization: Bearer`.
+// Described in web/static/openapi.json; keep both in step.
+#pragma once
+
+#include "web/auth/auth.h"
+
+namespace solipraxis::web::handlers {
+
+// POST /api/v1/check {text, lang?, style?, prompt?, plain?, inclusive?, stats?}
+// -> {lang, findings[, stats]}. Needs a signed-in caller (no open CPU endpoint).
+Response api_check(auth::Auth& auth, Request& req);
+// POST /api/v1/orgs/{org}/check: the same, with the org's style default and
+// accepted words. Members.
+Response api_org_check(auth::Auth& auth, Request& req);
+// GET /api/v1/orgs/{org}/checker-settings (members), PUT (editors and owners):
+// {role, values, sector, style, accepted_words, updated_at}.
+Response api_checker_settings(auth::Auth& auth, Request& req);
+Response api_put_checker_settings(auth::Auth& auth, Request& req);
+
+}  // namespace solipraxis::web::handlers

@@ -1,0 +1,173 @@
+// The Prompt-Werkstatt end to end in a real browser: check a text with
+// JavaScript switched off (findings marked in place and linked to the list),
+// accept a suggestion, compose a prompt from the org's context, save the
+// settings as the owner and read them as a member; axe-core finds nothing on
+// either page in any state; the check works with the keyboard alone.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import {
+  axeViolations, describeViolations, launchBrowser, newContext, signIn, startServer,
+} from './lib.mjs';
+
+const OWNER = { email: 'ada@example.org', password: 'korrekt-pferd-batterie' };
+const MEMBER = { email: 'bob@example.org', password: 'richtig-langes-passwort' };
+const ORG = 'acme';
+const THANKS = 'Wir danken allen Unterstützern für ihre Hilfe.';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  let res = server.cli(['user', 'create', '--email', OWNER.email, '--org', ORG,
+    '--org-name', 'Acme e.V.', '--name', 'Ada'], `${OWNER.password}\n`);
+  assert.equal(res.code, 0, res.stderr);
+  res = server.cli(['user', 'create', '--email', MEMBER.email, '--org', ORG, '--name', 'Bob',
+    '--role', 'member'], `${MEMBER.password}\n`);
+  assert.equal(res.code, 0, res.stderr);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function expectAccessible(page, what) {
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `${what}: ${describeViolations(violations)}`);
+  assert.equal(await page.locator('h1').count(), 1, `${what}: exactly one h1`);
+}
+
+async function signedIn(who, options = {}) {
+  const context = await newContext(browser, options);
+  const page = await context.newPage();
+  await signIn(page, server.url, who.email, who.password);
+  await page.waitForURL(`**/o/${ORG}`);
+  return { context, page };
+}
+
+test('without JavaScript: check a text, see the marks, accept a suggestion', async () => {
+  const { context, page } = await signedIn(OWNER, { javaScriptEnabled: false });
+  await page.getByRole('link', { name: /Prompt-Werkstatt/ }).click();
+  await page.waitForURL(`**/o/${ORG}/werkstatt`);
+  assert.match(await page.locator('main').innerText(), /ruft kein KI-Modell auf/);
+
+  await page.getByLabel('Ihr Text oder Prompt').fill(THANKS);
+  await page.getByRole('button', { name: 'Prüfen', exact: true }).click();
+  await page.waitForURL(`**/o/${ORG}/werkstatt/check`);
+  const mark = page.locator('mark.check-mark-inclusive');
+  assert.equal(await mark.count(), 1);
+  assert.equal(await mark.innerText(), 'Unterstützern');
+  // The number after the mark leads to the finding; the finding leads back.
+  assert.equal(await page.locator('#mark-1').getAttribute('href'), '#finding-1');
+  const finding = page.locator('#finding-1');
+  assert.match(await finding.innerText(), /Generisches Maskulinum/);
+  assert.equal(await finding.getByRole('link', { name: /Stelle im Text/ }).getAttribute('href'), '#mark-1');
+  assert.match(await page.locator('.check-stats').innerText(), /Flesch/);
+
+  await finding.getByRole('button', { name: /Übernehmen\W+Unterstützer:innen/ }).click();
+  await page.waitForURL(`**/o/${ORG}/werkstatt/check`);
+  assert.equal(await page.getByLabel('Ihr Text oder Prompt').inputValue(),
+    'Wir danken allen Unterstützer:innen für ihre Hilfe.');
+  assert.match(await page.getByRole('status').first().innerText(), /Vorschlag übernommen/);
+  assert.equal(await page.locator('mark').count(), 0);
+  await context.close();
+});
+
+// axe needs JavaScript; the pages themselves have none.
+test('axe finds nothing on the workshop: empty, with findings, after accepting, composed', async () => {
+  const { context, page } = await signedIn(OWNER);
+  await page.goto(`${server.url}/o/${ORG}/werkstatt`);
+  await expectAccessible(page, 'werkstatt');
+  await page.getByLabel('Ihr Text oder Prompt').fill(`Liebe Freunde,\n${THANKS} Die Anträge werden von den Sachbearbeitern geprüft.`);
+  await page.getByRole('button', { name: 'Prüfen', exact: true }).click();
+  await page.waitForURL('**/werkstatt/check');
+  assert.ok(await page.locator('mark').count() >= 2);
+  await expectAccessible(page, 'werkstatt with findings');
+  await page.locator('#finding-1').getByRole('button').first().click();
+  await page.waitForURL('**/werkstatt/check');
+  await expectAccessible(page, 'werkstatt after accepting');
+  await page.getByLabel('Aufgabe').fill('Schreibe eine Einladung.');
+  await page.getByRole('button', { name: 'Prompt bauen' }).click();
+  await page.waitForURL('**/werkstatt/compose');
+  await expectAccessible(page, 'werkstatt after composing');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.check-options').isVisible(), false, 'print hides the options');
+  await context.close();
+});
+
+test('the owner saves settings; a member reads them; the composer uses them', async () => {
+  const owner = await signedIn(OWNER);
+  let page = owner.page;
+  await page.goto(`${server.url}/o/${ORG}/werkstatt/settings`);
+  await expectAccessible(page, 'settings (owner)');
+  await page.getByLabel('Rolle der Organisation').fill('ein Verein der Nachbarschaftshilfe');
+  await page.getByLabel('Werte').fill('Solidarität, Teilhabe');
+  await page.getByLabel('Arbeitsfeld').fill('Soziale Arbeit');
+  await page.getByLabel(/Sternchen/).check();
+  await page.getByLabel('Erlaubte Wörter').fill('Unterstützern\nBecker');
+  await page.getByRole('button', { name: 'Einstellungen speichern' }).click();
+  await page.waitForURL(/\/werkstatt\/settings\?saved=1$/);
+  assert.match(await page.getByRole('status').innerText(), /gespeichert/);
+  assert.equal(await page.getByLabel('Erlaubte Wörter').inputValue(), 'Becker\nUnterstützern');
+
+  await page.getByLabel('Erlaubte Wörter').fill('x'.repeat(81));
+  await page.getByRole('button', { name: 'Einstellungen speichern' }).click();
+  await page.getByRole('alert').waitFor();
+  assert.equal(await page.getByLabel('Erlaubte Wörter').getAttribute('aria-invalid'), 'true');
+  await expectAccessible(page, 'settings with an error');
+  await owner.context.close();
+
+  const member = await signedIn(MEMBER);
+  page = member.page;
+  await page.goto(`${server.url}/o/${ORG}/werkstatt/settings`);
+  assert.equal(await page.locator(`form[action="/o/${ORG}/werkstatt/settings"]`).count(), 0);
+  assert.match(await page.locator('main').innerText(), /ein Verein der Nachbarschaftshilfe/);
+  await expectAccessible(page, 'settings (member, read only)');
+
+  // The accepted word now gives no finding; the composer has the context.
+  await page.goto(`${server.url}/o/${ORG}/werkstatt`);
+  await page.getByLabel('Ihr Text oder Prompt').fill(THANKS);
+  await page.getByRole('button', { name: 'Prüfen', exact: true }).click();
+  await page.waitForURL('**/werkstatt/check');
+  assert.equal(await page.locator('mark.check-mark-inclusive').count(), 0);
+
+  assert.equal(await page.getByLabel('Rolle der Organisation').inputValue(), 'ein Verein der Nachbarschaftshilfe');
+  await page.getByLabel('Aufgabe').fill('Schreibe einen Aufruf für unser Sommerfest.');
+  await page.getByLabel('Für wen ist der Text?').fill('Familien im Stadtteil');
+  await page.getByRole('button', { name: 'Prompt bauen' }).click();
+  await page.waitForURL('**/werkstatt/compose');
+  const prompt = await page.getByLabel('Ihr Prompt zum Kopieren').inputValue();
+  assert.match(prompt, /^Wir sind ein Verein der Nachbarschaftshilfe\./);
+  assert.match(prompt, /Familien im Stadtteil/);
+  assert.match(prompt, /Stereotype/);
+  assert.equal(await page.getByLabel('Ihr Text oder Prompt').inputValue(), prompt);
+  assert.doesNotMatch(await page.locator('.check-result').innerText(), /context\.missing/);
+  await expectAccessible(page, 'werkstatt after composing');
+  await member.context.close();
+});
+
+test('keyboard only: type a text, check it, jump to the finding and accept it', async () => {
+  const { context, page } = await signedIn(OWNER);
+  await page.goto(`${server.url}/o/${ORG}/werkstatt`);
+  const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim() || '');
+  for (let i = 0; i < 40 && (await focused()) !== 'werkstatt-text'; i += 1) await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'werkstatt-text');
+  await page.keyboard.type('Jeder Bewohner bekommt einen Brief.');
+  for (let i = 0; i < 10 && (await focused()) !== 'Prüfen'; i += 1) await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'Prüfen');
+  await page.keyboard.press('Enter');
+  await page.waitForURL('**/werkstatt/check');
+  for (let i = 0; i < 60 && (await focused()) !== 'mark-1'; i += 1) await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'mark-1');
+  await page.keyboard.press('Enter');
+  assert.match(page.url(), /#finding-1$/);
+  const accept = () => page.evaluate(() => document.activeElement?.getAttribute('name') === 'apply');
+  for (let i = 0; i < 10 && !(await accept()); i += 1) await page.keyboard.press('Tab');
+  assert.ok(await accept(), 'an accept button is reachable from the finding');
+  await page.keyboard.press('Enter');
+  await page.waitForURL('**/werkstatt/check');
+  assert.doesNotMatch(await page.getByLabel('Ihr Text oder Prompt').inputValue(), /Bewohner /);
+  await context.close();
+});

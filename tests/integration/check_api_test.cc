@@ -1,0 +1,220 @@
+// The solidary prompt checker over HTTP (issue 12): POST /api/v1/check gives the
+// same findings as `solipraxis check --format json`; the org endpoint applies
+// the org's style and accepted words; limits, invalid UTF-8, bad options and
+// auth; the checker-settings API with its roles and validation.
+#include <utility>
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "web_fixture.h"
+
+namespace solipraxis::web {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kThanks = "Wir danken allen Unterstützern für ihre Hilfe.";
+
+// A signed-in member with a Bearer token for API calls.
+struct ApiCaller {
+  std::uint16_t port;
+  std::string token;
+
+  HttpResponse call(std::string_view method, std::string_view target, const std::string& body = "",
+                    std::string type = "application/json") const {
+    std::string headers = "Authorization: Bearer " + token + "\r\nAccept-Language: en\r\n";
+    if (!body.empty() || method != "GET") headers += "Content-Type: " + type + "\r\n";
+    auto r = testing::request(port, method, target, headers, body);
+    EXPECT_TRUE(r) << method << " " << target;
+    return r ? *r : HttpResponse{};
+  }
+  HttpResponse post(std::string_view target, const json& body) const {
+    return call("POST", target, body.dump());
+  }
+};
+
+ApiCaller caller(AuthServer& srv, const std::string& email, store::Role role) {
+  auto u = srv.user(email, "acme", role);
+  const std::string token = store::random_token();
+  EXPECT_TRUE(srv.store().create_token(u.id, "t", store::hash_token(token)));
+  return ApiCaller{srv.port(), token};
+}
+
+// The CLI's findings for the same input, without the "file" member the API leaves out.
+json cli_findings(const std::string& input, std::vector<std::string> extra = {}) {
+  std::vector<std::string> args{"check", "--format", "json"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  auto r = testing::run_solipraxis(args, input);
+  EXPECT_LE(r.exit_code, 1) << r.out;
+  json out = json::parse(r.out);
+  json& list = out.is_object() ? out["findings"] : out;
+  for (auto& f : list) f.erase("file");
+  if (out.is_object())
+    for (auto& s : out["stats"]) s.erase("file");
+  return out;
+}
+
+TEST(CheckApi, FindsTheSameAsTheCli) {
+  AuthServer srv;
+  auto ada = caller(srv, "ada@example.org", store::Role::kMember);
+  auto r = ada.post("/api/v1/check", {{"text", kThanks}, {"lang", "de"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  const json body = json::parse(r.body);
+  EXPECT_EQ(body["lang"], "de");
+  ASSERT_EQ(body["findings"].size(), 1u) << body.dump(2);
+  EXPECT_EQ(body["findings"][0]["text"], "Unterstützern");
+  EXPECT_EQ(body["findings"][0]["rule"], "inclusive.generic-masculine");
+  EXPECT_FALSE(body.contains("stats")) << "only when asked";
+  EXPECT_EQ(body["findings"], cli_findings(kThanks, {"--lang", "de"}));
+
+  // A longer text with several rules, a prompt, stats and another style.
+  const std::string text =
+      "Die Mitarbeiter werden gebeten, die Teilnehmer über die Durchführung der "
+      "Veranstaltung und die Berücksichtigung der Sicherheitsbestimmungen rechtzeitig, "
+      "vollständig und in verständlicher Form zu informieren, bevor sie beginnt.\n"
+      "Schreibe einen Text über unser Fest.";
+  auto full = ada.post("/api/v1/check", {{"text", text}, {"lang", "auto"}, {"style", "star"},
+                                         {"prompt", true}, {"stats", true}});
+  ASSERT_EQ(full.status, 200) << full.body;
+  const json got = json::parse(full.body);
+  const json want = cli_findings(text, {"--style", "star", "--prompt", "--stats"});
+  EXPECT_GE(got["findings"].size(), 4u) << got.dump(2);
+  EXPECT_EQ(got["findings"], want["findings"]);
+  EXPECT_EQ(got["stats"], want["stats"][0]);
+
+  // Checks can be switched off.
+  auto none = ada.post("/api/v1/check", {{"text", text}, {"inclusive", false}, {"plain", false}});
+  ASSERT_EQ(none.status, 200);
+  EXPECT_TRUE(json::parse(none.body)["findings"].empty()) << none.body;
+}
+
+TEST(CheckApi, NeedsASignedInCallerAndTheCsrfHeaderWithACookie) {
+  AuthServer srv;
+  srv.user("ada@example.org", "acme", store::Role::kMember);
+  const std::string body = json{{"text", kThanks}}.dump();
+  auto anon = testing::request(srv.port(), "POST", "/api/v1/check",
+                               "Content-Type: application/json\r\n", body);
+  ASSERT_TRUE(anon);
+  EXPECT_EQ(anon->status, 401);
+  EXPECT_EQ(json::parse(anon->body)["error"]["code"], "unauthorized");
+
+  Browser b(srv.port());
+  ASSERT_EQ(b.sign_in("ada@example.org").status, 303);
+  b.open("/account");
+  EXPECT_EQ(b.send("POST", "/api/v1/check", body, "application/json").status, 403);
+  auto ok = b.send("POST", "/api/v1/check", body, "application/json",
+                   "X-CSRF-Token: " + b.csrf() + "\r\n");
+  EXPECT_EQ(ok.status, 200) << ok.body;
+}
+
+TEST(CheckApi, RefusesOversizedTextsInvalidUtf8AndBadOptions) {
+  AuthServer srv;
+  auto ada = caller(srv, "ada@example.org", store::Role::kMember);
+  auto big = ada.post("/api/v1/check", {{"text", std::string(100 * 1024 + 1, 'a')}});
+  EXPECT_EQ(big.status, 413);
+  EXPECT_EQ(json::parse(big.body)["error"]["code"], "too_large");
+  EXPECT_NE(json::parse(big.body)["error"]["message"].get<std::string>().find("100 KB"),
+            std::string::npos) << big.body;
+  EXPECT_EQ(ada.post("/api/v1/check", {{"text", std::string(100 * 1024, 'a')}}).status, 200)
+      << "exactly the limit is fine";
+
+  // {"text":"abc\xFF"}: the bad byte is at offset 12 of the body.
+  auto bad = ada.call("POST", "/api/v1/check", std::string("{\"text\":\"abc\xFF\"}"));
+  EXPECT_EQ(bad.status, 400);
+  const std::string message = json::parse(bad.body)["error"]["message"];
+  EXPECT_NE(message.find("UTF-8"), std::string::npos) << message;
+  EXPECT_NE(message.find("byte 12"), std::string::npos) << message;
+
+  for (const json& wrong : {json{{"text", kThanks}, {"lang", "fr"}},
+                            json{{"text", kThanks}, {"style", "slash"}},
+                            json{{"text", kThanks}, {"prompt", "yes"}},
+                            json{{"text", kThanks}, {"stats", 1}},
+                            json{{"text", 42}}, json{{"lang", "de"}}, json::array()}) {
+    auto r = ada.post("/api/v1/check", wrong);
+    EXPECT_EQ(r.status, 400) << wrong.dump();
+    EXPECT_EQ(json::parse(r.body)["error"]["code"], "invalid_input") << r.body;
+    EXPECT_FALSE(json::parse(r.body)["error"]["message"].get<std::string>().empty());
+  }
+  EXPECT_EQ(ada.call("POST", "/api/v1/check", "text=x", "text/plain").status, 415);
+  EXPECT_EQ(ada.call("POST", "/api/v1/check", "{\"text\":").status, 400);
+}
+
+TEST(CheckApi, TheOrgEndpointUsesTheOrgsStyleAndAcceptedWords) {
+  AuthServer srv;
+  auto ada = caller(srv, "ada@example.org", store::Role::kMember);
+  const auto acme = srv.org("acme");
+  store::CheckerSettings st;
+  st.style = "star";
+  ASSERT_TRUE(srv.store().set_checker_settings(acme.id, st, store::Actor{std::nullopt, "test"}));
+  auto starred = ada.post("/api/v1/orgs/acme/check", {{"text", kThanks}});
+  ASSERT_EQ(starred.status, 200) << starred.body;
+  EXPECT_EQ(json::parse(starred.body)["findings"], cli_findings(kThanks, {"--style", "star"}));
+  auto colon = ada.post("/api/v1/orgs/acme/check", {{"text", kThanks}, {"style", "colon"}});
+  EXPECT_EQ(json::parse(colon.body)["findings"], cli_findings(kThanks)) << "the request wins";
+
+  st.accepted_words = {"Unterstützern"};
+  ASSERT_TRUE(srv.store().set_checker_settings(acme.id, st, store::Actor{std::nullopt, "test"}));
+  auto accepted = ada.post("/api/v1/orgs/acme/check", {{"text", kThanks}});
+  ASSERT_EQ(accepted.status, 200);
+  EXPECT_TRUE(json::parse(accepted.body)["findings"].empty()) << accepted.body;
+  auto plain = ada.post("/api/v1/check", {{"text", kThanks}});
+  EXPECT_EQ(json::parse(plain.body)["findings"].size(), 1u) << "only the org's own check accepts it";
+
+  srv.org("other");
+  EXPECT_EQ(ada.post("/api/v1/orgs/other/check", {{"text", kThanks}}).status, 404);
+  EXPECT_EQ(ada.post("/api/v1/orgs/nope/check", {{"text", kThanks}}).status, 404);
+}
+
+TEST(CheckerSettingsApi, MembersReadEditorsWriteAndBadInputChangesNothing) {
+  AuthServer srv;
+  auto member = caller(srv, "bob@example.org", store::Role::kMember);
+  auto editor = caller(srv, "eve@example.org", store::Role::kEditor);
+  auto fresh = member.call("GET", "/api/v1/orgs/acme/checker-settings");
+  ASSERT_EQ(fresh.status, 200) << fresh.body;
+  EXPECT_EQ(json::parse(fresh.body),
+            (json{{"role", ""}, {"values", ""}, {"sector", ""}, {"style", "colon"},
+                  {"accepted_words", json::array()}, {"updated_at", nullptr}}));
+
+  const json wanted{{"role", "  ein Verein der Nachbarschaftshilfe "},
+                    {"values", "Solidarität"},
+                    {"sector", "Soziale Arbeit"},
+                    {"style", "neutral"},
+                    {"accepted_words", {"Bürger", "  Becker", "Bürger", ""}}};
+  EXPECT_EQ(member.call("PUT", "/api/v1/orgs/acme/checker-settings", wanted.dump()).status, 403);
+  auto put = editor.call("PUT", "/api/v1/orgs/acme/checker-settings", wanted.dump());
+  ASSERT_EQ(put.status, 200) << put.body;
+  const json saved = json::parse(put.body);
+  EXPECT_EQ(saved["role"], "ein Verein der Nachbarschaftshilfe") << "trimmed";
+  EXPECT_EQ(saved["accepted_words"], (json{"Becker", "Bürger"})) << "trimmed, unique, sorted";
+  EXPECT_EQ(saved["style"], "neutral");
+  EXPECT_EQ(saved["updated_at"], "2026-01-01T00:00:00Z");
+  EXPECT_EQ(json::parse(member.call("GET", "/api/v1/orgs/acme/checker-settings").body), saved);
+
+  std::vector<json> many;
+  for (int i = 0; i < 501; ++i) many.push_back("Wort" + std::to_string(i));
+  const std::pair<json, const char*> bad[] = {
+      {json{{"style", "slash"}}, "Please choose one of the offered forms"},
+      {json{{"style", 3}}, "Please choose one of the offered forms"},
+      {json{{"role", std::string(1001, 'x')}}, "at most 1000 characters"},
+      {json{{"values", 7}}, "at most 1000 characters"},
+      {json{{"accepted_words", {std::string(81, 'x')}}}, "at most 80 characters"},
+      {json{{"accepted_words", "Bürger"}}, "at most 80 characters"},
+      {json{{"accepted_words", many}}, "At most 500 accepted words"},
+      {json::array(), ""}};
+  for (const auto& [body, message] : bad) {
+    auto r = editor.call("PUT", "/api/v1/orgs/acme/checker-settings", body.dump());
+    EXPECT_EQ(r.status, 400) << body.dump().substr(0, 80);
+    const std::string got = json::parse(r.body)["error"]["message"];
+    EXPECT_NE(got.find(message), std::string::npos) << got;
+  }
+  EXPECT_EQ(json::parse(member.call("GET", "/api/v1/orgs/acme/checker-settings").body), saved)
+      << "nothing changed";
+  srv.org("other");
+  EXPECT_EQ(editor.call("GET", "/api/v1/orgs/other/checker-settings").status, 404);
+  EXPECT_EQ(editor.call("PUT", "/api/v1/orgs/other/checker-settings", wanted.dump()).status, 404);
+}
+
+}  // namespace
+}  // namespace solipraxis::web

@@ -1,0 +1,177 @@
+// The Prompt-Werkstatt pages over real HTTP, without JavaScript: check a text
+// (findings marked in place and linked to the numbered list), accept a
+// suggestion, compose a prompt from the org's context, and the settings page
+// (members read, editors save, validation keeps what was typed).
+#include <utility>
+
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "web_fixture.h"
+
+namespace solipraxis::web {
+namespace {
+
+constexpr const char* kThanks = "Wir danken allen Unterstützern für ihre Hilfe.";
+
+// The value of the first "accept" button (start-end-index).
+std::string first_apply(const std::string& html) {
+  static const std::regex re(R"re(name="apply" value="([0-9]+-[0-9]+-[0-9]+)")re");
+  std::smatch m;
+  return std::regex_search(html, m, re) ? m[1].str() : std::string();
+}
+
+std::string textarea(const std::string& html, const std::string& id) {
+  const std::regex re("<textarea id=\"" + id + "\"[^>]*>\n?([^<]*)</textarea>");
+  std::smatch m;
+  return std::regex_search(html, m, re) ? m[1].str() : std::string("<missing>");
+}
+
+struct Werkstatt : ::testing::Test {
+  AuthServer srv;
+  Browser b{srv.port()};
+  void SetUp() override {
+    srv.user("ada@example.org", "acme", store::Role::kMember);
+    ASSERT_EQ(b.sign_in("ada@example.org").status, 303);
+  }
+  HttpResponse check(std::vector<std::pair<std::string, std::string>> fields) {
+    b.open("/o/acme/werkstatt");
+    return b.post("/o/acme/werkstatt/check", std::move(fields));
+  }
+};
+
+TEST_F(Werkstatt, ThePageSaysItCallsNoAiAndIsLinkedFromTheDashboard) {
+  EXPECT_TRUE(contains(b.open("/o/acme").body, "href=\"/o/acme/werkstatt\""));
+  auto page = b.open("/o/acme/werkstatt");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(contains(page.body, "solipraxis ruft kein KI-Modell auf"));
+  EXPECT_TRUE(contains(page.body, "action=\"/o/acme/werkstatt/check\""));
+  EXPECT_TRUE(contains(page.body, "action=\"/o/acme/werkstatt/compose\""));
+  srv.org("other");
+  EXPECT_EQ(b.get("/o/other/werkstatt").status, 404);
+  Browser anon(srv.port());
+  EXPECT_EQ(anon.get("/o/acme/werkstatt").status, 303) << "to the sign-in page";
+}
+
+TEST_F(Werkstatt, MarksFindingsInPlaceLinkedBothWaysAndKeepsTheText) {
+  const std::string text = std::string("Liebe Freunde,\r\n") + kThanks;
+  auto r = check({{"text", text}, {"lang", "de"}, {"inclusive", "1"}, {"plain", "1"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_TRUE(contains(r.body, "<mark class=\"check-mark check-mark-inclusive\">Unterstützern</mark>"))
+      << r.body;
+  EXPECT_TRUE(contains(r.body, "<mark class=\"check-mark check-mark-inclusive\">Freunde</mark>"));
+  // Mark 1 links to finding 1 and back.
+  EXPECT_TRUE(contains(r.body, "id=\"mark-1\" href=\"#finding-1\""));
+  EXPECT_TRUE(contains(r.body, "<li id=\"finding-1\""));
+  EXPECT_TRUE(contains(r.body, "href=\"#mark-1\""));
+  EXPECT_TRUE(contains(r.body, "Generisches Maskulinum")) << "the rule in words";
+  EXPECT_TRUE(contains(r.body, "Unterstützer:innen")) << "a suggestion in the colon style";
+  EXPECT_EQ(textarea(r.body, "werkstatt-text"), "Liebe Freunde,\r\n" + std::string(kThanks))
+      << "line breaks survive the form";
+  EXPECT_TRUE(contains(r.body, "Lesbarkeit nach Flesch (Amstad)"));
+  EXPECT_TRUE(contains(r.body, "Wiener Sachtextformel"));
+}
+
+TEST_F(Werkstatt, AcceptingASuggestionRewritesTheTextAndChecksAgain) {
+  auto r = check({{"text", kThanks}, {"inclusive", "1"}, {"plain", "1"}});
+  const std::string apply = first_apply(r.body);
+  ASSERT_FALSE(apply.empty()) << r.body;
+  auto applied = b.post("/o/acme/werkstatt/check",
+                        {{"text", kThanks}, {"inclusive", "1"}, {"plain", "1"}, {"apply", apply}});
+  ASSERT_EQ(applied.status, 200);
+  EXPECT_EQ(textarea(applied.body, "werkstatt-text"),
+            "Wir danken allen Unterstützer:innen für ihre Hilfe.");
+  EXPECT_TRUE(contains(applied.body, "Vorschlag übernommen"));
+  EXPECT_TRUE(contains(applied.body, "Keine Hinweise")) << applied.body;
+
+  // The text changed in between: nothing is replaced, the new text is checked.
+  auto stale = b.post("/o/acme/werkstatt/check",
+                      {{"text", "Hallo. " + std::string(kThanks)}, {"inclusive", "1"}, {"apply", apply}});
+  EXPECT_EQ(stale.status, 200);
+  EXPECT_TRUE(contains(stale.body, "passt nicht mehr zum Text"));
+  EXPECT_EQ(textarea(stale.body, "werkstatt-text"), "Hallo. " + std::string(kThanks));
+}
+
+TEST_F(Werkstatt, OptionsSwitchChecksAndTheOrgsAcceptedWordsApply) {
+  auto off = check({{"text", kThanks}, {"plain", "1"}});
+  EXPECT_TRUE(contains(off.body, "Keine Hinweise")) << "inclusive unticked";
+  store::CheckerSettings st;
+  st.accepted_words = {"Unterstützern"};
+  ASSERT_TRUE(srv.store().set_checker_settings(srv.org("acme").id, st, store::Actor{std::nullopt, "t"}));
+  auto accepted = check({{"text", kThanks}, {"inclusive", "1"}});
+  EXPECT_TRUE(contains(accepted.body, "Keine Hinweise"));
+}
+
+TEST_F(Werkstatt, TooLargeTextsAreRefusedWithTheReason) {
+  auto r = check({{"text", std::string(100 * 1024 + 1, 'a')}, {"inclusive", "1"}});
+  EXPECT_EQ(r.status, 413);
+  EXPECT_TRUE(contains(r.body, "höchstens 100 KB")) << r.body.substr(0, 2000);
+}
+
+TEST_F(Werkstatt, ComposesAPromptFromTheOrgsContextAndChecksIt) {
+  store::CheckerSettings st;
+  st.role = "ein Verein der Nachbarschaftshilfe";
+  st.values = "Solidarität, Teilhabe";
+  st.sector = "Soziale Arbeit";
+  ASSERT_TRUE(srv.store().set_checker_settings(srv.org("acme").id, st, store::Actor{std::nullopt, "t"}));
+  auto page = b.open("/o/acme/werkstatt");
+  EXPECT_TRUE(contains(page.body, "value=\"ein Verein der Nachbarschaftshilfe\"")) << "prefilled";
+  auto r = b.post("/o/acme/werkstatt/compose",
+                  {{"task", "Schreibe einen Aufruf für unser Sommerfest."},
+                   {"audience", "Familien im Stadtteil"}, {"level", ""},
+                   {"role", st.role}, {"values", st.values}, {"sector", st.sector},
+                   {"lang", "de"}, {"stereotypes", "1"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  const std::string prompt = textarea(r.body, "werkstatt-composed");
+  EXPECT_TRUE(contains(prompt, "Wir sind ein Verein der Nachbarschaftshilfe.")) << prompt;
+  EXPECT_TRUE(contains(prompt, "Familien im Stadtteil"));
+  EXPECT_TRUE(contains(prompt, "Stereotype"));
+  EXPECT_EQ(textarea(r.body, "werkstatt-text"), prompt) << "checked too";
+  EXPECT_FALSE(contains(r.body, "context.missing")) << "a full prompt lacks no context";
+
+  auto bare = b.post("/o/acme/werkstatt/compose", {{"task", "Schreibe einen Aufruf."}, {"lang", "de"}});
+  EXPECT_TRUE(contains(bare.body, "context.missing-role")) << "no context given, the check says so";
+  EXPECT_TRUE(contains(bare.body, "context.missing-bias-check"));
+}
+
+TEST_F(Werkstatt, MembersSeeTheSettingsEditorsSaveThem) {
+  auto ro = b.open("/o/acme/werkstatt/settings");
+  ASSERT_EQ(ro.status, 200);
+  EXPECT_FALSE(contains(ro.body, "action=\"/o/acme/werkstatt/settings\""));
+  EXPECT_EQ(b.post("/o/acme/werkstatt/settings", {{"role", "x"}, {"style", "colon"}}).status, 403);
+
+  srv.user("eve@example.org", "acme", store::Role::kEditor);
+  Browser e(srv.port());
+  ASSERT_EQ(e.sign_in("eve@example.org").status, 303);
+  auto form = e.open("/o/acme/werkstatt/settings");
+  EXPECT_TRUE(contains(form.body, "action=\"/o/acme/werkstatt/settings\""));
+  auto saved = e.post("/o/acme/werkstatt/settings",
+                      {{"role", "ein Verein"}, {"values", "Solidarität"}, {"sector", "Bildung"},
+                       {"style", "pair"}, {"accepted_words", "Unterstützern\r\n\r\n Becker \r\n"}});
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  auto st = srv.store().checker_settings(srv.org("acme").id);
+  ASSERT_TRUE(st);
+  EXPECT_EQ(st->role, "ein Verein");
+  EXPECT_EQ(st->style, "pair");
+  EXPECT_EQ(st->accepted_words, (std::vector<std::string>{"Becker", "Unterstützern"}));
+  auto after = e.open(saved.header("Location"));
+  EXPECT_TRUE(contains(after.body, "Einstellungen gespeichert"));
+  EXPECT_TRUE(contains(after.body, "Becker\nUnterstützern"));
+
+  auto bad = e.post("/o/acme/werkstatt/settings",
+                    {{"role", "ein anderer Verein"}, {"style", "pair"},
+                     {"accepted_words", std::string(81, 'x')}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_TRUE(contains(bad.body, "höchstens 80 Zeichen"));
+  EXPECT_TRUE(contains(bad.body, "aria-invalid=\"true\""));
+  EXPECT_TRUE(contains(bad.body, "value=\"ein anderer Verein\"")) << "what was typed stays";
+  EXPECT_EQ(srv.store().checker_settings(srv.org("acme").id)->role, "ein Verein") << "unchanged";
+
+  auto ro2 = b.open("/o/acme/werkstatt/settings");
+  EXPECT_TRUE(contains(ro2.body, "ein Verein"));
+  EXPECT_TRUE(contains(ro2.body, "<li>Becker</li>"));
+}
+
+}  // namespace
+}  // namespace solipraxis::web
