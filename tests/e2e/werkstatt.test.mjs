@@ -4,45 +4,20 @@
 // settings as the owner and read them as a member; axe-core finds nothing on
 // either page in any state; the check works with the keyboard alone.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import {
-  axeViolations, describeViolations, launchBrowser, newContext, signIn, startServer,
-} from './lib.mjs';
+import { test } from 'node:test';
+import { expectAccessible, newContext, signIn, useServerAndBrowser } from './lib.mjs';
 
 const OWNER = { email: 'ada@example.org', password: 'korrekt-pferd-batterie' };
 const MEMBER = { email: 'bob@example.org', password: 'richtig-langes-passwort' };
 const ORG = 'acme';
 const THANKS = 'Wir danken allen Unterstützern für ihre Hilfe.';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  let res = server.cli(['user', 'create', '--email', OWNER.email, '--org', ORG,
-    '--org-name', 'Acme e.V.', '--name', 'Ada'], `${OWNER.password}\n`);
-  assert.equal(res.code, 0, res.stderr);
-  res = server.cli(['user', 'create', '--email', MEMBER.email, '--org', ORG, '--name', 'Bob',
-    '--role', 'member'], `${MEMBER.password}\n`);
-  assert.equal(res.code, 0, res.stderr);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function expectAccessible(page, what) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `${what}: ${describeViolations(violations)}`);
-  assert.equal(await page.locator('h1').count(), 1, `${what}: exactly one h1`);
-}
+const env = useServerAndBrowser({ owner: { ...OWNER, org: ORG, orgName: 'Acme e.V.', name: 'Ada' } });
 
 async function signedIn(who, options = {}) {
-  const context = await newContext(browser, options);
+  const context = await newContext(env.browser, options);
   const page = await context.newPage();
-  await signIn(page, server.url, who.email, who.password);
+  await signIn(page, env.server.url, who.email, who.password);
   await page.waitForURL(`**/o/${ORG}`);
   return { context, page };
 }
@@ -78,7 +53,7 @@ test('without JavaScript: check a text, see the marks, accept a suggestion', asy
 // axe needs JavaScript; the pages themselves have none.
 test('axe finds nothing on the workshop: empty, with findings, after accepting, composed', async () => {
   const { context, page } = await signedIn(OWNER);
-  await page.goto(`${server.url}/o/${ORG}/werkstatt`);
+  await page.goto(`${env.server.url}/o/${ORG}/werkstatt`);
   await expectAccessible(page, 'werkstatt');
   await page.getByLabel('Ihr Text oder Prompt').fill(`Liebe Freunde,\n${THANKS} Die Anträge werden von den Sachbearbeitern geprüft.`);
   await page.getByRole('button', { name: 'Prüfen', exact: true }).click();
@@ -98,9 +73,12 @@ test('axe finds nothing on the workshop: empty, with findings, after accepting, 
 });
 
 test('the owner saves settings; a member reads them; the composer uses them', async () => {
+  const res = env.server.cli(['user', 'create', '--email', MEMBER.email, '--org', ORG,
+    '--name', 'Bob', '--role', 'member'], `${MEMBER.password}\n`);
+  assert.equal(res.code, 0, res.stderr);
   const owner = await signedIn(OWNER);
   let page = owner.page;
-  await page.goto(`${server.url}/o/${ORG}/werkstatt/settings`);
+  await page.goto(`${env.server.url}/o/${ORG}/werkstatt/settings`);
   await expectAccessible(page, 'settings (owner)');
   await page.getByLabel('Rolle der Organisation').fill('ein Verein der Nachbarschaftshilfe');
   await page.getByLabel('Werte').fill('Solidarität, Teilhabe');
@@ -121,13 +99,13 @@ test('the owner saves settings; a member reads them; the composer uses them', as
 
   const member = await signedIn(MEMBER);
   page = member.page;
-  await page.goto(`${server.url}/o/${ORG}/werkstatt/settings`);
+  await page.goto(`${env.server.url}/o/${ORG}/werkstatt/settings`);
   assert.equal(await page.locator(`form[action="/o/${ORG}/werkstatt/settings"]`).count(), 0);
   assert.match(await page.locator('main').innerText(), /ein Verein der Nachbarschaftshilfe/);
   await expectAccessible(page, 'settings (member, read only)');
 
   // The accepted word now gives no finding; the composer has the context.
-  await page.goto(`${server.url}/o/${ORG}/werkstatt`);
+  await page.goto(`${env.server.url}/o/${ORG}/werkstatt`);
   await page.getByLabel('Ihr Text oder Prompt').fill(THANKS);
   await page.getByRole('button', { name: 'Prüfen', exact: true }).click();
   await page.waitForURL('**/werkstatt/check');
@@ -150,7 +128,7 @@ test('the owner saves settings; a member reads them; the composer uses them', as
 
 test('keyboard only: type a text, check it, jump to the finding and accept it', async () => {
   const { context, page } = await signedIn(OWNER);
-  await page.goto(`${server.url}/o/${ORG}/werkstatt`);
+  await page.goto(`${env.server.url}/o/${ORG}/werkstatt`);
   const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim() || '');
   for (let i = 0; i < 40 && (await focused()) !== 'werkstatt-text'; i += 1) await page.keyboard.press('Tab');
   assert.equal(await focused(), 'werkstatt-text');
