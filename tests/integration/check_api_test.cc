@@ -216,5 +216,22 @@ TEST(CheckerSettingsApi, MembersReadEditorsWriteAndBadInputChangesNothing) {
   EXPECT_EQ(editor.call("PUT", "/api/v1/orgs/other/checker-settings", wanted.dump()).status, 404);
 }
 
+TEST(CheckApi, EveryCheckerRouteIsInTheOpenApiDocument) {
+  AuthServer srv;
+  auto spec = testing::get(srv.port(), "/api/openapi.json");
+  ASSERT_TRUE(spec);
+  const json paths = json::parse(spec->body)["paths"];
+  int documented = 0;
+  for (const auto& route : srv.app().router().routes()) {
+    if (!route.pattern.starts_with("/api/v1/") || route.pattern.find("check") == std::string::npos) continue;
+    std::string method = route.method;
+    for (auto& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    EXPECT_TRUE(paths.contains(route.pattern) && paths[route.pattern].contains(method))
+        << route.method << " " << route.pattern;
+    ++documented;
+  }
+  EXPECT_EQ(documented, 4);
+}
+
 }  // namespace
 }  // namespace solipraxis::web
