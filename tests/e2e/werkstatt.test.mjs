@@ -10,9 +10,18 @@ import { expectAccessible, newContext, signIn, useServerAndBrowser } from './lib
 const OWNER = { email: 'ada@example.org', password: 'korrekt-pferd-batterie' };
 const MEMBER = { email: 'bob@example.org', password: 'richtig-langes-passwort' };
 const ORG = 'acme';
+// Results are shown by POST; the form's fragment scrolls to them.
+const CHECKED = /\/werkstatt\/check#werkstatt-result$/;
+const COMPOSED = /\/werkstatt\/compose#werkstatt-composed-block$/;
 const THANKS = 'Wir danken allen Unterstützern für ihre Hilfe.';
 
 const env = useServerAndBrowser({ owner: { ...OWNER, org: ORG, orgName: 'Acme e.V.', name: 'Ada' } });
+
+// Runs `action` (a click or key press that submits a form) and waits for the
+// page it loads, even when the new URL equals the current one.
+async function submit(page, action, url) {
+  await Promise.all([page.waitForNavigation({ url }), action()]);
+}
 
 async function signedIn(who, options = {}) {
   const context = await newContext(env.browser, options);
@@ -29,8 +38,7 @@ test('without JavaScript: check a text, see the marks, accept a suggestion', asy
   assert.match(await page.locator('main').innerText(), /ruft kein KI-Modell auf/);
 
   await page.getByLabel('Ihr Text oder Prompt').fill(THANKS);
-  await page.getByRole('button', { name: 'Prüfen', exact: true }).click();
-  await page.waitForURL(`**/o/${ORG}/werkstatt/check`);
+  await submit(page, () => page.getByRole('button', { name: 'Prüfen', exact: true }).click(), CHECKED);
   const mark = page.locator('mark.check-mark-inclusive');
   assert.equal(await mark.count(), 1);
   assert.equal(await mark.innerText(), 'Unterstützern');
@@ -41,12 +49,12 @@ test('without JavaScript: check a text, see the marks, accept a suggestion', asy
   assert.equal(await finding.getByRole('link', { name: /Stelle im Text/ }).getAttribute('href'), '#mark-1');
   assert.match(await page.locator('.check-stats').innerText(), /Flesch/);
 
-  await finding.getByRole('button', { name: /Übernehmen\W+Unterstützer:innen/ }).click();
-  await page.waitForURL(`**/o/${ORG}/werkstatt/check`);
+  await submit(page, () => finding.getByRole('button', { name: /Übernehmen\W+Unterstützer:innen/ }).click(), CHECKED);
   assert.equal(await page.getByLabel('Ihr Text oder Prompt').inputValue(),
     'Wir danken allen Unterstützer:innen für ihre Hilfe.');
   assert.match(await page.getByRole('status').first().innerText(), /Vorschlag übernommen/);
   assert.equal(await page.locator('mark').count(), 0);
+  assert.equal(await page.getByRole('button', { name: 'Text kopieren' }).count(), 0, 'no script, no copy button');
   await context.close();
 });
 
@@ -56,17 +64,20 @@ test('axe finds nothing on the workshop: empty, with findings, after accepting, 
   await page.goto(`${env.server.url}/o/${ORG}/werkstatt`);
   await expectAccessible(page, 'werkstatt');
   await page.getByLabel('Ihr Text oder Prompt').fill(`Liebe Freunde,\n${THANKS} Die Anträge werden von den Sachbearbeitern geprüft.`);
-  await page.getByRole('button', { name: 'Prüfen', exact: true }).click();
-  await page.waitForURL('**/werkstatt/check');
+  await submit(page, () => page.getByRole('button', { name: 'Prüfen', exact: true }).click(), CHECKED);
   assert.ok(await page.locator('mark').count() >= 2);
   await expectAccessible(page, 'werkstatt with findings');
-  await page.locator('#finding-1').getByRole('button').first().click();
-  await page.waitForURL('**/werkstatt/check');
+  await submit(page, () => page.locator('#finding-1').getByRole('button').first().click(), CHECKED);
   await expectAccessible(page, 'werkstatt after accepting');
   await page.getByLabel('Aufgabe').fill('Schreibe eine Einladung.');
-  await page.getByRole('button', { name: 'Prompt bauen' }).click();
-  await page.waitForURL('**/werkstatt/compose');
+  await submit(page, () => page.getByRole('button', { name: 'Prompt bauen' }).click(), COMPOSED);
   await expectAccessible(page, 'werkstatt after composing');
+  // The optional script adds a copy button (JavaScript is on here).
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Prompt kopieren' }).click();
+  await page.getByText('Kopiert.').waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()),
+    await page.getByLabel('Ihr Prompt zum Kopieren').inputValue());
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.check-options').isVisible(), false, 'print hides the options');
   await context.close();
@@ -107,15 +118,13 @@ test('the owner saves settings; a member reads them; the composer uses them', as
   // The accepted word now gives no finding; the composer has the context.
   await page.goto(`${env.server.url}/o/${ORG}/werkstatt`);
   await page.getByLabel('Ihr Text oder Prompt').fill(THANKS);
-  await page.getByRole('button', { name: 'Prüfen', exact: true }).click();
-  await page.waitForURL('**/werkstatt/check');
+  await submit(page, () => page.getByRole('button', { name: 'Prüfen', exact: true }).click(), CHECKED);
   assert.equal(await page.locator('mark.check-mark-inclusive').count(), 0);
 
   assert.equal(await page.getByLabel('Rolle der Organisation').inputValue(), 'ein Verein der Nachbarschaftshilfe');
   await page.getByLabel('Aufgabe').fill('Schreibe einen Aufruf für unser Sommerfest.');
   await page.getByLabel('Für wen ist der Text?').fill('Familien im Stadtteil');
-  await page.getByRole('button', { name: 'Prompt bauen' }).click();
-  await page.waitForURL('**/werkstatt/compose');
+  await submit(page, () => page.getByRole('button', { name: 'Prompt bauen' }).click(), COMPOSED);
   const prompt = await page.getByLabel('Ihr Prompt zum Kopieren').inputValue();
   assert.match(prompt, /^Wir sind ein Verein der Nachbarschaftshilfe\./);
   assert.match(prompt, /Familien im Stadtteil/);
@@ -135,8 +144,7 @@ test('keyboard only: type a text, check it, jump to the finding and accept it', 
   await page.keyboard.type('Jeder Bewohner bekommt einen Brief.');
   for (let i = 0; i < 10 && (await focused()) !== 'Prüfen'; i += 1) await page.keyboard.press('Tab');
   assert.equal(await focused(), 'Prüfen');
-  await page.keyboard.press('Enter');
-  await page.waitForURL('**/werkstatt/check');
+  await submit(page, () => page.keyboard.press('Enter'), CHECKED);
   for (let i = 0; i < 60 && (await focused()) !== 'mark-1'; i += 1) await page.keyboard.press('Tab');
   assert.equal(await focused(), 'mark-1');
   await page.keyboard.press('Enter');
@@ -144,8 +152,7 @@ test('keyboard only: type a text, check it, jump to the finding and accept it', 
   const accept = () => page.evaluate(() => document.activeElement?.getAttribute('name') === 'apply');
   for (let i = 0; i < 10 && !(await accept()); i += 1) await page.keyboard.press('Tab');
   assert.ok(await accept(), 'an accept button is reachable from the finding');
-  await page.keyboard.press('Enter');
-  await page.waitForURL('**/werkstatt/check');
+  await submit(page, () => page.keyboard.press('Enter'), CHECKED);
   assert.doesNotMatch(await page.getByLabel('Ihr Text oder Prompt').inputValue(), /Bewohner /);
   await context.close();
 });

@@ -46,8 +46,8 @@ TEST_F(Werkstatt, ThePageSaysItCallsNoAiAndIsLinkedFromTheDashboard) {
   auto page = b.open("/o/acme/werkstatt");
   ASSERT_EQ(page.status, 200);
   EXPECT_TRUE(contains(page.body, "solipraxis ruft kein KI-Modell auf"));
-  EXPECT_TRUE(contains(page.body, "action=\"/o/acme/werkstatt/check\""));
-  EXPECT_TRUE(contains(page.body, "action=\"/o/acme/werkstatt/compose\""));
+  EXPECT_TRUE(contains(page.body, "action=\"/o/acme/werkstatt/check#werkstatt-result\""));
+  EXPECT_TRUE(contains(page.body, "action=\"/o/acme/werkstatt/compose#werkstatt-composed-block\""));
   srv.org("other");
   EXPECT_EQ(b.get("/o/other/werkstatt").status, 404);
   Browser anon(srv.port());
