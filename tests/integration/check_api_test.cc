@@ -84,6 +84,14 @@ TEST(CheckApi, FindsTheSameAsTheCli) {
   EXPECT_EQ(got["findings"], want["findings"]);
   EXPECT_EQ(got["stats"], want["stats"][0]);
 
+  // English, detected.
+  const std::string en = "The chairman thanked the firemen and the cleaning ladies for the man-hours.";
+  auto english = ada.post("/api/v1/check", {{"text", en}});
+  ASSERT_EQ(english.status, 200);
+  EXPECT_EQ(json::parse(english.body)["lang"], "en");
+  EXPECT_GE(json::parse(english.body)["findings"].size(), 2u) << english.body;
+  EXPECT_EQ(json::parse(english.body)["findings"], cli_findings(en));
+
   // Checks can be switched off.
   auto none = ada.post("/api/v1/check", {{"text", text}, {"inclusive", false}, {"plain", false}});
   ASSERT_EQ(none.status, 200);

@@ -4,6 +4,8 @@
 // plain data; the template escapes it (no pre-built HTML from user text).
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
