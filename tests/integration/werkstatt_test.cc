@@ -135,6 +135,25 @@ TEST_F(Werkstatt, ComposesAPromptFromTheOrgsContextAndChecksIt) {
   EXPECT_TRUE(contains(bare.body, "context.missing-bias-check"));
 }
 
+TEST_F(Werkstatt, AMultiLineTextPostedAfterExpiryIsKeptThroughSignIn) {
+  b.open("/o/acme/werkstatt");
+  srv.clock().advance(9 * 3600);
+  const std::string text = "Liebe Freunde,\r\n" + std::string(kThanks);
+  auto r = b.post("/o/acme/werkstatt/check", {{"text", text}, {"inclusive", "1"}});
+  ASSERT_EQ(r.status, 401) << r.body.substr(0, 500);
+  EXPECT_TRUE(contains(r.body, "name=\"draft.text\""));
+  b.set_csrf(csrf_in(r.body));
+  auto resumed = b.post("/login", {{"email", "ada@example.org"}, {"password", kPassword},
+                                   {"next", "/o/acme/werkstatt/check"}, {"draft.text", text},
+                                   {"draft.inclusive", "1"}});
+  ASSERT_EQ(resumed.status, 200) << "line breaks in a draft do not break the sign-in";
+  EXPECT_TRUE(contains(resumed.body, "action=\"/o/acme/werkstatt/check\""));
+  b.set_csrf(csrf_in(resumed.body));
+  auto checked = b.post("/o/acme/werkstatt/check", {{"text", text}, {"inclusive", "1"}});
+  EXPECT_EQ(checked.status, 200);
+  EXPECT_EQ(textarea(checked.body, "werkstatt-text"), text);
+}
+
 TEST_F(Werkstatt, MembersSeeTheSettingsEditorsSaveThem) {
   auto ro = b.open("/o/acme/werkstatt/settings");
   ASSERT_EQ(ro.status, 200);

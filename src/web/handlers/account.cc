@@ -77,7 +77,7 @@ template <typename Fn>
 Response with_form(auth::Auth& auth, Request& req, Fn fn) {
   auto p = auth.require_user(req);
   if (!p) return p.response();
-  auto form = parse_urlencoded(req.body);
+  auto form = parse_form(req.body);
   if (!form) return auth.error(req, 400, "error.http.bad_request");
   return fn(p->user, *form);
 }

@@ -47,7 +47,7 @@ Response login_page(auth::Auth& auth, Request& req) {
 
 Response login_submit(auth::Auth& auth, Request& req) {
   Services& s = auth.services();
-  auto form = parse_urlencoded(req.body);
+  auto form = parse_form(req.body);
   if (!form) return auth.error(req, 400, "error.http.bad_request");
   LoginView view;
   view.next = auth::safe_next(form->value("next"));

@@ -93,7 +93,7 @@ Response invite_page(auth::Auth& auth, Request& req) {
 Response invite_accept(auth::Auth& auth, Request& req) {
   auto open = open_invite(auth, req);
   if (!open) return open.response();
-  auto form = parse_urlencoded(req.body);
+  auto form = parse_form(req.body);
   if (!form) return auth.error(req, 400, "error.http.bad_request");
   Services& s = auth.services();
   const std::string mode = form->value("mode");

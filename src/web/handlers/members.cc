@@ -92,7 +92,7 @@ template <typename Fn>
 Response owner_action(auth::Auth& auth, Request& req, Fn fn) {
   auto m = auth.require_member(req, req.param("org"), store::Role::kOwner);
   if (!m) return m.response();
-  auto form = parse_urlencoded(req.body);
+  auto form = parse_form(req.body);
   if (!form) return auth.error(req, 400, "error.http.bad_request");
   return fn(*m, *form);
 }
