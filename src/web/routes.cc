@@ -11,8 +11,11 @@
 #include "web/handlers/invite.h"
 #include "web/handlers/members.h"
 #include "web/handlers/pages.h"
+#include "web/handlers/public_register.h"
+#include "web/handlers/reviews.h"
 #include "web/handlers/static.h"
 #include "web/handlers/werkstatt.h"
+#include "web/handlers/tools_api.h"
 #include "web/middleware.h"
 
 namespace solipraxis::web {
@@ -90,6 +93,26 @@ void register_routes(Router& r, Services& s) {
   r.post("/api/v1/orgs/{org}/check", ah(api_org_check));
   r.get("/api/v1/orgs/{org}/checker-settings", ah(api_checker_settings));
   r.put("/api/v1/orgs/{org}/checker-settings", ah(api_put_checker_settings));
+  r.get("/api/v1/orgs/{org}/tools", ah(api_tools));
+  r.post("/api/v1/orgs/{org}/tools", ah(api_tool_create));
+  r.get("/api/v1/orgs/{org}/tools/{id}", ah(api_tool));
+  r.patch("/api/v1/orgs/{org}/tools/{id}", ah(api_tool_update));
+  r.get("/api/v1/orgs/{org}/tools/{id}/decisions", ah(api_decisions));
+  r.post("/api/v1/orgs/{org}/tools/{id}/decisions", ah(api_decision_create));
+  r.get("/api/v1/orgs/{org}/red-lines", ah(api_red_lines));
+  r.post("/api/v1/orgs/{org}/red-lines", ah(api_red_line_create));
+  r.patch("/api/v1/orgs/{org}/red-lines/{id}", ah(api_red_line_update));
+  r.del("/api/v1/orgs/{org}/red-lines/{id}", ah(api_red_line_delete));
+  r.get("/api/v1/orgs/{org}/reviews.ics", ah(reviews_ics));  // the same feed for Bearer tokens
+
+  // --- review dashboard and calendar feed (members) ---
+  r.get("/o/{org}/reviews", ah(reviews_page));
+  r.get("/o/{org}/reviews.ics", ah(reviews_ics));
+
+  // --- public transparency register (no login; only tools marked public) ---
+  r.get("/p/{org}/register", ah(public_register_page));
+  r.get("/p/{org}/register.json", ah(public_register_json));
+  r.get("/p/{org}/register.atom", ah(public_register_atom));
 }
 
 }  // namespace solipraxis::web

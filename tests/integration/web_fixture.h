@@ -78,6 +78,12 @@ class AuthServer {
     EXPECT_TRUE(st);
     return *u;
   }
+  // A fresh API token of `user`, for "Authorization: Bearer <token>".
+  std::string token(const store::User& user) {
+    const std::string t = store::random_token();
+    EXPECT_TRUE(store_->create_token(user.id, "test", store::hash_token(t)));
+    return t;
+  }
 
  private:
   testing::TempDir dir_;

@@ -456,6 +456,66 @@ TEST_P(RegisterContract, EveryChangeIsAudited) {
   EXPECT_EQ(audit_actions().size(), before);
 }
 
+TEST_P(RegisterContract, EveryAllowedTransitionIsGatedExactlyWhenItLeadsToPilotOrUse) {
+  add_red_lines();
+  lines_ = *store().red_lines(org_);
+  std::erase_if(lines_, [](const core::RedLine& l) { return !l.active; });
+  ASSERT_EQ(lines_.size(), 2u);
+  int gated = 0;
+  for (Phase from : core::kAllPhases) {
+    for (DecisionKind kind : core::kAllDecisionKinds) {
+      auto to = core::transition(from, kind);
+      if (!to) continue;
+      SCOPED_TRACE(std::string(core::phase_name(from)) + " / " + core::decision_kind_name(kind));
+      const core::Tool before = tool_in(from);
+      const std::size_t decisions_before = decision_count(before.id);
+      auto unconfirmed = request(kind);
+      unconfirmed.confirmed_red_lines.clear();
+      auto first = store().transition_tool(org_, before.id, unconfirmed, before.version, actor_);
+      const bool needs_gate = *to == Phase::kPilot || *to == Phase::kInUse;
+      if (needs_gate) {
+        ++gated;
+        ASSERT_FALSE(first.has_value());
+        EXPECT_EQ(first.error().code, ErrorCode::kConflict);
+        EXPECT_EQ(first.error().key, "tools.error.red_line_unconfirmed");
+        auto stored = store().tool(org_, before.id);
+        EXPECT_EQ(stored->phase, from);
+        EXPECT_EQ(stored->version, before.version);
+        EXPECT_EQ(decision_count(before.id), decisions_before);
+        auto confirmed = store().transition_tool(org_, before.id, request(kind), before.version, actor_);
+        ASSERT_TRUE(confirmed.has_value()) << confirmed.error().detail;
+        EXPECT_EQ(confirmed->tool.phase, *to);
+        ASSERT_EQ(confirmed->decision.red_lines.size(), 2u);
+        EXPECT_EQ(store().decisions(org_, before.id)->back().red_lines.size(), 2u);
+      } else {
+        ASSERT_TRUE(first.has_value()) << first.error().detail;
+        EXPECT_EQ(first->tool.phase, *to);
+        EXPECT_TRUE(first->decision.red_lines.empty()) << "nothing to confirm, nothing recorded";
+      }
+    }
+  }
+  EXPECT_EQ(gated, 3) << "selection->pilot, pilot->in_use, evaluation->in_use";
+}
+
+TEST_P(RegisterContract, TransitionWithANextReviewInThePastChangesNothing) {
+  const core::Tool t = tool_in(Phase::kSelection);
+  auto req = request(DecisionKind::kPilot);
+  req.next_review = kToday.add_days(-1);
+  auto refused = store().transition_tool(org_, t.id, req, t.version, actor_);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(refused.error().key, "tools.error.next_review_in_past");
+  auto stored = store().tool(org_, t.id);
+  EXPECT_EQ(stored->phase, Phase::kSelection);
+  EXPECT_EQ(stored->version, t.version);
+  EXPECT_FALSE(stored->next_review.has_value());
+  EXPECT_EQ(decision_count(t.id), 1u);
+  req.next_review = kToday;  // today itself is allowed
+  auto moved = store().transition_tool(org_, t.id, req, t.version, actor_);
+  ASSERT_TRUE(moved.has_value()) << moved.error().detail;
+  EXPECT_EQ(moved->tool.next_review, kToday);
+}
+
 INSTANTIATE_TEST_SUITE_P(sqlite, RegisterContract, ::testing::Values("sqlite"),
                          [](const auto& info) { return info.param; });
 INSTANTIATE_TEST_SUITE_P(postgresql, RegisterContract, ::testing::Values("postgresql"),

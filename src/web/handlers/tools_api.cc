@@ -1,0 +1,306 @@
+#include "web/handlers/tools_api.h"
+
+#include <charconv>
+
+#include <nlohmann/json.hpp>
+
+#include "core/tool_export.h"
+#include "web/json.h"
+#include "web/page.h"
+#include "web/tool_input.h"
+
+namespace solipraxis::web::handlers {
+
+using core::ErrorCode;
+using core::make_error;
+using nlohmann::json;
+
+namespace {
+
+std::optional<std::int64_t> parse_id(const std::string& s) {
+  std::int64_t v = 0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || ptr != s.data() + s.size() || v <= 0) return std::nullopt;
+  return v;
+}
+
+store::Actor actor_of(const auth::Membership& m) { return store::Actor{m.user.id, "api"}; }
+
+json tool_value(const core::Tool& t) { return json::parse(core::tool_json(t)); }
+json decision_value(const core::Decision& d) { return json::parse(core::decision_json(d)); }
+json red_line_value(const core::RedLine& l) {
+  return {{"id", l.id.value},
+          {"text", l.text},
+          {"active", l.active},
+          {"created_at", l.created_at},
+          {"updated_at", l.updated_at}};
+}
+
+// 400 with every invalid field of `tool` (after normalising), or nullopt.
+std::optional<Response> field_errors(const Services& s, const Request& req, core::Tool tool,
+                                     std::optional<core::Date> stored_next_review) {
+  core::normalize_tool(tool);
+  const auto errors = core::tool_errors(tool, core::Date::today(s.clock), stored_next_review);
+  if (errors.empty()) return std::nullopt;
+  json fields = json::array();
+  for (const auto& fe : errors) {
+    fields.push_back({{"field", fe.field},
+                      {"code", core::error_code_name(fe.error.code)},
+                      {"message", tr(s, req, fe.error.key)}});
+  }
+  core::Error first = core::first_error(errors).error();
+  Response res = api_failure(s, req, first);
+  json body = json::parse(res.body);
+  body["error"]["fields"] = std::move(fields);
+  return Response::json(body, res.status);
+}
+
+// The member (with at least `min`) and the tool named in the path, or the denial.
+struct ToolAccess {
+  auth::Membership member;
+  core::Tool tool;
+};
+auth::Access<ToolAccess> tool_access(auth::Auth& auth, const Request& req, store::Role min) {
+  auto m = auth.require_member(req, req.param("org"), min);
+  if (!m) return m.response();
+  const auto id = parse_id(req.param("id"));
+  if (!id) return auth.error(req, 404, "tools.error.not_found");
+  auto t = auth.services().store.tool(m->org.id, core::ToolId(*id));
+  if (!t) return api_failure(auth.services(), req, t.error());
+  return ToolAccess{*m, std::move(t).value()};
+}
+
+core::Result<json> json_body(const Request& req) {
+  auto body = parse_json_body(req);
+  if (!body) return body.error();
+  if (!body->is_object()) {
+    return make_error(ErrorCode::kInvalidInput, "error.http.bad_request", "the body must be an object");
+  }
+  return body;
+}
+
+Response body_failure(const Services& s, const Request& req, const core::Error& e) {
+  Response res = api_failure(s, req, e);
+  res.status = json_body_status(e);
+  if (res.status == 415) {
+    return Response::error(415, "unsupported_media_type", tr(s, req, e.key));
+  }
+  return res;
+}
+
+}  // namespace
+
+Response api_failure(const Services& s, const Request& req, const core::Error& e) {
+  const int status = http_status(e.code);
+  if (status >= 500) return error_response(s, req, e);
+  json err{{"code", core::error_code_name(e.code)}, {"message", tr(s, req, e.key)}};
+  if (!e.detail.empty()) err["detail"] = e.detail;
+  return Response::json(json{{"error", std::move(err)}}, status);
+}
+
+Response api_tools(auth::Auth& auth, Request& req) {
+  auto m = auth.require_member(req, req.param("org"));
+  if (!m) return m.response();
+  const Services& s = auth.services();
+  store::ToolFilter filter;
+  if (const std::string p = req.query.value("phase"); !p.empty()) {
+    auto phase = core::parse_phase(p);
+    if (!phase) return api_failure(s, req, phase.error());
+    filter.phase = *phase;
+  }
+  if (const std::string p = req.query.value("public"); !p.empty()) {
+    if (p != "true" && p != "false") {
+      return api_failure(s, req, make_error(ErrorCode::kInvalidInput, "error.http.bad_request",
+                                            "public: true or false"));
+    }
+    filter.is_public = p == "true";
+  }
+  store::PageRequest page;
+  if (const std::string l = req.query.value("limit"); !l.empty()) {
+    const auto limit = parse_id(l);
+    if (!limit || *limit > 200) {
+      return api_failure(s, req, make_error(ErrorCode::kInvalidInput, "error.http.bad_request",
+                                            "limit: 1 to 200"));
+    }
+    page.limit = static_cast<int>(*limit);
+  }
+  page.cursor = req.query.value("cursor");
+  auto tools = s.store.list_tools(m->org.id, filter, page);
+  if (!tools) return api_failure(s, req, tools.error());
+  json items = json::array();
+  for (const auto& t : tools->items) items.push_back(tool_value(t));
+  return Response::json(list_json(std::move(items), tools->next));
+}
+
+Response api_tool_create(auth::Auth& auth, Request& req) {
+  auto m = auth.require_member(req, req.param("org"), store::Role::kEditor);
+  if (!m) return m.response();
+  const Services& s = auth.services();
+  auto body = json_body(req);
+  if (!body) return body_failure(s, req, body.error());
+  core::Tool tool;
+  if (auto st = apply_tool_fields(*body, tool); !st) return api_failure(s, req, st.error());
+  if (auto bad = field_errors(s, req, tool, std::nullopt)) return std::move(*bad);
+  auto created = s.store.create_tool(m->org.id, tool, actor_of(*m));
+  if (!created) return api_failure(s, req, created.error());
+  Response res = Response::json(tool_value(*created), 201);
+  res.headers.set("Location", "/api/v1/orgs/" + m->org.slug + "/tools/" +
+                                  std::to_string(created->id.value));
+  return res;
+}
+
+Response api_tool(auth::Auth& auth, Request& req) {
+  auto a = tool_access(auth, req, store::Role::kMember);
+  if (!a) return a.response();
+  return Response::json(tool_value(a->tool));
+}
+
+Response api_tool_update(auth::Auth& auth, Request& req) {
+  auto a = tool_access(auth, req, store::Role::kEditor);
+  if (!a) return a.response();
+  const Services& s = auth.services();
+  auto body = json_body(req);
+  if (!body) return body_failure(s, req, body.error());
+  if (!body->contains("version") || !(*body)["version"].is_number_integer()) {
+    return api_failure(s, req, make_error(ErrorCode::kInvalidInput, "error.api.version_required",
+                                          "version: send the version you read"));
+  }
+  const auto version = (*body)["version"].get<std::int64_t>();
+  if (version != a->tool.version) {
+    return api_failure(s, req, make_error(ErrorCode::kConflict, "tools.error.stale_version",
+                                          "version " + std::to_string(version) + " is stale; " +
+                                              "the tool is at version " +
+                                              std::to_string(a->tool.version)));
+  }
+  if (body->contains("phase")) {
+    const json& p = (*body)["phase"];
+    if (!p.is_string() || p.get<std::string>() != core::phase_name(a->tool.phase)) {
+      return api_failure(s, req, make_error(ErrorCode::kInvalidInput, "error.api.phase_read_only",
+                                            "phase: changes only by POST .../decisions"));
+    }
+  }
+  core::Tool edited = a->tool;
+  if (auto st = apply_tool_fields(*body, edited); !st) return api_failure(s, req, st.error());
+  if (auto bad = field_errors(s, req, edited, a->tool.next_review)) return std::move(*bad);
+  auto saved = s.store.update_tool(a->member.org.id, edited, version, actor_of(a->member));
+  if (!saved) return api_failure(s, req, saved.error());
+  return Response::json(tool_value(*saved));
+}
+
+Response api_decisions(auth::Auth& auth, Request& req) {
+  auto a = tool_access(auth, req, store::Role::kMember);
+  if (!a) return a.response();
+  auto decisions = auth.services().store.decisions(a->member.org.id, a->tool.id);
+  if (!decisions) return api_failure(auth.services(), req, decisions.error());
+  json items = json::array();
+  for (const auto& d : *decisions) items.push_back(decision_value(d));
+  return Response::json(list_json(std::move(items), ""));
+}
+
+Response api_decision_create(auth::Auth& auth, Request& req) {
+  auto a = tool_access(auth, req, store::Role::kEditor);
+  if (!a) return a.response();
+  const Services& s = auth.services();
+  auto body = json_body(req);
+  if (!body) return body_failure(s, req, body.error());
+  const std::string me = a->member.user.name.empty() ? a->member.user.email : a->member.user.name;
+  auto request = parse_transition(*body, a->tool.phase, me, core::Date::today(s.clock));
+  if (!request) return api_failure(s, req, request.error());
+  request->recorded_by = a->member.user.id;
+  // Without a version, the one just read: "to" was resolved against that phase.
+  std::int64_t version = a->tool.version;
+  if (body->contains("version")) {
+    if (!(*body)["version"].is_number_integer()) {
+      return api_failure(s, req, make_error(ErrorCode::kInvalidInput, "error.api.field_type",
+                                            "version: must be an integer"));
+    }
+    version = (*body)["version"].get<std::int64_t>();
+  }
+  auto moved = s.store.transition_tool(a->member.org.id, a->tool.id, *request, version,
+                                       actor_of(a->member));
+  if (!moved) return api_failure(s, req, moved.error());
+  Response res = Response::json(
+      json{{"tool", tool_value(moved->tool)}, {"decision", decision_value(moved->decision)}}, 201);
+  return res;
+}
+
+Response api_red_lines(auth::Auth& auth, Request& req) {
+  auto m = auth.require_member(req, req.param("org"));
+  if (!m) return m.response();
+  auto lines = auth.services().store.red_lines(m->org.id);
+  if (!lines) return api_failure(auth.services(), req, lines.error());
+  json items = json::array();
+  for (const auto& l : *lines) items.push_back(red_line_value(l));
+  return Response::json(list_json(std::move(items), ""));
+}
+
+Response api_red_line_create(auth::Auth& auth, Request& req) {
+  auto m = auth.require_member(req, req.param("org"), store::Role::kEditor);
+  if (!m) return m.response();
+  const Services& s = auth.services();
+  auto body = json_body(req);
+  if (!body) return body_failure(s, req, body.error());
+  if (!body->contains("text") || !(*body)["text"].is_string()) {
+    return api_failure(s, req, make_error(ErrorCode::kInvalidInput, "tools.error.red_line_text_required",
+                                          "text: a string"));
+  }
+  auto line = s.store.create_red_line(m->org.id, (*body)["text"].get<std::string>(), actor_of(*m));
+  if (!line) return api_failure(s, req, line.error());
+  return Response::json(red_line_value(*line), 201);
+}
+
+namespace {
+
+core::Result<core::RedLine> find_red_line(store::Store& st, core::OrgId org, const std::string& id) {
+  const auto n = parse_id(id);
+  auto lines = st.red_lines(org);
+  if (!lines) return lines.error();
+  for (const auto& l : *lines) {
+    if (n && l.id.value == *n) return l;
+  }
+  return make_error(ErrorCode::kNotFound, "tools.error.red_line_not_found", "no such red line");
+}
+
+}  // namespace
+
+Response api_red_line_update(auth::Auth& auth, Request& req) {
+  auto m = auth.require_member(req, req.param("org"), store::Role::kEditor);
+  if (!m) return m.response();
+  const Services& s = auth.services();
+  auto body = json_body(req);
+  if (!body) return body_failure(s, req, body.error());
+  auto line = find_red_line(s.store, m->org.id, req.param("id"));
+  if (!line) return api_failure(s, req, line.error());
+  for (const auto& [key, v] : body->items()) {
+    if (key == "text" && v.is_string()) {
+      line->text = v.get<std::string>();
+    } else if (key == "active" && v.is_boolean()) {
+      line->active = v.get<bool>();
+    } else if (key == "text" || key == "active") {
+      return api_failure(s, req, make_error(ErrorCode::kInvalidInput, "error.api.field_type",
+                                            key + ": wrong type"));
+    } else if (key != "id" && key != "created_at" && key != "updated_at") {
+      return api_failure(s, req, make_error(ErrorCode::kInvalidInput, "error.api.unknown_field",
+                                            key + ": unknown field"));
+    }
+  }
+  auto saved = s.store.update_red_line(m->org.id, *line, actor_of(*m));
+  if (!saved) return api_failure(s, req, saved.error());
+  return Response::json(red_line_value(*saved));
+}
+
+Response api_red_line_delete(auth::Auth& auth, Request& req) {
+  auto m = auth.require_member(req, req.param("org"), store::Role::kEditor);
+  if (!m) return m.response();
+  const Services& s = auth.services();
+  auto line = find_red_line(s.store, m->org.id, req.param("id"));
+  if (!line) return api_failure(s, req, line.error());
+  if (auto st = s.store.delete_red_line(m->org.id, line->id, actor_of(*m)); !st) {
+    return api_failure(s, req, st.error());
+  }
+  Response res;
+  res.status = 204;
+  return res;
+}
+
+}  // namespace solipraxis::web::handlers

@@ -1,0 +1,31 @@
+// JSON API of the AI tool register (issue 6), documented in
+// web/static/openapi.json. Members read; editors and owners write. Auth and
+// errors as in api.h; tool errors add "detail" (English, names the field) and,
+// for invalid tool fields, "fields": [{field, code, message}] with every problem.
+//   GET/POST   /api/v1/orgs/{org}/tools               ?phase=&public=&limit=&cursor=
+//   GET/PATCH  /api/v1/orgs/{org}/tools/{id}          PATCH needs "version" (409 when stale)
+//   GET/POST   /api/v1/orgs/{org}/tools/{id}/decisions  POST = a phase transition
+//   GET/POST   /api/v1/orgs/{org}/red-lines
+//   PATCH/DELETE /api/v1/orgs/{org}/red-lines/{id}
+#pragma once
+
+#include "web/auth/auth.h"
+
+namespace solipraxis::web::handlers {
+
+Response api_tools(auth::Auth& auth, Request& req);
+Response api_tool_create(auth::Auth& auth, Request& req);
+Response api_tool(auth::Auth& auth, Request& req);
+Response api_tool_update(auth::Auth& auth, Request& req);
+Response api_decisions(auth::Auth& auth, Request& req);
+Response api_decision_create(auth::Auth& auth, Request& req);
+Response api_red_lines(auth::Auth& auth, Request& req);
+Response api_red_line_create(auth::Auth& auth, Request& req);
+Response api_red_line_update(auth::Auth& auth, Request& req);
+Response api_red_line_delete(auth::Auth& auth, Request& req);
+
+// The API error shape for an expected failure, with the English detail (for
+// status < 500) so a client learns which field or red line is meant.
+Response api_failure(const Services& s, const Request& req, const core::Error& e);
+
+}  // namespace solipraxis::web::handlers

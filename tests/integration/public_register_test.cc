@@ -1,0 +1,206 @@
+// The public transparency register over HTTP, without login: only tools marked
+// public appear (HTML, JSON, Atom), non-use reasons are included, user text is
+// escaped, the JSON validates against docs/public-register.schema.json (with
+// Debian's python3-jsonschema) and the Atom feed is well-formed Atom 1.0.
+#include <utility>
+
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "web_fixture.h"
+#include "core/transition.h"
+
+namespace solipraxis::web {
+namespace {
+
+const store::Actor kActor{std::nullopt, "test"};
+
+class RegisterSite {
+ public:
+  RegisterSite() : org_(srv_.org("verein")) {}
+
+  core::Tool tool(const std::string& name, bool is_public, const std::string& summary = "") {
+    core::Tool t;
+    t.name = name;
+    t.vendor = "Beispiel gGmbH";
+    t.purpose = "Briefe verständlich machen";
+    t.human_oversight = "Eine Beraterin liest jeden Text.";
+    t.is_public = is_public;
+    t.public_summary = summary;
+    t.links = {"https://example.org/tool"};
+    auto created = srv_.store().create_tool(org_.id, t, kActor);
+    EXPECT_TRUE(created) << (created ? "" : created.error().detail);
+    return *created;
+  }
+  core::Tool move(const core::Tool& t, core::DecisionKind kind, const std::string& why = "Abgewogen.") {
+    core::TransitionRequest r;
+    r.kind = kind;
+    r.rationale = why;
+    r.principles = {{3, "Betroffene gefragt"}};
+    r.decided_by = "Vorstand";
+    r.decided_on = core::Date::today(srv_.clock());
+    auto moved = srv_.store().transition_tool(org_.id, t.id, r, std::nullopt, kActor);
+    EXPECT_TRUE(moved) << (moved ? "" : moved.error().detail);
+    return moved->tool;
+  }
+  HttpResponse get(const std::string& target, const std::string& lang = "de") {
+    auto r = testing::get(srv_.port(), target, "Accept-Language: " + lang + "\r\n");
+    EXPECT_TRUE(r) << target;
+    return r ? *r : HttpResponse{};
+  }
+  AuthServer& server() { return srv_; }
+  const store::Org& org() const { return org_; }
+
+ private:
+  AuthServer srv_;
+  store::Org org_;
+};
+
+// Runs python3 (Debian's, with python3-jsonschema) on `script` with `input` as a file argument.
+std::pair<int, std::string> python(const std::string& script, const std::string& input) {
+  testing::TempDir dir;
+  const std::string script_path = dir.path() + "/check.py";
+  const std::string input_path = dir.path() + "/input";
+  std::ofstream(script_path) << script;
+  std::ofstream(input_path, std::ios::binary) << input;
+  const std::string cmd = "/usr/bin/python3 " + script_path + " " + input_path + " " +
+                          SOLIPRAXIS_SOURCE_DIR + "/docs/public-register.schema.json 2>&1";
+  std::string out;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return {-1, "popen failed"};
+  char buf[4096];
+  while (std::size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+  const int status = pclose(p);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+TEST(PublicRegisterHttp, ShowsOnlyPublicToolsWithNonUseReasonsWithoutLogin) {
+  RegisterSite site;
+  core::Tool pilot = site.tool("Übersetzungshilfe", true, "Hilft beim Schreiben in einfacher Sprache.");
+  pilot = site.move(pilot, core::DecisionKind::kExplore);
+  pilot = site.move(pilot, core::DecisionKind::kPilot);
+  core::Tool rejected = site.tool("Chatbot <script>alert(1)</script>", true, "Ein Chatbot für Ratsuchende.");
+  site.move(rejected, core::DecisionKind::kReject, "Trainiert mit unseren Beratungsgesprächen.");
+  site.tool("Geheimes Werkzeug", false);
+
+  auto page = site.get("/p/verein/register");
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_TRUE(page.header("Content-Type").starts_with("text/html"));
+  EXPECT_TRUE(contains(page.body, "Übersetzungshilfe"));
+  EXPECT_TRUE(contains(page.body, "Hilft beim Schreiben in einfacher Sprache."));
+  EXPECT_TRUE(contains(page.body, "Erprobung")) << "status in German";
+  EXPECT_TRUE(contains(page.body, "Bewusst nicht eingesetzt"));
+  EXPECT_TRUE(contains(page.body, "Trainiert mit unseren Beratungsgesprächen."));
+  EXPECT_TRUE(contains(page.body, "Chatbot &lt;script&gt;")) << "user text is escaped";
+  EXPECT_FALSE(contains(page.body, "<script>alert(1)"));
+  EXPECT_FALSE(contains(page.body, "Geheimes Werkzeug")) << "private tools never appear";
+  EXPECT_FALSE(contains(page.body, "Vorstand")) << "who decided stays internal";
+  EXPECT_FALSE(contains(page.body, "Abgewogen.")) << "only non-use reasons are public";
+  EXPECT_TRUE(contains(page.body, "href=\"/p/verein/register.json\""));
+  EXPECT_TRUE(contains(page.body, "href=\"/p/verein/register.atom\""));
+
+  auto en = site.get("/p/verein/register", "en");
+  EXPECT_TRUE(contains(en.body, "Decided not to use"));
+  EXPECT_TRUE(contains(en.body, "lang=\"en\""));
+}
+
+TEST(PublicRegisterHttp, EmptyRegisterAndUnknownOrg) {
+  RegisterSite site;
+  site.tool("Intern", false);
+  auto page = site.get("/p/verein/register");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(contains(page.body, "noch keine Einträge veröffentlicht"));
+  EXPECT_FALSE(contains(page.body, "Intern"));
+  auto json = site.get("/p/verein/register.json");
+  ASSERT_EQ(json.status, 200);
+  EXPECT_TRUE(nlohmann::json::parse(json.body)["tools"].empty());
+  EXPECT_EQ(site.get("/p/gibt-es-nicht/register").status, 404);
+  EXPECT_EQ(site.get("/p/gibt-es-nicht/register.json").status, 404);
+  EXPECT_EQ(site.get("/p/gibt-es-nicht/register.atom").status, 404);
+}
+
+TEST(PublicRegisterHttp, JsonValidatesAgainstTheSchema) {
+  RegisterSite site;
+  core::Tool used = site.tool("Übersetzungshilfe", true, "Hilft beim Schreiben.");
+  used = site.move(used, core::DecisionKind::kExplore);
+  used = site.move(used, core::DecisionKind::kPilot);
+  site.move(used, core::DecisionKind::kAdopt);
+  site.move(site.tool("Chatbot", true, "Ein Chatbot."), core::DecisionKind::kReject, "Zu riskant.");
+  site.tool("Idee", true, "Noch offen.");
+  site.tool("Privat", false);
+
+  auto r = site.get("/p/verein/register.json");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_TRUE(r.header("Content-Type").starts_with("application/json"));
+  const auto doc = nlohmann::json::parse(r.body);
+  ASSERT_EQ(doc["tools"].size(), 3u);
+  EXPECT_EQ(doc["tools"][0]["status"], "in_use");
+  EXPECT_EQ(doc["tools"][0]["last_review"], "2026-01-01");
+  EXPECT_EQ(doc["tools"][0]["next_review"], "2026-07-01");
+  EXPECT_EQ(doc["tools"][0]["principles_considered"], nlohmann::json::array({3}));
+  EXPECT_EQ(doc["tools"][1]["non_use"]["rationale"], "Zu riskant.");
+  EXPECT_TRUE(doc["tools"][2]["non_use"].is_null());
+  EXPECT_EQ(doc["organisation"]["register_url"], "http://127.0.0.1/p/verein/register");
+
+  const auto [code, out] = python(R"py(
+import json, sys
+import jsonschema
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+schema = json.load(open(sys.argv[2], encoding="utf-8"))
+jsonschema.Draft202012Validator.check_schema(schema)
+jsonschema.Draft202012Validator(schema).validate(doc)
+bad = dict(doc)
+bad["tools"] = [dict(doc["tools"][0], short_description="x" * 351)]
+try:
+    jsonschema.Draft202012Validator(schema).validate(bad)
+    sys.exit("the schema accepted a description over 350 characters")
+except jsonschema.ValidationError:
+    pass
+print("valid")
+)py", r.body);
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_TRUE(contains(out, "valid")) << out;
+}
+
+TEST(PublicRegisterHttp, AtomFeedHasOneEntryPerPublicToolUpdatedAtItsLastChange) {
+  RegisterSite site;
+  core::Tool a = site.tool("Werkzeug & Co", true, "Kurz <b>fett</b>.");
+  site.server().clock().advance(3600);
+  site.move(a, core::DecisionKind::kExplore);  // a later change
+  site.tool("Privat", false);
+  site.tool("Zweites", true, "Noch eins.");
+
+  auto r = site.get("/p/verein/register.atom");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.header("Content-Type"), "application/atom+xml; charset=utf-8");
+  const auto [code, out] = python(R"py(
+import sys
+import xml.etree.ElementTree as ET
+A = "{http://www.w3.org/2005/Atom}"
+feed = ET.parse(sys.argv[1]).getroot()
+assert feed.tag == A + "feed", feed.tag
+for need in ("id", "title", "updated", "author"):
+    assert feed.find(A + need) is not None, need
+assert any(l.get("rel") == "self" for l in feed.findall(A + "link"))
+entries = feed.findall(A + "entry")
+print(len(entries))
+for e in entries:
+    for need in ("id", "title", "updated"):
+        assert e.find(A + need) is not None, need
+    print(e.find(A + "title").text, "|", e.find(A + "updated").text, "|", e.find(A + "summary").text)
+)py", r.body);
+  ASSERT_EQ(code, 0) << out;
+  EXPECT_TRUE(out.starts_with("2\n")) << out;
+  EXPECT_TRUE(contains(out, "Werkzeug & Co | 2026-01-01T01:00:00Z | Kurz <b>fett</b>.")) << out;
+  EXPECT_TRUE(contains(out, "Zweites | 2026-01-01T01:00:00Z")) << out;
+  EXPECT_FALSE(contains(out, "Privat")) << out;
+}
+
+}  // namespace
+}  // namespace solipraxis::web
