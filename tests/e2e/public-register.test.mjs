@@ -4,32 +4,25 @@
 // shows only public tools, works without JavaScript and prints without the
 // navigation.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import {
-  axeViolations, describeViolations, launchBrowser, newContext, signIn, startServer,
-} from './lib.mjs';
+import { before, test } from 'node:test';
+import { expectAccessible, newContext, signIn, useServerAndBrowser } from './lib.mjs';
 
-const OWNER = { email: 'rika@example.org', password: 'korrekt-pferd-batterie' };
-const ORG = 'beratung';
+const OWNER = {
+  email: 'rika@example.org', password: 'korrekt-pferd-batterie', name: 'Rika', org: 'beratung',
+  orgName: 'Beratung e.V.',
+};
+const ORG = OWNER.org;
 
+const env = useServerAndBrowser({ owner: OWNER });
 let server;
 let browser;
 let token;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  const res = server.cli(['user', 'create', '--email', OWNER.email, '--org', ORG,
-    '--org-name', 'Beratung e.V.', '--name', 'Rika'], `${OWNER.password}\n`);
-  assert.equal(res.code, 0, res.stderr);
+before(() => {
+  ({ server, browser } = env);
   const tok = server.cli(['token', 'create', '--email', OWNER.email]);
   assert.equal(tok.code, 0, tok.stderr);
   token = tok.stdout.trim().split('\n').pop();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 async function api(method, path, body) {
@@ -47,12 +40,6 @@ async function decide(tool, kind, extra = {}) {
   return api('POST', `/api/v1/orgs/${ORG}/tools/${tool.id}/decisions`, {
     kind, rationale: 'Im Team besprochen.', principles: [{ principle: 2, how: 'Ratsuchende zuerst' }], ...extra,
   });
-}
-
-async function expectAccessible(page, what) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `${what}: ${describeViolations(violations)}`);
-  assert.equal(await page.locator('h1').count(), 1, `${what}: exactly one h1`);
 }
 
 test('the empty public register is accessible without login', async () => {
