@@ -4,7 +4,7 @@
 // shows only public tools, works without JavaScript and prints without the
 // navigation.
 import assert from 'node:assert/strict';
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import { expectAccessible, newContext, signIn, useServerAndBrowser } from './lib.mjs';
 
 const OWNER = {
@@ -14,21 +14,22 @@ const OWNER = {
 const ORG = OWNER.org;
 
 const env = useServerAndBrowser({ owner: OWNER });
-let server;
-let browser;
 let token;
 
-before(() => {
-  ({ server, browser } = env);
-  const tok = server.cli(['token', 'create', '--email', OWNER.email]);
-  assert.equal(tok.code, 0, tok.stderr);
-  token = tok.stdout.trim().split('\n').pop();
-});
+// The owner's API token, made with the CLI on first use (the server starts in a hook).
+function apiToken() {
+  if (!token) {
+    const res = env.server.cli(['token', 'create', '--email', OWNER.email]);
+    assert.equal(res.code, 0, res.stderr);
+    token = res.stdout.trim().split('\n').pop();
+  }
+  return token;
+}
 
 async function api(method, path, body) {
-  const res = await fetch(server.url + path, {
+  const res = await fetch(env.server.url + path, {
     method,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    headers: { Authorization: `Bearer ${apiToken()}`, 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const json = await res.json();
@@ -43,15 +44,15 @@ async function decide(tool, kind, extra = {}) {
 }
 
 test('the empty public register is accessible without login', async () => {
-  const context = await newContext(browser, { javaScriptEnabled: false });
+  const context = await newContext(env.browser, { javaScriptEnabled: false });
   const page = await context.newPage();
-  const res = await page.goto(`${server.url}/p/${ORG}/register`);
+  const res = await page.goto(`${env.server.url}/p/${ORG}/register`);
   assert.equal(res.status(), 200);
   assert.match(await page.locator('main').innerText(), /noch keine Einträge/);
   await context.close();
-  const withAxe = await newContext(browser);
+  const withAxe = await newContext(env.browser);
   const p2 = await withAxe.newPage();
-  await p2.goto(`${server.url}/p/${ORG}/register`);
+  await p2.goto(`${env.server.url}/p/${ORG}/register`);
   await expectAccessible(p2, 'empty register');
   await withAxe.close();
 });
@@ -72,9 +73,9 @@ test('the filled register shows public tools and non-use, and passes axe in both
   await api('POST', `/api/v1/orgs/${ORG}/tools`, { name: 'Internes Werkzeug' });
 
   for (const locale of ['de-DE', 'en-GB']) {
-    const context = await newContext(browser, { locale });
+    const context = await newContext(env.browser, { locale });
     const page = await context.newPage();
-    await page.goto(`${server.url}/p/${ORG}/register`);
+    await page.goto(`${env.server.url}/p/${ORG}/register`);
     const text = await page.locator('main').innerText();
     assert.match(text, /Übersetzungshilfe/);
     assert.match(text, /Trainiert mit unseren Beratungsgesprächen/);
@@ -88,9 +89,9 @@ test('the filled register shows public tools and non-use, and passes axe in both
 });
 
 test('the review dashboard is accessible and links to the tool pages', async () => {
-  const context = await newContext(browser);
+  const context = await newContext(env.browser);
   const page = await context.newPage();
-  await signIn(page, server.url, OWNER.email, OWNER.password);
+  await signIn(page, env.server.url, OWNER.email, OWNER.password);
   await page.waitForURL(`**/o/${ORG}`);
   await page.getByRole('link', { name: /Überprüfungen/ }).click();
   await page.waitForURL(`**/o/${ORG}/reviews`);
@@ -104,7 +105,7 @@ test('the review dashboard is accessible and links to the tool pages', async () 
   const link = page.getByRole('link', { name: 'Terminplaner' });
   assert.equal(await link.getAttribute('href'), `/o/${ORG}/tools/${tool.id}`);
   await expectAccessible(page, 'reviews (one upcoming)');
-  const ics = await page.request.get(`${server.url}/o/${ORG}/reviews.ics`);
+  const ics = await page.request.get(`${env.server.url}/o/${ORG}/reviews.ics`);
   assert.equal(ics.status(), 200);
   assert.match(await ics.text(), /SUMMARY:Überprüfung: Terminplaner\r\n/);
   await context.close();
