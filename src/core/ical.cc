@@ -24,14 +24,22 @@ std::string ical_escape(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case ';': out += "\\;"; break;
-      case ',': out += "\\,"; break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case ';':
+        out += "\\;";
+        break;
+      case ',':
+        out += "\\,";
+        break;
       case '\r':
         if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
         out += "\\n";
         break;
-      case '\n': out += "\\n"; break;
+      case '\n':
+        out += "\\n";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) break;  // other controls
         out += c;
@@ -55,6 +63,20 @@ std::string ical_line(std::string_view name, std::string_view value) {
   }
   out.append(line, pos, std::string::npos);
   out += "\r\n";
+  return out;
+}
+
+std::string ical_unfold(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.substr(i, 2) == "\r\n" && i + 2 < text.size() &&
+        (text[i + 2] == ' ' || text[i + 2] == '\t')) {
+      i += 2;
+      continue;
+    }
+    out += text[i];
+  }
   return out;
 }
 

@@ -14,12 +14,12 @@
 namespace solipraxis::core {
 
 struct CalendarEvent {
-  std::string uid;      // globally unique and stable for the same event
-  Date date;            // an all-day event on this day (DTSTART;VALUE=DATE)
-  std::string summary;  // plain text
+  std::string uid;          // globally unique and stable for the same event
+  Date date;                // an all-day event on this day (DTSTART;VALUE=DATE)
+  std::string summary;      // plain text
   std::string description;  // plain text, may be empty
-  std::string url;      // absolute URL, may be empty
-  int sequence = 0;     // revision; raise it when the event changes
+  std::string url;          // absolute URL, may be empty
+  int sequence = 0;         // revision; raise it when the event changes
 };
 
 struct Calendar {
@@ -36,6 +36,8 @@ std::string ical_line(std::string_view name, std::string_view value);
 // A TEXT value: escapes backslash, semicolon, comma and newlines; drops other
 // control characters.
 std::string ical_escape(std::string_view text);
+// Undoes folding (RFC 5545 3.1: a CRLF followed by one space or tab joins lines).
+std::string ical_unfold(std::string_view text);
 // "20260101T000000Z"
 std::string ical_utc(UnixTime t);
 

@@ -18,19 +18,6 @@ std::vector<std::string> lines_of(const std::string& text) {
   return out;
 }
 
-// Joins folded lines back (RFC 5545 3.1: CRLF followed by one space).
-std::string unfold(const std::string& text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text.compare(i, 3, "\r\n ") == 0) {
-      i += 2;
-      continue;
-    }
-    out += text[i];
-  }
-  return out;
-}
-
 TEST(Ical, EscapesTextValues) {
   EXPECT_EQ(ical_escape("a,b;c\\d\ne\r\nf"), "a\\,b\\;c\\\\d\\ne\\nf");
   EXPECT_EQ(ical_escape(std::string("x\x01y\x7fz")), "xyz");
@@ -49,7 +36,7 @@ TEST(Ical, FoldsAt75OctetsWithoutSplittingUtf8) {
     EXPECT_EQ(lines[i][0], ' ');
     EXPECT_NE(static_cast<unsigned char>(lines[i][1]) & 0xC0, 0x80) << "no split code point";
   }
-  EXPECT_EQ(unfold(folded), "SUMMARY:" + value + "\r\n");
+  EXPECT_EQ(ical_unfold(folded), "SUMMARY:" + value + "\r\n");
   // A line of exactly 75 octets stays one line.
   EXPECT_EQ(lines_of(ical_line("X", std::string(73, 'a'))).size(), 1u);
   EXPECT_EQ(lines_of(ical_line("X", std::string(74, 'a'))).size(), 2u);
@@ -64,13 +51,13 @@ TEST(Ical, CalendarHasTheRequiredProperties) {
   ASSERT_GE(lines.size(), 10u);
   EXPECT_EQ(lines.front(), "BEGIN:VCALENDAR");
   EXPECT_EQ(lines.back(), "END:VCALENDAR");
-  const std::string u = unfold(text);
+  const std::string u = ical_unfold(text);
   for (const char* want :
-       {"VERSION:2.0\r\n", "PRODID:-//solipraxis//Reviews//EN\r\n", "X-WR-CALNAME:Verein\\, Reviews\r\n",
-        "BEGIN:VEVENT\r\n", "UID:tool-7-review@verein\r\n", "DTSTAMP:20260101T010101Z\r\n",
-        "DTSTART;VALUE=DATE:20260301\r\n", "DTEND;VALUE=DATE:20260302\r\n", "SEQUENCE:3\r\n",
-        "SUMMARY:Review: Chat\\; Bot\r\n", "URL:https://example.org/o/verein/tools/7\r\n",
-        "END:VEVENT\r\n"}) {
+       {"VERSION:2.0\r\n", "PRODID:-//solipraxis//Reviews//EN\r\n",
+        "X-WR-CALNAME:Verein\\, Reviews\r\n", "BEGIN:VEVENT\r\n", "UID:tool-7-review@verein\r\n",
+        "DTSTAMP:20260101T010101Z\r\n", "DTSTART;VALUE=DATE:20260301\r\n",
+        "DTEND;VALUE=DATE:20260302\r\n", "SEQUENCE:3\r\n", "SUMMARY:Review: Chat\\; Bot\r\n",
+        "URL:https://example.org/o/verein/tools/7\r\n", "END:VEVENT\r\n"}) {
     EXPECT_NE(u.find(want), std::string::npos) << want;
   }
   EXPECT_EQ(text.find('\n'), text.find("\r\n") + 1) << "no bare LF";

@@ -6,9 +6,8 @@ namespace solipraxis::core {
 
 std::optional<PublicToolEntry> public_entry(const Tool& tool, std::vector<Decision> decisions) {
   if (!tool.is_public) return std::nullopt;
-  std::stable_sort(decisions.begin(), decisions.end(), [](const Decision& a, const Decision& b) {
-    return a.id.value < b.id.value;
-  });
+  std::stable_sort(decisions.begin(), decisions.end(),
+                   [](const Decision& a, const Decision& b) { return a.id.value < b.id.value; });
   PublicToolEntry e;
   e.tool = tool;
   for (const Decision& d : decisions) {

@@ -28,11 +28,10 @@ TEST(PublicRegister, SummarisesReviewPrinciplesAndNonUse) {
   Tool t;
   t.is_public = true;
   t.phase = Phase::kRejected;
-  auto e = public_entry(
-      t, {decision(2, DecisionKind::kReject, Phase::kSelection, Phase::kRejected, "2026-02-03",
-                   {{2, "a"}, {5, "b"}}),
-          decision(1, DecisionKind::kExplore, Phase::kIdea, Phase::kSelection, "2026-01-05",
-                   {{5, "c"}, {1, "d"}})});
+  auto e = public_entry(t, {decision(2, DecisionKind::kReject, Phase::kSelection, Phase::kRejected,
+                                     "2026-02-03", {{2, "a"}, {5, "b"}}),
+                            decision(1, DecisionKind::kExplore, Phase::kIdea, Phase::kSelection,
+                                     "2026-01-05", {{5, "c"}, {1, "d"}})});
   ASSERT_TRUE(e.has_value());
   ASSERT_EQ(e->decisions.size(), 2u);
   EXPECT_EQ(e->decisions[0].id.value, 1) << "oldest first";

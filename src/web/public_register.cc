@@ -44,7 +44,9 @@ json entry_json(const core::PublicToolEntry& e, const std::string& reg_url) {
       {"purpose", t.purpose},
       {"target_groups", t.target_groups},
       {"impact",
-       {{"users", t.affected_users}, {"non_users", t.affected_non_users}, {"groups", t.affected_groups}}},
+       {{"users", t.affected_users},
+        {"non_users", t.affected_non_users},
+        {"groups", t.affected_groups}}},
       {"human_oversight", t.human_oversight},
       {"risks_and_mitigations", t.risks},
       {"data",
@@ -101,11 +103,21 @@ std::string xml_escape(std::string_view text) {
   out.reserve(text.size() + 16);
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
       default: {
         const auto u = static_cast<unsigned char>(c);
         if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') break;  // not allowed in XML 1.0
@@ -164,7 +176,8 @@ std::string public_register_atom(const PublicRegister& reg, std::string_view bas
   append_element(out, "title", reg.org.name + ": " + label("register.heading"));
   append_element(out, "id", url);
   append_element(out, "updated", handlers::iso8601(reg.updated_at));
-  out += "<link rel=\"self\" type=\"application/atom+xml\" href=\"" + xml_escape(url) + ".atom\"/>\n";
+  out +=
+      "<link rel=\"self\" type=\"application/atom+xml\" href=\"" + xml_escape(url) + ".atom\"/>\n";
   out += "<link rel=\"alternate\" type=\"text/html\" href=\"" + xml_escape(url) + "\"/>\n";
   out += "<author><name>" + xml_escape(reg.org.name) + "</name></author>\n";
   append_element(out, "generator", "solipraxis");

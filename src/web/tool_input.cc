@@ -35,7 +35,9 @@ core::Status read_date(const json& v, std::string_view field, std::optional<core
   }
   if (!v.is_string()) return type_error(field, "a date \"YYYY-MM-DD\" or null");
   auto d = core::Date::parse(v.get<std::string>());
-  if (!d) return make_error(ErrorCode::kInvalidInput, d.error().key, std::string(field) + ": " + d.error().detail);
+  if (!d)
+    return make_error(ErrorCode::kInvalidInput, d.error().key,
+                      std::string(field) + ": " + d.error().detail);
   out = *d;
   return {};
 }
@@ -49,7 +51,9 @@ core::Status read_enum(const json& v, std::string_view field, std::optional<E>& 
   }
   if (!v.is_string()) return type_error(field, "a string or null");
   auto e = parse(v.get<std::string>());
-  if (!e) return make_error(ErrorCode::kInvalidInput, e.error().key, std::string(field) + ": " + e.error().detail);
+  if (!e)
+    return make_error(ErrorCode::kInvalidInput, e.error().key,
+                      std::string(field) + ": " + e.error().detail);
   out = *e;
   return {};
 }
@@ -63,25 +67,44 @@ core::Status apply_tool_fields(const json& body, core::Tool& t) {
   if (!body.is_object()) return type_error("body", "a JSON object");
   for (const auto& [key, v] : body.items()) {
     core::Status st;
-    if (key == "name") st = read_string(v, key, t.name);
-    else if (key == "vendor") st = read_string(v, key, t.vendor);
-    else if (key == "purpose") st = read_string(v, key, t.purpose);
-    else if (key == "target_groups") st = read_string(v, key, t.target_groups);
-    else if (key == "data_processed") st = read_string(v, key, t.data_processed);
-    else if (key == "affected_users") st = read_string(v, key, t.affected_users);
-    else if (key == "affected_non_users") st = read_string(v, key, t.affected_non_users);
-    else if (key == "affected_groups") st = read_string(v, key, t.affected_groups);
-    else if (key == "cost") st = read_string(v, key, t.cost);
-    else if (key == "contact") st = read_string(v, key, t.contact);
-    else if (key == "public_summary") st = read_string(v, key, t.public_summary);
-    else if (key == "human_oversight") st = read_string(v, key, t.human_oversight);
-    else if (key == "risks") st = read_string(v, key, t.risks);
-    else if (key == "personal_data") st = read_bool(v, key, t.personal_data);
-    else if (key == "special_categories") st = read_bool(v, key, t.special_categories);
-    else if (key == "public") st = read_bool(v, key, t.is_public);
-    else if (key == "next_review") st = read_date(v, key, t.next_review);
-    else if (key == "hosting") st = read_enum<core::Hosting>(v, key, t.hosting, core::parse_hosting);
-    else if (key == "openness") st = read_enum<core::Openness>(v, key, t.openness, core::parse_openness);
+    if (key == "name")
+      st = read_string(v, key, t.name);
+    else if (key == "vendor")
+      st = read_string(v, key, t.vendor);
+    else if (key == "purpose")
+      st = read_string(v, key, t.purpose);
+    else if (key == "target_groups")
+      st = read_string(v, key, t.target_groups);
+    else if (key == "data_processed")
+      st = read_string(v, key, t.data_processed);
+    else if (key == "affected_users")
+      st = read_string(v, key, t.affected_users);
+    else if (key == "affected_non_users")
+      st = read_string(v, key, t.affected_non_users);
+    else if (key == "affected_groups")
+      st = read_string(v, key, t.affected_groups);
+    else if (key == "cost")
+      st = read_string(v, key, t.cost);
+    else if (key == "contact")
+      st = read_string(v, key, t.contact);
+    else if (key == "public_summary")
+      st = read_string(v, key, t.public_summary);
+    else if (key == "human_oversight")
+      st = read_string(v, key, t.human_oversight);
+    else if (key == "risks")
+      st = read_string(v, key, t.risks);
+    else if (key == "personal_data")
+      st = read_bool(v, key, t.personal_data);
+    else if (key == "special_categories")
+      st = read_bool(v, key, t.special_categories);
+    else if (key == "public")
+      st = read_bool(v, key, t.is_public);
+    else if (key == "next_review")
+      st = read_date(v, key, t.next_review);
+    else if (key == "hosting")
+      st = read_enum<core::Hosting>(v, key, t.hosting, core::parse_hosting);
+    else if (key == "openness")
+      st = read_enum<core::Openness>(v, key, t.openness, core::parse_openness);
     else if (key == "links") {
       if (!v.is_array()) return type_error(key, "an array of strings");
       std::vector<std::string> links;
@@ -91,7 +114,8 @@ core::Status apply_tool_fields(const json& body, core::Tool& t) {
       }
       t.links = std::move(links);
     } else if (!kReadOnlyToolFields.contains(key)) {
-      return make_error(ErrorCode::kInvalidInput, "error.api.unknown_field", key + ": unknown field");
+      return make_error(ErrorCode::kInvalidInput, "error.api.unknown_field",
+                        key + ": unknown field");
     }
     if (!st) return st;
   }
@@ -145,7 +169,8 @@ core::Result<core::TransitionRequest> parse_transition(const json& body, core::P
         r.confirmed_red_lines.push_back(core::RedLineId(id.get<std::int64_t>()));
       }
     } else if (key != "version") {
-      return make_error(ErrorCode::kInvalidInput, "error.api.unknown_field", key + ": unknown field");
+      return make_error(ErrorCode::kInvalidInput, "error.api.unknown_field",
+                        key + ": unknown field");
     }
     if (!st) return st.error();
   }
@@ -158,8 +183,8 @@ core::Result<core::TransitionRequest> parse_transition(const json& body, core::P
     if (!k) return k.error();
     if (kind && *kind != *k) {
       return make_error(ErrorCode::kConflict, "tools.error.transition_not_allowed",
-                        std::string("kind ") + core::decision_kind_name(*kind) + " does not lead to " +
-                            core::phase_name(*to));
+                        std::string("kind ") + core::decision_kind_name(*kind) +
+                            " does not lead to " + core::phase_name(*to));
     }
     kind = *k;
   }

@@ -38,7 +38,8 @@ class RegisterSite {
     EXPECT_TRUE(created) << (created ? "" : created.error().detail);
     return *created;
   }
-  core::Tool move(const core::Tool& t, core::DecisionKind kind, const std::string& why = "Abgewogen.") {
+  core::Tool move(const core::Tool& t, core::DecisionKind kind,
+                  const std::string& why = "Abgewogen.") {
     core::TransitionRequest r;
     r.kind = kind;
     r.rationale = why;
@@ -82,10 +83,12 @@ std::pair<int, std::string> python(const std::string& script, const std::string&
 
 TEST(PublicRegisterHttp, ShowsOnlyPublicToolsWithNonUseReasonsWithoutLogin) {
   RegisterSite site;
-  core::Tool pilot = site.tool("Übersetzungshilfe", true, "Hilft beim Schreiben in einfacher Sprache.");
+  core::Tool pilot =
+      site.tool("Übersetzungshilfe", true, "Hilft beim Schreiben in einfacher Sprache.");
   pilot = site.move(pilot, core::DecisionKind::kExplore);
   pilot = site.move(pilot, core::DecisionKind::kPilot);
-  core::Tool rejected = site.tool("Chatbot <script>alert(1)</script>", true, "Ein Chatbot für Ratsuchende.");
+  core::Tool rejected =
+      site.tool("Chatbot <script>alert(1)</script>", true, "Ein Chatbot für Ratsuchende.");
   site.move(rejected, core::DecisionKind::kReject, "Trainiert mit unseren Beratungsgesprächen.");
   site.tool("Geheimes Werkzeug", false);
 
@@ -163,7 +166,8 @@ try:
 except jsonschema.ValidationError:
     pass
 print("valid")
-)py", r.body);
+)py",
+                                  r.body);
   EXPECT_EQ(code, 0) << out;
   EXPECT_TRUE(contains(out, "valid")) << out;
 }
@@ -194,7 +198,8 @@ for e in entries:
     for need in ("id", "title", "updated"):
         assert e.find(A + need) is not None, need
     print(e.find(A + "title").text, "|", e.find(A + "updated").text, "|", e.find(A + "summary").text)
-)py", r.body);
+)py",
+                                  r.body);
   ASSERT_EQ(code, 0) << out;
   EXPECT_TRUE(out.starts_with("2\n")) << out;
   EXPECT_TRUE(contains(out, "Werkzeug & Co | 2026-01-01T01:00:00Z | Kurz <b>fett</b>.")) << out;

@@ -6,8 +6,9 @@
 
 #include <gtest/gtest.h>
 
-#include "web_fixture.h"
+#include "core/ical.h"
 #include "core/transition.h"
+#include "web_fixture.h"
 
 namespace solipraxis::web {
 namespace {
@@ -47,18 +48,6 @@ class ReviewSite {
   Browser browser_{srv_.port()};
 };
 
-std::string unfold(const std::string& text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text.compare(i, 3, "\r\n ") == 0) {
-      i += 2;
-      continue;
-    }
-    out += text[i];
-  }
-  return out;
-}
-
 TEST(ReviewsHttp, DashboardListsOverdueAndUpcomingWithLinks) {
   ReviewSite site;
   auto empty = site.browser().get("/o/verein/reviews");
@@ -69,7 +58,7 @@ TEST(ReviewsHttp, DashboardListsOverdueAndUpcomingWithLinks) {
   const core::Tool later = site.piloted("Übersetzer", "2026-06-01");
   const core::Tool overdue = site.piloted("Alt", "2026-01-05");
   site.server().clock().advance(10 * 86400);  // 2026-01-11: "Alt" is overdue now
-  site.browser().sign_in("mo@example.org");    // the old session has expired
+  site.browser().sign_in("mo@example.org");   // the old session has expired
 
   auto page = site.browser().get("/o/verein/reviews");
   ASSERT_EQ(page.status, 200);
@@ -77,8 +66,10 @@ TEST(ReviewsHttp, DashboardListsOverdueAndUpcomingWithLinks) {
   const auto upcoming_at = page.body.find("In den nächsten 30 Tagen");
   ASSERT_NE(overdue_at, std::string::npos);
   ASSERT_NE(upcoming_at, std::string::npos);
-  const auto alt = page.body.find("href=\"/o/verein/tools/" + std::to_string(overdue.id.value) + "\"");
-  const auto chat = page.body.find("href=\"/o/verein/tools/" + std::to_string(soon.id.value) + "\"");
+  const auto alt =
+      page.body.find("href=\"/o/verein/tools/" + std::to_string(overdue.id.value) + "\"");
+  const auto chat =
+      page.body.find("href=\"/o/verein/tools/" + std::to_string(soon.id.value) + "\"");
   EXPECT_TRUE(overdue_at < alt && alt < upcoming_at) << "the overdue tool is in the overdue list";
   EXPECT_GT(chat, upcoming_at);
   EXPECT_TRUE(contains(page.body, "Chatbot &lt;b&gt;"));
@@ -99,7 +90,8 @@ TEST(ReviewsHttp, IcsFeedFollowsRfc5545) {
   site.piloted("Zweites", "2026-02-01");
   core::Tool idea;
   idea.name = "Nur eine Idee";
-  ASSERT_TRUE(site.server().store().create_tool(site.server().store().org_by_slug("verein")->id, idea, kActor));
+  ASSERT_TRUE(site.server().store().create_tool(site.server().store().org_by_slug("verein")->id,
+                                                idea, kActor));
 
   auto r = site.browser().get("/o/verein/reviews.ics");
   ASSERT_EQ(r.status, 200) << r.body;
@@ -116,7 +108,7 @@ TEST(ReviewsHttp, IcsFeedFollowsRfc5545) {
     ++lines;
   }
   EXPECT_GT(lines, 10u);
-  const std::string u = unfold(ics);
+  const std::string u = core::ical_unfold(ics);
   EXPECT_TRUE(u.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:"));
   EXPECT_TRUE(u.ends_with("END:VCALENDAR\r\n"));
   auto count = [&](const std::string& needle) {
@@ -127,11 +119,14 @@ TEST(ReviewsHttp, IcsFeedFollowsRfc5545) {
   EXPECT_EQ(count("BEGIN:VEVENT\r\n"), 2u) << "one event per tool with a review date";
   EXPECT_EQ(count("END:VEVENT\r\n"), 2u);
   EXPECT_EQ(count("DTSTAMP:20260101T000000Z\r\n"), 2u);
-  EXPECT_TRUE(contains(u, "UID:review-tool-" + std::to_string(a.id.value) + "-verein@solipraxis\r\n"));
+  EXPECT_TRUE(
+      contains(u, "UID:review-tool-" + std::to_string(a.id.value) + "-verein@solipraxis\r\n"));
   EXPECT_TRUE(contains(u, "DTSTART;VALUE=DATE:20260301\r\n"));
   EXPECT_TRUE(contains(u, "DTSTART;VALUE=DATE:20260201\r\n"));
-  EXPECT_TRUE(contains(u, "SUMMARY:Überprüfung: Sehr langer Werkzeugname mit Umlauten äöü\\, Kommas\\; "
-                          "Semikolons und noch mehr Text dahinter\r\n"));
+  EXPECT_TRUE(
+      contains(u,
+               "SUMMARY:Überprüfung: Sehr langer Werkzeugname mit Umlauten äöü\\, Kommas\\; "
+               "Semikolons und noch mehr Text dahinter\r\n"));
   EXPECT_TRUE(contains(u, "URL:http://127.0.0.1/o/verein/tools/"));
   EXPECT_TRUE(contains(u, "/o/verein/tools/" + std::to_string(a.id.value) + "\r\n"));
   EXPECT_FALSE(contains(u, "Nur eine Idee"));

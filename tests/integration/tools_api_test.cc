@@ -64,20 +64,25 @@ const std::string kTools = "/api/v1/orgs/verein/tools";
 class ToolsApi : public ::testing::Test {
  protected:
   ToolsApi()
-      : editor_(srv_.port(), srv_.token(srv_.user("ed@example.org", "verein", store::Role::kEditor))),
-        member_(srv_.port(), srv_.token(srv_.user("mo@example.org", "verein", store::Role::kMember))) {}
+      : editor_(srv_.port(),
+                srv_.token(srv_.user("ed@example.org", "verein", store::Role::kEditor))),
+        member_(srv_.port(),
+                srv_.token(srv_.user("mo@example.org", "verein", store::Role::kMember))) {}
 
   json create(const std::string& name = "Übersetzungshilfe") {
     auto r = editor_.post(kTools, {{"name", name}, {"purpose", "Briefe verständlich machen"}});
     EXPECT_EQ(r.status, 201) << r.raw;
     return r.body;
   }
-  static std::string url(const json& tool) { return kTools + "/" + std::to_string(tool["id"].get<std::int64_t>()); }
+  static std::string url(const json& tool) {
+    return kTools + "/" + std::to_string(tool["id"].get<std::int64_t>());
+  }
   json decide(const json& tool, std::string_view kind, json extra = json::object()) {
     extra["kind"] = std::string(kind);
     if (!extra.contains("version")) extra["version"] = tool["version"];  // as read
     if (!extra.contains("rationale")) extra["rationale"] = "Im Team abgewogen.";
-    if (!extra.contains("principles")) extra["principles"] = json::array({{{"principle", 1}, {"how", "Nutzen abgewogen"}}});
+    if (!extra.contains("principles"))
+      extra["principles"] = json::array({{{"principle", 1}, {"how", "Nutzen abgewogen"}}});
     if (!extra.contains("red_lines_confirmed")) extra["red_lines_confirmed"] = confirmed_;
     return extra;
   }
@@ -149,7 +154,9 @@ TEST_F(ToolsApi, ListFiltersAndPages) {
   for (int i = 0; i < 5; ++i) create("Tool " + std::to_string(i));
   tool_in(Phase::kRejected);
   json pub = create("Öffentlich");
-  ASSERT_EQ(editor_.patch(url(pub), {{"version", 1}, {"public", true}, {"public_summary", "Kurz."}}).status, 200);
+  ASSERT_EQ(editor_.patch(url(pub), {{"version", 1}, {"public", true}, {"public_summary", "Kurz."}})
+                .status,
+            200);
 
   std::vector<std::int64_t> seen;
   std::string target = kTools + "?limit=3";
@@ -205,7 +212,9 @@ TEST_F(ToolsApi, PatchNeedsTheVersionAndAStaleOneIs409WithNothingChanged) {
   EXPECT_EQ(typo.body["error"]["detail"], "nmae: unknown field");
   auto type = editor_.patch(url(t), {{"version", 2}, {"personal_data", "ja"}});
   EXPECT_EQ(type.status, 400);
-  auto long_name = editor_.patch(url(t), {{"version", 2}, {"name", std::string(101, 'x')}, {"links", json::array({"javascript:alert(1)"})}});
+  auto long_name = editor_.patch(url(t), {{"version", 2},
+                                          {"name", std::string(101, 'x')},
+                                          {"links", json::array({"javascript:alert(1)"})}});
   EXPECT_EQ(long_name.status, 400);
   ASSERT_EQ(long_name.body["error"]["fields"].size(), 2u) << long_name.raw;
   EXPECT_EQ(long_name.body["error"]["fields"][0]["field"], "name");
@@ -215,10 +224,12 @@ TEST_F(ToolsApi, PatchNeedsTheVersionAndAStaleOneIs409WithNothingChanged) {
   EXPECT_EQ(past.body["error"]["message"], "The next review cannot be in the past.");
   auto bad_date = editor_.patch(url(t), {{"version", 2}, {"next_review", "2026-02-30"}});
   EXPECT_EQ(bad_date.status, 400);
-  auto raw = testing::request(srv_.port(), "PATCH", url(t),
-                              "Authorization: Bearer " + srv_.token(srv_.user("e2@example.org", "verein", store::Role::kEditor)) +
-                                  "\r\nContent-Type: text/plain\r\n",
-                              "name=x");
+  auto raw =
+      testing::request(srv_.port(), "PATCH", url(t),
+                       "Authorization: Bearer " +
+                           srv_.token(srv_.user("e2@example.org", "verein", store::Role::kEditor)) +
+                           "\r\nContent-Type: text/plain\r\n",
+                       "name=x");
   ASSERT_TRUE(raw);
   EXPECT_EQ(raw->status, 415);
   EXPECT_EQ(member_.get(url(t)).body, stored);
@@ -253,7 +264,8 @@ TEST_F(ToolsApi, EveryPhaseAndDecisionKindPair) {
       EXPECT_EQ(r.body["decision"]["kind"], k);
       EXPECT_EQ(r.body["decision"]["from"], core::phase_name(from));
       EXPECT_EQ(r.body["decision"]["to"], core::phase_name(*expected));
-      EXPECT_EQ(r.body["decision"]["decided_by"], "Name ed@example.org") << "defaults to the caller";
+      EXPECT_EQ(r.body["decision"]["decided_by"], "Name ed@example.org")
+          << "defaults to the caller";
       EXPECT_EQ(r.body["decision"]["decided_on"], "2026-01-01");
       EXPECT_EQ(r.body["tool"]["next_review"].is_null(), !core::requires_review(*expected));
       auto stored = member_.get(url(before));
@@ -295,7 +307,8 @@ TEST_F(ToolsApi, BadDecisionsAre4xxAndChangeNothing) {
     const char* message;
   };
   json no_rationale = decide(t, "pilot", {{"rationale", "  "}});
-  json unknown_principle = decide(t, "pilot", {{"principles", json::array({{{"principle", 9}, {"how", "x"}}})}});
+  json unknown_principle =
+      decide(t, "pilot", {{"principles", json::array({{{"principle", 9}, {"how", "x"}}})}});
   json no_how = decide(t, "pilot", {{"principles", json::array({{{"principle", 2}}})}});
   json past_review = decide(t, "pilot", {{"next_review", "2025-12-31"}});
   json future_decision = decide(t, "pilot", {{"decided_on", "2026-01-02"}});
@@ -307,7 +320,8 @@ TEST_F(ToolsApi, BadDecisionsAre4xxAndChangeNothing) {
   const std::vector<Case> cases = {
       {"no rationale", no_rationale, 400, "Please give the reasons for the decision."},
       {"unknown principle", unknown_principle, 400, "There are only principles 1 to 8."},
-      {"principle without how", no_how, 400, "Please describe how the decision touches the principle."},
+      {"principle without how", no_how, 400,
+       "Please describe how the decision touches the principle."},
       {"next review in the past", past_review, 400, "The next review cannot be in the past."},
       {"decided in the future", future_decision, 400, "The decision date cannot be in the future."},
       {"no kind", no_kind, 400, "Please name the decision (kind) or the target phase (to)."},
@@ -336,7 +350,10 @@ TEST_F(ToolsApi, RedLineGate) {
   auto b = editor_.post(lines, {{"text", "Keine automatisierten Entscheidungen über Menschen."}});
   ASSERT_EQ(b.status, 201);
   auto c = editor_.post(lines, {{"text", "Früher: nur Anbieter aus der EU."}});
-  ASSERT_EQ(editor_.patch(lines + "/" + std::to_string(c.body["id"].get<int>()), {{"active", false}}).status, 200);
+  ASSERT_EQ(
+      editor_.patch(lines + "/" + std::to_string(c.body["id"].get<int>()), {{"active", false}})
+          .status,
+      200);
   EXPECT_EQ(editor_.post(lines, {{"text", "  "}}).status, 400);
   EXPECT_EQ(member_.get(lines).body["items"].size(), 3u);
 
@@ -349,14 +366,18 @@ TEST_F(ToolsApi, RedLineGate) {
     EXPECT_EQ(r.body["error"]["message"],
               "Please confirm every red line before the tool goes into a pilot or into use.");
     const std::string missing = confirmed.empty() ? a.body["text"] : b.body["text"];
-    EXPECT_NE(r.body["error"]["detail"].get<std::string>().find(missing), std::string::npos) << r.raw;
+    EXPECT_NE(r.body["error"]["detail"].get<std::string>().find(missing), std::string::npos)
+        << r.raw;
     expect_unchanged(t, 1);
   }
   // A red line of another org cannot be confirmed.
   Api stranger(srv_.port(), srv_.token(srv_.user("x@example.org", "andere", store::Role::kOwner)));
   auto foreign = stranger.post("/api/v1/orgs/andere/red-lines", {{"text", "Fremd"}});
   ASSERT_EQ(foreign.status, 201);
-  auto r = editor_.post(d, decide(t, "pilot", {{"red_lines_confirmed", json::array({a.body["id"], b.body["id"], foreign.body["id"]})}}));
+  auto r =
+      editor_.post(d, decide(t, "pilot",
+                             {{"red_lines_confirmed",
+                               json::array({a.body["id"], b.body["id"], foreign.body["id"]})}}));
   EXPECT_EQ(r.status, 400) << r.raw;
   EXPECT_EQ(r.body["error"]["message"], "Your organisation has no such red line.");
   expect_unchanged(t, 1);
@@ -371,7 +392,8 @@ TEST_F(ToolsApi, RedLineGate) {
   auto adopt = editor_.post(d, decide(in_pilot, "adopt", {{"red_lines_confirmed", json::array()}}));
   EXPECT_EQ(adopt.status, 409);
   expect_unchanged(in_pilot, 2);
-  auto reject = editor_.post(d, decide(in_pilot, "reject", {{"red_lines_confirmed", json::array()}}));
+  auto reject =
+      editor_.post(d, decide(in_pilot, "reject", {{"red_lines_confirmed", json::array()}}));
   ASSERT_EQ(reject.status, 201) << reject.raw;
   EXPECT_TRUE(reject.body["decision"]["red_lines_confirmed"].empty());
 
@@ -391,11 +413,11 @@ TEST_F(ToolsApi, SessionCallersNeedTheCsrfHeaderToWrite) {
   const std::string body = json{{"name", "Im Browser"}}.dump();
   auto without = b.send("POST", kTools, body, "application/json");
   EXPECT_EQ(without.status, 403);
-  auto with = b.send("POST", kTools, body, "application/json", "X-CSRF-Token: " + b.csrf() + "\r\n");
+  auto with =
+      b.send("POST", kTools, body, "application/json", "X-CSRF-Token: " + b.csrf() + "\r\n");
   EXPECT_EQ(with.status, 201) << with.body;
   EXPECT_EQ(member_.get(kTools).body["items"].size(), 1u);
 }
-
 
 TEST_F(ToolsApi, EveryRegisterRouteIsDocumentedInOpenApi) {
   auto spec = testing::get(srv_.port(), "/api/openapi.json");
@@ -406,11 +428,13 @@ TEST_F(ToolsApi, EveryRegisterRouteIsDocumentedInOpenApi) {
     const std::string& p = route.pattern;
     const bool mine = p.starts_with("/api/v1/orgs/{org}/tools") ||
                       p.starts_with("/api/v1/orgs/{org}/red-lines") ||
-                      p.starts_with("/api/v1/orgs/{org}/reviews") || p.starts_with("/p/{org}/register.");
+                      p.starts_with("/api/v1/orgs/{org}/reviews") ||
+                      p.starts_with("/p/{org}/register.");
     if (!mine) continue;
     std::string method = route.method;
     for (auto& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    EXPECT_TRUE(doc["paths"].contains(p) && doc["paths"][p].contains(method)) << route.method << " " << p;
+    EXPECT_TRUE(doc["paths"].contains(p) && doc["paths"][p].contains(method))
+        << route.method << " " << p;
     ++checked;
   }
   EXPECT_GE(checked, 13);

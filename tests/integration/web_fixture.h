@@ -47,7 +47,8 @@ class AuthServer {
     auto st = store::open_store(store::StoreConfig{"", dir_.path(), true}, clock_);
     if (!st) throw std::runtime_error(st.error().detail);
     store_ = std::move(st).value();
-    auto app = WebApp::create(std::string(SOLIPRAXIS_SOURCE_DIR) + "/web", *store_, clock_, options);
+    auto app =
+        WebApp::create(std::string(SOLIPRAXIS_SOURCE_DIR) + "/web", *store_, clock_, options);
     if (!app) throw std::runtime_error(app.error().detail);
     app_ = std::move(app).value();
     ServerOptions so;
@@ -72,7 +73,8 @@ class AuthServer {
   }
   store::User user(const std::string& email, const std::string& org_slug, store::Role role,
                    const std::string& lang = "") {
-    auto u = store_->create_user({email, "Name " + email, store::hash_password(kPassword).value(), lang});
+    auto u = store_->create_user(
+        {email, "Name " + email, store::hash_password(kPassword).value(), lang});
     EXPECT_TRUE(u) << (u ? "" : u.error().detail);
     auto st = store_->add_member(org(org_slug).id, u->id, role, store::Actor{std::nullopt, "test"});
     EXPECT_TRUE(st);
@@ -116,7 +118,8 @@ inline bool contains(const std::string& haystack, std::string_view needle) {
 // A cookie jar and a language, like one browser.
 class Browser {
  public:
-  explicit Browser(std::uint16_t port, std::string lang = "de") : port_(port), lang_(std::move(lang)) {}
+  explicit Browser(std::uint16_t port, std::string lang = "de")
+      : port_(port), lang_(std::move(lang)) {}
 
   HttpResponse send(std::string_view method, std::string_view target, std::string_view body = "",
                     std::string_view type = "application/x-www-form-urlencoded",

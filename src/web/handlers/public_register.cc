@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <variant>
 
 #include "core/tool_phase.h"
 #include "web/page.h"
@@ -19,16 +20,27 @@ bool valid_host(std::string_view host) {
   });
 }
 
-// The org, or the 404/503 answer. The register needs no login.
-core::Result<store::Org> find_org(Services& s, const Request& req) {
-  return s.store.org_by_slug(req.param("org"));
+// The register of the org in the path (no login), or the 404/503 answer.
+using Loaded = std::variant<PublicRegister, Response>;
+Loaded load_register(auth::Auth& auth, const Request& req) {
+  Services& s = auth.services();
+  auto org = s.store.org_by_slug(req.param("org"));
+  if (!org) {
+    const auto code = org.error().code;
+    if (code == core::ErrorCode::kNotFound || code == core::ErrorCode::kInvalidInput) {
+      return auth.error(req, 404, "error.http.not_found");
+    }
+    return auth.error(req, 503, "error.http.unavailable");
+  }
+  auto reg = load_public_register(s.store, *org);
+  if (!reg) return error_response(s, req, reg.error());
+  return std::move(reg).value();
 }
 
-Response org_error(auth::Auth& auth, const Request& req, const core::Error& e) {
-  if (e.code == core::ErrorCode::kNotFound || e.code == core::ErrorCode::kInvalidInput) {
-    return auth.error(req, 404, "error.http.not_found");
-  }
-  return auth.error(req, 503, "error.http.unavailable");
+// Public, cacheable for a minute.
+Response cacheable(Response res) {
+  res.headers.set("Cache-Control", "public, max-age=60");
+  return res;
 }
 
 // Label/value rows of one tool; empty values are left out.
@@ -51,8 +63,12 @@ mstch::array field_rows(const Services& s, const Request& req, const core::Tool&
   add("tools.field.personal_data", t.personal_data ? yes : no);
   add("tools.field.special_categories", t.special_categories ? yes : no);
   add("tools.field.vendor", t.vendor);
-  if (t.hosting) add("tools.field.hosting", tr(s, req, std::string("tools.hosting.") + core::hosting_name(*t.hosting)));
-  if (t.openness) add("tools.field.openness", tr(s, req, std::string("tools.openness.") + core::openness_name(*t.openness)));
+  if (t.hosting)
+    add("tools.field.hosting",
+        tr(s, req, std::string("tools.hosting.") + core::hosting_name(*t.hosting)));
+  if (t.openness)
+    add("tools.field.openness",
+        tr(s, req, std::string("tools.openness.") + core::openness_name(*t.openness)));
   add("tools.field.contact", t.contact);
   return rows;
 }
@@ -110,53 +126,46 @@ std::string principle_label(const Services& s, const Request& req, int principle
 }
 
 Response public_register_page(auth::Auth& auth, Request& req) {
+  Loaded loaded = load_register(auth, req);
+  if (auto* denied = std::get_if<Response>(&loaded)) return std::move(*denied);
+  const PublicRegister& reg = std::get<PublicRegister>(loaded);
   Services& s = auth.services();
-  auto org = find_org(s, req);
-  if (!org) return org_error(auth, req, org.error());
-  auto reg = load_public_register(s.store, *org);
-  if (!reg) return error_response(s, req, reg.error());
   mstch::array tools, non_use;
-  for (const auto& e : reg->entries) {
+  for (const auto& e : reg.entries) {
     (e.non_use ? non_use : tools).push_back(entry_view(s, req, e));
   }
   mstch::map data{
-      {"title", org->name + ": " + tr(s, req, "register.heading")},
-      {"org", mstch::map{{"slug", org->slug}, {"name", org->name}}},
+      {"title", reg.org.name + ": " + tr(s, req, "register.heading")},
+      {"org", mstch::map{{"slug", reg.org.slug}, {"name", reg.org.name}}},
       {"has_tools", !tools.empty()},
       {"tool_entries", tools},
       {"has_non_use", !non_use.empty()},
       {"non_use_entries", non_use},
-      {"empty", reg->entries.empty()},
+      {"empty", reg.entries.empty()},
   };
-  Response res = render(s, req, "pages/public_register", std::move(data));
-  res.headers.set("Cache-Control", "public, max-age=60");
-  return res;
+  return cacheable(render(s, req, "pages/public_register", std::move(data)));
 }
 
 Response public_register_json(auth::Auth& auth, Request& req) {
-  Services& s = auth.services();
-  auto org = find_org(s, req);
-  if (!org) return org_error(auth, req, org.error());
-  auto reg = load_public_register(s.store, *org);
-  if (!reg) return error_response(s, req, reg.error());
-  Response res = Response::json(web::public_register_json(*reg, base_url(auth, req), s.clock.now()));
-  res.headers.set("Cache-Control", "public, max-age=60");
+  Loaded loaded = load_register(auth, req);
+  if (auto* denied = std::get_if<Response>(&loaded)) return std::move(*denied);
+  const PublicRegister& reg = std::get<PublicRegister>(loaded);
+  Response res = cacheable(Response::json(
+      web::public_register_json(reg, base_url(auth, req), auth.services().clock.now())));
   res.headers.set("Access-Control-Allow-Origin", "*");  // public data, meant for reuse
   return res;
 }
 
 Response public_register_atom(auth::Auth& auth, Request& req) {
+  Loaded loaded = load_register(auth, req);
+  if (auto* denied = std::get_if<Response>(&loaded)) return std::move(*denied);
+  const PublicRegister& reg = std::get<PublicRegister>(loaded);
   Services& s = auth.services();
-  auto org = find_org(s, req);
-  if (!org) return org_error(auth, req, org.error());
-  auto reg = load_public_register(s.store, *org);
-  if (!reg) return error_response(s, req, reg.error());
   auto label = [&](std::string_view key) { return tr(s, req, key); };
   Response res;
   res.headers.set("Content-Type", "application/atom+xml; charset=utf-8");
-  res.headers.set("Cache-Control", "public, max-age=60");
-  res.body = web::public_register_atom(*reg, base_url(auth, req), req.lang, label);
-  return res;
+  res.body = web::public_register_atom(reg, base_url(auth, req), req.lang, label);
+  return cacheable(std::move(res));
 }
 
 }  // namespace solipraxis::web::handlers

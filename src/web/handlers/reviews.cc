@@ -57,8 +57,8 @@ Response review_calendar_response(auth::Auth& auth, const Request& req, const st
   res.headers.set("Content-Type", "text/calendar; charset=utf-8");
   res.headers.set("Content-Disposition", "inline; filename=\"" + org.slug + "-reviews.ics\"");
   res.headers.set("Cache-Control", "private, no-cache");
-  res.body = core::calendar_text(review_calendar(s, req, org, *tools, base_url(auth, req)),
-                                 s.clock.now());
+  res.body =
+      core::calendar_text(review_calendar(s, req, org, *tools, base_url(auth, req)), s.clock.now());
   return res;
 }
 

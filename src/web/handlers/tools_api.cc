@@ -74,7 +74,8 @@ core::Result<json> json_body(const Request& req) {
   auto body = parse_json_body(req);
   if (!body) return body.error();
   if (!body->is_object()) {
-    return make_error(ErrorCode::kInvalidInput, "error.http.bad_request", "the body must be an object");
+    return make_error(ErrorCode::kInvalidInput, "error.http.bad_request",
+                      "the body must be an object");
   }
   return body;
 }
@@ -86,6 +87,12 @@ Response body_failure(const Services& s, const Request& req, const core::Error& 
     return Response::error(415, "unsupported_media_type", tr(s, req, e.key));
   }
   return res;
+}
+
+// 400 for input the handler itself refuses.
+Response bad_input(const Services& s, const Request& req, std::string key, std::string detail) {
+  return api_failure(s, req,
+                     make_error(ErrorCode::kInvalidInput, std::move(key), std::move(detail)));
 }
 
 }  // namespace
@@ -110,8 +117,7 @@ Response api_tools(auth::Auth& auth, Request& req) {
   }
   if (const std::string p = req.query.value("public"); !p.empty()) {
     if (p != "true" && p != "false") {
-      return api_failure(s, req, make_error(ErrorCode::kInvalidInput, "error.http.bad_request",
-                                            "public: true or false"));
+      return bad_input(s, req, "error.http.bad_request", "public: true or false");
     }
     filter.is_public = p == "true";
   }
@@ -119,8 +125,7 @@ Response api_tools(auth::Auth& auth, Request& req) {
   if (const std::string l = req.query.value("limit"); !l.empty()) {
     const auto limit = parse_id(l);
     if (!limit || *limit > 200) {
-      return api_failure(s, req, make_error(ErrorCode::kInvalidInput, "error.http.bad_request",
-                                            "limit: 1 to 200"));
+      return bad_input(s, req, "error.http.bad_request", "limit: 1 to 200");
     }
     page.limit = static_cast<int>(*limit);
   }
@@ -144,8 +149,8 @@ Response api_tool_create(auth::Auth& auth, Request& req) {
   auto created = s.store.create_tool(m->org.id, tool, actor_of(*m));
   if (!created) return api_failure(s, req, created.error());
   Response res = Response::json(tool_value(*created), 201);
-  res.headers.set("Location", "/api/v1/orgs/" + m->org.slug + "/tools/" +
-                                  std::to_string(created->id.value));
+  res.headers.set("Location",
+                  "/api/v1/orgs/" + m->org.slug + "/tools/" + std::to_string(created->id.value));
   return res;
 }
 
@@ -162,21 +167,20 @@ Response api_tool_update(auth::Auth& auth, Request& req) {
   auto body = json_body(req);
   if (!body) return body_failure(s, req, body.error());
   if (!body->contains("version") || !(*body)["version"].is_number_integer()) {
-    return api_failure(s, req, make_error(ErrorCode::kInvalidInput, "error.api.version_required",
-                                          "version: send the version you read"));
+    return bad_input(s, req, "error.api.version_required", "version: send the version you read");
   }
   const auto version = (*body)["version"].get<std::int64_t>();
   if (version != a->tool.version) {
-    return api_failure(s, req, make_error(ErrorCode::kConflict, "tools.error.stale_version",
-                                          "version " + std::to_string(version) + " is stale; " +
-                                              "the tool is at version " +
-                                              std::to_string(a->tool.version)));
+    return api_failure(s, req,
+                       make_error(ErrorCode::kConflict, "tools.error.stale_version",
+                                  "version " + std::to_string(version) + " is stale; " +
+                                      "the tool is at version " + std::to_string(a->tool.version)));
   }
   if (body->contains("phase")) {
     const json& p = (*body)["phase"];
     if (!p.is_string() || p.get<std::string>() != core::phase_name(a->tool.phase)) {
-      return api_failure(s, req, make_error(ErrorCode::kInvalidInput, "error.api.phase_read_only",
-                                            "phase: changes only by POST .../decisions"));
+      return bad_input(s, req, "error.api.phase_read_only",
+                       "phase: changes only by POST .../decisions");
     }
   }
   core::Tool edited = a->tool;
@@ -211,13 +215,12 @@ Response api_decision_create(auth::Auth& auth, Request& req) {
   std::int64_t version = a->tool.version;
   if (body->contains("version")) {
     if (!(*body)["version"].is_number_integer()) {
-      return api_failure(s, req, make_error(ErrorCode::kInvalidInput, "error.api.field_type",
-                                            "version: must be an integer"));
+      return bad_input(s, req, "error.api.field_type", "version: must be an integer");
     }
     version = (*body)["version"].get<std::int64_t>();
   }
-  auto moved = s.store.transition_tool(a->member.org.id, a->tool.id, *request, version,
-                                       actor_of(a->member));
+  auto moved =
+      s.store.transition_tool(a->member.org.id, a->tool.id, *request, version, actor_of(a->member));
   if (!moved) return api_failure(s, req, moved.error());
   Response res = Response::json(
       json{{"tool", tool_value(moved->tool)}, {"decision", decision_value(moved->decision)}}, 201);
@@ -241,8 +244,7 @@ Response api_red_line_create(auth::Auth& auth, Request& req) {
   auto body = json_body(req);
   if (!body) return body_failure(s, req, body.error());
   if (!body->contains("text") || !(*body)["text"].is_string()) {
-    return api_failure(s, req, make_error(ErrorCode::kInvalidInput, "tools.error.red_line_text_required",
-                                          "text: a string"));
+    return bad_input(s, req, "tools.error.red_line_text_required", "text: a string");
   }
   auto line = s.store.create_red_line(m->org.id, (*body)["text"].get<std::string>(), actor_of(*m));
   if (!line) return api_failure(s, req, line.error());
@@ -251,7 +253,8 @@ Response api_red_line_create(auth::Auth& auth, Request& req) {
 
 namespace {
 
-core::Result<core::RedLine> find_red_line(store::Store& st, core::OrgId org, const std::string& id) {
+core::Result<core::RedLine> find_red_line(store::Store& st, core::OrgId org,
+                                          const std::string& id) {
   const auto n = parse_id(id);
   auto lines = st.red_lines(org);
   if (!lines) return lines.error();
@@ -277,11 +280,9 @@ Response api_red_line_update(auth::Auth& auth, Request& req) {
     } else if (key == "active" && v.is_boolean()) {
       line->active = v.get<bool>();
     } else if (key == "text" || key == "active") {
-      return api_failure(s, req, make_error(ErrorCode::kInvalidInput, "error.api.field_type",
-                                            key + ": wrong type"));
+      return bad_input(s, req, "error.api.field_type", key + ": wrong type");
     } else if (key != "id" && key != "created_at" && key != "updated_at") {
-      return api_failure(s, req, make_error(ErrorCode::kInvalidInput, "error.api.unknown_field",
-                                            key + ": unknown field"));
+      return bad_input(s, req, "error.api.unknown_field", key + ": unknown field");
     }
   }
   auto saved = s.store.update_red_line(m->org.id, *line, actor_of(*m));
