@@ -14,6 +14,7 @@
 #include "core/clock.h"
 #include "core/tool_export.h"
 #include "store/store.h"
+#include "store/tool_records.h"
 
 namespace solipraxis::cli {
 namespace {
@@ -29,31 +30,6 @@ struct ToolsOptions {
 int fail_usage(const std::string& message) {
   std::cerr << "solipraxis: " << message << "\n";
   return kExitUsage;
-}
-
-// Every tool of the org matching the filter, following the pages.
-core::Result<std::vector<core::Tool>> all_tools(store::Store& s, core::OrgId org,
-                                                const store::ToolFilter& filter) {
-  std::vector<core::Tool> out;
-  store::PageRequest page{200, ""};
-  while (true) {
-    auto p = s.list_tools(org, filter, page);
-    if (!p) return p.error();
-    for (auto& t : p->items) out.push_back(std::move(t));
-    if (p->next.empty()) return out;
-    page.cursor = p->next;
-  }
-}
-
-core::Result<std::vector<core::ToolRecord>> records_of(store::Store& s, core::OrgId org,
-                                                       std::vector<core::Tool> tools) {
-  std::vector<core::ToolRecord> out;
-  for (auto& t : tools) {
-    auto d = s.decisions(org, t.id);
-    if (!d) return d.error();
-    out.push_back(core::ToolRecord{std::move(t), std::move(*d)});
-  }
-  return out;
 }
 
 std::string pad(std::string s, std::size_t width) {
@@ -101,14 +77,14 @@ int run_list(Context& ctx, const ToolsOptions& opt) {
   core::SystemClock clock;
   auto session = open(ctx, opt, clock);
   if (!session) return ctx.exit_code;
-  auto tools = all_tools(*session->store, session->org.id, filter);
+  auto tools = store::all_tools(*session->store, session->org.id, filter);
   if (!tools) return report(tools.error());
   if (opt.format == "csv") {
     std::cout << core::register_csv(*tools);
   } else if (opt.format == "text") {
     std::cout << text_table(*tools);
   } else {
-    auto records = records_of(*session->store, session->org.id, std::move(*tools));
+    auto records = store::tool_records(*session->store, session->org.id, std::move(*tools));
     if (!records) return report(records.error());
     std::cout << (opt.format == "json" ? core::register_json(*records) + "\n"
                                        : core::register_markdown(session->org.name, *records));
