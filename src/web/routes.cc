@@ -16,6 +16,7 @@
 #include "web/handlers/static.h"
 #include "web/handlers/werkstatt.h"
 #include "web/handlers/tools_api.h"
+#include "web/handlers/tools.h"
 #include "web/middleware.h"
 
 namespace solipraxis::web {
@@ -81,6 +82,29 @@ void register_routes(Router& r, Services& s) {
   r.post("/o/{org}/werkstatt/compose", ah(werkstatt_compose));
   r.get("/o/{org}/werkstatt/settings", ah(werkstatt_settings_page));
   r.post("/o/{org}/werkstatt/settings", ah(werkstatt_settings_save));
+
+  // --- AI tool register for members (handlers/tools.h); editors and owners write ---
+  r.get("/o/{org}/tools", ah(tools_page));
+  r.post("/o/{org}/tools", ah(tool_create));
+  r.get("/o/{org}/tools/new", ah(tool_new_page));
+  r.get("/o/{org}/tools/export.md", ah(tools_export_md));
+  r.get("/o/{org}/tools/export.json", ah(tools_export_json));
+  r.get("/o/{org}/tools/export.csv", ah(tools_export_csv));
+  r.get("/o/{org}/tools/{id}", ah(tool_page));
+  r.post("/o/{org}/tools/{id}", ah(tool_update));
+  r.get("/o/{org}/tools/{id}/edit", ah(tool_edit_page));
+  r.get("/o/{org}/tools/{id}/decide", ah(tool_decide_page));
+  r.post("/o/{org}/tools/{id}/decide", ah(tool_decide));
+  r.get("/o/{org}/tools/{id}/export.md", ah(tool_export_md));
+  r.get("/o/{org}/tools/{id}/export.json", ah(tool_export_json));
+  r.get("/o/{org}/non-use", ah(non_use_page));
+  r.get("/o/{org}/red-lines", ah(red_lines_page));
+  r.post("/o/{org}/red-lines", ah(red_line_create));
+  r.get("/o/{org}/red-lines/{id}/edit", ah(red_line_edit_page));
+  r.post("/o/{org}/red-lines/{id}", ah(red_line_update));
+  r.get("/o/{org}/red-lines/{id}/delete", ah(red_line_delete_page));
+  r.post("/o/{org}/red-lines/{id}/delete", ah(red_line_delete));
+  r.post("/o/{org}/review-interval", ah(review_interval_update));
 
   // --- JSON API (web/static/openapi.json describes it) ---
   r.get("/api/openapi.json", ah(api_openapi));

@@ -1,0 +1,350 @@
+// The form to record a tool and to edit it (see tools.h). Every problem is
+// shown next to its field with the person's input kept; a save against an
+// older version shows the stored values beside the person's input, so nothing
+// is lost (optimistic locking through the hidden "version" field).
+#include <map>
+#include <utility>
+
+#include "core/text_field.h"
+#include "web/handlers/dashboard.h"
+#include "web/handlers/tool_views.h"
+#include "web/handlers/tools.h"
+#include "web/page.h"
+
+namespace solipraxis::web::handlers {
+
+using namespace tool_views;
+
+namespace {
+
+enum class Input { kText, kTextarea, kDate, kCheckbox, kHosting, kOpenness, kLinks };
+
+struct FieldSpec {
+  const char* name;  // the form field and core::FieldError::field
+  Input input;
+  std::size_t maxlength;  // 0: none in the markup
+  const char* hint_key;   // "" when none
+};
+
+struct GroupSpec {
+  const char* legend_key;
+  std::vector<FieldSpec> fields;
+};
+
+const std::vector<GroupSpec>& form_groups() {
+  static const std::vector<GroupSpec> groups = {
+      {"tools.form.group.basics",
+       {{"name", Input::kText, core::kToolNameMax, "tools.form.hint.name"},
+        {"vendor", Input::kText, core::kToolShortFieldMax, ""},
+        {"purpose", Input::kTextarea, 0, "tools.form.hint.purpose"},
+        {"target_groups", Input::kTextarea, 0, ""}}},
+      {"tools.form.group.operation",
+       {{"hosting", Input::kHosting, 0, ""},
+        {"openness", Input::kOpenness, 0, ""},
+        {"cost", Input::kText, core::kToolShortFieldMax, ""},
+        {"contact", Input::kText, core::kToolShortFieldMax, ""},
+        {"links", Input::kLinks, 0, "tools.form.hint.links"}}},
+      {"tools.form.group.data",
+       {{"data_processed", Input::kTextarea, 0, ""},
+        {"personal_data", Input::kCheckbox, 0, ""},
+        {"special_categories", Input::kCheckbox, 0, "tools.form.hint.special_categories"},
+        {"affected_users", Input::kTextarea, 0, ""},
+        {"affected_non_users", Input::kTextarea, 0, "tools.form.hint.affected_non_users"},
+        {"affected_groups", Input::kTextarea, 0, ""}}},
+      {"tools.form.group.review",
+       {{"next_review", Input::kDate, 0, "tools.form.hint.next_review"}}},
+      {"tools.form.group.public",
+       {{"public", Input::kCheckbox, 0, "tools.form.hint.public"},
+        {"public_summary", Input::kTextarea, core::kToolPublicSummaryMax,
+         "tools.form.hint.public_summary"},
+        {"human_oversight", Input::kTextarea, 0, "tools.form.hint.human_oversight"},
+        {"risks", Input::kTextarea, 0, ""}}},
+  };
+  return groups;
+}
+
+// What the person entered, by field name, exactly as sent.
+using FormValues = std::map<std::string, std::string, std::less<>>;
+
+std::string join_lines(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
+  return out;
+}
+
+std::vector<std::string> split_lines(std::string_view text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const auto end = text.find('\n', start);
+    const auto line = core::trim(text.substr(start, end == std::string_view::npos ? text.npos
+                                                                                  : end - start));
+    if (!line.empty()) out.emplace_back(line);
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+FormValues values_of(const core::Tool& t) {
+  return FormValues{
+      {"name", t.name},
+      {"vendor", t.vendor},
+      {"purpose", t.purpose},
+      {"target_groups", t.target_groups},
+      {"hosting", t.hosting ? core::hosting_name(*t.hosting) : ""},
+      {"openness", t.openness ? core::openness_name(*t.openness) : ""},
+      {"data_processed", t.data_processed},
+      {"personal_data", t.personal_data ? "1" : ""},
+      {"special_categories", t.special_categories ? "1" : ""},
+      {"affected_users", t.affected_users},
+      {"affected_non_users", t.affected_non_users},
+      {"affected_groups", t.affected_groups},
+      {"cost", t.cost},
+      {"contact", t.contact},
+      {"links", join_lines(t.links)},
+      {"next_review", t.next_review ? t.next_review->str() : ""},
+      {"public", t.is_public ? "1" : ""},
+      {"public_summary", t.public_summary},
+      {"human_oversight", t.human_oversight},
+      {"risks", t.risks},
+  };
+}
+
+FormValues values_of(const Params& form) {
+  FormValues out;
+  for (const auto& group : form_groups()) {
+    for (const auto& f : group.fields) out[f.name] = form.value(f.name);
+  }
+  return out;
+}
+
+// The tool the form describes (on top of `base`: id, org, phase, version) and
+// every problem with it, in form order.
+core::Tool tool_of(const FormValues& v, core::Tool base, core::Date today,
+                   std::vector<core::FieldError>& errors) {
+  core::Tool t = std::move(base);
+  auto get = [&v](const char* name) { return v.at(name); };
+  t.name = get("name");
+  t.vendor = get("vendor");
+  t.purpose = get("purpose");
+  t.target_groups = get("target_groups");
+  t.data_processed = get("data_processed");
+  t.personal_data = !get("personal_data").empty();
+  t.special_categories = !get("special_categories").empty();
+  t.affected_users = get("affected_users");
+  t.affected_non_users = get("affected_non_users");
+  t.affected_groups = get("affected_groups");
+  t.cost = get("cost");
+  t.contact = get("contact");
+  t.links = split_lines(get("links"));
+  t.is_public = !get("public").empty();
+  t.public_summary = get("public_summary");
+  t.human_oversight = get("human_oversight");
+  t.risks = get("risks");
+  std::vector<core::FieldError> parse_errors;
+  t.hosting.reset();
+  if (const auto h = get("hosting"); !h.empty()) {
+    if (auto p = core::parse_hosting(h)) t.hosting = *p;
+    else parse_errors.push_back({"hosting", p.error()});
+  }
+  t.openness.reset();
+  if (const auto o = get("openness"); !o.empty()) {
+    if (auto p = core::parse_openness(o)) t.openness = *p;
+    else parse_errors.push_back({"openness", p.error()});
+  }
+  const std::optional<core::Date> stored_review = t.next_review;
+  t.next_review.reset();
+  if (const auto d = core::trim(get("next_review")); !d.empty()) {
+    if (auto p = core::Date::parse(d)) t.next_review = *p;
+    else parse_errors.push_back({"next_review", p.error()});
+  }
+  core::normalize_tool(t);
+  errors = core::tool_errors(t, today, stored_review);
+  errors.insert(errors.end(), parse_errors.begin(), parse_errors.end());
+  return t;
+}
+
+mstch::array select_options(const Services& s, const Request& req, const std::string& prefix,
+                            const std::vector<const char*>& names, const std::string& selected) {
+  mstch::array out{mstch::map{{"value", std::string()},
+                              {"label", tr(s, req, "tools.value.unknown")},
+                              {"selected", selected.empty()}}};
+  for (const char* n : names) {
+    out.push_back(mstch::map{{"value", std::string(n)},
+                             {"label", tr(s, req, prefix + n)},
+                             {"selected", selected == n}});
+  }
+  return out;
+}
+
+struct FormState {
+  FormValues values{};
+  std::vector<core::FieldError> errors{};
+  std::string version{};               // hidden field; "" for a new tool
+  std::optional<core::Tool> stored{};  // after a conflict: what is saved now
+  std::string error_key{};             // a message not tied to a field
+  int status = 200;
+};
+
+Response render_form(const Services& s, const Request& req, const auth::Membership& m,
+                     const std::optional<core::Tool>& existing, const FormState& st) {
+  std::map<std::string, std::string, std::less<>> field_errors;
+  for (const auto& e : st.errors) {
+    if (!field_errors.contains(e.field)) field_errors[e.field] = tr(s, req, e.error.key);
+  }
+  mstch::array summary;
+  mstch::array groups;
+  for (const auto& g : form_groups()) {
+    mstch::array fields;
+    for (const auto& f : g.fields) {
+      const std::string name = f.name;
+      const std::string label_key = name == "public" ? "tools.field.public" : "tools.field." + name;
+      const std::string value = st.values.contains(name) ? st.values.at(name) : "";
+      auto err = field_errors.find(name);
+      std::string describedby = *f.hint_key != '\0' ? "tool-" + name + "-hint" : "";
+      if (err != field_errors.end()) describedby += (describedby.empty() ? "" : " ") + ("tool-" + name + "-error");
+      mstch::map d{
+          {"has_describedby", !describedby.empty()},
+          {"describedby", describedby},
+          {"id", "tool-" + name},
+          {"name", name},
+          {"label", tr(s, req, label_key)},
+          {"value", value},
+          {"checked", !value.empty()},
+          {"is_text", f.input == Input::kText},
+          {"is_textarea", f.input == Input::kTextarea || f.input == Input::kLinks},
+          {"is_date", f.input == Input::kDate},
+          {"is_checkbox", f.input == Input::kCheckbox},
+          {"is_select", f.input == Input::kHosting || f.input == Input::kOpenness},
+          {"required", name == "name"},
+          {"has_error", err != field_errors.end()},
+          {"error", err != field_errors.end() ? err->second : std::string()},
+          {"has_hint", *f.hint_key != '\0'},
+          {"hint", *f.hint_key != '\0' ? tr(s, req, f.hint_key) : std::string()},
+          {"has_maxlength", f.maxlength > 0},
+          {"maxlength", std::to_string(f.maxlength)},
+      };
+      if (f.input == Input::kHosting) {
+        d["options"] = select_options(s, req, "tools.hosting.",
+                                      {"vendor_cloud", "eu_cloud", "self_hosted", "on_device"}, value);
+      } else if (f.input == Input::kOpenness) {
+        d["options"] = select_options(s, req, "tools.openness.",
+                                      {"closed", "open_weights", "open_source"}, value);
+      }
+      if (err != field_errors.end()) {
+        summary.push_back(mstch::map{{"id", "tool-" + name},
+                                     {"label", tr(s, req, label_key)},
+                                     {"message", err->second}});
+      }
+      fields.push_back(std::move(d));
+    }
+    groups.push_back(mstch::map{{"legend", tr(s, req, g.legend_key)}, {"fields", fields}});
+  }
+  mstch::map data = org_page_data(s, req, m);
+  const bool editing = existing.has_value();
+  data.emplace("title", editing ? tr(s, req, "tools.form.edit_title") + ": " + existing->name
+                                : tr(s, req, "tools.form.new_title"));
+  data.emplace("editing", editing);
+  data.emplace("action", editing ? tool_url(m, existing->id) : tools_url(m));
+  data.emplace("cancel_url", editing ? tool_url(m, existing->id) : tools_url(m));
+  if (editing) data.emplace("tool_name", existing->name);
+  data.emplace("version", st.version);
+  data.emplace("groups", groups);
+  data.emplace("has_errors", !summary.empty());
+  data.emplace("error_summary", summary);
+  if (!st.error_key.empty()) data.emplace("error", tr(s, req, st.error_key));
+  if (st.stored) {
+    data.emplace("conflict", true);
+    data.emplace("stored", tool_data(s, req, m, *st.stored));
+  }
+  return render(s, req, "pages/tool_form", std::move(data), st.status);
+}
+
+// Runs `fn` for an editor or owner with the parsed form.
+template <typename Fn>
+Response editor_form(auth::Auth& auth, Request& req, Fn fn) {
+  auto m = auth.require_member(req, req.param("org"), kWriteRole);
+  if (!m) return m.response();
+  auto form = parse_form(req.body);
+  if (!form) return auth.error(req, 400, "error.http.bad_request");
+  return fn(*m, *form);
+}
+
+}  // namespace
+
+Response tool_new_page(auth::Auth& auth, Request& req) {
+  auto m = auth.require_member(req, req.param("org"), kWriteRole);
+  if (!m) return m.response();
+  return render_form(auth.services(), req, *m, std::nullopt, FormState{values_of(core::Tool{})});
+}
+
+Response tool_create(auth::Auth& auth, Request& req) {
+  return editor_form(auth, req, [&](const auth::Membership& m, const Params& form) {
+    Services& s = auth.services();
+    FormState st{values_of(form)};
+    core::Tool tool = tool_of(st.values, core::Tool{}, core::Date::today(s.clock), st.errors);
+    if (!st.errors.empty()) {
+      st.status = 422;
+      return render_form(s, req, m, std::nullopt, st);
+    }
+    auto created = s.store.create_tool(m.org.id, tool, web_actor(m));
+    if (!created) {
+      if (is_page_error(created.error())) return error_response(s, req, created.error());
+      st.error_key = created.error().key;
+      st.status = http_status(created.error().code);
+      return render_form(s, req, m, std::nullopt, st);
+    }
+    return Response::redirect(tool_url(m, created->id) + "?saved=created");
+  });
+}
+
+Response tool_edit_page(auth::Auth& auth, Request& req) {
+  auto m = auth.require_member(req, req.param("org"), kWriteRole);
+  if (!m) return m.response();
+  Services& s = auth.services();
+  auto tool = tool_of_request(s, req, *m);
+  if (!tool) return error_response(s, req, tool.error());
+  return render_form(s, req, *m, *tool,
+                     FormState{values_of(*tool), {}, std::to_string(tool->version)});
+}
+
+Response tool_update(auth::Auth& auth, Request& req) {
+  return editor_form(auth, req, [&](const auth::Membership& m, const Params& form) {
+    Services& s = auth.services();
+    auto stored = tool_of_request(s, req, m);
+    if (!stored) return error_response(s, req, stored.error());
+    FormState st{values_of(form), {}, form.value("version")};
+    const auto version = parse_id(st.version);
+    core::Tool tool = tool_of(st.values, *stored, core::Date::today(s.clock), st.errors);
+    if (!version || *version != stored->version) {
+      // Someone saved in between: keep the input, show what is stored now, and
+      // let the next save knowingly replace that version.
+      st.error_key = "tools.error.stale_version";
+      st.stored = *stored;
+      st.version = std::to_string(stored->version);
+      st.status = 409;
+      return render_form(s, req, m, *stored, st);
+    }
+    if (!st.errors.empty()) {
+      st.status = 422;
+      return render_form(s, req, m, *stored, st);
+    }
+    auto saved = s.store.update_tool(m.org.id, tool, *version, web_actor(m));
+    if (!saved) {
+      if (is_page_error(saved.error())) return error_response(s, req, saved.error());
+      st.error_key = saved.error().key;
+      st.status = http_status(saved.error().code);
+      if (saved.error().key == "tools.error.stale_version") {
+        if (auto now = s.store.tool(m.org.id, stored->id)) {
+          st.stored = *now;
+          st.version = std::to_string(now->version);
+        }
+      }
+      return render_form(s, req, m, *stored, st);
+    }
+    return Response::redirect(tool_url(m, saved->id) + "?saved=updated");
+  });
+}
+
+}  // namespace solipraxis::web::handlers

@@ -1,0 +1,175 @@
+// The AI tool register in a real browser (issue 6): an owner records a tool,
+// moves it to pilot confirming the org's red line (after the gate refused the
+// move without it), then decides non-use with a principle, and finds it in the
+// non-use list. Every register page passes axe; the decide form works with the
+// keyboard alone.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import {
+  axeViolations, describeViolations, launchBrowser, newContext, signIn, startServer,
+} from './lib.mjs';
+
+const OWNER = { email: 'ada@example.org', password: 'korrekt-pferd-batterie', name: 'Ada Owner' };
+const ORG = 'acme';
+const RED_LINE = 'Kein Werkzeug, das mit unseren Beratungsgesprächen trainiert';
+
+let server;
+let browser;
+let context;
+let page;
+let toolUrl = '';
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  const res = server.cli(['user', 'create', '--email', OWNER.email, '--org', ORG,
+    '--org-name', 'Acme e.V.', '--name', OWNER.name], `${OWNER.password}\n`);
+  assert.equal(res.code, 0, res.stderr);
+  context = await newContext(browser);
+  page = await context.newPage();
+  await signIn(page, server.url, OWNER.email, OWNER.password);
+  await page.waitForURL(`**/o/${ORG}`);
+});
+
+after(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+async function expectAccessible(what) {
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `${what}: ${describeViolations(violations)}`);
+  assert.equal(await page.locator('h1').count(), 1, `${what}: exactly one h1`);
+}
+
+async function submit(name) {
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name }).click()]);
+}
+
+test('the dashboard links to the register, whose empty state names a first step', async () => {
+  await page.getByRole('link', { name: /KI-Register: Werkzeuge/ }).click();
+  await page.waitForURL(`**/o/${ORG}/tools`);
+  assert.match(await page.locator('main').innerText(), /Erster Schritt/);
+  await expectAccessible('empty tools list');
+  for (const path of ['/non-use', '/red-lines']) {
+    await page.goto(`${server.url}/o/${ORG}${path}`);
+    await expectAccessible(`empty ${path}`);
+  }
+});
+
+test('an owner adds a red line and sets the review interval', async () => {
+  await page.goto(`${server.url}/o/${ORG}/red-lines`);
+  await page.getByLabel('Rote Linie', { exact: true }).fill(RED_LINE);
+  await submit('Rote Linie hinzufügen');
+  assert.match(await page.getByRole('status').innerText(), /gespeichert/);
+  assert.match(await page.locator('table').innerText(), /Beratungsgesprächen/);
+  await page.getByLabel('Monate bis zur nächsten Überprüfung').fill('3');
+  await submit('Abstand speichern');
+  assert.equal(await page.getByLabel('Monate bis zur nächsten Überprüfung').inputValue(), '3');
+  await expectAccessible('red lines with one line');
+  await page.getByRole('link', { name: /^Bearbeiten/ }).click();
+  await expectAccessible('red line edit page');
+  await page.goto(page.url().replace(/\/edit$/, '/delete'));
+  await expectAccessible('red line delete confirmation');
+});
+
+test('a tool is recorded; errors stand at their fields with the input kept', async () => {
+  await page.goto(`${server.url}/o/${ORG}/tools/new`);
+  await expectAccessible('new tool form');
+  await page.getByLabel('Zweck').fill('<b>Protokolle</b> schneller schreiben');
+  await page.getByLabel('Im öffentlichen Register').check();
+  await submit('Werkzeug erfassen');
+  const alert = page.locator('#tool-form-errors');
+  assert.match(await alert.innerText(), /Namen/);
+  assert.equal(await page.getByLabel('Zweck').inputValue(), '<b>Protokolle</b> schneller schreiben');
+  assert.equal(await page.locator('#tool-name').getAttribute('aria-invalid'), 'true');
+  await expectAccessible('new tool form with errors');
+  await page.locator('#tool-name').fill('Transkriptionsdienst');
+  await page.locator('#tool-public_summary').fill('Wir lassen Sitzungen transkribieren und prüfen jede Mitschrift.');
+  await submit('Werkzeug erfassen');
+  assert.match(page.url(), /\/o\/acme\/tools\/\d+\?saved=created$/);
+  toolUrl = page.url().replace(/\?.*$/, '');
+  assert.equal(await page.locator('h1').innerText(), 'Transkriptionsdienst');
+  assert.match(await page.locator('main').innerText(), /<b>Protokolle<\/b> schneller schreiben/);
+  await expectAccessible('tool page');
+  await page.goto(`${toolUrl}/edit`);
+  await expectAccessible('edit tool form');
+  await page.goto(`${server.url}/o/${ORG}/tools`);
+  await expectAccessible('tools list with a tool');
+});
+
+test('moving to pilot needs the red line confirmed; then non-use with a principle', async () => {
+  await page.goto(`${toolUrl}/decide`);
+  await expectAccessible('decide page (idea)');
+  await page.getByLabel(/^Genauer prüfen/).check();
+  await page.getByLabel(/^Begründung/).fill('Wir wollen Alternativen vergleichen.');
+  await submit('Entscheidung speichern');
+  assert.match(await page.locator('.tool-status').innerText(), /Auswahl/);
+
+  await page.goto(`${toolUrl}/decide`);
+  await page.getByLabel(/^Erproben/).check();
+  await page.getByLabel(/^Begründung/).fill('Drei Wochen im Team Beratung.');
+  await submit('Entscheidung speichern');
+  assert.match(await page.getByRole('alert').innerText(), /rote Linie/);
+  assert.equal(await page.getByLabel(/^Begründung/).inputValue(), 'Drei Wochen im Team Beratung.');
+  await expectAccessible('decide page refused by the red-line gate');
+  await page.getByLabel(new RegExp(RED_LINE)).check();
+  await submit('Entscheidung speichern');
+  assert.match(await page.locator('.tool-status').innerText(), /Erprobung/);
+
+  await page.goto(`${toolUrl}/decide`);
+  await expectAccessible('decide page (pilot)');
+  assert.match(await page.locator('main').innerText(), /Nicht-Nutzung ist eine legitime Entscheidung/);
+  await page.getByLabel(/^Bewusst nicht nutzen/).check();
+  await page.getByLabel(/^Begründung/).fill('Der Anbieter trainiert mit Eingaben.');
+  await page.locator('#decide-principle_2').check();
+  await page.locator('#decide-principle_2-how').fill('Gespräche bleiben vertraulich.');
+  await submit('Entscheidung speichern');
+  const status = await page.locator('.tool-status').innerText();
+  assert.match(status, /Bewusst nicht genutzt/);
+  const timeline = await page.locator('.timeline').innerText();
+  assert.match(timeline, /Erprobung → Bewusst nicht genutzt/);
+  assert.match(timeline, /Gespräche bleiben vertraulich/);
+  assert.match(timeline, /Beratungsgesprächen/, 'the confirmed red line is in the history');
+  await expectAccessible('tool page with its timeline');
+
+  await page.goto(`${server.url}/o/${ORG}/non-use`);
+  const list = await page.locator('main').innerText();
+  assert.match(list, /Transkriptionsdienst/);
+  assert.match(list, /Der Anbieter trainiert mit Eingaben/);
+  assert.match(list, /Gespräche bleiben vertraulich/);
+  await expectAccessible('non-use list');
+});
+
+test('keyboard only: the decide form can be filled and sent', async () => {
+  await page.goto(`${server.url}/o/${ORG}/tools/new`);
+  await page.locator('#tool-name').fill('Tastatur-Test');
+  await submit('Werkzeug erfassen');
+  const url = page.url().replace(/\?.*$/, '');
+  await page.goto(`${url}/decide`);
+  const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
+  const tabTo = async (id) => {
+    for (let i = 0; i < 80 && (await focused()) !== id; i += 1) await page.keyboard.press('Tab');
+    assert.equal(await focused(), id, `Tab reaches #${id}`);
+  };
+  await tabTo('decide-kind-explore');
+  await page.keyboard.press('ArrowDown');  // radio group: the arrow selects the next option
+  assert.equal(await focused(), 'decide-kind-reject');
+  assert.equal(await page.locator('#decide-kind-reject').isChecked(), true);
+  await tabTo('decide-rationale');
+  await page.keyboard.type('Wir brauchen es nicht.');
+  await tabTo('decide-principle_8');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'decide-principle_8-how');
+  await page.keyboard.type('Wir sparen Geld und Aufwand.');
+  // Date fields take several Tab presses (day, month, year); then the button.
+  const focusedText = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+  for (let i = 0; i < 40 && (await focusedText()) !== 'Entscheidung speichern'; i += 1) {
+    await page.keyboard.press('Tab');
+  }
+  assert.equal(await focusedText(), 'Entscheidung speichern');
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  assert.match(await page.locator('.tool-status').innerText(), /Bewusst nicht genutzt/);
+});
