@@ -4,50 +4,38 @@
 // non-use list. Every register page passes axe; the decide form works with the
 // keyboard alone.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  axeViolations, describeViolations, launchBrowser, newContext, signIn, startServer,
+  expectAccessible as pageAccessible, newContext, signIn, useServerAndBrowser,
 } from './lib.mjs';
 
 const OWNER = { email: 'ada@example.org', password: 'korrekt-pferd-batterie', name: 'Ada Owner' };
 const ORG = 'acme';
 const RED_LINE = 'Kein Werkzeug, das mit unseren Beratungsgesprächen trainiert';
 
+// The browser closes the owner's context at the end.
+const env = useServerAndBrowser({ owner: { ...OWNER, org: ORG, orgName: 'Acme e.V.' } });
 let server;
-let browser;
-let context;
 let page;
 let toolUrl = '';
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  const res = server.cli(['user', 'create', '--email', OWNER.email, '--org', ORG,
-    '--org-name', 'Acme e.V.', '--name', OWNER.name], `${OWNER.password}\n`);
-  assert.equal(res.code, 0, res.stderr);
-  context = await newContext(browser);
+// The owner's signed-in page, shared by the tests in order (made in the first).
+async function signInOwner() {
+  server = env.server;
+  const context = await newContext(env.browser);
   page = await context.newPage();
   await signIn(page, server.url, OWNER.email, OWNER.password);
   await page.waitForURL(`**/o/${ORG}`);
-});
-
-after(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
-});
-
-async function expectAccessible(what) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `${what}: ${describeViolations(violations)}`);
-  assert.equal(await page.locator('h1').count(), 1, `${what}: exactly one h1`);
 }
+
+const expectAccessible = (what) => pageAccessible(page, what);
 
 async function submit(name) {
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name }).click()]);
 }
 
 test('the dashboard links to the register, whose empty state names a first step', async () => {
+  await signInOwner();
   await page.getByRole('link', { name: /KI-Register: Werkzeuge/ }).click();
   await page.waitForURL(`**/o/${ORG}/tools`);
   assert.match(await page.locator('main').innerText(), /Erster Schritt/);
