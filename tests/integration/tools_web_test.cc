@@ -12,7 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/tool_records.h"
-#include "web_session.h"
+#include "web_fixture.h"
 
 namespace solipraxis::web {
 namespace {

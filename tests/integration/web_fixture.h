@@ -17,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "catalog/load.h"
 #include "http_client.h"
 #include "server_process.h"
 #include "store/secrets.h"
@@ -65,6 +66,13 @@ class AuthServer {
   store::Store& store() { return *store_; }
   TestClock& clock() { return clock_; }
   WebApp& app() { return *app_; }
+  // Loads the practice catalog from the source tree (principle names, ...).
+  void load_catalog() {
+    auto c = catalog::load_catalog_dir(std::string(SOLIPRAXIS_SOURCE_DIR) + "/data/catalog");
+    if (!c) throw std::runtime_error(c.error().detail);
+    catalog_ = std::make_unique<catalog::CatalogSet>(std::move(c).value());
+    app_->services().catalog = catalog_.get();
+  }
 
   store::Org org(const std::string& slug) {
     auto o = store_->org_by_slug(slug);
@@ -92,6 +100,7 @@ class AuthServer {
   TestClock clock_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<WebApp> app_;
+  std::unique_ptr<catalog::CatalogSet> catalog_;
   std::unique_ptr<Server> server_;
   std::thread thread_;
 };
