@@ -54,6 +54,20 @@ TEST_F(Werkstatt, ThePageSaysItCallsNoAiAndIsLinkedFromTheDashboard) {
   EXPECT_EQ(anon.get("/o/acme/werkstatt").status, 303) << "to the sign-in page";
 }
 
+TEST_F(Werkstatt, SpeaksEnglishToAnEnglishBrowserAndChecksEnglishText) {
+  Browser en(srv.port(), "en");
+  ASSERT_EQ(en.sign_in("ada@example.org").status, 303);
+  auto page = en.open("/o/acme/werkstatt");
+  EXPECT_TRUE(contains(page.body, "solipraxis calls no AI model"));
+  auto r = en.post("/o/acme/werkstatt/check",
+                   {{"text", "The chairman thanked the firemen."}, {"inclusive", "1"}});
+  ASSERT_EQ(r.status, 200);
+  EXPECT_TRUE(contains(r.body, "Checked as English"));
+  EXPECT_TRUE(contains(r.body, "Gendered term"));
+  EXPECT_TRUE(contains(r.body, "<mark class=\"check-mark check-mark-inclusive\">chairman</mark>"));
+  EXPECT_TRUE(contains(en.open("/o/acme/werkstatt/settings").body, "Accepted words"));
+}
+
 TEST_F(Werkstatt, MarksFindingsInPlaceLinkedBothWaysAndKeepsTheText) {
   const std::string text = std::string("Liebe Freunde,\r\n") + kThanks;
   auto r = check({{"text", text}, {"lang", "de"}, {"inclusive", "1"}, {"plain", "1"}});
