@@ -1,8 +1,8 @@
 // The AI tool register in a real browser (issue 6): an owner records a tool,
 // moves it to pilot confirming the org's red line (after the gate refused the
 // move without it), then decides non-use with a principle, and finds it in the
-// non-use list. Every register page passes axe; the decide form works with the
-// keyboard alone.
+// non-use list and, as it is marked public, in the public register. Every
+// register page passes axe; the decide form works with the keyboard alone.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
@@ -128,6 +128,16 @@ test('moving to pilot needs the red line confirmed; then non-use with a principl
   assert.match(list, /Der Anbieter trainiert mit Eingaben/);
   assert.match(list, /Gespräche bleiben vertraulich/);
   await expectAccessible('non-use list');
+
+  // Marked public, the decision not to use it appears in the public register too.
+  const anonymous = await newContext(env.browser);
+  const visitor = await anonymous.newPage();
+  const res = await visitor.goto(`${server.url}/p/${ORG}/register`);
+  assert.equal(res.status(), 200);
+  const register = await visitor.locator('main').innerText();
+  assert.match(register, /Transkriptionsdienst/);
+  assert.match(register, /Der Anbieter trainiert mit Eingaben/);
+  await anonymous.close();
 });
 
 test('keyboard only: the decide form can be filled and sent', async () => {

@@ -91,14 +91,14 @@ Response render_line_page(const Services& s, const Request& req, const auth::Mem
   return render(s, req, page, std::move(data), status);
 }
 
-// Runs `fn(membership, form)` for an editor or owner.
-template <typename Fn>
-Response editor_action(auth::Auth& auth, Request& req, Fn fn) {
+// GET of the edit page or the delete confirmation, for editors and owners.
+Response line_page(auth::Auth& auth, Request& req, std::string_view page) {
   auto m = auth.require_member(req, req.param("org"), kWriteRole);
   if (!m) return m.response();
-  auto form = parse_form(req.body);
-  if (!form) return auth.error(req, 400, "error.http.bad_request");
-  return fn(*m, *form);
+  Services& s = auth.services();
+  auto line = line_of_request(s, req, *m);
+  if (!line) return error_response(s, req, line.error());
+  return render_line_page(s, req, *m, *line, page, "", 200);
 }
 
 std::string notice_for(std::string_view saved) {
@@ -119,7 +119,7 @@ Response red_lines_page(auth::Auth& auth, Request& req) {
 }
 
 Response red_line_create(auth::Auth& auth, Request& req) {
-  return editor_action(auth, req, [&](const auth::Membership& m, const Params& form) {
+  return editor_form(auth, req, [&](const auth::Membership& m, const Params& form) {
     Services& s = auth.services();
     const std::string text = form.value("text");
     auto created = s.store.create_red_line(m.org.id, text, web_actor(m));
@@ -135,16 +135,11 @@ Response red_line_create(auth::Auth& auth, Request& req) {
 }
 
 Response red_line_edit_page(auth::Auth& auth, Request& req) {
-  auto m = auth.require_member(req, req.param("org"), kWriteRole);
-  if (!m) return m.response();
-  Services& s = auth.services();
-  auto line = line_of_request(s, req, *m);
-  if (!line) return error_response(s, req, line.error());
-  return render_line_page(s, req, *m, *line, "pages/red_line_edit", "", 200);
+  return line_page(auth, req, "pages/red_line_edit");
 }
 
 Response red_line_update(auth::Auth& auth, Request& req) {
-  return editor_action(auth, req, [&](const auth::Membership& m, const Params& form) {
+  return editor_form(auth, req, [&](const auth::Membership& m, const Params& form) {
     Services& s = auth.services();
     auto line = line_of_request(s, req, m);
     if (!line) return error_response(s, req, line.error());
@@ -162,16 +157,11 @@ Response red_line_update(auth::Auth& auth, Request& req) {
 }
 
 Response red_line_delete_page(auth::Auth& auth, Request& req) {
-  auto m = auth.require_member(req, req.param("org"), kWriteRole);
-  if (!m) return m.response();
-  Services& s = auth.services();
-  auto line = line_of_request(s, req, *m);
-  if (!line) return error_response(s, req, line.error());
-  return render_line_page(s, req, *m, *line, "pages/red_line_delete", "", 200);
+  return line_page(auth, req, "pages/red_line_delete");
 }
 
 Response red_line_delete(auth::Auth& auth, Request& req) {
-  return editor_action(auth, req, [&](const auth::Membership& m, const Params&) {
+  return editor_form(auth, req, [&](const auth::Membership& m, const Params&) {
     Services& s = auth.services();
     auto line = line_of_request(s, req, m);
     if (!line) return error_response(s, req, line.error());
@@ -185,7 +175,7 @@ Response red_line_delete(auth::Auth& auth, Request& req) {
 }
 
 Response review_interval_update(auth::Auth& auth, Request& req) {
-  return editor_action(auth, req, [&](const auth::Membership& m, const Params& form) {
+  return editor_form(auth, req, [&](const auth::Membership& m, const Params& form) {
     Services& s = auth.services();
     const std::string raw = form.value("months");
     int months = 0;

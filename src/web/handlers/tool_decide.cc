@@ -190,12 +190,9 @@ core::TransitionRequest request_of(const Services& s, const auth::Membership& m,
 }  // namespace
 
 Response tool_decide_page(auth::Auth& auth, Request& req) {
-  auto m = auth.require_member(req, req.param("org"), kWriteRole);
-  if (!m) return m.response();
-  Services& s = auth.services();
-  auto tool = tool_of_request(s, req, *m);
-  if (!tool) return error_response(s, req, tool.error());
-  return render_decide(s, req, *m, *tool, DecideState{});
+  return editor_tool(auth, req, [&](const auth::Membership& m, const core::Tool& tool) {
+    return render_decide(auth.services(), req, m, tool, DecideState{});
+  });
 }
 
 Response tool_decide(auth::Auth& auth, Request& req) {

@@ -261,16 +261,6 @@ Response render_form(const Services& s, const Request& req, const auth::Membersh
   return render(s, req, "pages/tool_form", std::move(data), st.status);
 }
 
-// Runs `fn` for an editor or owner with the parsed form.
-template <typename Fn>
-Response editor_form(auth::Auth& auth, Request& req, Fn fn) {
-  auto m = auth.require_member(req, req.param("org"), kWriteRole);
-  if (!m) return m.response();
-  auto form = parse_form(req.body);
-  if (!form) return auth.error(req, 400, "error.http.bad_request");
-  return fn(*m, *form);
-}
-
 }  // namespace
 
 Response tool_new_page(auth::Auth& auth, Request& req) {
@@ -300,13 +290,10 @@ Response tool_create(auth::Auth& auth, Request& req) {
 }
 
 Response tool_edit_page(auth::Auth& auth, Request& req) {
-  auto m = auth.require_member(req, req.param("org"), kWriteRole);
-  if (!m) return m.response();
-  Services& s = auth.services();
-  auto tool = tool_of_request(s, req, *m);
-  if (!tool) return error_response(s, req, tool.error());
-  return render_form(s, req, *m, *tool,
-                     FormState{values_of(*tool), {}, std::to_string(tool->version)});
+  return editor_tool(auth, req, [&](const auth::Membership& m, const core::Tool& tool) {
+    return render_form(auth.services(), req, m, tool,
+                       FormState{values_of(tool), {}, std::to_string(tool.version)});
+  });
 }
 
 Response tool_update(auth::Auth& auth, Request& req) {

@@ -11,6 +11,7 @@
 #include "core/tool_export.h"
 #include "store/store.h"
 #include "web/auth/auth.h"
+#include "web/page.h"
 
 namespace solipraxis::web::handlers::tool_views {
 
@@ -50,5 +51,27 @@ mstch::array principle_notes_data(const Services& s, const Request& req,
 // The answer to a failed store call on a page: 404/503/500 pages; other
 // errors are for the caller to show in its form.
 bool is_page_error(const core::Error& e);
+
+// Runs fn(membership, form) for an editor or owner with the parsed POSTed
+// form; otherwise the denial, or 400 for a body that is not a form.
+template <typename Fn>
+Response editor_form(auth::Auth& auth, Request& req, Fn fn) {
+  auto m = auth.require_member(req, req.param("org"), kWriteRole);
+  if (!m) return m.response();
+  auto form = parse_form(req.body);
+  if (!form) return auth.error(req, 400, "error.http.bad_request");
+  return fn(*m, *form);
+}
+
+// Runs fn(membership, tool) for an editor or owner and the tool of the
+// request; otherwise the denial or the error page (404 for another org's tool).
+template <typename Fn>
+Response editor_tool(auth::Auth& auth, Request& req, Fn fn) {
+  auto m = auth.require_member(req, req.param("org"), kWriteRole);
+  if (!m) return m.response();
+  auto tool = tool_of_request(auth.services(), req, *m);
+  if (!tool) return error_response(auth.services(), req, tool.error());
+  return fn(*m, *tool);
+}
 
 }  // namespace solipraxis::web::handlers::tool_views
