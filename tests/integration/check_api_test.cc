@@ -204,11 +204,12 @@ TEST(CheckerSettingsApi, MembersReadEditorsWriteAndBadInputChangesNothing) {
   for (int i = 0; i < 501; ++i) many.push_back("Wort" + std::to_string(i));
   const std::pair<json, const char*> bad[] = {
       {json{{"style", "slash"}}, "Please choose one of the offered forms"},
-      {json{{"style", 3}}, "Please choose one of the offered forms"},
+      {json{{"style", 3}}, "A field has the wrong type"},
       {json{{"role", std::string(1001, 'x')}}, "at most 1000 characters"},
-      {json{{"values", 7}}, "at most 1000 characters"},
+      {json{{"values", 7}}, "A field has the wrong type"},
       {json{{"accepted_words", {std::string(81, 'x')}}}, "at most 80 characters"},
-      {json{{"accepted_words", "Bürger"}}, "at most 80 characters"},
+      {json{{"accepted_words", "Bürger"}}, "A field has the wrong type"},
+      {json{{"accepted_words", {1}}}, "A field has the wrong type"},
       {json{{"accepted_words", many}}, "At most 500 accepted words"},
       {json::array(), ""}};
   for (const auto& [body, message] : bad) {

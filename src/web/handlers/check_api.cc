@@ -112,17 +112,17 @@ core::Result<store::CheckerSettings> parse_settings(const json& body) {
                              std::pair{"sector", &s.sector}}) {
     auto it = body.find(name);
     if (it == body.end()) continue;
-    if (!it->is_string()) return bad("error.checker.context_invalid", std::string(name) + " must be a string");
+    if (!it->is_string()) return bad("error.api.field_type", std::string(name) + " must be a string");
     *field = it->get<std::string>();
   }
   if (auto it = body.find("style"); it != body.end()) {
-    if (!it->is_string()) return bad("error.checker.style_invalid", "style must be a string");
+    if (!it->is_string()) return bad("error.api.field_type", "style must be a string");
     s.style = it->get<std::string>();
   }
   if (auto it = body.find("accepted_words"); it != body.end()) {
-    if (!it->is_array()) return bad("error.checker.word_invalid", "accepted_words must be an array");
+    if (!it->is_array()) return bad("error.api.field_type", "accepted_words must be an array");
     for (const auto& w : *it) {
-      if (!w.is_string()) return bad("error.checker.word_invalid", "accepted words must be strings");
+      if (!w.is_string()) return bad("error.api.field_type", "accepted words must be strings");
       s.accepted_words.push_back(w.get<std::string>());
     }
   }

@@ -113,7 +113,10 @@ Response render_werkstatt(auth::Auth& auth, const Request& req, const auth::Memb
       {"values", p.values}, {"sector", p.sector}, {"stereotypes", p.stereotypes},
       {"lang_options", choice_options(s, req, "check.form.lang.", {"de", "en"}, p.lang)}});
   data.emplace("has_context", !(settings.role.empty() && settings.values.empty() && settings.sector.empty()));
-  if (!v.composed.empty()) data.emplace("composed", v.composed);
+  if (!v.composed.empty()) {
+    data.emplace("composed", v.composed);
+    data.emplace("composed_lang", std::string(p.lang == "en" ? "en" : "de"));
+  }
   if (!v.notice.empty()) data.emplace("notice", v.notice);
   if (!v.error.empty()) data.emplace("error", v.error);
   if (v.checked && v.report) {
@@ -124,7 +127,9 @@ Response render_werkstatt(auth::Auth& auth, const Request& req, const auth::Memb
                                                                 : "check.result.count"),
                                                  {{"n", std::to_string(findings.size())}}));
     data.emplace("has_findings", !findings.empty());
-    data.emplace("checked_lang", tr(s, req, "check.form.lang." + std::string(text::lang_code(v.report->lang))));
+    const std::string code(text::lang_code(v.report->lang));
+    data.emplace("checked_lang", tr(s, req, "check.form.lang." + code));
+    data.emplace("checked_lang_code", code);  // lang="" on the user's text, for screen readers
     data.emplace("segments", marked_segments(c.text, findings));
     data.emplace("findings", finding_items(s, req, c.text, findings));
     data.emplace("stats", stats_view(s, req, c.text, v.report->lang));

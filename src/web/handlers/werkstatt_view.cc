@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <map>
 
 #include "text/readability.h"
 #include "web/i18n.h"
@@ -16,14 +17,6 @@ std::string_view kind_of(std::string_view rule) {
   if (rule.starts_with("inclusive.")) return "inclusive";
   if (rule.starts_with("context.")) return "context";
   return "plain";
-}
-
-mstch::array refs_ending_at(const std::vector<text::Finding>& findings, std::size_t at) {
-  mstch::array refs;
-  for (std::size_t i = 0; i < findings.size(); ++i) {
-    if (findings[i].end == at) refs.push_back(mstch::map{{"n", std::to_string(i + 1)}});
-  }
-  return refs;
 }
 
 std::string number(const Request& req, double v, int decimals) {
@@ -54,31 +47,60 @@ std::string_view lix_band(double v) {
 
 }  // namespace
 
+// One sweep over the cut points, so a long text with many findings stays linear
+// in (cuts + findings) after sorting, not cuts x findings.
 mstch::array marked_segments(std::string_view input, const std::vector<text::Finding>& findings) {
-  std::vector<std::size_t> cuts{0, input.size()};
-  for (const auto& f : findings) {
-    cuts.push_back(std::min<std::size_t>(f.start, input.size()));
-    cuts.push_back(std::min<std::size_t>(f.end, input.size()));
+  const std::size_t size = input.size();
+  struct Edge {
+    std::size_t at;
+    int delta;  // +1 where a finding starts, -1 where it ends
+    int kind;   // 0 inclusive, 1 plain, 2 context: the order in which a mark's kind is chosen
+  };
+  std::vector<std::size_t> cuts{0, size};
+  std::vector<Edge> edges;
+  std::map<std::size_t, mstch::array> refs_at;  // finding numbers by the offset they end at
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const auto& f = findings[i];
+    const std::size_t start = std::min<std::size_t>(f.start, size);
+    const std::size_t end = std::min<std::size_t>(f.end, size);
+    cuts.push_back(start);
+    cuts.push_back(end);
+    refs_at[end].push_back(mstch::map{{"n", std::to_string(i + 1)}});
+    if (start < end) {
+      const std::string_view k = kind_of(f.rule);
+      const int kind = k == "inclusive" ? 0 : k == "plain" ? 1 : 2;
+      edges.push_back({start, +1, kind});
+      edges.push_back({end, -1, kind});
+    }
   }
   std::sort(cuts.begin(), cuts.end());
   cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  std::sort(edges.begin(), edges.end(), [](const Edge& x, const Edge& y) { return x.at < y.at; });
+  auto refs = [&refs_at](std::size_t at) {
+    const auto it = refs_at.find(at);
+    return it == refs_at.end() ? mstch::array{} : it->second;
+  };
+
   mstch::array out;
-  if (auto refs = refs_ending_at(findings, 0); !refs.empty()) {
-    out.push_back(mstch::map{{"text", std::string()}, {"mark", false}, {"refs", refs}});
+  if (auto r = refs(0); !r.empty()) {
+    out.push_back(mstch::map{{"text", std::string()}, {"mark", false}, {"refs", r}});
   }
+  static constexpr std::string_view kKinds[] = {"inclusive", "plain", "context"};
+  int active[3] = {0, 0, 0};  // findings covering the current piece, by kind
+  std::size_t next = 0;
   for (std::size_t i = 0; i + 1 < cuts.size(); ++i) {
     const std::size_t a = cuts[i], b = cuts[i + 1];
+    for (; next < edges.size() && edges[next].at <= a; ++next) {
+      active[edges[next].kind] += edges[next].delta;
+    }
     std::string_view kind;
-    for (const auto& f : findings) {
-      if (f.start <= a && f.end >= b && f.start < f.end) {
-        const auto k = kind_of(f.rule);
-        if (kind.empty() || k == "inclusive") kind = k;
-      }
+    for (int k = 0; k < 3 && kind.empty(); ++k) {
+      if (active[k] > 0) kind = kKinds[k];
     }
     out.push_back(mstch::map{{"text", std::string(input.substr(a, b - a))},
                              {"mark", !kind.empty()},
                              {"kind", std::string(kind)},
-                             {"refs", refs_ending_at(findings, b)}});
+                             {"refs", refs(b)}});
   }
   return out;
 }
