@@ -34,11 +34,16 @@ std::string roman_numeral(int n);
 const char* kind_name(Kind kind);
 bool parse_kind(std::string_view s, Kind& out);
 
+// Where an item comes from. Almost everything quotes the white paper (origin "paper", with a
+// page). An item solipraxis added that is NOT in the paper has origin "solipraxis", page 0
+// and a note saying where it comes from instead.
 struct Source {
+  std::string origin = "paper";  // "paper" or "solipraxis"
   std::string section;
   int page = 0;
   int page_end = 0;  // 0 when the item fits on one page
   std::string note;
+  bool from_paper() const { return origin == "paper"; }
 };
 
 struct Reference {  // a footnote of the paper

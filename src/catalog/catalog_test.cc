@@ -28,12 +28,40 @@ const CatalogSet& real_set() {
 }
 
 const Catalog& real() { return real_set().current(); }
+// The white paper itself: version 1 is the never-edited snapshot of the paper.
+const Catalog& paper() { return *real_set().at(1); }
 
 TEST(RealCatalog, LoadsAndHasVersion) {
   ASSERT_FALSE(real_set().empty());
   EXPECT_GE(real().version, 1);
   ASSERT_NE(real_set().at(1), nullptr);
   EXPECT_EQ(real_set().at(1)->version, 1);
+}
+
+// Version 2 = version 1 + "Model Cards", which is NOT in the paper and says so in its source.
+TEST(RealCatalog, VersionTwoAddsModelCardsMarkedAsNotFromThePaper) {
+  ASSERT_NE(real_set().at(2), nullptr);
+  EXPECT_EQ(real().version, 2);
+  const Catalog& v1 = paper();
+  const Catalog& v2 = *real_set().at(2);
+  EXPECT_EQ(v1.entry("r.selection.model-cards"), nullptr);
+  const Entry* mc = v2.entry("r.selection.model-cards");
+  ASSERT_NE(mc, nullptr);
+  EXPECT_NE(mc->title.de.find("Model Cards"), std::string::npos);
+  EXPECT_EQ(mc->url, "https://arxiv.org/abs/1810.03993");
+  EXPECT_FALSE(mc->source.from_paper());
+  EXPECT_EQ(mc->source.page, 0);
+  EXPECT_NE(mc->source.note.find("Nicht aus dem White Paper"), std::string::npos);
+  // Everything else is unchanged and from the paper.
+  EXPECT_EQ(v2.all_ids().size(), v1.all_ids().size() + 1);
+  EXPECT_EQ(v2.resources_of(2).size(), v1.resources_of(2).size() + 1);
+  for (const std::string& id : v1.all_ids()) EXPECT_TRUE(v2.contains(id)) << id;
+  for (const auto* list : {&v2.questions, &v2.approaches, &v2.resources, &v2.boxes})
+    for (const Entry& e : *list) {
+      if (e.id != "r.selection.model-cards") {
+        EXPECT_TRUE(e.source.from_paper()) << e.id;
+      }
+    }
 }
 
 TEST(RealCatalog, FourPhasesInOrder) {
@@ -87,7 +115,7 @@ TEST(RealCatalog, QuestionIdsAreStableAndVerbatim) {
 }
 
 TEST(RealCatalog, ApproachesResourcesBoxesPresent) {
-  const Catalog& c = real();
+  const Catalog& c = paper();
   EXPECT_EQ(c.approaches_of(1).size(), 5u);
   EXPECT_EQ(c.approaches_of(2).size(), 4u);
   EXPECT_EQ(c.approaches_of(3).size(), 4u);

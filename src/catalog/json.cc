@@ -19,6 +19,7 @@ json texts(const std::vector<Text>& v) {
 }
 
 json source(const Source& s) {
+  if (!s.from_paper()) return json{{"origin", s.origin}, {"section", s.section}, {"note", s.note}};
   json o{{"section", s.section}, {"page", s.page}};
   if (s.page_end) o["page_end"] = s.page_end;
   if (!s.note.empty()) o["note"] = s.note;

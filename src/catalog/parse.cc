@@ -157,11 +157,19 @@ class Parser {
       fail("source must be an object");
       return s;
     }
-    keys(*v, {"section", "page", "page_end", "note"});
+    keys(*v, {"origin", "section", "page", "page_end", "note"});
+    if (const std::string o = str(*v, "origin", false); !o.empty()) s.origin = o;
     s.section = str(*v, "section");
+    s.note = str(*v, "note", false);
+    if (s.origin == "solipraxis") {
+      // Added by solipraxis, not from the paper: no page, and the note says where it is from.
+      if (v->contains("page")) fail("source.page must be absent when origin is solipraxis");
+      if (s.note.empty()) fail("source.note is required when origin is solipraxis");
+      return s;
+    }
+    if (s.origin != "paper") fail("source.origin must be paper or solipraxis");
     s.page = integer(*v, "page");
     s.page_end = integer(*v, "page_end", false);
-    s.note = str(*v, "note", false);
     if (s.page <= 0) fail("source.page must be positive");
     return s;
   }

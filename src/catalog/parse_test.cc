@@ -177,3 +177,36 @@ TEST(PublishedIds, SkipsCommentsAndBlankLines) {
 
 }  // namespace
 }  // namespace solipraxis::catalog
+
+namespace solipraxis::catalog {
+namespace {
+
+// An entry solipraxis added (not from the paper) has origin "solipraxis", no page and a note.
+TEST(ParseCatalog, SolipraxisOriginNeedsNoteAndNoPage) {
+  VersionFiles f = minimal();
+  const std::string paper = R"(, "url": "", "source": {"section": "S", "page": 1})";
+  replace(f["resources.json"], paper,
+          R"(, "url": "", "source": {"origin": "solipraxis", "section": "Ergänzung", "note": "Nicht aus dem White Paper"})");
+  auto c = parse_catalog(f, "v1");
+  ASSERT_TRUE(c.has_value()) << c.error().detail;
+  EXPECT_FALSE(c->resources[0].source.from_paper());
+  EXPECT_TRUE(c->questions[0].source.from_paper());
+
+  VersionFiles no_note = minimal();
+  replace(no_note["resources.json"], paper,
+          R"(, "url": "", "source": {"origin": "solipraxis", "section": "S"})");
+  EXPECT_NE(rejected(no_note).find("source.note is required"), std::string::npos);
+
+  VersionFiles page = minimal();
+  replace(page["resources.json"], paper,
+          R"(, "url": "", "source": {"origin": "solipraxis", "section": "S", "page": 3, "note": "N"})");
+  EXPECT_NE(rejected(page).find("source.page must be absent"), std::string::npos);
+
+  VersionFiles other = minimal();
+  replace(other["resources.json"], paper,
+          R"(, "url": "", "source": {"origin": "blog", "section": "S", "page": 3})");
+  EXPECT_NE(rejected(other).find("source.origin must be paper or solipraxis"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace solipraxis::catalog

@@ -1,4 +1,5 @@
-// In-memory full-text search over a Catalog, for the CLI and as the web's fallback.
+// In-memory full-text search over a Catalog, for the CLI (which works without a database).
+// The web searches the database (Store::search_catalog); both fold words with core/fold.h.
 // Matching is case-, accent- and umlaut-insensitive ("fursorge", "Fuersorge" and "Fürsorge"
 // all find "Fürsorge") and by word prefix ("diskrim" finds "Diskriminierung"); every query word
 // must match. Results are ranked: title before text, exact word before prefix, the chosen
@@ -11,14 +12,11 @@
 #include <vector>
 
 #include "catalog/catalog.h"
+#include "core/fold.h"
 
 namespace solipraxis::catalog {
 
-struct Word {
-  size_t start = 0;  // byte offsets into the searched text
-  size_t end = 0;
-  std::string folded;  // lower case, accents and umlauts removed, ß -> ss
-};
+using Word = core::Word;  // see core/fold.h
 
 // Splits UTF-8 text into words (letters and digits; punctuation, quotes and dashes separate).
 std::vector<Word> split_words(std::string_view text);

@@ -87,6 +87,22 @@ class SqlStore final : public Store {
   Result<int> review_interval_months(OrgId org) override;
   Status set_review_interval_months(OrgId org, int months, const Actor& actor) override;
 
+  Status index_catalog(int version, const std::vector<core::SearchDoc>& docs) override;
+  Result<std::vector<CatalogHit>> search_catalog(int version, const CatalogQuery& query) override;
+  Result<std::vector<CatalogHit>> search_org_catalog(OrgId org, int version,
+                                                     const CatalogQuery& query) override;
+  Result<OrgCatalog> org_catalog(OrgId org) override;
+  Result<OrgCatalogEntry> org_catalog_entry(OrgId org, std::int64_t id) override;
+  Result<OrgCatalogEntry> create_org_catalog_entry(OrgId org, const OrgCatalogEntry& entry,
+                                                   const Actor& actor) override;
+  Result<OrgCatalogEntry> update_org_catalog_entry(OrgId org, const OrgCatalogEntry& entry,
+                                                   const Actor& actor) override;
+  Status delete_org_catalog_entry(OrgId org, std::int64_t id, const Actor& actor) override;
+  Status set_catalog_entry_hidden(OrgId org, std::string_view entry_id, bool hidden,
+                                  const Actor& actor) override;
+  Status set_catalog_order(OrgId org, int phase, std::string_view kind,
+                           const std::vector<std::string>& entry_ids, const Actor& actor) override;
+
   Db& db() { return *db_; }
 
  private:
