@@ -1,6 +1,10 @@
 // `solipraxis catalog list|show|search`: browse the practice catalog from the terminal.
-// Exit 0 on success, 2 for an unknown id, phase, kind, language or format, 3 when the catalog
-// itself cannot be loaded.
+// Without --org it needs no database: `search` runs the in-memory search (catalog/search.h).
+// With --org SLUG it opens the store: `list` shows the org's catalog (own entries included,
+// hidden ones left out, in the org's order) and `search` runs the database's full-text search
+// over it, as the web does.
+// Exit 0 on success, 2 for an unknown id, phase, kind, language, format or org, 3 when the
+// catalog itself cannot be loaded.
 #include <functional>
 #include <iostream>
 #include <memory>
@@ -10,6 +14,8 @@
 #include "catalog/load.h"
 #include "catalog/search.h"
 #include "cli/commands.h"
+#include "cli/store_cli.h"
+#include "web/handlers/catalog_store.h"
 
 namespace solipraxis::cli {
 
@@ -24,6 +30,7 @@ struct Options {
   std::string format = "text";
   std::string id;
   std::string query;
+  std::string org;
 };
 
 struct Parsed {
@@ -166,19 +173,48 @@ void print_detail(const cat::Catalog& c, const cat::Item& it, cat::Lang lang) {
     std::cout << "\n";
     print_method(*m, lang);
   }
-  if (src)
+  if (src && !src->from_paper())
+    std::cout << (lang == cat::Lang::kDe ? "\nQuelle: " : "\nSource: ") << src->note << "\n";
+  else if (src)
     std::cout << (lang == cat::Lang::kDe ? "\nQuelle: " : "\nSource: ") << src->section
               << (lang == cat::Lang::kDe ? ", S. " : ", p. ") << src->page << "\n";
 }
 
-int with_catalog(Context& ctx, const std::function<int(const cat::Catalog&)>& f) {
+int with_catalog_set(Context& ctx, const std::function<int(const cat::CatalogSet&)>& f) {
   std::string dir = cat::find_catalog_dir(ctx.catalog_dir, ctx.exe_path);
   auto set = cat::load_catalog_dir(dir);
   if (!set) {
     std::cerr << "solipraxis catalog: " << set.error().detail << "\n";
     return kExitFailure;
   }
-  return f(set->current());
+  return f(*set);
+}
+
+int with_catalog(Context& ctx, const std::function<int(const cat::Catalog&)>& f) {
+  return with_catalog_set(ctx, [&](const cat::CatalogSet& set) { return f(set.current()); });
+}
+
+namespace store_view = web::handlers::catalog_store;
+
+// The org's catalog from the store: --org SLUG.
+struct OrgContext {
+  std::unique_ptr<store::Store> store;
+  store::Org org;
+  store_view::OrgCatalogView view;
+};
+
+int with_org(Context& ctx, const std::string& slug, const std::function<int(OrgContext&)>& f) {
+  core::SystemClock clock;
+  OrgContext oc;
+  oc.store = open_store_or_report(ctx, clock);
+  if (!oc.store) return ctx.exit_code;
+  auto org = oc.store->org_by_slug(slug);
+  if (!org) return report(org.error());
+  oc.org = *org;
+  auto view = store_view::load_org_catalog(*oc.store, oc.org.id);
+  if (!view) return report(view.error());
+  oc.view = std::move(view).value();
+  return f(oc);
 }
 
 void add_common(CLI::App* cmd, Options& o, bool filters) {
@@ -188,6 +224,10 @@ void add_common(CLI::App* cmd, Options& o, bool filters) {
     cmd->add_option("--kind", o.kind,
                     "Only this kind: question, approach, resource, box, principle, method, phase");
   }
+  if (filters)
+    cmd->add_option("--org", o.org,
+                    "The catalog of this organisation (slug): its own entries included, hidden "
+                    "ones left out, in its order; needs the store (--data-dir/--database)");
   cmd->add_option("--lang", o.lang, "Language of the output: de (default) or en");
   cmd->add_option("--format", o.format, "text (default) or json");
 }
@@ -206,8 +246,15 @@ void add_catalog_commands(CLI::App& app, Context& ctx) {
     ctx.exit_code = with_catalog(ctx, [&](const cat::Catalog& c) {
       Parsed p;
       if (int rc = parse_options(c, *opts, p)) return rc;
-      print_items(c.list(p.phase, p.has_kind ? &p.kind : nullptr), p);
-      return kExitOk;
+      const cat::Kind* kind = p.has_kind ? &p.kind : nullptr;
+      if (opts->org.empty()) {
+        print_items(c.list(p.phase, kind), p);
+        return kExitOk;
+      }
+      return with_org(ctx, opts->org, [&](OrgContext& oc) {
+        print_items(store_view::org_list(c, oc.view, p.phase, kind), p);
+        return kExitOk;
+      });
     });
   });
 
@@ -231,9 +278,29 @@ void add_catalog_commands(CLI::App& app, Context& ctx) {
   search->add_option("text", opts->query, "Search words")->required();
   add_common(search, *opts, true);
   search->callback([&ctx, opts] {
-    ctx.exit_code = with_catalog(ctx, [&](const cat::Catalog& c) {
+    ctx.exit_code = with_catalog_set(ctx, [&](const cat::CatalogSet& set) {
+      const cat::Catalog& c = set.current();
       Parsed p;
       if (int rc = parse_options(c, *opts, p)) return rc;
+      if (!opts->org.empty()) {
+        return with_org(ctx, opts->org, [&](OrgContext& oc) {
+          store::CatalogQuery q;
+          q.text = opts->query;
+          q.lang = cat::lang_name(p.lang);
+          q.phase = p.phase;
+          if (p.has_kind) q.kind = cat::kind_name(p.kind);
+          auto found = store_view::search(*oc.store, set, c, q, oc.org.id, &oc.view);
+          if (!found) return report(found.error());
+          std::vector<const cat::Item*> items;
+          std::vector<double> scores;
+          for (const auto& h : *found) {
+            items.push_back(h.item);
+            scores.push_back(h.score);
+          }
+          print_items(items, p, &scores);
+          return kExitOk;
+        });
+      }
       cat::SearchOptions so;
       so.lang = p.lang;
       so.phase = p.phase;

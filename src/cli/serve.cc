@@ -10,6 +10,7 @@
 #include "cli/store_cli.h"
 #include "store/migrations.h"
 #include "web/app.h"
+#include "web/handlers/catalog_store.h"
 #include "web/server.h"
 
 namespace solipraxis::cli {
@@ -55,6 +56,9 @@ int serve(Context& ctx, const ServeOptions& o) {
   }
 
   (*app)->services().catalog = &catalog.value();
+  // The database's full-text index follows the loaded catalog (a no-op when nothing changed).
+  if (auto st = web::handlers::catalog_store::index_catalogs(*store, *catalog); !st)
+    return report(st.error());
 
   web::Server server(sopts, **app);
   if (auto st = server.listen(); !st) return report(st.error());

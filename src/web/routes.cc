@@ -10,6 +10,7 @@
 #include "web/handlers/health.h"
 #include "web/handlers/invite.h"
 #include "web/handlers/members.h"
+#include "web/handlers/org_catalog.h"
 #include "web/handlers/pages.h"
 #include "web/handlers/public_register.h"
 #include "web/handlers/reviews.h"
@@ -82,6 +83,16 @@ void register_routes(Router& r, Services& s) {
   r.post("/o/{org}/werkstatt/compose", ah(werkstatt_compose));
   r.get("/o/{org}/werkstatt/settings", ah(werkstatt_settings_page));
   r.post("/o/{org}/werkstatt/settings", ah(werkstatt_settings_save));
+  // --- the org's own practice catalog (members read, editors change) ---
+  r.get("/o/{org}/praxis", ah(org_praxis));
+  r.get("/o/{org}/praxis/edit", ah(org_praxis_edit));
+  r.post("/o/{org}/praxis/entries", ah(org_praxis_create));
+  r.get("/o/{org}/praxis/entries/{id}/edit", ah(org_praxis_entry_page));
+  r.post("/o/{org}/praxis/entries/{id}", ah(org_praxis_update));
+  r.get("/o/{org}/praxis/entries/{id}/delete", ah(org_praxis_delete_page));
+  r.post("/o/{org}/praxis/entries/{id}/delete", ah(org_praxis_delete));
+  r.post("/o/{org}/praxis/hide", ah(org_praxis_hide));
+  r.post("/o/{org}/praxis/move", ah(org_praxis_move));
 
   // --- AI tool register for members (handlers/tools.h); editors and owners write ---
   r.get("/o/{org}/tools", ah(tools_page));
@@ -137,6 +148,17 @@ void register_routes(Router& r, Services& s) {
   r.get("/p/{org}/register", ah(public_register_page));
   r.get("/p/{org}/register.json", ah(public_register_json));
   r.get("/p/{org}/register.atom", ah(public_register_atom));
+  r.get("/api/v1/orgs/{org}/catalog", ah(api_org_catalog));
+  r.get("/api/v1/orgs/{org}/catalog/search", ah(api_org_catalog_search));
+  r.get("/api/v1/orgs/{org}/catalog/entries", ah(api_org_entries));
+  r.post("/api/v1/orgs/{org}/catalog/entries", ah(api_org_entry_create));
+  r.get("/api/v1/orgs/{org}/catalog/entries/{id}", ah(api_org_entry));
+  r.put("/api/v1/orgs/{org}/catalog/entries/{id}", ah(api_org_entry_update));
+  r.del("/api/v1/orgs/{org}/catalog/entries/{id}", ah(api_org_entry_delete));
+  r.get("/api/v1/orgs/{org}/catalog/hidden", ah(api_org_hidden));
+  r.put("/api/v1/orgs/{org}/catalog/hidden/{entry}", ah(api_org_hide));
+  r.del("/api/v1/orgs/{org}/catalog/hidden/{entry}", ah(api_org_unhide));
+  r.put("/api/v1/orgs/{org}/catalog/order", ah(api_org_order));
 }
 
 }  // namespace solipraxis::web

@@ -102,7 +102,7 @@ TEST_F(CatalogWeb, OverviewShowsFourPhasesPublicly) {
   expect_clean_html(r);
   for (const char* s : {"Entwicklung", "Auswahl", "Einsatz", "Evaluation",
                         "Welche Anwendung wird ausgewählt und wie läuft das ab?",
-                        "href=\"/praxis/phase/4\"", "13 Fragen", "Katalogversion 1", "D64"})
+                        "href=\"/praxis/phase/4\"", "13 Fragen", "Katalogversion 2", "D64"})
     EXPECT_NE(r.body.find(s), std::string::npos) << s;
 }
 
@@ -184,13 +184,18 @@ TEST_F(CatalogWeb, ApiCatalogWithVersion) {
   auto r = get("/api/v1/catalog");
   ASSERT_EQ(r.status, 200);
   auto j = nlohmann::json::parse(r.body);
-  EXPECT_EQ(j["version"], 1);
-  EXPECT_EQ(j["versions"], nlohmann::json::array({1}));
+  EXPECT_EQ(j["version"], 2);
+  EXPECT_EQ(j["versions"], nlohmann::json::array({1, 2}));
   EXPECT_EQ(j["questions"].size(), 46u);
   EXPECT_EQ(j["principles"].size(), 8u);
   EXPECT_EQ(j["questions"][0]["text"]["de"],
             "Wer definiert das Problem, das wir mit KI lösen wollen und wessen Perspektive fehlt?");
-  EXPECT_EQ(get("/api/v1/catalog?version=1").status, 200);
+  // Version 1 (the paper) stays available; only version 2 has Model Cards.
+  auto v1 = get("/api/v1/catalog?version=1");
+  EXPECT_EQ(v1.status, 200);
+  EXPECT_EQ(nlohmann::json::parse(v1.body)["version"], 1);
+  EXPECT_EQ(v1.body.find("r.selection.model-cards"), std::string::npos);
+  EXPECT_NE(r.body.find("r.selection.model-cards"), std::string::npos);
   auto missing = get("/api/v1/catalog?version=99");
   EXPECT_EQ(missing.status, 404);
   EXPECT_TRUE(nlohmann::json::parse(missing.body)["error"].contains("code"));
@@ -219,6 +224,25 @@ TEST_F(CatalogWeb, ApiSearch) {
     EXPECT_TRUE(e["error"].contains("code")) << bad;
     EXPECT_TRUE(e["error"].contains("message")) << bad;
   }
+}
+
+// The search runs in the database (here SQLite FTS5; the store contract runs the same
+// searches on PostgreSQL). Model Cards is not in the paper and the page says so.
+TEST_F(CatalogWeb, SearchFindsModelCardsMarkedAsAddedBySolipraxis) {
+  auto r = get("/praxis/search?q=Model+Cards");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("<mark>Model</mark> <mark>Cards</mark>"), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("href=\"/praxis/phase/2#r.selection.model-cards\""), std::string::npos);
+  auto j = nlohmann::json::parse(get("/api/v1/catalog/search?q=model%20cards").body);
+  ASSERT_FALSE(j["items"].empty());
+  EXPECT_EQ(j["items"][0]["id"], "r.selection.model-cards");
+  EXPECT_EQ(j["version"], 2);
+  auto phase = get("/praxis/phase/2");
+  EXPECT_NE(phase.body.find("nicht aus dem White Paper"), std::string::npos);
+  // A question by a word in it, "ue" for "ü".
+  auto q = nlohmann::json::parse(get("/api/v1/catalog/search?q=Fuersorge&kind=question").body);
+  ASSERT_FALSE(q["items"].empty());
+  EXPECT_EQ(q["items"][0]["id"], "q.deployment.01");
 }
 
 TEST_F(CatalogWeb, WithoutCatalogPagesAnswer503) {

@@ -28,13 +28,18 @@ TEST(CatalogServer, PraxisPagesAndApiArePublic) {
   ASSERT_TRUE(api);
   EXPECT_EQ(api->status, 200);
   auto j = nlohmann::json::parse(api->body);
-  EXPECT_EQ(j["version"], 1);
+  EXPECT_EQ(j["version"], 2);
   EXPECT_EQ(j["questions"].size(), 46u);
 
   auto search = get(server.port(), "/api/v1/catalog/search?q=Tarot");
   ASSERT_TRUE(search);
   EXPECT_EQ(nlohmann::json::parse(search->body)["items"][0]["id"],
             "r.development.tarot-cards-of-tech");
+
+  // serve indexed the catalog in its database at start
+  auto cards = get(server.port(), "/api/v1/catalog/search?q=Model%20Cards");
+  ASSERT_TRUE(cards);
+  EXPECT_EQ(nlohmann::json::parse(cards->body)["items"][0]["id"], "r.selection.model-cards");
 
   auto html = get(server.port(), "/praxis/search?q=tarot&kind=resource");
   ASSERT_TRUE(html);

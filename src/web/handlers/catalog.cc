@@ -2,8 +2,8 @@
 // language; labels come from web/i18n (keys "catalog.*"). Everything goes through {{x}}.
 #include "web/handlers/catalog.h"
 
-#include "catalog/search.h"
 #include "web/handlers/catalog_common.h"
+#include "web/handlers/catalog_store.h"
 #include "web/i18n.h"
 #include "web/page.h"
 
@@ -27,6 +27,7 @@ mstch::array texts(const std::vector<cat::Text>& v, cat::Lang lang) {
 }
 
 std::string source_line(const Services& s, const Request& req, const cat::Source& src) {
+  if (!src.from_paper()) return tr(s, req, "catalog.source_added");
   return fmt(s, req, "catalog.source", {{"page", std::to_string(src.page)}});
 }
 
@@ -58,7 +59,8 @@ mstch::map entry_view(const Services& s, const Request& req, const cat::Entry& e
   mstch::map m{{"id", e.id},
                {"title", e.title.get(lang)},
                {"text", e.text.get(lang)},
-               {"source", source_line(s, req, e.source)}};
+               {"source", source_line(s, req, e.source)},
+               {"added", !e.source.from_paper()}};
   if (e.kind == cat::Kind::kResource) {
     m.emplace("category", e.category.get(lang));
     m.emplace("url", e.url);
@@ -169,49 +171,6 @@ mstch::map method_view(const Services& s, const Request& req, const cat::Catalog
     view["has_matrix"] = true;
   }
   return view;
-}
-
-// Long texts (boxes) are cut to a window around the first match, at spaces.
-constexpr size_t kSnippet = 360;
-
-std::string_view snippet(std::string_view text, std::string_view query, bool& cut_front,
-                         bool& cut_back) {
-  cut_front = cut_back = false;
-  if (text.size() <= kSnippet) return text;
-  auto spans = cat::match_spans(text, query);
-  size_t start = spans.empty() || spans.front().first < kSnippet / 3 ? 0
-                                                                     : spans.front().first - kSnippet / 3;
-  if (start > 0) {
-    size_t sp = text.rfind(' ', start);
-    start = sp == std::string_view::npos ? 0 : sp + 1;
-  }
-  size_t end = std::min(text.size(), start + kSnippet);
-  if (end < text.size()) {
-    size_t sp = text.rfind(' ', end);
-    if (sp != std::string_view::npos && sp > start) end = sp;
-  }
-  cut_front = start > 0;
-  cut_back = end < text.size();
-  return text.substr(start, end - start);
-}
-
-// Text with the matched words as separate parts: [{text, mark}], so that the template escapes
-// every part with {{text}} and wraps marked ones in <mark>.
-mstch::array highlighted(std::string_view full, std::string_view query) {
-  bool front = false, back = false;
-  std::string_view text = snippet(full, query, front, back);
-  mstch::array parts;
-  auto plain = [&](std::string t) { parts.push_back(mstch::map{{"text", std::move(t)}, {"mark", false}}); };
-  if (front) plain("… ");
-  size_t pos = 0;
-  for (auto [start, end] : cat::match_spans(text, query)) {
-    if (start > pos) plain(std::string(text.substr(pos, start - pos)));
-    parts.push_back(mstch::map{{"text", std::string(text.substr(start, end - start))}, {"mark", true}});
-    pos = end;
-  }
-  if (pos < text.size()) plain(std::string(text.substr(pos)));
-  if (back) plain(" …");
-  return parts;
 }
 
 }  // namespace
@@ -345,26 +304,12 @@ Response praxis_search(Services& s, Request& req) {
   bool searched = q.find_first_not_of(" \t") != std::string::npos;
   data.emplace("searched", searched);
   if (searched) {
-    cat::SearchOptions opt;
-    opt.lang = lang;
-    opt.phase = f.phase;
-    opt.kind = f.has_kind ? &f.kind : nullptr;
-    mstch::array results;
-    auto hits = cat::search(c, q, opt);
-    for (const cat::Hit& h : hits) {
-      const cat::Item& it = *h.item;
-      std::string where = tr(s, req, std::string("catalog.kind.") + cat::kind_name(it.kind));
-      if (!it.phases.empty()) where += " · " + tr(s, req, "catalog.phase.label") + " " + roman(it.phases.front());
-      results.push_back(mstch::map{{"url", item_url(it)},
-                                   {"title", highlighted(it.title.get(lang), q)},
-                                   {"has_title", !it.title.empty()},
-                                   {"text", highlighted(it.text.get(lang), q)},
-                                   {"where", where}});
-    }
-    data.emplace("results", results);
-    data.emplace("has_results", !results.empty());
+    auto found = catalog_store::search(s.store, *s.catalog, c, store_query(req, q, f));
+    if (!found) return error_response(s, req, found.error());
+    data.emplace("results", result_views(s, req, *found, q, ""));
+    data.emplace("has_results", !found->empty());
     data.emplace("summary", fmt(s, req, "catalog.search.results",
-                                {{"n", std::to_string(hits.size())}, {"q", q}}));
+                                {{"n", std::to_string(found->size())}, {"q", q}}));
   }
   return render(s, req, "pages/praxis_search", std::move(data));
 }

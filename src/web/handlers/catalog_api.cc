@@ -2,7 +2,6 @@
 #include <charconv>
 
 #include "catalog/json.h"
-#include "catalog/search.h"
 #include "web/handlers/catalog.h"
 #include "web/handlers/catalog_common.h"
 #include "web/json.h"
@@ -14,7 +13,7 @@ namespace {
 
 using namespace catalog_common;
 
-constexpr size_t kMaxLimit = 200;
+constexpr int kMaxLimit = 200;
 
 bool parse_int(const std::string& s, int& out) {
   auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
@@ -44,20 +43,24 @@ Response api_catalog_search(Services& s, Request& req) {
   Filters f;
   std::string key;
   if (!parse_filters(c, req, f, key)) return error_response(s, req, 400, key);
-  cat::SearchOptions opt;
-  opt.lang = lang_of(req);
-  if (const std::string l = req.query.value("lang"); !l.empty() && !cat::parse_lang(l, opt.lang))
-    return error_response(s, req, 400, "error.lang.unsupported");
-  opt.phase = f.phase;
-  opt.kind = f.has_kind ? &f.kind : nullptr;
+  store::CatalogQuery q = store_query(req, req.query.value("q"), f);
+  if (const std::string l = req.query.value("lang"); !l.empty()) {
+    cat::Lang lang;
+    if (!cat::parse_lang(l, lang)) return error_response(s, req, 400, "error.lang.unsupported");
+    q.lang = cat::lang_name(lang);
+  }
   if (const std::string l = req.query.value("limit"); !l.empty()) {
     int limit = 0;
     if (!parse_int(l, limit) || limit < 1) return error_response(s, req, 400, "error.http.bad_request");
-    opt.limit = std::min<size_t>(static_cast<size_t>(limit), kMaxLimit);
+    q.limit = std::min(limit, kMaxLimit);
   }
+  auto found = catalog_store::search(s.store, *s.catalog, c, q);
+  if (!found) return error_response(s, req, found.error());
+  cat::Lang lang = cat::Lang::kDe;
+  cat::parse_lang(q.lang, lang);
   nlohmann::json items = nlohmann::json::array();
-  for (const cat::Hit& h : cat::search(c, req.query.value("q"), opt)) {
-    nlohmann::json j = cat::item_json(*h.item, opt.lang);
+  for (const catalog_store::Found& h : *found) {
+    nlohmann::json j = cat::item_json(*h.item, lang);
     j["score"] = h.score;
     j["url"] = item_url(*h.item);
     items.push_back(std::move(j));

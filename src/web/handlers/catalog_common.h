@@ -2,9 +2,15 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
+
+#include <mstch/mstch.hpp>
 
 #include "catalog/catalog.h"
+#include "store/store.h"
 #include "web/app.h"
+#include "web/handlers/catalog_store.h"
 
 namespace solipraxis::web::handlers::catalog_common {
 
@@ -23,5 +29,15 @@ bool parse_filters(const cat::Catalog& c, const Request& req, Filters& out, std:
 
 // Where an item is shown: /praxis/phase/2#q.selection.07, /praxis/principles#p.3, ...
 std::string item_url(const cat::Item& item);
+
+// The Store query for `q` with the request's language and the filters.
+store::CatalogQuery store_query(const Request& req, std::string q, const Filters& f);
+
+// Search results for the templates: [{url, title: parts, has_title, text: parts, where, own}],
+// where parts are [{text, mark}] so that every part is escaped by {{text}} and matched words are
+// wrapped in <mark>. With `org_slug`, questions, approaches and resources link to the org's page.
+mstch::array result_views(const Services& s, const Request& req,
+                          const std::vector<catalog_store::Found>& found, std::string_view q,
+                          std::string_view org_slug);
 
 }  // namespace solipraxis::web::handlers::catalog_common
