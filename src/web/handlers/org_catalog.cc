@@ -215,6 +215,17 @@ Response render_entry(auth::Auth& auth, const Request& req, const EditorCtx& ctx
   return render(s, req, "pages/org_praxis_entry", std::move(data), status);
 }
 
+// GET of one own entry: its edit form, or the question whether to delete it.
+Response entry_page(auth::Auth& auth, Request& req, bool confirm_delete) {
+  return as_editor(auth, req, [&](const EditorCtx& ctx) {
+    auto id = parse_id(req.param("id"));
+    if (!id) return auth.error(req, 404, "catalog.error.not_found");
+    auto e = auth.services().store.org_catalog_entry(ctx.m.org.id, *id);
+    if (!e) return error_response(auth.services(), req, e.error());
+    return render_entry(auth, req, ctx, *e, confirm_delete);
+  });
+}
+
 }  // namespace
 
 Response org_praxis(auth::Auth& auth, Request& req) {
@@ -271,13 +282,7 @@ Response org_praxis_create(auth::Auth& auth, Request& req) {
 }
 
 Response org_praxis_entry_page(auth::Auth& auth, Request& req) {
-  return as_editor(auth, req, [&](const EditorCtx& ctx) {
-    auto id = parse_id(req.param("id"));
-    if (!id) return auth.error(req, 404, "catalog.error.not_found");
-    auto e = auth.services().store.org_catalog_entry(ctx.m.org.id, *id);
-    if (!e) return error_response(auth.services(), req, e.error());
-    return render_entry(auth, req, ctx, *e, false);
-  });
+  return entry_page(auth, req, false);
 }
 
 Response org_praxis_update(auth::Auth& auth, Request& req) {
@@ -299,13 +304,7 @@ Response org_praxis_update(auth::Auth& auth, Request& req) {
 }
 
 Response org_praxis_delete_page(auth::Auth& auth, Request& req) {
-  return as_editor(auth, req, [&](const EditorCtx& ctx) {
-    auto id = parse_id(req.param("id"));
-    if (!id) return auth.error(req, 404, "catalog.error.not_found");
-    auto e = auth.services().store.org_catalog_entry(ctx.m.org.id, *id);
-    if (!e) return error_response(auth.services(), req, e.error());
-    return render_entry(auth, req, ctx, *e, true);
-  });
+  return entry_page(auth, req, true);
 }
 
 Response org_praxis_delete(auth::Auth& auth, Request& req) {
