@@ -3,7 +3,7 @@
 // (add, move, hide, edit, delete with confirmation), and print hides the editing controls.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expectAccessible, newContext, signIn, useServerAndBrowser } from './lib.mjs';
+import { expectAccessible, newContext, useServerAndBrowser } from './lib.mjs';
 
 const owner = {
   email: 'eda@example.org', password: 'ein-langes-passwort-1', name: 'Eda', org: 'verein',
@@ -14,7 +14,13 @@ const env = useServerAndBrowser({ owner });
 async function signedIn(options = {}) {
   const context = await newContext(env.browser, options);
   const page = await context.newPage();
-  await signIn(page, env.server.url, owner.email, owner.password);
+  await page.goto(`${env.server.url}/login`);
+  await page.getByLabel(/E-Mail/i).fill(owner.email);
+  await page.getByLabel(/Passwort/i).fill(owner.password);
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith('/login')),
+    page.keyboard.press('Enter'),
+  ]);
   return { context, page };
 }
 
