@@ -2,6 +2,9 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <sys/wait.h>
 
@@ -134,3 +137,29 @@ TEST(CatalogCli, BrokenCatalogDirFailsWithMessage) {
 }
 
 }  // namespace
+
+// --org reads the org's catalog from the store: the database search, the org's list; an
+// unknown org is a usage error. (Own entries, hidden ones and order: org_catalog_web_test
+// and the store contract.)
+TEST(CatalogCli, OrgCatalogFromTheStore) {
+  char tmpl[] = "/tmp/solipraxis-catalog-cli-XXXXXX";
+  ASSERT_NE(mkdtemp(tmpl), nullptr);
+  const std::string dir = tmpl;
+  std::ofstream(dir + "/pw") << "ein-langes-passwort\n";
+  Output made = run("user create --email eda@example.org --org verein --data-dir '" + dir +
+                        "' < '" + dir + "/pw'",
+                    true);
+  ASSERT_EQ(made.code, 0) << made.out;
+  Output list = run("catalog list --org verein --phase 1 --kind question --format json --data-dir '" + dir + "'");
+  ASSERT_EQ(list.code, 0) << list.out;
+  auto j = json_of(list);
+  ASSERT_EQ(j.size(), 9u);
+  EXPECT_EQ(j[0]["id"], "q.development.01");
+  Output found = run("catalog search 'Model Cards' --org verein --format json --data-dir '" + dir + "'");
+  ASSERT_EQ(found.code, 0) << found.out;
+  EXPECT_EQ(json_of(found)[0]["id"], "r.selection.model-cards");
+  Output unknown = run("catalog list --org nirgends --data-dir '" + dir + "'", true);
+  EXPECT_EQ(unknown.code, 2);
+  EXPECT_NE(unknown.out.find("nirgends"), std::string::npos) << unknown.out;
+  std::filesystem::remove_all(dir);
+}

@@ -313,5 +313,28 @@ TEST_F(OrgCatalogWeb, ApiListsPagesCreatesHidesAndOrders) {
   EXPECT_TRUE(json::parse(api("GET", "/api/v1/orgs/verein-a/catalog/entries", member_).body)["items"].empty());
 }
 
+TEST_F(OrgCatalogWeb, EveryCatalogApiRouteIsInTheOpenApiDocument) {
+  auto r = page("/api/openapi.json", nullptr);
+  ASSERT_EQ(r.status, 200);
+  const json paths = json::parse(r.body)["paths"];
+  const std::pair<const char*, const char*> routes[] = {
+      {"/api/v1/catalog", "get"},
+      {"/api/v1/catalog/search", "get"},
+      {"/api/v1/orgs/{org}/catalog", "get"},
+      {"/api/v1/orgs/{org}/catalog/search", "get"},
+      {"/api/v1/orgs/{org}/catalog/entries", "get"},
+      {"/api/v1/orgs/{org}/catalog/entries", "post"},
+      {"/api/v1/orgs/{org}/catalog/entries/{id}", "get"},
+      {"/api/v1/orgs/{org}/catalog/entries/{id}", "put"},
+      {"/api/v1/orgs/{org}/catalog/entries/{id}", "delete"},
+      {"/api/v1/orgs/{org}/catalog/hidden", "get"},
+      {"/api/v1/orgs/{org}/catalog/hidden/{entry}", "put"},
+      {"/api/v1/orgs/{org}/catalog/hidden/{entry}", "delete"},
+      {"/api/v1/orgs/{org}/catalog/order", "put"},
+  };
+  for (const auto& [path, method] : routes)
+    EXPECT_TRUE(paths.contains(path) && paths[path].contains(method)) << method << " " << path;
+}
+
 }  // namespace
 }  // namespace solipraxis
