@@ -234,7 +234,9 @@ TEST_F(OrgCatalogWeb, HideAndMoveChangeOnlyThisOrgsCatalog) {
   EXPECT_EQ(form("/o/verein-a/praxis/move", editor_, {{"entry_id", "q.development.02"}, {"dir", "sideways"}}).status, 400);
 
   std::vector<std::string> actions;
-  for (const auto& e : store_->audit_log(a_.id, {200, ""})->items)
+  auto log = store_->audit_log(a_.id, {200, ""});
+  ASSERT_TRUE(log.has_value());
+  for (const auto& e : log->items)
     if (e.action.starts_with("catalog.")) actions.push_back(e.action);
   EXPECT_EQ(actions, (std::vector<std::string>{"catalog.order", "catalog.unhide", "catalog.hide"}));
 }
