@@ -2,8 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -77,6 +82,15 @@ TEST(I18nCatalogs, ShippedCatalogsAreCompleteAndSorted) {
                       std::back_inserter(only_en));
   EXPECT_TRUE(only_de.empty()) << "missing in en.json: " << only_de.front();
   EXPECT_TRUE(only_en.empty()) << "missing in de.json: " << only_en.front();
+
+  // Templates see the keys as nested maps ({{t.a.b}}): a key that is also the
+  // prefix of another ("a.b" and "a.b.c") would render as an empty label.
+  const std::set<std::string> all(keys["de"].begin(), keys["de"].end());
+  for (const auto& k : all) {
+    auto next = all.lower_bound(k + ".");
+    EXPECT_FALSE(next != all.end() && next->starts_with(k + "."))
+        << "\"" << k << "\" is both a message and the prefix of \"" << *next << "\"";
+  }
 }
 
 }  // namespace

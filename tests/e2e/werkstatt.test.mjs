@@ -156,3 +156,13 @@ test('keyboard only: type a text, check it, jump to the finding and accept it', 
   assert.doesNotMatch(await page.getByLabel('Ihr Text oder Prompt').inputValue(), /Bewohner /);
   await context.close();
 });
+
+test('the opened check options are labelled and pass axe', async () => {
+  const { context, page } = await signedIn(OWNER);
+  await page.goto(`${env.server.url}/o/${ORG}/werkstatt`);
+  await page.locator('details.check-options summary').click();
+  await page.getByLabel('Sprache des Textes').selectOption('en');
+  await page.getByLabel('Form für Personen').selectOption('star');
+  await expectAccessible(page, 'Werkstatt with the options open');
+  await context.close();
+});
