@@ -159,6 +159,15 @@ struct ToolTransition {
   core::Decision decision;
 };
 
+// The secret of an org's calendar feed of review dates (/p/{org}/reviews/{secret}.ics):
+// calendar apps cannot sign in, so the URL itself is the credential. Only its
+// hash (store::hash_token) is stored; one per org.
+struct ReviewFeed {
+  std::string secret_hash;
+  std::optional<UserId> created_by;
+  UnixTime created_at = 0;
+};
+
 // A deliberate non-use: a rejected tool and the decision that rejected it.
 struct NonUseEntry {
   core::Tool tool;
@@ -371,6 +380,15 @@ class Store {
   virtual Status set_catalog_order(OrgId org, int phase, std::string_view kind,
                                    const std::vector<std::string>& entry_ids,
                                    const Actor& actor) = 0;
+
+  // The org's review calendar feed; not_found "tools.error.feed_not_found" when
+  // it has none. set_review_feed replaces any earlier secret (the old URL stops
+  // working at once); delete is idempotent. Both audited ("review_feed.*"),
+  // never with the hash itself.
+  virtual Result<ReviewFeed> review_feed(OrgId org) = 0;
+  virtual Result<ReviewFeed> set_review_feed(OrgId org, std::string_view secret_hash,
+                                             const Actor& actor) = 0;
+  virtual Status delete_review_feed(OrgId org, const Actor& actor) = 0;
 };
 
 struct StoreConfig {

@@ -143,6 +143,9 @@ void register_routes(Router& r, Services& s) {
   // --- review dashboard and calendar feed (members) ---
   r.get("/o/{org}/reviews", ah(reviews_page));
   r.get("/o/{org}/reviews.ics", ah(reviews_ics));
+  r.post("/o/{org}/reviews/feed", ah(review_feed_rotate));
+  r.post("/o/{org}/reviews/feed/delete", ah(review_feed_delete));
+  r.get("/p/{org}/reviews/{file}", ah(public_review_feed));  // {secret}.ics, no login
 
   // --- public transparency register (no login; only tools marked public) ---
   r.get("/p/{org}/register", ah(public_register_page));

@@ -108,5 +108,16 @@ test('the review dashboard is accessible and links to the tool pages', async () 
   const ics = await page.request.get(`${env.server.url}/o/${ORG}/reviews.ics`);
   assert.equal(ics.status(), 200);
   assert.match(await ics.text(), /SUMMARY:Überprüfung: Terminplaner\r\n/);
+  // The calendar subscription: made with the keyboard, shown once, works without login.
+  await page.getByRole('button', { name: 'Abo-Adresse erstellen' }).focus();
+  await page.keyboard.press('Enter');
+  const field = page.getByLabel('Abo-Adresse', { exact: true });
+  await field.waitFor();
+  const feedUrl = await field.inputValue();
+  assert.match(feedUrl, new RegExp(`/p/${ORG}/reviews/[A-Za-z0-9_-]{43}\\.ics$`));
+  await expectAccessible(page, 'reviews (new subscription address)');
+  const anonymous = await fetch(feedUrl);
+  assert.equal(anonymous.status, 200);
+  assert.match(await anonymous.text(), /BEGIN:VEVENT/);
   await context.close();
 });

@@ -1,10 +1,12 @@
 // The review dashboard and the iCalendar feed over HTTP: overdue and upcoming
 // reviews with links to the tool pages, the empty state, the .ics format
 // (RFC 5545: CRLF, folding at 75 octets, escaping, one VEVENT per reviewed
-// tool) and who may read it.
+// tool), who may read it, and the secret subscription URL and its rotation.
 #include <utility>
 
 #include <gtest/gtest.h>
+
+#include <regex>
 
 #include "core/ical.h"
 #include "core/transition.h"
@@ -155,6 +157,75 @@ TEST(ReviewsHttp, OnlyMembersSeeReviewsBearerTokensUseTheApiPath) {
                               "Authorization: Bearer " + site.server().token(stranger) + "\r\n");
   ASSERT_TRUE(foreign);
   EXPECT_EQ(foreign->status, 404);
+}
+
+std::string feed_url_in(const std::string& html) {
+  static const std::regex re(
+      R"re(id="reviews-feed-url" class="secret" type="text" readonly value="([^"]*)")re");
+  std::smatch m;
+  return std::regex_search(html, m, re) ? m[1].str() : std::string();
+}
+
+TEST(ReviewsHttp, CalendarSubscriptionWorksWithoutLoginAndRotationEndsTheOldUrl) {
+  ReviewSite site;
+  site.piloted("Chatbot", "2026-03-01");
+  AuthServer& srv = site.server();
+  srv.user("ed@example.org", "verein", store::Role::kEditor);
+  Browser editor(srv.port());
+  editor.sign_in("ed@example.org");
+
+  auto page = editor.open("/o/verein/reviews");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(contains(page.body, "Es gibt noch keine Abo-Adresse."));
+  EXPECT_TRUE(contains(page.body, "action=\"/o/verein/reviews/feed\""));
+  auto member_page = site.browser().open("/o/verein/reviews");
+  EXPECT_FALSE(contains(member_page.body, "action=\"/o/verein/reviews/feed\""))
+      << "members only read";
+  EXPECT_EQ(site.browser().post("/o/verein/reviews/feed", {}).status, 403);
+
+  auto created = editor.post("/o/verein/reviews/feed", {});
+  ASSERT_EQ(created.status, 200) << created.body;
+  const std::string url = feed_url_in(created.body);
+  const std::string prefix = "http://127.0.0.1/p/verein/reviews/";
+  ASSERT_TRUE(url.starts_with(prefix) && url.ends_with(".ics")) << url;
+  const std::string secret = url.substr(prefix.size(), url.size() - prefix.size() - 4);
+  EXPECT_EQ(secret.size(), 43u);
+  const std::string path = url.substr(std::string("http://127.0.0.1").size());
+  const auto org = *srv.store().org_by_slug("verein");
+  EXPECT_EQ(srv.store().review_feed(org.id)->secret_hash, store::hash_token(secret))
+      << "only the hash is stored";
+
+  auto feed = testing::get(srv.port(), path);  // no cookie, no token
+  ASSERT_TRUE(feed);
+  EXPECT_EQ(feed->status, 200);
+  EXPECT_EQ(feed->header("Content-Type"), "text/calendar; charset=utf-8");
+  EXPECT_TRUE(contains(feed->body, "SUMMARY:Überprüfung: Chatbot\r\n"));
+  for (const std::string& bad : std::vector<std::string>{
+           "/p/verein/reviews/" + secret, "/p/verein/reviews/x" + secret + ".ics",
+           "/p/andere/reviews/" + secret + ".ics", std::string("/p/verein/reviews/.ics")}) {
+    auto r = testing::get(srv.port(), bad);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 404) << bad;
+  }
+  auto again = editor.open("/o/verein/reviews");
+  EXPECT_TRUE(contains(again.body, "Eine Abo-Adresse ist aktiv seit"));
+  EXPECT_EQ(feed_url_in(again.body), "") << "the URL is shown once";
+
+  auto rotated = editor.post("/o/verein/reviews/feed", {});
+  ASSERT_EQ(rotated.status, 200);
+  const std::string new_url = feed_url_in(rotated.body);
+  ASSERT_FALSE(new_url.empty());
+  EXPECT_NE(new_url, url);
+  const std::string new_path = new_url.substr(std::string("http://127.0.0.1").size());
+  EXPECT_EQ(testing::get(srv.port(), path)->status, 404) << "the old URL stops working";
+  EXPECT_EQ(testing::get(srv.port(), new_path)->status, 200);
+
+  editor.open("/o/verein/reviews");
+  auto off = editor.post("/o/verein/reviews/feed/delete", {});
+  EXPECT_EQ(off.status, 303);
+  EXPECT_EQ(off.header("Location"), "/o/verein/reviews?saved=feed_off");
+  EXPECT_TRUE(contains(editor.get("/o/verein/reviews?saved=feed_off").body, "abgeschaltet"));
+  EXPECT_EQ(testing::get(srv.port(), new_path)->status, 404);
 }
 
 }  // namespace

@@ -86,6 +86,10 @@ class SqlStore final : public Store {
   Status delete_red_line(OrgId org, core::RedLineId id, const Actor& actor) override;
   Result<int> review_interval_months(OrgId org) override;
   Status set_review_interval_months(OrgId org, int months, const Actor& actor) override;
+  Result<ReviewFeed> review_feed(OrgId org) override;
+  Result<ReviewFeed> set_review_feed(OrgId org, std::string_view secret_hash,
+                                     const Actor& actor) override;
+  Status delete_review_feed(OrgId org, const Actor& actor) override;
 
   Status index_catalog(int version, const std::vector<core::SearchDoc>& docs) override;
   Result<std::vector<CatalogHit>> search_catalog(int version, const CatalogQuery& query) override;

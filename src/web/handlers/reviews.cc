@@ -1,6 +1,7 @@
 #include "web/handlers/reviews.h"
 
 #include "core/review.h"
+#include "store/secrets.h"
 #include "web/handlers/dashboard.h"
 #include "web/handlers/public_register.h"
 #include "web/page.h"
@@ -62,21 +63,35 @@ Response review_calendar_response(auth::Auth& auth, const Request& req, const st
   return res;
 }
 
-Response reviews_page(auth::Auth& auth, Request& req) {
-  auto m = auth.require_member(req, req.param("org"));
-  if (!m) return m.response();
+namespace {
+
+// What the page shows besides the reviews: a notice after an action and, once,
+// the new subscription URL right after it was made.
+struct ReviewsView {
+  std::string notice_key;
+  std::string new_feed_url;
+};
+
+mstch::node feed_status(Services& s, const store::Org& org) {
+  auto feed = s.store.review_feed(org.id);
+  if (!feed) return false;  // none (or the store is down: the page still shows the reviews)
+  return mstch::map{{"since", core::Date::from_unix(feed->created_at).str()}};
+}
+
+Response render_reviews(auth::Auth& auth, const Request& req, const auth::Membership& m,
+                        const ReviewsView& view) {
   Services& s = auth.services();
   const core::Date today = core::Date::today(s.clock);
-  auto due = s.store.tools_due_for_review(m->org.id, today.add_days(core::kUpcomingReviewDays));
+  auto due = s.store.tools_due_for_review(m.org.id, today.add_days(core::kUpcomingReviewDays));
   if (!due) return error_response(s, req, due.error());
   mstch::array overdue, upcoming;
   for (const core::Tool& t : *due) {
     const auto state = core::review_state(t.phase, t.next_review, today);
-    if (state == core::ReviewState::kOverdue) overdue.push_back(review_row(s, req, m->org, t));
-    if (state == core::ReviewState::kUpcoming) upcoming.push_back(review_row(s, req, m->org, t));
+    if (state == core::ReviewState::kOverdue) overdue.push_back(review_row(s, req, m.org, t));
+    if (state == core::ReviewState::kUpcoming) upcoming.push_back(review_row(s, req, m.org, t));
   }
-  mstch::map data = org_page_data(s, req, *m);
-  data.emplace("title", tr(s, req, "reviews.heading") + " · " + m->org.name);
+  mstch::map data = org_page_data(s, req, m);
+  data.emplace("title", tr(s, req, "reviews.heading") + " · " + m.org.name);
   // A section per kind of due item; later issues add open action items and
   // recent feedback as further sections of this page.
   auto section = [&](std::string_view key, mstch::array rows) -> mstch::node {
@@ -86,7 +101,63 @@ Response reviews_page(auth::Auth& auth, Request& req) {
   data.emplace("nothing_due", overdue.empty() && upcoming.empty());
   data.emplace("overdue", section("reviews.overdue.heading", std::move(overdue)));
   data.emplace("upcoming", section("reviews.upcoming.heading", std::move(upcoming)));
+  data.emplace("feed", feed_status(s, m.org));
+  data.emplace("can_manage_feed", m.role >= store::Role::kEditor);
+  if (!view.new_feed_url.empty()) data.emplace("new_feed_url", view.new_feed_url);
+  if (!view.notice_key.empty()) data.emplace("notice", tr(s, req, view.notice_key));
   return render(s, req, "pages/reviews", std::move(data));
+}
+
+store::Actor web_actor(const auth::Membership& m) { return store::Actor{m.user.id, "web"}; }
+
+}  // namespace
+
+Response reviews_page(auth::Auth& auth, Request& req) {
+  auto m = auth.require_member(req, req.param("org"));
+  if (!m) return m.response();
+  ReviewsView view;
+  if (req.query.value("saved") == "feed_off") view.notice_key = "reviews.calendar.deleted";
+  return render_reviews(auth, req, *m, view);
+}
+
+Response review_feed_rotate(auth::Auth& auth, Request& req) {
+  auto m = auth.require_member(req, req.param("org"), store::Role::kEditor);
+  if (!m) return m.response();
+  const std::string secret = store::random_token();
+  auto feed =
+      auth.services().store.set_review_feed(m->org.id, store::hash_token(secret), web_actor(*m));
+  if (!feed) return error_response(auth.services(), req, feed.error());
+  ReviewsView view;
+  view.new_feed_url = base_url(auth, req) + "/p/" + m->org.slug + "/reviews/" + secret + ".ics";
+  return render_reviews(auth, req, *m, view);
+}
+
+Response review_feed_delete(auth::Auth& auth, Request& req) {
+  auto m = auth.require_member(req, req.param("org"), store::Role::kEditor);
+  if (!m) return m.response();
+  if (auto st = auth.services().store.delete_review_feed(m->org.id, web_actor(*m)); !st) {
+    return error_response(auth.services(), req, st.error());
+  }
+  return Response::redirect("/o/" + m->org.slug + "/reviews?saved=feed_off");
+}
+
+Response public_review_feed(auth::Auth& auth, Request& req) {
+  // Every way of not matching is the same 404: no hint whether the org exists.
+  auto not_found = [&] { return auth.error(req, 404, "error.http.not_found"); };
+  std::string file = req.param("file");
+  if (!file.ends_with(".ics")) return not_found();
+  file.resize(file.size() - 4);
+  if (file.empty() || file.size() > 256) return not_found();
+  Services& s = auth.services();
+  auto org = s.store.org_by_slug(req.param("org"));
+  if (!org) return not_found();
+  auto feed = s.store.review_feed(org->id);
+  if (!feed || !store::constant_time_equal(store::hash_token(file), feed->secret_hash)) {
+    return not_found();
+  }
+  Response res = review_calendar_response(auth, req, *org);
+  res.headers.set("X-Robots-Tag", "noindex");
+  return res;
 }
 
 Response reviews_ics(auth::Auth& auth, Request& req) {

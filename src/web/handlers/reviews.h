@@ -1,7 +1,8 @@
 // The review dashboard of an org (/o/{org}/reviews): overdue and upcoming
 // reviews of tools in pilot, in use or under evaluation, each linked to its
 // tool page, and the review dates as an iCalendar feed (RFC 5545) for the org's
-// calendar: /o/{org}/reviews.ics for signed-in members (session or Bearer).
+// calendar: /o/{org}/reviews.ics for signed-in members, the same under
+// /api/v1/orgs/{org}/reviews.ics for API tokens, and a secret subscription URL.
 // Members see everything here; editors manage the calendar subscription.
 #pragma once
 
@@ -16,6 +17,13 @@ namespace solipraxis::web::handlers {
 
 Response reviews_page(auth::Auth& auth, Request& req);  // GET /o/{org}/reviews
 Response reviews_ics(auth::Auth& auth, Request& req);   // GET /o/{org}/reviews.ics
+
+// The calendar subscription without login: calendar apps cannot sign in, so the
+// URL carries a per-org secret (stored hashed, like API tokens). Editors create
+// or rotate it on the reviews page (the old URL stops working) or switch it off.
+Response review_feed_rotate(auth::Auth& auth, Request& req);  // POST /o/{org}/reviews/feed
+Response review_feed_delete(auth::Auth& auth, Request& req);  // POST /o/{org}/reviews/feed/delete
+Response public_review_feed(auth::Auth& auth, Request& req);  // GET /p/{org}/reviews/{secret}.ics
 
 // The calendar of review dates of `tools` (each must have next_review).
 core::Calendar review_calendar(const Services& s, const Request& req, const store::Org& org,
