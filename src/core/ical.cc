@@ -56,6 +56,7 @@ std::string ical_line(std::string_view name, std::string_view value) {
   while (line.size() - pos > budget) {
     std::size_t cut = pos + budget;
     while (cut > pos && is_continuation_byte(line[cut])) --cut;  // never split a code point
+    if (cut == pos) cut = pos + budget;  // malformed UTF-8: still move on
     out.append(line, pos, cut - pos);
     out += "\r\n ";
     pos = cut;
@@ -104,7 +105,8 @@ std::string calendar_text(const Calendar& calendar, UnixTime stamp) {
     out += ical_line("UID", ical_escape(e.uid));
     out += ical_line("DTSTAMP", dtstamp);
     out += ical_line("DTSTART;VALUE=DATE", ical_date(e.date));
-    out += ical_line("DTEND;VALUE=DATE", ical_date(e.date.add_days(1)));
+    // No DTEND: an all-day DTSTART alone lasts one day (RFC 5545 3.6.1), and
+    // 9999-12-31 + 1 would not be a valid date.
     out += ical_line("SEQUENCE", std::to_string(e.sequence));
     out += ical_line("SUMMARY", ical_escape(e.summary));
     if (!e.description.empty()) out += ical_line("DESCRIPTION", ical_escape(e.description));

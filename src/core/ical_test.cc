@@ -56,11 +56,23 @@ TEST(Ical, CalendarHasTheRequiredProperties) {
        {"VERSION:2.0\r\n", "PRODID:-//solipraxis//Reviews//EN\r\n",
         "X-WR-CALNAME:Verein\\, Reviews\r\n", "BEGIN:VEVENT\r\n", "UID:tool-7-review@verein\r\n",
         "DTSTAMP:20260101T010101Z\r\n", "DTSTART;VALUE=DATE:20260301\r\n",
-        "DTEND;VALUE=DATE:20260302\r\n", "SEQUENCE:3\r\n", "SUMMARY:Review: Chat\\; Bot\r\n",
+        "SEQUENCE:3\r\n", "SUMMARY:Review: Chat\\; Bot\r\n",
         "URL:https://example.org/o/verein/tools/7\r\n", "END:VEVENT\r\n"}) {
     EXPECT_NE(u.find(want), std::string::npos) << want;
   }
   EXPECT_EQ(text.find('\n'), text.find("\r\n") + 1) << "no bare LF";
+}
+
+}  // namespace
+}  // namespace solipraxis::core
+
+namespace solipraxis::core {
+namespace {
+
+TEST(Ical, MalformedUtf8StillFoldsAndEnds) {
+  const std::string value(200, '\x80');  // continuation bytes only
+  const std::string line = ical_line("DESCRIPTION", value);
+  EXPECT_EQ(ical_unfold(line), "DESCRIPTION:" + value + "\r\n");
 }
 
 }  // namespace

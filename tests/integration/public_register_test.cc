@@ -95,6 +95,8 @@ TEST(PublicRegisterHttp, ShowsOnlyPublicToolsWithNonUseReasonsWithoutLogin) {
   auto page = site.get("/p/verein/register");
   ASSERT_EQ(page.status, 200) << page.body;
   EXPECT_TRUE(page.header("Content-Type").starts_with("text/html"));
+  // The layout can carry a signed-in visitor's data: no shared cache may keep it.
+  EXPECT_EQ(page.header("Cache-Control"), "private, no-cache");
   EXPECT_TRUE(contains(page.body, "Übersetzungshilfe"));
   EXPECT_TRUE(contains(page.body, "Hilft beim Schreiben in einfacher Sprache."));
   EXPECT_TRUE(contains(page.body, "Erprobung")) << "status in German";
@@ -110,7 +112,7 @@ TEST(PublicRegisterHttp, ShowsOnlyPublicToolsWithNonUseReasonsWithoutLogin) {
 
   auto en = site.get("/p/verein/register", "en");
   EXPECT_TRUE(contains(en.body, "Decided not to use"));
-  EXPECT_TRUE(contains(en.body, "lang=\"en\""));
+  EXPECT_TRUE(contains(en.body, "<html lang=\"en\""));
 }
 
 TEST(PublicRegisterHttp, EmptyRegisterAndUnknownOrg) {
@@ -141,6 +143,7 @@ TEST(PublicRegisterHttp, JsonValidatesAgainstTheSchema) {
   auto r = site.get("/p/verein/register.json");
   ASSERT_EQ(r.status, 200);
   EXPECT_TRUE(r.header("Content-Type").starts_with("application/json"));
+  EXPECT_EQ(r.header("Cache-Control"), "public, max-age=60");
   const auto doc = nlohmann::json::parse(r.body);
   ASSERT_EQ(doc["tools"].size(), 3u);
   EXPECT_EQ(doc["tools"][0]["status"], "in_use");

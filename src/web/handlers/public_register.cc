@@ -37,9 +37,19 @@ Loaded load_register(auth::Auth& auth, const Request& req) {
   return std::move(reg).value();
 }
 
-// Public, cacheable for a minute.
+// The JSON and Atom feeds carry no personal data and no cookie: shared caches
+// may keep them for a minute (Atom's labels follow the language).
 Response cacheable(Response res) {
   res.headers.set("Cache-Control", "public, max-age=60");
+  res.headers.set("Vary", "Accept-Language");
+  return res;
+}
+
+// The HTML page has the visitor's name, orgs and CSRF token in its layout and
+// may set a cookie, so only the visitor's own browser may keep it.
+Response private_page(Response res) {
+  res.headers.set("Cache-Control", "private, no-cache");
+  res.headers.set("Vary", "Accept-Language, Cookie");
   return res;
 }
 
@@ -143,7 +153,7 @@ Response public_register_page(auth::Auth& auth, Request& req) {
       {"non_use_entries", non_use},
       {"empty", reg.entries.empty()},
   };
-  return cacheable(render(s, req, "pages/public_register", std::move(data)));
+  return private_page(render(s, req, "pages/public_register", std::move(data)));
 }
 
 Response public_register_json(auth::Auth& auth, Request& req) {
