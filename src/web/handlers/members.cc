@@ -5,6 +5,7 @@
 #include "store/secrets.h"
 #include "web/handlers/api.h"
 #include "web/handlers/dashboard.h"
+#include "web/handlers/params.h"
 #include "web/page.h"
 
 namespace solipraxis::web::handlers {
@@ -17,13 +18,6 @@ struct MembersView {
   std::string invite_link{};  // shown once, right after creation
   int status = 200;
 };
-
-std::optional<std::int64_t> parse_id(std::string_view raw) {
-  std::int64_t id = 0;
-  auto [ptr, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), id);
-  if (ec != std::errc{} || ptr != raw.data() + raw.size() || id <= 0) return std::nullopt;
-  return id;
-}
 
 mstch::array role_options(const Services& s, const Request& req, store::Role selected) {
   mstch::array out;
@@ -106,8 +100,6 @@ Response refused(auth::Auth& auth, const Request& req, const auth::Membership& m
   MembersView view{.error_key = e.key, .status = http_status(e.code)};
   return render_members(auth, req, m, view);
 }
-
-store::Actor web_actor(const auth::Membership& m) { return store::Actor{m.user.id, "web"}; }
 
 }  // namespace
 

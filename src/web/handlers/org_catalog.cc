@@ -8,6 +8,7 @@
 #include "web/handlers/catalog_store.h"
 #include "web/handlers/dashboard.h"
 #include "web/handlers/org_catalog_form.h"
+#include "web/handlers/params.h"
 #include "web/i18n.h"
 #include "web/page.h"
 
@@ -115,15 +116,6 @@ mstch::array filter_options(const Services& s, const Request& req, const cat::Ca
                              {"selected", f.has_kind && f.kind == k}});
   return out;
 }
-
-std::optional<std::int64_t> parse_id(std::string_view raw) {
-  std::int64_t id = 0;
-  auto [ptr, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), id);
-  if (ec != std::errc{} || ptr != raw.data() + raw.size() || id <= 0) return std::nullopt;
-  return id;
-}
-
-store::Actor web_actor(const auth::Membership& m) { return store::Actor{m.user.id, "web"}; }
 
 std::string notice_key(std::string_view saved) {
   for (const char* k : {"created", "updated", "deleted", "hidden", "shown", "moved"})

@@ -3,6 +3,7 @@
 #include "core/review.h"
 #include "store/secrets.h"
 #include "web/handlers/dashboard.h"
+#include "web/handlers/params.h"
 #include "web/handlers/public_register.h"
 #include "web/page.h"
 
@@ -107,8 +108,6 @@ Response render_reviews(auth::Auth& auth, const Request& req, const auth::Member
   if (!view.notice_key.empty()) data.emplace("notice", tr(s, req, view.notice_key));
   return render(s, req, "pages/reviews", std::move(data));
 }
-
-store::Actor web_actor(const auth::Membership& m) { return store::Actor{m.user.id, "web"}; }
 
 }  // namespace
 

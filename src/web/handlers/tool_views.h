@@ -11,16 +11,13 @@
 #include "core/tool_export.h"
 #include "store/store.h"
 #include "web/auth/auth.h"
+#include "web/handlers/params.h"  // parse_id, web_actor
 #include "web/page.h"
 
 namespace solipraxis::web::handlers::tool_views {
 
 inline constexpr store::Role kWriteRole = store::Role::kEditor;
 
-// A positive decimal id, else nullopt.
-std::optional<std::int64_t> parse_id(std::string_view raw);
-
-store::Actor web_actor(const auth::Membership& m);
 std::string tools_url(const auth::Membership& m);  // "/o/{org}/tools"
 std::string tool_url(const auth::Membership& m, core::ToolId id);
 
