@@ -1,5 +1,6 @@
 #include "web/public_register.h"
 
+#include "store/tool_records.h"
 #include "web/handlers/api.h"
 
 namespace solipraxis::web {
@@ -7,8 +8,6 @@ namespace solipraxis::web {
 using nlohmann::json;
 
 namespace {
-
-constexpr int kPageSize = 200;
 
 json opt_date(const std::optional<core::Date>& d) { return d ? json(d->str()) : json(nullptr); }
 
@@ -133,19 +132,14 @@ core::Result<PublicRegister> load_public_register(store::Store& store, const sto
   reg.org = org;
   store::ToolFilter filter;
   filter.is_public = true;
-  store::PageRequest page{kPageSize, ""};
-  for (;;) {
-    auto tools = store.list_tools(org.id, filter, page);
-    if (!tools) return tools.error();
-    for (const core::Tool& t : tools->items) {
-      auto decisions = store.decisions(org.id, t.id);
-      if (!decisions) return decisions.error();
-      if (auto e = core::public_entry(t, std::move(decisions).value())) {
-        reg.entries.push_back(std::move(*e));
-      }
+  auto tools = store::all_tools(store, org.id, filter);
+  if (!tools) return tools.error();
+  auto records = store::tool_records(store, org.id, std::move(tools).value());
+  if (!records) return records.error();
+  for (core::ToolRecord& r : *records) {
+    if (auto e = core::public_entry(r.tool, std::move(r.decisions))) {
+      reg.entries.push_back(std::move(*e));
     }
-    if (tools->next.empty()) break;
-    page.cursor = tools->next;
   }
   reg.updated_at = core::register_updated_at(reg.entries, org.created_at);
   return reg;
