@@ -104,8 +104,9 @@ export async function signIn(page, baseUrl, email, password) {
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel(/E-Mail/i).fill(email);
   await page.getByLabel(/Passwort|Password/i).fill(password);
-  await page.keyboard.press('Enter');
-  await page.waitForLoadState('load');
+  // The press does not wait for the form's navigation; waiting for the load
+  // state alone could return at once for the login page still shown.
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
 }
 
 // Asserts what every page must meet: axe-core finds nothing and there is exactly one h1.

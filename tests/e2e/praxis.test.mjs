@@ -44,7 +44,7 @@ test('search works without JavaScript and marks the match', async () => {
   assert.match(page.url(), /\/praxis\/search\?q=F%C3%BCrsorge/);
   assert.equal(await page.locator('.praxis-results mark').first().textContent(), 'Fürsorge');
   await page.locator('.praxis-results a').first().click();
-  assert.match(page.url(), /\/praxis\/phase\/3#q\.deployment\.01$/);
+  await page.waitForURL(/\/praxis\/phase\/3#q\.deployment\.01$/);
   await context.close();
 });
 
