@@ -5,6 +5,7 @@
 
 #include <signal.h>
 
+#include <filesystem>
 #include <fstream>
 #include <thread>
 
@@ -271,6 +272,52 @@ TEST(WebAppServe, BadArgumentsAndBrokenDatabaseExitTwo) {
                       "--web-dir", data.path() + "/no-such-web-dir"});
   EXPECT_EQ(r.exit_code, 2) << r.out;
   EXPECT_NE(r.out.find("--web-dir"), std::string::npos) << r.out;
+}
+
+// ARCHITECTURE: CLI commands work while a server runs on the same SQLite file.
+// Each side writes in turn; nothing may be lost, and the CLI must not remove
+// the server's write-ahead log (it did while the store re-read the file header
+// on every new connection: closing that descriptor dropped the server's locks).
+TEST(WebAppServe, CliAndServerWriteTheSameSqliteFileWithoutLosingData) {
+  TempDir dir;
+  const std::string db = dir.path() + "/verein.db";
+  const std::string wal = db + "-wal";
+  const auto cli = [&](std::vector<std::string> args, const std::string& input = "") {
+    args.insert(args.end(), {"--database", db});
+    auto r = run_solipraxis(args, input);
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+    return r.out;
+  };
+  // As in the README: create the first account, then start the server.
+  cli({"user", "create", "--email", "a@example.org", "--org", "verein"}, "ein-langes-passwort\n");
+  ServerProcess server({"--database", db});
+  const auto create_tool = [&](const std::string& token, const std::string& name) {
+    auto r = request(server.port(), "POST", "/api/v1/orgs/verein/tools",
+                     "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\n",
+                     nlohmann::json{{"name", name}}.dump());
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 201) << r->body;
+  };
+
+  for (int i = 0; i < 3; ++i) ASSERT_EQ(get(server.port(), "/healthz")->status, 200);
+  std::string token = cli({"token", "create", "--email", "a@example.org"});
+  while (!token.empty() && token.back() == '\n') token.pop_back();
+  token = token.substr(token.find_last_of('\n') + 1);  // printed alone on the last line
+  EXPECT_TRUE(std::filesystem::exists(wal)) << "the CLI removed the running server's WAL";
+  create_tool(token, "Vom Server 1");
+  EXPECT_NE(cli({"tools", "list", "--org", "verein"}).find("Vom Server 1"), std::string::npos);
+  EXPECT_TRUE(std::filesystem::exists(wal)) << "the CLI removed the running server's WAL";
+
+  cli({"user", "create", "--email", "b@example.org", "--org", "zweiter-verein"},
+      "noch-ein-langes-passwort\n");
+  create_tool(token, "Vom Server 2");
+  EXPECT_TRUE(std::filesystem::exists(wal)) << "the CLI removed the running server's WAL";
+  ASSERT_EQ(server.terminate(), 0);
+
+  const std::string tools = cli({"tools", "list", "--org", "verein"});
+  EXPECT_NE(tools.find("Vom Server 1"), std::string::npos) << tools;
+  EXPECT_NE(tools.find("Vom Server 2"), std::string::npos) << tools;
+  EXPECT_NE(cli({"org", "list"}).find("zweiter-verein"), std::string::npos);
 }
 
 }  // namespace

@@ -148,6 +148,13 @@ class SqliteTx final : public sql::Tx {
 
 // True if the file is missing, empty, or starts with the SQLite header. Read
 // before SQLite opens it, so a foreign file is never touched.
+//
+// Call it only while this process holds no SQLite connection to the file:
+// closing ANY descriptor of a file drops all of the process's POSIX locks on
+// it (fcntl semantics), including the shared lock every WAL connection keeps.
+// Without that lock another process (e.g. a CLI command next to a running
+// server) believes it is the last user, checkpoints and deletes the -wal and
+// -shm files under the running server, and later writes are lost.
 Status check_header(const std::string& path) {
   namespace fs = std::filesystem;
   std::error_code ec;
@@ -175,7 +182,6 @@ SqliteDb::SqliteDb(std::string path) : path_(std::move(path)) {}
 SqliteDb::~SqliteDb() = default;
 
 Result<std::unique_ptr<Connection>> SqliteDb::connect() const {
-  if (auto st = check_header(path_); !st) return st.error();
   try {
     auto conn = std::make_unique<Connection>();
     conn->db = std::make_unique<SQLite::Database>(
@@ -198,6 +204,8 @@ Result<std::unique_ptr<Connection>> SqliteDb::connect() const {
 }
 
 Result<std::unique_ptr<SqliteDb>> SqliteDb::open(const std::string& path) {
+  // Once, before the first connection (see check_header).
+  if (auto st = check_header(path); !st) return st.error();
   std::unique_ptr<SqliteDb> db(new SqliteDb(path));
   auto writer = db->connect();
   if (!writer) return writer.error();
