@@ -1,16 +1,23 @@
 #!/usr/bin/env python3
-"""Checks the checker test data (tests/data/check/*.jsonl) for format errors.
+"""Checks the checker test data (tests/data/check/*.jsonl and holdout/*.jsonl) for format errors.
 
-Usage: python3 tests/data/check/validate.py [FILE...]   (default: every *.jsonl beside this script)
+Usage: python3 tests/data/check/validate.py [FILE...]
+       (default: every *.jsonl beside this script and in its holdout/ folder)
 Exit 0 when all files are valid, 1 otherwise. Prints per-file counts per rule.
 """
 import collections, glob, json, os, re, sys
 
+# Rule ids as documented in docs/checker.md.
+PLAIN = {'plain.sentence-length', 'plain.passive', 'plain.nominal-style', 'plain.long-word'}
+CONTEXT = {'context.missing-role', 'context.missing-audience', 'context.missing-language-level',
+           'context.missing-bias-check'}
 RULES = {
-    'de': {'inclusive.generic-masculine', 'plain.sentence-length'},
-    'en': {'inclusive.gendered-term', 'inclusive.othering', 'plain.sentence-length'},
+    'de': {'inclusive.generic-masculine'} | PLAIN | CONTEXT,
+    'en': {'inclusive.gendered-term', 'inclusive.othering'} | PLAIN | CONTEXT,
 }
-KEYS = {'text', 'lang', 'findings', 'note'}
+# style and prompt are read by tests/check/check_cases.cc (--style, --prompt).
+KEYS = {'text', 'lang', 'findings', 'note', 'style', 'prompt'}
+STYLES = {'colon', 'star', 'pair', 'neutral'}
 
 
 def whole_word_count(text, needle):
@@ -37,7 +44,7 @@ def check(path):
             errors.append(f'{where}: invalid JSON: {e}')
             continue
         if not isinstance(row, dict) or not {'text', 'lang', 'findings'} <= row.keys() or row.keys() - KEYS:
-            errors.append(f'{where}: keys must be text, lang, findings and optional note')
+            errors.append(f'{where}: keys must be text, lang, findings and optional note, style, prompt')
             continue
         text, lang, findings = row['text'], row['lang'], row['findings']
         if lang not in RULES:
@@ -51,6 +58,10 @@ def check(path):
         seen.add(text)
         if 'note' in row and not (isinstance(row['note'], str) and row['note'].strip()):
             errors.append(f'{where}: note must be a non-empty string')
+        if 'prompt' in row and not isinstance(row['prompt'], bool):
+            errors.append(f'{where}: prompt must be true or false')
+        if 'style' in row and row['style'] not in STYLES:
+            errors.append(f'{where}: style must be one of {sorted(STYLES)}')
         if not isinstance(findings, list):
             errors.append(f'{where}: findings must be a list')
             continue
@@ -61,10 +72,10 @@ def check(path):
                 continue
             if fd['rule'] not in RULES[lang]:
                 errors.append(f'{where}: rule {fd["rule"]!r} not valid for {lang}')
-            if 'text' in fd:
+            if fd.get('text'):
                 wanted[fd['text']] += 1
-            elif not fd['rule'].startswith('plain.'):
-                errors.append(f'{where}: finding text may only be omitted for plain.* rules')
+            elif not fd['rule'].startswith(('plain.', 'context.')):
+                errors.append(f'{where}: finding text may only be omitted (or empty, any span) for plain.* and context.* rules')
             counts[fd['rule']] += 1
         for needle, k in wanted.items():
             have = whole_word_count(text, needle)
@@ -77,7 +88,8 @@ def check(path):
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
-    paths = sys.argv[1:] or sorted(glob.glob(os.path.join(here, '*.jsonl')))
+    paths = sys.argv[1:] or (sorted(glob.glob(os.path.join(here, '*.jsonl'))) +
+                             sorted(glob.glob(os.path.join(here, 'holdout', '*.jsonl'))))
     bad = False
     for p in paths:
         errors, counts = check(p)
