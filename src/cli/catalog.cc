@@ -15,6 +15,7 @@
 #include "catalog/search.h"
 #include "cli/commands.h"
 #include "cli/store_cli.h"
+#include "core/text_field.h"
 #include "web/handlers/catalog_store.h"
 
 namespace solipraxis::cli {
@@ -278,6 +279,10 @@ void add_catalog_commands(CLI::App& app, Context& ctx) {
   search->add_option("text", opts->query, "Search words")->required();
   add_common(search, *opts, true);
   search->callback([&ctx, opts] {
+    if (core::is_blank(opts->query)) {
+      ctx.exit_code = usage("the search text is empty; give at least one word");
+      return;
+    }
     ctx.exit_code = with_catalog_set(ctx, [&](const cat::CatalogSet& set) {
       const cat::Catalog& c = set.current();
       Parsed p;

@@ -154,7 +154,13 @@ std::string Request::cookie(std::string_view name) const {
   return it == cookies.end() ? std::string() : it->second;
 }
 
-bool Request::is_api() const { return path == "/api" || path.starts_with("/api/"); }
+bool Request::is_api() const {
+  // A request rejected before its target could be decoded has no path: then
+  // the raw target decides, so API clients still get the JSON error shape.
+  std::string_view p = path;
+  if (p.empty()) p = std::string_view(target).substr(0, std::string_view(target).find('?'));
+  return p == "/api" || p.starts_with("/api/");
+}
 
 // --- Response ---
 

@@ -57,6 +57,18 @@ bool fill_target(Request& req) {
   return true;
 }
 
+// The target of a request line "METHOD TARGET HTTP/1.1" not parsed yet; "" if
+// the line is incomplete.
+std::string request_line_target(std::string_view seen) {
+  const auto line_end = seen.find("\r\n");
+  if (line_end == std::string_view::npos) return {};
+  const std::string_view line = seen.substr(0, line_end);
+  const auto first = line.find(' ');
+  const auto last = line.rfind(' ');
+  if (first == std::string_view::npos || last <= first) return {};
+  return std::string(line.substr(first + 1, last - first - 1));
+}
+
 void copy_header(const http::request_parser<http::string_body>& parser, Request& req) {
   const auto& h = parser.get();
   req.method = std::string(h.method_string());
@@ -196,6 +208,7 @@ awaitable<bool> Server::Impl::serve_one(beast::tcp_stream& stream, beast::flat_b
     const std::string_view seen(static_cast<const char*>(buffer.data().data()), buffer.size());
     const auto end = seen.find("\r\n\r\n");
     if (end != std::string_view::npos ? end + 4 > opts.max_header : seen.size() >= opts.max_header) {
+      req.target = request_line_target(seen);  // for the error's shape (JSON under /api/)
       co_await reject(stream, 431, req, started);
       co_return false;
     }

@@ -114,7 +114,8 @@ TEST(CatalogCli, SearchFindsTarotAndQuestions) {
 TEST(CatalogCli, BadInputExitsTwoWithOneLine) {
   for (const char* args : {"catalog show q.selection.99", "catalog list --phase 9",
                            "catalog list --kind nonsense", "catalog list --lang fr",
-                           "catalog search x --format xml"}) {
+                           "catalog search x --format xml", "catalog search ''",
+                           "catalog search '   ' --org verein"}) {
     Output r = run(args, true);
     EXPECT_EQ(r.code, 2) << args;
     EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1) << args << ": " << r.out;

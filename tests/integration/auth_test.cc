@@ -439,6 +439,23 @@ TEST(AuthHttp, AccountNameLanguageAndOverlongNames) {
   EXPECT_TRUE(contains(page.body, "value=\"Ada Lovelace\""));
 }
 
+// A form body that cannot be decoded (invalid UTF-8 here) is bad input, not an
+// expired form: 400 with a message about the input, and nothing is stored.
+TEST(AuthHttp, AnUnreadableFormIs400AndChangesNothing) {
+  AuthServer srv;
+  auto ada = srv.user("ada@example.org", "acme", store::Role::kOwner);
+  Browser b(srv.port());
+  ASSERT_EQ(b.sign_in("ada@example.org").status, 303);
+  b.open("/account");
+  auto r = b.send("POST", "/account", "name=Ada%FF&lang=en&csrf_token=" + b.csrf());
+  EXPECT_EQ(r.status, 400);
+  EXPECT_TRUE(contains(r.body, "Zeichen, die wir nicht lesen")) << r.body;
+  EXPECT_FALSE(contains(r.body, "abgelaufen")) << r.body;
+  EXPECT_EQ(srv.store().user(ada.id)->name, "Name ada@example.org");
+  EXPECT_EQ(srv.store().user(ada.id)->lang, "");
+  EXPECT_EQ(b.send("POST", "/account", "name=%zz&csrf_token=" + b.csrf()).status, 400);
+}
+
 TEST(AuthHttp, PasswordChangeNeedsTheCurrentOneAndEndsOtherSessions) {
   AuthServer srv;
   auto ada = srv.user("ada@example.org", "acme", store::Role::kOwner);

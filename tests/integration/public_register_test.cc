@@ -160,14 +160,23 @@ import jsonschema
 doc = json.load(open(sys.argv[1], encoding="utf-8"))
 schema = json.load(open(sys.argv[2], encoding="utf-8"))
 jsonschema.Draft202012Validator.check_schema(schema)
-jsonschema.Draft202012Validator(schema).validate(doc)
-bad = dict(doc)
-bad["tools"] = [dict(doc["tools"][0], short_description="x" * 351)]
-try:
-    jsonschema.Draft202012Validator(schema).validate(bad)
-    sys.exit("the schema accepted a description over 350 characters")
-except jsonschema.ValidationError:
-    pass
+# Formats ("uri", "date") are only checked with a format checker; "uri" needs
+# python3-rfc3987 (scripts/install-deps), so make sure it is really checked.
+checker = jsonschema.FormatChecker()
+if "uri" not in checker.checkers or "date" not in checker.checkers:
+    sys.exit("jsonschema cannot check uri/date formats here (python3-rfc3987 missing?)")
+validator = jsonschema.Draft202012Validator(schema, format_checker=checker)
+validator.validate(doc)
+for what, bad in [
+    ("a description over 350 characters", dict(doc, tools=[dict(doc["tools"][0], short_description="x" * 351)])),
+    ("a register_url that is no URI", dict(doc, organisation=dict(doc["organisation"], register_url="https://kein link/"))),
+    ("a next_review that is no date", dict(doc, tools=[dict(doc["tools"][0], next_review="2026-13-45")])),
+]:
+    try:
+        validator.validate(bad)
+        sys.exit("the schema accepted " + what)
+    except jsonschema.ValidationError:
+        pass
 print("valid")
 )py",
                                   r.body);

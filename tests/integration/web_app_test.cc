@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <fstream>
 #include <thread>
+#include <tuple>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -210,6 +212,29 @@ TEST_F(WebAppTest, OversizedHeadersAre431) {
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 431);
   expect_security_headers(*r);
+}
+
+// Requests refused before routing (bad target, oversized headers) still get
+// the API's JSON error body under /api/, and the HTML page elsewhere.
+TEST_F(WebAppTest, EarlyRejectionsUnderApiAreJson) {
+  for (const auto& [target, headers, status] :
+       std::vector<std::tuple<std::string, std::string, int>>{
+           {"/api/v1/orgs/verein/tools?cursor=%00", "", 400},
+           {"/api/v1/catalog?q=%FF", "", 400},
+           {"/api/v1/catalog", "X-Big: " + std::string(17 * 1024, 'a') + "\r\n", 431}}) {
+    auto r = get(port(), target, headers);
+    ASSERT_TRUE(r) << target;
+    EXPECT_EQ(r->status, status) << target;
+    EXPECT_EQ(r->header("Content-Type"), "application/json") << target;
+    auto j = nlohmann::json::parse(r->body, nullptr, false);
+    ASSERT_FALSE(j.is_discarded()) << r->body;
+    EXPECT_TRUE(j["error"]["code"].is_string()) << r->body;
+    EXPECT_TRUE(j["error"]["message"].is_string()) << r->body;
+  }
+  auto page = get(port(), "/praxis?q=%FF");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 400);
+  EXPECT_NE(page->header("Content-Type").find("text/html"), std::string::npos);
 }
 
 TEST(WebAppServe, MaxBodyIsConfigurableAndEnforcedWith413) {

@@ -146,6 +146,7 @@ std::optional<Response> Auth::check_csrf(Request& req) {
   if (router_ && router_->match(req.method, req.path).outcome != Router::Match::kFound) {
     return std::nullopt;  // nothing will change: the 404/405 answer stays as it is
   }
+  if (unreadable_form(req)) return error(req, 400, "error.http.unreadable_form", "bad_request");
   const bool has_session_cookie = !req.cookie(kSessionCookie).empty();
   if (req.principal) {
     if (csrf_matches(req.principal->csrf_token, submitted_csrf_token(req))) return std::nullopt;

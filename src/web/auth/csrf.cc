@@ -23,6 +23,8 @@ std::string submitted_csrf_token(const Request& req) {
   return form->value(kCsrfField);
 }
 
+bool unreadable_form(const Request& req) { return is_form(req) && !parse_form(req.body); }
+
 bool csrf_matches(std::string_view expected, std::string_view given) {
   if (expected.empty() || expected.size() != given.size()) return false;
   return sodium_memcmp(expected.data(), given.data(), expected.size()) == 0;

@@ -22,6 +22,11 @@ bool is_state_changing(std::string_view method);
 // application/x-www-form-urlencoded body. "" when neither is there.
 std::string submitted_csrf_token(const Request& req);
 
+// True for a form post (application/x-www-form-urlencoded) whose body cannot
+// be decoded (bad percent escapes, invalid UTF-8, control characters): such a
+// request gets 400, not the "form expired" answer of a missing token.
+bool unreadable_form(const Request& req);
+
 // True when `given` equals the non-empty `expected`, in constant time.
 bool csrf_matches(std::string_view expected, std::string_view given);
 
