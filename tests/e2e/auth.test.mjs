@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  expectAccessible, newContext, signIn, useServerAndBrowser,
+  expectAccessible, navigate, newContext, signIn, useServerAndBrowser,
 } from './lib.mjs';
 
 const OWNER = { email: 'ada@example.org', password: 'korrekt-pferd-batterie', name: 'Ada Owner' };
@@ -86,14 +86,12 @@ test('the language switch changes the UI language and keeps the page', async () 
   const page = await owner.newPage();
   await page.goto(`${env.server.url}/account`);
   assert.equal(await page.getAttribute('html', 'lang'), 'de');
-  await page.getByRole('link', { name: 'English' }).click();
-  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await navigate(page, () => page.getByRole('link', { name: 'English' }).click(), '**/account');
   assert.equal(new URL(page.url()).pathname, '/account');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.equal(await page.locator('h1').innerText(), 'Your account');
   await expectAccessible(page, '/account in English');
-  await page.getByRole('link', { name: 'Deutsch' }).click();
-  await page.waitForFunction(() => document.documentElement.lang === 'de');
+  await navigate(page, () => page.getByRole('link', { name: 'Deutsch' }).click(), '**/account');
   assert.equal(await page.getAttribute('html', 'lang'), 'de');
   await page.close();
 });

@@ -99,14 +99,48 @@ export function describeViolations(violations) {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.join('\n    ')}`).join('\n');
 }
 
+// Navigation races. What playwright-core 1.65.1 waits for, read from its
+// source (lib/coreBundle.js: Keyboard.apiPress, ElementHandle._click,
+// FrameManager.waitForSignalsCreatedBy, SignalBarrier, Frame.waitForURL):
+// - page.keyboard.press/type wait for no navigation at all.
+// - locator.click()/page.click() (unless noWaitAfter) wait only for a
+//   navigation the browser reported as requested (CDP
+//   Page.frameRequestedNavigation) before the click's closing round trip,
+//   and only until it commits, not until the new page has loaded; one
+//   reported later is not waited for at all.
+// - selectOption, check and fill wait for no navigation.
+// - page.goto/reload/goBack wait for 'load' themselves.
+// - page.waitForURL(url) returns at once (after the current page's load) when
+//   the current URL already matches: useless for a form that posts back to
+//   its own URL or for a matcher like '**'.
+// - page.waitForNavigation() waits for the next main-frame navigation,
+//   cross-document or same-document (an in-page #link), even to the same
+//   URL, then for its load state. It is marked deprecated only because it is
+//   racy when started after the action; started before it, as below, it is
+//   exact.
+// So every action that navigates goes through navigate() (or is followed by
+// a wait for a URL the page did not have before, or for an element only the
+// new page has) before the test reads the URL, text, focus or runs axe.
+
+// Runs `action` (a click, an Enter press, a submit...) and waits until the
+// navigation it starts has happened and the new page has loaded; returns the
+// main response (null for an in-page jump). With `url` (glob, RegExp or
+// predicate as in playwright) navigations to other URLs are passed over.
+export async function navigate(page, action, url) {
+  const [response] = await Promise.all([
+    page.waitForNavigation({ url, waitUntil: 'load' }),
+    action(),
+  ]);
+  return response;
+}
+
 // Signs in through the real form, as a person would with the keyboard.
+// Waits for the page the form loads (the login page again on a failure).
 export async function signIn(page, baseUrl, email, password) {
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel(/E-Mail/i).fill(email);
   await page.getByLabel(/Passwort|Password/i).fill(password);
-  // The press does not wait for the form's navigation; waiting for the load
-  // state alone could return at once for the login page still shown.
-  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  await navigate(page, () => page.keyboard.press('Enter'));
 }
 
 // Asserts what every page must meet: axe-core finds nothing and there is exactly one h1.

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  expectAccessible as pageAccessible, newContext, signIn, useServerAndBrowser,
+  expectAccessible as pageAccessible, navigate, newContext, signIn, useServerAndBrowser,
 } from './lib.mjs';
 
 const OWNER = { email: 'ada@example.org', password: 'korrekt-pferd-batterie', name: 'Ada Owner' };
@@ -56,7 +56,7 @@ test('an owner adds a red line and sets the review interval', async () => {
   await submit('Abstand speichern');
   assert.equal(await page.getByLabel('Monate bis zur nächsten Überprüfung').inputValue(), '3');
   await expectAccessible('red lines with one line');
-  await page.getByRole('link', { name: /^Bearbeiten/ }).click();
+  await navigate(page, () => page.getByRole('link', { name: /^Bearbeiten/ }).click(), /\/edit$/);
   await expectAccessible('red line edit page');
   await page.goto(page.url().replace(/\/edit$/, '/delete'));
   await expectAccessible('red line delete confirmation');
