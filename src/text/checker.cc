@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "text/org_terms.h"
 #include "text/rules.h"
 #include "text/sentences.h"
 #include "text/utf8.h"
@@ -57,6 +58,20 @@ int count_words(std::string_view text, std::initializer_list<std::string_view> w
   return n;
 }
 
+// The org's own terms win: other inclusive findings overlapping one of
+// findings[org_first, org_end) are dropped.
+void drop_overlapping_inclusive(std::size_t org_first, std::size_t org_end,
+                                std::vector<Finding>* findings) {
+  auto& v = *findings;
+  auto covered = [&](const Finding& f) {
+    if (!f.rule.starts_with("inclusive.") || f.rule == kRuleOrgTerm) return false;
+    for (std::size_t i = org_first; i < org_end; ++i)
+      if (f.start < v[i].end && v[i].start < f.end) return true;
+    return false;
+  };
+  v.erase(std::remove_if(v.begin() + static_cast<std::ptrdiff_t>(org_end), v.end(), covered), v.end());
+}
+
 }  // namespace
 
 Lang detect_language(std::string_view text) {
@@ -67,12 +82,6 @@ Lang detect_language(std::string_view text) {
                                     "for", "with", "we", "you", "not", "this", "be", "on", "our",
                                     "was", "have", "will", "a", "an", "as"});
   return en > de ? Lang::kEnglish : Lang::kGerman;
-}
-
-bool accepted(const CheckOptions& options, std::string_view word) {
-  for (const auto& w : options.accepted_words)
-    if (w == word) return true;
-  return false;
 }
 
 std::string format_message(std::string_view pattern,
@@ -104,14 +113,18 @@ core::Result<CheckReport> check_text(std::string_view text, const CheckOptions& 
   SentenceSplitter splitter(text);
   std::vector<Token> tokens;
   tokens.reserve(128);
+  const AcceptedWords accepted(options.accepted_words);
+  const OrgTermMatcher org_terms(options.org_terms);
   while (splitter.next(&tokens)) {
     const std::size_t first = report.findings.size();
-    const SentenceContext s{text, tokens, report.lang, options, &report.findings};
+    const SentenceContext s{text, tokens, report.lang, options, &report.findings, accepted};
     if (options.inclusive) {
+      const std::size_t org_found = org_terms.check(s);
       if (report.lang == Lang::kGerman)
         check_generic_masculine(s);
       else
         check_english_terms(s);
+      if (org_found > 0) drop_overlapping_inclusive(first, first + org_found, &report.findings);
     }
     if (options.plain) check_plain(s);
     // Order this sentence's few findings by start (stable insertion sort, no allocation);
@@ -153,7 +166,7 @@ std::string_view severity_name(Severity s) {
 
 const std::vector<std::string_view>& rule_ids() {
   static const std::vector<std::string_view> ids = {
-      kRuleGenericMasculine, kRuleGenderedTerm,         kRuleOthering,
+      kRuleGenericMasculine, kRuleGenderedTerm,         kRuleOthering,     kRuleOrgTerm,
       kRuleSentenceLength,   kRulePassive,              kRuleNominalStyle,
       kRuleLongWord,         kRuleMissingRole,          kRuleMissingAudience,
       kRuleMissingLanguageLevel, kRuleMissingBiasCheck};

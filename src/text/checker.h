@@ -20,14 +20,28 @@ enum class Lang { kGerman, kEnglish };
 enum class Style { kColon, kStar, kPair, kNeutral };
 enum class Severity { kError, kWarning, kInfo };
 
+// A term the organisation wants flagged (rule inclusive.org-term), in any language:
+// one or more words, matched case-insensitively on whole words, each word also
+// with a simple ending (-e, -en, -n, -s, -es: Flüchtling, Flüchtlinge, Flüchtlingen).
+struct OrgTerm {
+  std::string term;                      // "Flüchtlinge"
+  std::vector<std::string> suggestions;  // "Geflüchtete", "Menschen mit Fluchterfahrung"
+  std::string message;                   // the org's own message; empty: a standard one
+};
+
 struct CheckOptions {
   std::optional<Lang> lang;   // nullopt: detect from stop words
   Style style = Style::kColon;
   bool prompt = false;        // also run the context.* rules
   bool plain = true;          // run the plain.* rules
   bool inclusive = true;      // run the inclusive.* rules
-  // Words the organisation accepts (exact spelling); no inclusive finding for them.
+  // Words the organisation accepts: no generic-masculine finding for them. A
+  // person noun the lexicon knows covers all its case forms and the compounds
+  // with it as head (Unterstützer: Unterstützern, Vereinsunterstützer); other
+  // words are matched in their exact spelling.
   std::vector<std::string> accepted_words;
+  // Terms the organisation wants flagged (inclusive.org-term, with inclusive).
+  std::vector<OrgTerm> org_terms;
 };
 
 struct Finding {

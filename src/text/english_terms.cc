@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "text/embedded_lexicon.h"
+#include "text/lexicon_de.h"
 #include "text/rules.h"
 
 namespace solipraxis::text {
@@ -94,14 +95,23 @@ std::string_view without_possessive(std::string_view w) {
   return w;
 }
 
+// Besides function words, verbs in the plural present ("the disabled find work").
 bool group_follower(std::string_view w) {
   static constexpr std::string_view kWords[] = {
       "are", "were", "is", "was", "have", "has", "had", "and", "or", "in", "of", "to", "who",
       "can", "could", "will", "would", "should", "must", "may", "need", "deserve", "often",
-      "still", "also", "do", "did", "face", "get", "like", "from", "at", "on", "for", "with"};
+      "still", "also", "do", "did", "face", "get", "like", "from", "at", "on", "for", "with",
+      "find", "want", "live", "work", "receive", "use", "struggle", "experience", "remain",
+      "lack", "say", "feel", "become", "know", "seek", "rely", "depend", "make", "take",
+      "come", "go", "see", "pay", "earn", "vote", "suffer", "benefit", "enjoy", "join"};
   for (auto k : kWords)
     if (k == w) return true;
   return false;
+}
+
+// Words that qualify a condition but are none on their own ("suffers from a lack").
+bool condition_modifier(std::string_view w) {
+  return w == "a" || w == "an" || w == "chronic" || w == "long" || w == "severe" || w == "mental";
 }
 
 bool name_context_word(std::string_view w) {
@@ -111,6 +121,25 @@ bool name_context_word(std::string_view w) {
   for (auto k : kWords)
     if (k == w) return true;
   return false;
+}
+
+// Title case in mid-sentence marks the title of a work: every word of the term
+// capitalised ("the novel Normal People"), or a capitalised word, a small
+// lower-case word and the capitalised term ("Death of a Salesman").
+bool in_title(const SentenceContext& s, std::size_t first, std::size_t last) {
+  const auto& toks = s.tokens;
+  if (first == 0 || toks[first - 1].kind != TokenKind::kWord) return false;
+  for (std::size_t k = first; k <= last; ++k)
+    if (!toks[k].has(kCapitalized)) return false;
+  if (last > first) return true;
+  std::size_t k = first;
+  while (k > 1 && toks[k - 1].kind == TokenKind::kWord && !toks[k - 1].has(kCapitalized)) {
+    const std::string_view w = toks[k - 1].text(s.input);
+    if (w != "of" && w != "a" && w != "an" && w != "the" && w != "and") return false;
+    --k;
+  }
+  return k < first && k >= 2 && toks[k - 1].kind == TokenKind::kWord &&
+         toks[k - 1].has(kCapitalized);
 }
 
 }  // namespace
@@ -148,8 +177,10 @@ void check_english_terms(const SentenceContext& s) {
           toks[i - 1].has(kCapitalized) && !name_context_word(toks[i - 1].text(s.input)))
         continue;
       if (head.has(kCapitalized) && p.words.size() == 1 && last + 1 < toks.size() &&
-          toks[last + 1].kind == TokenKind::kWord && toks[last + 1].has(kCapitalized))
-        continue;
+          toks[last + 1].kind == TokenKind::kWord && toks[last + 1].has(kCapitalized) &&
+          !GermanLexicon::instance().is_first_name(toks[last + 1].text(s.input)))
+        continue;  // a name (Foreman Grill), but a title before a first name is a finding
+      if (in_title(s, i, last)) continue;
       if (p.group && j < toks.size() && toks[j].kind == TokenKind::kWord) {
         char b3[32];
         std::string_view next;
@@ -157,14 +188,16 @@ void check_english_terms(const SentenceContext& s) {
           continue;
       }
       if (p.condition) {
-        std::size_t k = j;
+        std::size_t k = j, end = j;  // end: after the last condition word that is no modifier
         while (k < toks.size() && k < j + 3 && toks[k].kind == TokenKind::kWord) {
           char b4[32];
           std::string_view w;
           if (!lower_word(toks[k].text(s.input), b4, sizeof b4, &w) || !lex.is_condition(w)) break;
           ++k;
+          if (!condition_modifier(w)) end = k;
         }
-        if (k == j) continue;  // "suffers from delays": not about a person's condition
+        k = end;
+        if (k == j) continue;  // "suffers from delays", "from a lack": no person's condition
         last = k - 1;
       }
       Finding f;

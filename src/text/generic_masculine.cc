@@ -33,10 +33,12 @@ bool inclusive_ending_follows(std::string_view in, std::uint32_t pos) {
 
 bool is_word(const Token& t) { return t.kind == TokenKind::kWord; }
 
-// The other half of a pair form ("Wählerinnen und Wähler"): ends with the feminine form.
-bool is_feminine_partner(std::string_view word, const PersonNoun& noun) {
-  const std::string w = lower_first(word);
-  const std::string fem = lower_first(noun.fem);
+// The other half of a pair form ("Wählerinnen und Wähler"): ends with the feminine
+// form, with the same compound left part ("Hausärztin oder Hausarzt", but not
+// "Fachärztinnen und Hausärzte").
+bool is_feminine_partner(std::string_view word, const PersonNoun& noun, std::string_view prefix) {
+  const std::string w = lower_all(word);
+  const std::string fem = lower_all(prefix) + lower_first(noun.fem);
   return w.ends_with(fem) || w.ends_with(fem + "nen") || w.ends_with(fem + "en");
 }
 
@@ -65,9 +67,10 @@ class GenericMasculine {
       check_adjectival(i, word);
       return;
     }
-    if (accepted(s_.options, word)) return;
+    if (s_.accepted.noun(word, a)) return;
+    if (a.noun->head_only && a.prefix_bytes == 0) return;  // Mann itself is no generic form
     if (inclusive_ending_follows(s_.input, t.end)) return;
-    if (is_pair_form(i, *a.noun)) return;
+    if (is_pair_form(i, *a.noun, word.substr(0, a.prefix_bytes))) return;
     if (names_a_person(i)) return;
     if (in_organisation_name(i)) return;
     // Kunden- und Mitarbeiterdaten: a truncated first part of a compound.
@@ -77,9 +80,15 @@ class GenericMasculine {
         s_.tokens[i + 1].has(kCapitalized) && word == a.noun->lemma)
       return;
 
+    // Das Gärtnern, beim Wandern: after a singular neuter article an -n form that
+    // could only be a dative plural is a verb used as a noun.
+    if (a.forms == kPlDat && i > 0 && is_neuter_article(text(i - 1))) return;
+
     DeterminerInfo det;
     std::size_t det_index = 0;
     const bool has_det = find_determiner(i, &det, &det_index);
+    // A bare singular -mann compound is a surname (Hoffmann); "ein Tormann" is not.
+    if (a.noun->head_only && !has_det && !(a.forms & kPlural)) return;
     std::uint8_t forms = a.forms;
     if (has_det && (forms & det.forms)) forms &= det.forms;
     if (!has_det && i > 0) {
@@ -100,7 +109,10 @@ class GenericMasculine {
                               s_.tokens[det_index - 1].has(kCapitalized);
       plural = after_noun;
     }
-    if (!plural && mentions_male_person(is_predicate)) return;
+    // A named man makes a singular noun his, unless an indefinite article shows
+    // that someone else, not yet known, is meant ("Herr Klein empfiehlt einen Anwalt").
+    const bool someone = has_det && !is_predicate && is_indefinite(text(det_index));
+    if (!plural && !someone && mentions_male_person(is_predicate)) return;
     if (!plural) last_singular_ = i;
     const std::uint8_t number_forms = forms & (plural ? kPlural : kSingular);
     const std::uint8_t bit = pick_case(number_forms, plural);
@@ -112,7 +124,7 @@ class GenericMasculine {
   void check_adjectival(std::size_t i, std::string_view word) {
     GermanLexicon::AdjectivalAnalysis a;
     if (!lex_.analyse_adjectival(word, &a)) return;
-    if (accepted(s_.options, word) || inclusive_ending_follows(s_.input, s_.tokens[i].end)) return;
+    if (s_.accepted.adjectival(word, a) || inclusive_ending_follows(s_.input, s_.tokens[i].end)) return;
     if (names_a_person(i) || in_organisation_name(i)) return;
     // An adjective before a noun ("Ehrenamtlicher Einsatz"), not a noun.
     if (word_at(i + 1) && s_.tokens[i + 1].has(kCapitalized)) return;
@@ -176,9 +188,33 @@ class GenericMasculine {
     return word_at(j) && (lookup_determiner(text(j), &d) || looks_like_adjective(text(j)));
   }
 
+  // Before the feminine half: a determiner in any case (the polite "Ihre
+  // Apothekerin") or a lower-case adjective ("liebe Spenderinnen").
+  bool skippable_before_partner(std::size_t j) const {
+    DeterminerInfo d;
+    return word_at(j) && (lookup_determiner(text(j), &d) ||
+                          (looks_like_adjective(text(j)) && !s_.tokens[j].has(kCapitalized)));
+  }
+
+  static bool is_pair_separator(std::string_view w) { return w == "," || is_conjunction(w); }
+
+  static bool is_indefinite(std::string_view w) {
+    const std::string l = lower_first(w);
+    return l == "ein" || l == "einen" || l == "einem" || l == "eines";
+  }
+
+  static bool is_neuter_article(std::string_view w) {
+    static constexpr std::string_view kNeuter[] = {"das", "Das", "beim", "Beim", "zum", "Zum",
+                                                   "vom", "Vom", "ins", "ans", "aufs", "fürs",
+                                                   "übers", "durchs", "ein", "Ein", "kein", "Kein"};
+    for (auto n : kNeuter)
+      if (w == n) return true;
+    return false;
+  }
+
   // "Wählerinnen und Wähler", "jeder Teilnehmer und jede Teilnehmerin",
   // "Ihre Ärztin oder Ihren Arzt": determiners and adjectives may stand between.
-  bool is_pair_form(std::size_t i, const PersonNoun& noun) const {
+  bool is_pair_form(std::size_t i, const PersonNoun& noun, std::string_view prefix) const {
     const auto& toks = s_.tokens;
     // feminine + conjunction + [determiner, adjectives] + this word
     std::size_t j = i;
@@ -186,19 +222,28 @@ class GenericMasculine {
     if (j >= 2) {
       std::size_t conj = j - 1;
       if (text(conj) == "." && conj >= 1 && text(conj - 1) == "bzw") --conj;
-      if (conj >= 1 && is_conjunction(text(conj)) && word_at(conj - 1) &&
-          is_feminine_partner(text(conj - 1), noun))
+      if (conj >= 1 && is_pair_separator(text(conj)) && word_at(conj - 1) &&
+          is_feminine_partner(text(conj - 1), noun, prefix) &&
+          (text(conj) != "," || parallel(conj - 1, j, i - j)))
         return true;
     }
     // this word + conjunction + [determiner, adjectives] + feminine
     std::size_t conj = i + 1;
-    if (conj < toks.size() && text(conj) == "bzw" && conj + 1 < toks.size() &&
-        text(conj + 1) == ".")
-      ++conj;
-    if (conj >= toks.size() || !is_conjunction(text(conj))) return false;
+    if (conj >= toks.size() || !is_pair_separator(text(conj))) return false;
+    if (text(conj) == "bzw" && conj + 1 < toks.size() && text(conj + 1) == ".") ++conj;
     std::size_t k = conj + 1;
-    for (int n = 0; n < 3 && k < toks.size() && skippable(k) && !toks[k].has(kCapitalized); ++n) ++k;
-    return word_at(k) && is_feminine_partner(text(k), noun);
+    for (int n = 0; n < 3 && k < toks.size() && skippable_before_partner(k); ++n) ++k;
+    return word_at(k) && is_feminine_partner(text(k), noun, prefix) &&
+           (text(conj) != "," || parallel(i, conj + 1, k - conj - 1));
+  }
+
+  // A comma makes a pair only with the same words before both halves
+  // ("Liebe Spenderinnen, liebe Spender"; not "ist Ärztin, die anderen Ärzte").
+  bool parallel(std::size_t first, std::size_t second_words, std::size_t n) const {
+    if (n > first) return false;
+    for (std::size_t k = 0; k < n; ++k)
+      if (lower_first(text(first - n + k)) != lower_first(text(second_words + k))) return false;
+    return true;
   }
 
   // Ärzte ohne Grenzen, Bund der Steuerzahler, „Freunde der Stadtbibliothek“:
@@ -206,7 +251,13 @@ class GenericMasculine {
   bool in_organisation_name(std::size_t i) const {
     const auto& toks = s_.tokens;
     if (i + 2 < toks.size() && text(i + 1) == "ohne" && text(i + 2) == "Grenzen") return true;
-    if (i >= 2 && (text(i - 1) == "der" || text(i - 1) == "für")) {
+    // Richter & Partner, Müller & Söhne: a firm's name.
+    if ((i + 1 < toks.size() && text(i + 1) == "&") || (i >= 1 && text(i - 1) == "&")) return true;
+    // Bund der Steuerzahler, Verein Deutscher Ingenieure: a body, then "der"/"für"
+    // or a capitalised adjective in the genitive plural.
+    const bool name_adjective = i >= 1 && word_at(i - 1) && s_.tokens[i - 1].has(kCapitalized) &&
+                                text(i - 1).ends_with("er");
+    if (i >= 2 && (text(i - 1) == "der" || text(i - 1) == "für" || name_adjective)) {
       static constexpr std::string_view kBodies[] = {
           "Bund", "Verband", "Bundesverband", "Landesverband", "Verein", "Vereinigung",
           "Gewerkschaft", "Kammer", "Union", "Freundeskreis", "Förderverein", "Gesellschaft",
@@ -220,7 +271,19 @@ class GenericMasculine {
       if (q == "\xE2\x80\x9E" || q == "\"" || q == "\xC2\xBB" || q == "\xE2\x80\x9C")
         return !s_.tokens[i].has(kSpaceBefore);
     }
+    // „Die Physiker“: the last word of a short quoted title.
+    if (i + 1 < toks.size() && is_quote(text(i + 1)) && !toks[i + 1].has(kSpaceBefore)) {
+      for (std::size_t k = 2; k <= 4 && k <= i; ++k) {
+        if (is_quote(text(i - k))) return !toks[i - k + 1].has(kSpaceBefore);
+        if (!word_at(i - k)) break;
+      }
+    }
     return false;
+  }
+
+  static bool is_quote(std::string_view q) {
+    return q == "\xE2\x80\x9E" || q == "\"" || q == "\xC2\xBB" || q == "\xC2\xAB" ||
+           q == "\xE2\x80\x9C" || q == "\xE2\x80\x9D";
   }
 
   // "ist Lehrer", "als Berater", "war Bergarbeiter", "ein pensionierter Lehrer" after a comma.
@@ -229,9 +292,17 @@ class GenericMasculine {
     static constexpr std::string_view kCopula[] = {"als", "ist", "war", "bin", "bist", "wird",
                                                    "wurde", "bleibt", "blieb", "sei", "wäre",
                                                    "gilt", "arbeitet", "arbeitete"};
+    // "möchte Elektriker werden", "will Lehrer sein": a predicate before the infinitive.
+    if (!has_det && i + 2 < s_.tokens.size()) {
+      const std::string_view next = text(i + 1), after = text(i + 2);
+      const bool infinitive = next == "werden" || next == "sein" || next == "bleiben";
+      const bool clause_end = after == "." || after == "," || after == "!" || after == "?" ||
+                              after == "will" || after == "möchte" || after == "wollte";
+      if (infinitive && clause_end) return true;
+    }
     std::size_t j = i - 1;
+    while (j > 0 && looks_like_adjective(text(j))) --j;  // "ist gelernter Elektriker"
     if (has_det) {
-      while (j > 0 && looks_like_adjective(text(j))) --j;
       if (text(j) != "ein" || j == 0) return false;
       --j;
       if (text(j) == ",") return true;

@@ -150,6 +150,7 @@ void GermanLexicon::load_nouns(std::string_view tsv, bool override_existing) {
       noun.place = f[6].find("place") != std::string_view::npos;
       noun.compound_head = f[6].find("nohead") == std::string_view::npos;
       noun.plural_only = f[6].find("plonly") != std::string_view::npos;
+      noun.head_only = f[6].find("headonly") != std::string_view::npos;
     }
     auto it = index.find(noun.lemma);
     if (it != index.end()) {

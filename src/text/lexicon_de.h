@@ -36,6 +36,9 @@ struct PersonNoun {
   bool place = false;          // Berliner: also an adjective before a noun
   bool compound_head = true;   // may end a compound (Kursleiter)
   bool plural_only = false;    // Stadträte: the singular names a council, not a person
+  // Mann: a person noun only as the head of a compound (Tormann, Zimmermänner), and in
+  // the singular only after a determiner (bare Hoffmann, Zimmermann are surnames).
+  bool head_only = false;
 
   // The masculine form for one case/number bit (kPlDat -> pl_dat ...).
   const std::string& masc_form(std::uint8_t bit) const;

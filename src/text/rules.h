@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "text/accepted_words.h"
 #include "text/checker.h"
 #include "text/tokenizer.h"
 
@@ -18,11 +19,13 @@ struct SentenceContext {
   Lang lang;
   const CheckOptions& options;
   std::vector<Finding>* out;
+  const AcceptedWords& accepted;  // options.accepted_words, prepared
 };
 
 inline constexpr std::string_view kRuleGenericMasculine = "inclusive.generic-masculine";
 inline constexpr std::string_view kRuleGenderedTerm = "inclusive.gendered-term";
 inline constexpr std::string_view kRuleOthering = "inclusive.othering";
+inline constexpr std::string_view kRuleOrgTerm = "inclusive.org-term";
 inline constexpr std::string_view kRuleSentenceLength = "plain.sentence-length";
 inline constexpr std::string_view kRulePassive = "plain.passive";
 inline constexpr std::string_view kRuleNominalStyle = "plain.nominal-style";
@@ -37,9 +40,6 @@ void check_english_terms(const SentenceContext& s);
 void check_plain(const SentenceContext& s);
 // Whole-text rules for prompts (--prompt).
 void check_prompt_context(std::string_view input, Lang lang, std::vector<Finding>* out);
-
-// True when word is in options.accepted_words.
-bool accepted(const CheckOptions& options, std::string_view word);
 
 // Replaces each "{}" in pattern with the next argument.
 std::string format_message(std::string_view pattern, std::initializer_list<std::string_view> args);
