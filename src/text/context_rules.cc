@@ -2,10 +2,12 @@
 // Prompts": name the organisation's role, values or sector; the audience; a
 // language level; and ask the model to check for stereotypes. Each missing part
 // is one finding with an empty span at the end of the text and a sentence to add.
+#include <algorithm>
 #include <string>
 
 #include "text/lexicon_de.h"  // lower_all
 #include "text/rules.h"
+#include "text/tokenizer.h"
 
 namespace solipraxis::text {
 
@@ -14,6 +16,72 @@ namespace {
 bool contains_any(std::string_view text, std::initializer_list<std::string_view> keys) {
   for (auto k : keys)
     if (text.find(k) != std::string_view::npos) return true;
+  return false;
+}
+
+// Sentences of the lowered prompt as word lists (punctuation . ! ? ends one).
+std::vector<std::vector<std::string_view>> sentences_of(std::string_view text) {
+  std::vector<std::vector<std::string_view>> out(1);
+  for (const Token& t : tokenize(text)) {
+    const std::string_view w = t.text(text);
+    if (t.kind == TokenKind::kPunct) {
+      if ((w == "." || w == "!" || w == "?") && !out.back().empty()) out.emplace_back();
+      continue;
+    }
+    out.back().push_back(w);
+  }
+  return out;
+}
+
+// A self-description ("wir sind ...", "als Umweltgruppe setzen wir uns ...",
+// "as a charity, we ..."): it names the role, and its objects are no audience.
+bool describes_the_org(const std::vector<std::string_view>& words) {
+  if (words.size() < 2) return false;
+  if ((words[0] == "wir" && words[1] == "sind") || (words[0] == "we" && words[1] == "are"))
+    return true;
+  if (words[0] != "als" && words[0] != "as") return false;
+  for (auto w : words)
+    if (w == "wir" || w == "we") return true;
+  return false;
+}
+
+bool group_word(std::string_view w) {
+  static constexpr std::string_view kStems[] = {
+      "familie", "eltern", "kinder", "jugendlich", "erwachsen", "senior", "mitglied",
+      "ehrenamtlich", "teilnehmend", "mietend", "nachbar", "bewohn", "geflüchtet", "menschen",
+      "leute", "schüler", "studierend", "kundin", "kunden", "kundschaft", "spendend",
+      "mitarbeitend", "interessiert", "besucher", "bürger", "nutzend", "frauen", "männer", "azubi", "auszubildend", "pflegend",
+      "angehörig", "famil", "parent", "child", "kid", "teen", "young", "adult", "member",
+      "volunteer", "resident", "tenant", "neighbo", "student", "customer", "donor", "staff",
+      "visitor", "citizen", "user", "newcomer", "refugee", "people", "reader", "women",
+      "pupil", "carer", "employee", "worker", "beginner", "anfänger"};
+  for (auto s : kStems)
+    if (w.starts_with(s)) return true;
+  return w == "men";
+}
+
+bool telling_verb(std::string_view w) {
+  static constexpr std::string_view kVerbs[] = {"erkläre", "erklär", "schreibe", "schreib",
+                                                "sage", "zeige", "beschreibe", "write",
+                                                "explain", "tell", "show", "describe"};
+  return std::find(std::begin(kVerbs), std::end(kVerbs), w) != std::end(kVerbs);
+}
+
+// The task names whom the text is for: "an Familien", "für junge Erwachsene",
+// "to volunteers", "for teenagers", or a dative right after the verb ("Erkläre
+// Mietenden ..."), outside the org's self-description.
+bool names_audience(const std::vector<std::vector<std::string_view>>& sentences) {
+  for (const auto& words : sentences) {
+    if (describes_the_org(words)) continue;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (!group_word(words[i])) continue;
+      if (i == 1 && telling_verb(words[0])) return true;  // "Erkläre Mietenden ..."
+      for (std::size_t k = 1; k <= 3 && k <= i; ++k) {
+        const std::string_view p = words[i - k];
+        if (p == "für" || p == "an" || p == "for" || p == "to") return true;
+      }
+    }
+  }
   return false;
 }
 
@@ -74,8 +142,13 @@ void check_prompt_context(std::string_view input, Lang lang, std::vector<Finding
        "Check your answer for stereotypes and discrimination and suggest changes."},
   };
   const bool de = lang == Lang::kGerman;
+  const auto sentences = sentences_of(text);
   for (const auto& r : rules) {
     if (contains_any(text, r.keys)) continue;
+    if (r.rule == kRuleMissingAudience && names_audience(sentences)) continue;
+    if (r.rule == kRuleMissingRole &&
+        std::any_of(sentences.begin(), sentences.end(), describes_the_org))
+      continue;
     Finding f;
     f.start = f.end = static_cast<std::uint32_t>(input.size());
     f.rule = r.rule;

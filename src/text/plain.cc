@@ -53,6 +53,16 @@ bool german_participle(std::string_view w) {
   for (auto p : kInseparable)
     if (w.starts_with(p) && w.ends_with("t") && !w.ends_with("st") && w.size() >= p.size() + 4)
       return true;
+  // Strong verbs with an inseparable prefix: the participle's stem vowel differs
+  // from the infinitive's (unterschrieben/unterschreiben, überwiesen, besprochen).
+  static constexpr std::string_view kStrongEndings[] = {
+      "rieben", "iesen", "mieden", "schieden", "sprochen", "brochen", "worfen", "nommen",
+      "schlossen", "bunden", "funden", "zogen", "boten"};
+  for (auto p : kInseparable) {
+    if (!w.starts_with(p)) continue;
+    for (auto e : kStrongEndings)
+      if (w.ends_with(e) && w.size() >= p.size() + e.size()) return true;
+  }
   return false;
 }
 
@@ -78,6 +88,16 @@ Finding sentence_finding(const SentenceContext& s, std::string_view rule, std::s
   return f;
 }
 
+// Token k ends a German clause: punctuation, the end, or a finite verb that
+// follows the verb-final group ("werden kann", "worden ist", "werden muss").
+bool closes_clause(const SentenceContext& s, std::size_t k) {
+  if (k >= s.tokens.size() || s.tokens[k].kind == TokenKind::kPunct) return true;
+  static constexpr std::string_view kFinite[] = {"ist", "sind", "war", "waren", "kann", "können",
+                                                 "muss", "müssen", "soll", "sollen", "darf",
+                                                 "dürfen", "wird", "werden", "sei", "wäre"};
+  return one_of(s.tokens[k].text(s.input), kFinite);
+}
+
 void check_passive(const SentenceContext& s) {
   const bool de = s.lang == Lang::kGerman;
   static constexpr std::string_view kWerden[] = {"wird", "werden", "wurde", "wurden", "worden",
@@ -95,6 +115,20 @@ void check_passive(const SentenceContext& s) {
     std::string_view w;
     if (!lower_ascii(raw, buf, sizeof buf, &w)) continue;
     if (!(de ? one_of(w, kWerden) : one_of(w, kBe))) continue;
+    // German verb-final clause: the participle stands right before the form of
+    // "werden" that closes it ("gelöscht werden.", "verschickt worden ist",
+    // ", ob der Zuschuss bewilligt wird.").
+    if (de && i > 0 && toks[i - 1].kind == TokenKind::kWord &&
+        german_participle(toks[i - 1].text(s.input)) && closes_clause(s, i + 1)) {
+      Finding f;
+      f.start = toks[i - 1].start;
+      f.end = toks[i].end;
+      f.rule = kRulePassive;
+      f.severity = Severity::kInfo;
+      f.message = "Passiv: Wer handelt? Ein Satz im Aktiv ist oft klarer.";
+      s.out->push_back(std::move(f));
+      return;
+    }
     // German: the participle closes the clause (within ~12 tokens, before , ; or the end).
     // English: it follows directly, or after one adverb or "not".
     const std::size_t limit = de ? 12 : 2;
