@@ -336,8 +336,10 @@ class Store {
   // `until`, earliest first (overdue ones first).
   virtual Result<std::vector<core::Tool>> tools_due_for_review(OrgId org, core::Date until) = 0;
 
-  // Red lines: the org's exclusion criteria, by id. Deleting a line that a
-  // decision confirmed is kConflict "tools.error.red_line_in_use" (deactivate it).
+  // Red lines: the org's exclusion criteria, by id. A line that a decision
+  // confirmed keeps its meaning: deleting it or changing its text is kConflict
+  // "tools.error.red_line_in_use" and changes nothing (deactivate it and write
+  // a new line instead). Its `active` flag can still change.
   virtual Result<std::vector<core::RedLine>> red_lines(OrgId org) = 0;
   virtual Result<core::RedLine> create_red_line(OrgId org, std::string_view text,
                                                 const Actor& actor) = 0;

@@ -231,6 +231,46 @@ TEST_P(RegisterContract, RedLineGateRefusesPilotAndUseUntilEveryActiveLineIsConf
   EXPECT_EQ(store().red_lines(org_)->size(), 2u);
 }
 
+TEST_P(RegisterContract, AConfirmedRedLineKeepsItsTextButCanBeDeactivated) {
+  add_red_lines();
+  auto lines = store().red_lines(org_);
+  ASSERT_TRUE(lines.has_value());
+  const core::Tool t = tool_in(Phase::kSelection);
+  auto req = request(DecisionKind::kPilot);
+  req.confirmed_red_lines = {(*lines)[0].id, (*lines)[1].id};
+  ASSERT_TRUE(store().transition_tool(org_, t.id, req, t.version, actor_).has_value());
+  const auto audit_before = store().audit_log(org_, {200, ""})->items.size();
+
+  core::RedLine reworded = (*lines)[0];
+  reworded.text = "Training nur mit Einwilligung.";
+  reworded.active = false;
+  auto refused = store().update_red_line(org_, reworded, actor_);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(refused.error().key, "tools.error.red_line_in_use");
+  auto stored = store().red_lines(org_);
+  EXPECT_EQ((*stored)[0].text, (*lines)[0].text);
+  EXPECT_TRUE((*stored)[0].active) << "nothing changed, not even the flag";
+  EXPECT_EQ((*stored)[0].updated_at, (*lines)[0].updated_at);
+  EXPECT_EQ(store().audit_log(org_, {200, ""})->items.size(), audit_before);
+
+  // The same text (the store trims it) with another flag is no rewording.
+  core::RedLine off = (*lines)[0];
+  off.text = "  " + off.text + " ";
+  off.active = false;
+  auto saved = store().update_red_line(org_, off, actor_);
+  ASSERT_TRUE(saved.has_value()) << saved.error().detail;
+  EXPECT_FALSE(saved->active);
+  EXPECT_EQ(saved->text, (*lines)[0].text);
+
+  // A line no decision confirmed can still be reworded.
+  core::RedLine unused = (*lines)[2];
+  unused.text = "Nur Anbieter mit Sitz in der EU.";
+  auto reworded_unused = store().update_red_line(org_, unused, actor_);
+  ASSERT_TRUE(reworded_unused.has_value()) << reworded_unused.error().detail;
+  EXPECT_EQ(reworded_unused->text, "Nur Anbieter mit Sitz in der EU.");
+}
+
 TEST_P(RegisterContract, RedLineOfAnotherOrgCannotBeConfirmed) {
   auto foreign = store().create_red_line(other_, "Fremde rote Linie", actor_);
   ASSERT_TRUE(foreign.has_value());

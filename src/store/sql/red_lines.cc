@@ -1,5 +1,6 @@
 // SqlStore: an org's red lines (exclusion criteria checked by the transition
-// gate) and its review interval setting. Every change is audited.
+// gate) and its review interval setting. Every change is audited. A line a
+// decision confirmed keeps its meaning: no rewording, no deletion.
 #include <nlohmann/json.hpp>
 
 #include "core/review.h"
@@ -27,6 +28,19 @@ Result<core::RedLine> load_red_line(Tx& tx, OrgId org, core::RedLineId id) {
   if (!rows) return rows.error();
   if (rows->empty()) return not_found("tools.error.red_line_not_found", "no such red line");
   return red_line_from(rows->front());
+}
+
+// A decision confirmed the line: it is history. It keeps its wording and
+// stays (kConflict "tools.error.red_line_in_use"); it can only be deactivated.
+Status refuse_if_confirmed(Tx& tx, OrgId org, core::RedLineId id, std::string_view what) {
+  auto used = tx.query(
+      "SELECT 1 FROM decision_red_lines WHERE org_id = $1 AND red_line_id = $2 LIMIT 1",
+      {org.value, id.value});
+  if (!used) return used.error();
+  if (used->empty()) return {};
+  return make_error(ErrorCode::kConflict, "tools.error.red_line_in_use",
+                    "a decision confirmed this red line, so it cannot be " + std::string(what) +
+                        "; deactivate it and write a new red line instead");
 }
 
 }  // namespace
@@ -69,6 +83,9 @@ Result<core::RedLine> SqlStore::update_red_line(OrgId org, const core::RedLine& 
   return write_into<core::RedLine>(*db_, [&](Tx& tx, core::RedLine& out) -> Status {
     auto before = load_red_line(tx, org, input.id);
     if (!before) return before.error();
+    if (line.text != before->text) {
+      if (auto st = refuse_if_confirmed(tx, org, input.id, "reworded"); !st) return st;
+    }
     auto rows = tx.query(
         "UPDATE red_lines SET text = $3, active = $4, updated_at = $5 "
         "WHERE org_id = $1 AND id = $2 RETURNING " + std::string(kRedLineColumns),
@@ -86,14 +103,7 @@ Status SqlStore::delete_red_line(OrgId org, core::RedLineId id, const Actor& act
   return db_->write([&](Tx& tx) -> Status {
     auto before = load_red_line(tx, org, id);
     if (!before) return before.error();
-    auto used = tx.query(
-        "SELECT 1 FROM decision_red_lines WHERE org_id = $1 AND red_line_id = $2 LIMIT 1",
-        {org.value, id.value});
-    if (!used) return used.error();
-    if (!used->empty()) {
-      return make_error(ErrorCode::kConflict, "tools.error.red_line_in_use",
-                        "a decision confirmed this red line; deactivate it instead");
-    }
+    if (auto st = refuse_if_confirmed(tx, org, id, "deleted"); !st) return st;
     auto n = tx.exec("DELETE FROM red_lines WHERE org_id = $1 AND id = $2", {org.value, id.value});
     if (!n) return n.error();
     return write_audit(tx, org, actor, "red_line.delete", "red_line", std::to_string(id.value),

@@ -1,7 +1,8 @@
 // Red lines and the review interval of the register (see tools.h). Members
 // read; editors and owners add, reword, deactivate and delete lines and set the
-// interval. A line a decision confirmed cannot be deleted (the store says so
-// with "tools.error.red_line_in_use"); it can be deactivated.
+// interval. A line a decision confirmed cannot be deleted or reworded (the
+// store says so with "tools.error.red_line_in_use"); it can be deactivated, and
+// the refusal links to the form for a new line.
 #include <charconv>
 #include <utility>
 
@@ -88,6 +89,10 @@ Response render_line_page(const Services& s, const Request& req, const auth::Mem
                                   {"delete_url", red_lines_url(m) + "/" + id + "/delete"}});
   data.emplace("back_url", red_lines_url(m));
   if (!error_key.empty()) data.emplace("error", tr(s, req, error_key));
+  // A confirmed line keeps its meaning: point to the form for a new one.
+  if (error_key == "tools.error.red_line_in_use") {
+    data.emplace("new_line_url", red_lines_url(m) + "#red-lines-add");
+  }
   return render(s, req, page, std::move(data), status);
 }
 
