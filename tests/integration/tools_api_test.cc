@@ -185,6 +185,74 @@ TEST_F(ToolsApi, ListFiltersAndPages) {
   }
 }
 
+// Walks a list page by page (at most `limit` items each); the ids seen, and
+// the number of pages.
+std::pair<std::vector<std::int64_t>, int> walk(Api& api, const std::string& list, int limit) {
+  std::vector<std::int64_t> seen;
+  const std::string first = list + "?limit=" + std::to_string(limit);
+  std::string target = first;
+  int pages = 0;
+  for (; pages < 20; ++pages) {
+    auto r = api.get(target);
+    EXPECT_EQ(r.status, 200) << target << " " << r.raw;
+    if (r.status != 200) break;
+    EXPECT_LE(r.body["items"].size(), static_cast<std::size_t>(limit));
+    for (const auto& item : r.body["items"]) seen.push_back(item["id"]);
+    if (r.body["next"].is_null()) return {seen, pages + 1};
+    target = first + "&cursor=" + percent_encode(r.body["next"].get<std::string>());
+  }
+  ADD_FAILURE() << list << ": no last page";
+  return {seen, pages};
+}
+
+void expect_bad_paging_is_400(Api& api, const std::string& list) {
+  for (const char* bad : {"?limit=0", "?limit=201", "?limit=x", "?cursor=not-a-cursor",
+                          "?cursor=-1", "?limit=2&cursor=0"}) {
+    auto r = api.get(list + bad);
+    EXPECT_EQ(r.status, 400) << list << bad << " " << r.raw;
+    EXPECT_EQ(r.body["error"]["code"], "invalid_input") << list << bad;
+  }
+}
+
+TEST_F(ToolsApi, DecisionsArePagedLikeTheToolList) {
+  // explore, pilot, adopt, evaluate, continue, evaluate: six decisions.
+  json t = tool_in(Phase::kEvaluation);
+  for (const char* k : {"continue", "evaluate"}) {
+    auto r = editor_.post(url(t) + "/decisions", decide(t, k));
+    ASSERT_EQ(r.status, 201) << k << ": " << r.raw;
+    t = r.body["tool"];
+  }
+  const std::string list = url(t) + "/decisions";
+  auto all = member_.get(list);
+  ASSERT_EQ(all.body["items"].size(), 6u);
+  EXPECT_TRUE(all.body["next"].is_null());
+  const auto [seen, pages] = walk(member_, list, 2);
+  EXPECT_EQ(pages, 3);
+  ASSERT_EQ(seen.size(), 6u);
+  for (std::size_t i = 0; i < seen.size(); ++i) {
+    EXPECT_EQ(seen[i], all.body["items"][i]["id"]) << "oldest first, each once";
+  }
+  expect_bad_paging_is_400(member_, list);
+}
+
+TEST_F(ToolsApi, RedLinesArePagedLikeTheToolList) {
+  const std::string lines = "/api/v1/orgs/verein/red-lines";
+  std::vector<std::int64_t> created;
+  for (int i = 0; i < 7; ++i) {
+    auto r = editor_.post(lines, {{"text", "Rote Linie " + std::to_string(i)}});
+    ASSERT_EQ(r.status, 201) << r.raw;
+    created.push_back(r.body["id"]);
+  }
+  // Another org's lines never show up on any page.
+  Api stranger(srv_.port(), srv_.token(srv_.user("x@example.org", "andere", store::Role::kOwner)));
+  ASSERT_EQ(stranger.post("/api/v1/orgs/andere/red-lines", {{"text", "Fremd"}}).status, 201);
+  const auto [seen, pages] = walk(member_, lines, 3);
+  EXPECT_EQ(pages, 3);
+  EXPECT_EQ(seen, created);
+  EXPECT_EQ(member_.get(lines).body["items"].size(), 7u) << "default limit 50: one page";
+  expect_bad_paging_is_400(member_, lines);
+}
+
 TEST_F(ToolsApi, PatchNeedsTheVersionAndAStaleOneIs409WithNothingChanged) {
   const json t = create();
   auto no_version = editor_.patch(url(t), {{"cost", "50 Euro"}});
@@ -398,8 +466,29 @@ TEST_F(ToolsApi, RedLineGate) {
   EXPECT_TRUE(reject.body["decision"]["red_lines_confirmed"].empty());
 
   // A confirmed line is history: DELETE is refused, an unused one can go.
-  auto del = editor_.del(lines + "/" + std::to_string(a.body["id"].get<int>()));
+  const std::string a_url = lines + "/" + std::to_string(a.body["id"].get<int>());
+  auto del = editor_.del(a_url);
   EXPECT_EQ(del.status, 409);
+  EXPECT_EQ(del.body["error"]["code"], "conflict");
+  // Its text cannot change either (alone or with active), and nothing changes;
+  // the message says what to do instead. Deactivating it keeps working.
+  for (const json& edit : {json{{"text", "Training nur mit Einwilligung."}},
+                           json{{"text", "Training nur mit Einwilligung."}, {"active", false}}}) {
+    auto reword = editor_.patch(a_url, edit);
+    EXPECT_EQ(reword.status, 409) << reword.raw;
+    EXPECT_EQ(reword.body["error"]["code"], "conflict");
+    EXPECT_NE(reword.body["error"]["message"].get<std::string>().find("write a new red line"),
+              std::string::npos)
+        << reword.raw;
+  }
+  const json stored_a = member_.get(lines).body["items"][0];
+  EXPECT_EQ(stored_a["text"], a.body["text"]);
+  EXPECT_EQ(stored_a["active"], true);
+  EXPECT_EQ(stored_a["updated_at"], a.body["updated_at"]);
+  auto off = editor_.patch(a_url, {{"text", a.body["text"]}, {"active", false}});
+  EXPECT_EQ(off.status, 200) << off.raw;
+  EXPECT_EQ(off.body["active"], false);
+  EXPECT_EQ(editor_.patch(a_url, {{"active", true}}).status, 200);
   EXPECT_EQ(editor_.del(lines + "/" + std::to_string(c.body["id"].get<int>())).status, 204);
   EXPECT_EQ(editor_.del(lines + "/" + std::to_string(c.body["id"].get<int>())).status, 404);
   EXPECT_EQ(member_.get(lines).body["items"].size(), 2u);

@@ -8,11 +8,11 @@
 // (UPDATE ... WHERE version = read version), so two concurrent moves cannot both
 // apply to the same starting phase.
 #include <algorithm>
-#include <charconv>
 
 #include <nlohmann/json.hpp>
 
 #include "core/transition.h"
+#include "store/paging.h"
 #include "store/sql/rows.h"
 #include "store/sql/sql_store.h"
 #include "store/sql/tool_rows.h"
@@ -91,23 +91,12 @@ Status insert_decision(Tx& tx, const core::Decision& d, core::UnixTime now,
   return {};
 }
 
-Result<std::int64_t> parse_cursor(const std::string& cursor) {
-  std::int64_t after = 0;
-  if (cursor.empty()) return after;
-  const char* end = cursor.data() + cursor.size();
-  auto [p, ec] = std::from_chars(cursor.data(), end, after);
-  if (ec != std::errc{} || p != end || after <= 0) {
-    return make_error(ErrorCode::kInvalidInput, "error.page.cursor_invalid", "invalid cursor");
-  }
-  return after;
-}
-
 }  // namespace
 
 Result<Page<core::Tool>> SqlStore::list_tools(OrgId org, const ToolFilter& filter,
                                               const PageRequest& page) {
-  const int limit = std::clamp(page.limit, 1, 200);
-  auto after = parse_cursor(page.cursor);
+  const int limit = page_limit(page);
+  auto after = page_after(page);
   if (!after) return after.error();
   std::string sql =
       "SELECT " + std::string(kToolColumns) + " FROM tools WHERE org_id = $1 AND id > $2";
@@ -125,13 +114,9 @@ Result<Page<core::Tool>> SqlStore::list_tools(OrgId org, const ToolFilter& filte
   return read_into<Page<core::Tool>>(*db_, [&](Tx& tx, Page<core::Tool>& out) -> Status {
     auto rows = tx.query(sql, params);
     if (!rows) return rows.error();
-    for (const Row& r : *rows) {
-      if (static_cast<int>(out.items.size()) == limit) {
-        out.next = std::to_string(out.items.back().id.value);
-        break;
-      }
-      out.items.push_back(tool_from(r));
-    }
+    std::vector<core::Tool> tools;
+    for (const Row& r : *rows) tools.push_back(tool_from(r));
+    out = take_page(std::move(tools), limit, [](const core::Tool& t) { return t.id.value; });
     return {};
   });
 }

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/tool_export.h"
+#include "store/paging.h"
 #include "web/json.h"
 #include "web/page.h"
 #include "web/tool_input.h"
@@ -95,6 +96,29 @@ Response bad_input(const Services& s, const Request& req, std::string key, std::
                      make_error(ErrorCode::kInvalidInput, std::move(key), std::move(detail)));
 }
 
+// The page a register list is asked for: ?limit= (1..200) and ?cursor= (the
+// `next` of the previous page; the store checks it).
+core::Result<store::PageRequest> page_request(const Request& req) {
+  store::PageRequest page;
+  if (const std::string l = req.query.value("limit"); !l.empty()) {
+    const auto limit = parse_id(l);
+    if (!limit || *limit > store::kPageLimitMax) {
+      return make_error(ErrorCode::kInvalidInput, "error.http.bad_request", "limit: 1 to 200");
+    }
+    page.limit = static_cast<int>(*limit);
+  }
+  page.cursor = req.query.value("cursor");
+  return page;
+}
+
+// A page in the API list shape, each item as `to_json` makes it.
+template <typename T, typename ToJson>
+Response page_response(const store::Page<T>& page, ToJson to_json) {
+  json items = json::array();
+  for (const auto& item : page.items) items.push_back(to_json(item));
+  return Response::json(list_json(std::move(items), page.next));
+}
+
 }  // namespace
 
 Response api_failure(const Services& s, const Request& req, const core::Error& e) {
@@ -121,20 +145,11 @@ Response api_tools(auth::Auth& auth, Request& req) {
     }
     filter.is_public = p == "true";
   }
-  store::PageRequest page;
-  if (const std::string l = req.query.value("limit"); !l.empty()) {
-    const auto limit = parse_id(l);
-    if (!limit || *limit > 200) {
-      return bad_input(s, req, "error.http.bad_request", "limit: 1 to 200");
-    }
-    page.limit = static_cast<int>(*limit);
-  }
-  page.cursor = req.query.value("cursor");
-  auto tools = s.store.list_tools(m->org.id, filter, page);
+  auto page = page_request(req);
+  if (!page) return api_failure(s, req, page.error());
+  auto tools = s.store.list_tools(m->org.id, filter, *page);
   if (!tools) return api_failure(s, req, tools.error());
-  json items = json::array();
-  for (const auto& t : tools->items) items.push_back(tool_value(t));
-  return Response::json(list_json(std::move(items), tools->next));
+  return page_response(*tools, tool_value);
 }
 
 Response api_tool_create(auth::Auth& auth, Request& req) {
@@ -194,11 +209,16 @@ Response api_tool_update(auth::Auth& auth, Request& req) {
 Response api_decisions(auth::Auth& auth, Request& req) {
   auto a = tool_access(auth, req, store::Role::kMember);
   if (!a) return a.response();
-  auto decisions = auth.services().store.decisions(a->member.org.id, a->tool.id);
-  if (!decisions) return api_failure(auth.services(), req, decisions.error());
-  json items = json::array();
-  for (const auto& d : *decisions) items.push_back(decision_value(d));
-  return Response::json(list_json(std::move(items), ""));
+  const Services& s = auth.services();
+  auto page = page_request(req);
+  if (!page) return api_failure(s, req, page.error());
+  // A tool has few decisions: read them all, page like the tool list.
+  auto decisions = s.store.decisions(a->member.org.id, a->tool.id);
+  if (!decisions) return api_failure(s, req, decisions.error());
+  auto one = store::page_of(std::move(*decisions), *page,
+                            [](const core::Decision& d) { return d.id.value; });
+  if (!one) return api_failure(s, req, one.error());
+  return page_response(*one, decision_value);
 }
 
 Response api_decision_create(auth::Auth& auth, Request& req) {
@@ -230,11 +250,16 @@ Response api_decision_create(auth::Auth& auth, Request& req) {
 Response api_red_lines(auth::Auth& auth, Request& req) {
   auto m = auth.require_member(req, req.param("org"));
   if (!m) return m.response();
-  auto lines = auth.services().store.red_lines(m->org.id);
-  if (!lines) return api_failure(auth.services(), req, lines.error());
-  json items = json::array();
-  for (const auto& l : *lines) items.push_back(red_line_value(l));
-  return Response::json(list_json(std::move(items), ""));
+  const Services& s = auth.services();
+  auto page = page_request(req);
+  if (!page) return api_failure(s, req, page.error());
+  // An org has few red lines: read them all, page like the tool list.
+  auto lines = s.store.red_lines(m->org.id);
+  if (!lines) return api_failure(s, req, lines.error());
+  auto one = store::page_of(std::move(*lines), *page,
+                            [](const core::RedLine& l) { return l.id.value; });
+  if (!one) return api_failure(s, req, one.error());
+  return page_response(*one, red_line_value);
 }
 
 Response api_red_line_create(auth::Auth& auth, Request& req) {

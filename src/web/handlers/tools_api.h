@@ -4,8 +4,8 @@
 // for invalid tool fields, "fields": [{field, code, message}] with every problem.
 //   GET/POST   /api/v1/orgs/{org}/tools               ?phase=&public=&limit=&cursor=
 //   GET/PATCH  /api/v1/orgs/{org}/tools/{id}          PATCH needs "version" (409 when stale)
-//   GET/POST   /api/v1/orgs/{org}/tools/{id}/decisions  POST = a phase transition
-//   GET/POST   /api/v1/orgs/{org}/red-lines
+//   GET/POST   /api/v1/orgs/{org}/tools/{id}/decisions  ?limit=&cursor=; POST = a phase transition
+//   GET/POST   /api/v1/orgs/{org}/red-lines            ?limit=&cursor=
 //   PATCH/DELETE /api/v1/orgs/{org}/red-lines/{id}
 #pragma once
 
