@@ -1,7 +1,7 @@
 // `solipraxis serve`: opens the store (creating and migrating it on first
 // start), loads web/ (templates, static files, messages) and serves HTTP until
 // SIGINT/SIGTERM, then finishes requests in flight and exits 0. A store, web
-// directory or address problem at start: one line on stderr, exit 2.
+// directory, address or --public-url problem at start: one line on stderr, exit 2.
 #include <iostream>
 #include <memory>
 
@@ -11,6 +11,7 @@
 #include "store/migrations.h"
 #include "web/app.h"
 #include "web/handlers/catalog_store.h"
+#include "web/public_url.h"
 #include "web/server.h"
 
 namespace solipraxis::cli {
@@ -22,17 +23,25 @@ struct ServeOptions {
   std::string web_dir;
   std::size_t max_body = 1024 * 1024;
   web::auth::AuthOptions auth;  // --trust-proxy, session lifetimes
+  std::string public_url;       // --public-url: base of absolute links ("" = Host header)
 };
 
-std::string url_of(const web::ServerOptions& opts, std::uint16_t port) {
+// "host:port" ("[v6]:port") the server listens on.
+std::string authority_of(const web::ServerOptions& opts, std::uint16_t port) {
   const bool v6 = opts.host.find(':') != std::string::npos;
-  return "http://" + (v6 ? "[" + opts.host + "]" : opts.host) + ":" + std::to_string(port) + "/";
+  return (v6 ? "[" + opts.host + "]" : opts.host) + ":" + std::to_string(port);
 }
 
 int serve(Context& ctx, const ServeOptions& o) {
   web::ServerOptions sopts;
   if (auto st = web::parse_listen(o.listen, sopts); !st) return report(st.error());
   sopts.max_body = o.max_body;
+  std::string public_url;
+  if (!o.public_url.empty()) {
+    auto parsed = web::parse_public_url(o.public_url);
+    if (!parsed) return report(parsed.error());
+    public_url = std::move(parsed).value();
+  }
 
   core::SystemClock clock;
   auto store = open_store_or_report(ctx, clock);
@@ -56,6 +65,7 @@ int serve(Context& ctx, const ServeOptions& o) {
   }
 
   (*app)->services().catalog = &catalog.value();
+  (*app)->services().public_url = public_url;
   // The database's full-text index follows the loaded catalog (a no-op when nothing changed).
   if (auto st = web::handlers::catalog_store::index_catalogs(*store, *catalog); !st)
     return report(st.error());
@@ -63,9 +73,11 @@ int serve(Context& ctx, const ServeOptions& o) {
   web::Server server(sopts, **app);
   if (auto st = server.listen(); !st) return report(st.error());
   server.stop_on_signals();
-  std::cout << "solipraxis serves " << url_of(sopts, server.port()) << " ("
-            << store->engine() << ": " << store::database_shown(ctx.store_config()) << ")\n"
-            << "First account: solipraxis user create --email you@example.org --org my-org\n"
+  (*app)->services().listen_authority = authority_of(sopts, server.port());
+  std::cout << "solipraxis serves http://" << authority_of(sopts, server.port()) << "/ ("
+            << store->engine() << ": " << store::database_shown(ctx.store_config()) << ")\n";
+  if (!public_url.empty()) std::cout << "Public links use " << public_url << "/\n";
+  std::cout << "First account: solipraxis user create --email you@example.org --org my-org\n"
             << "Stop with Ctrl+C." << std::endl;
   server.run();
   return kExitOk;
@@ -78,6 +90,11 @@ void add_serve_command(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("serve", "Run the web application (default http://127.0.0.1:8080/)");
   cmd->add_option("--listen", o->listen, "HOST:PORT to listen on (default 127.0.0.1:8080)")
       ->envname("SOLIPRAXIS_LISTEN");
+  cmd->add_option("--public-url", o->public_url,
+                  "Base URL of the links in feeds and invitations, e.g. https://register.example.org "
+                  "(http/https, no query). Without it: the request's Host header if valid, else "
+                  "the listen address")
+      ->envname("SOLIPRAXIS_PUBLIC_URL");
   cmd->add_option("--web-dir", o->web_dir,
                   "Directory with templates/, static/ and i18n/ (default: web/ beside the "
                   "binary's directory, else ./web; env SOLIPRAXIS_WEB_DIR)");

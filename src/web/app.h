@@ -44,6 +44,10 @@ struct Services {
   // start and refuses to start when it is invalid). Catalog routes answer 503 while null.
   const catalog::CatalogSet* catalog = nullptr;
   auth::Auth* auth = nullptr;  // sessions, CSRF, roles; set by WebApp::create
+  // Base of absolute links (web/public_url.h): serve --public-url ("" = from the
+  // Host header), and the host:port it listens on (the fallback for a bad Host).
+  std::string public_url{};
+  std::string listen_authority{};
 };
 
 // Runs before routing; returning a Response answers the request (e.g. 403 on a

@@ -219,5 +219,66 @@ for e in entries:
   EXPECT_FALSE(contains(out, "Privat")) << out;
 }
 
+// GET with exactly this Host header (the test client would send its own).
+HttpResponse get_as(std::uint16_t port, const std::string& target, const std::string& host) {
+  testing::Connection c(port);
+  EXPECT_TRUE(c.send("GET " + target + " HTTP/1.1\r\nHost: " + host +
+                     "\r\nAccept-Language: en\r\nConnection: close\r\n\r\n"));
+  auto r = c.read();
+  EXPECT_TRUE(r) << target;
+  return r ? *r : HttpResponse{};
+}
+
+TEST(PublicRegisterHttp, OnlyAValidHostHeaderBecomesTheBaseOfFeedLinks) {
+  RegisterSite site;
+  site.tool("Übersetzer", true, "Kurz.");
+  Services& s = site.server().app().services();
+  const std::string listen = "127.0.0.1:" + std::to_string(site.server().port());
+  s.listen_authority = listen;
+  const std::uint16_t port = site.server().port();
+  // A syntactically valid host[:port] is used as before.
+  auto ok = get_as(port, "/p/verein/register.atom", "register.example.org:8443");
+  EXPECT_TRUE(contains(ok.body, "http://register.example.org:8443/p/verein/register")) << ok.body;
+  // Anything else falls back to the listen address, in every feed.
+  for (const std::string forged :
+       {"evil.example/phish", "evil.example?x=1", "user@evil.example", "evil.example:99999",
+        "\"><x>evil.example", "evil example"}) {
+    for (const char* feed : {"/p/verein/register.atom", "/p/verein/register.json"}) {
+      auto r = get_as(port, feed, forged);
+      ASSERT_EQ(r.status, 200) << forged << " " << feed;
+      EXPECT_FALSE(contains(r.body, "evil")) << forged << " " << feed << ": " << r.body;
+      EXPECT_TRUE(contains(r.body, "http://" + listen + "/p/verein/register")) << forged;
+    }
+  }
+}
+
+TEST(PublicRegisterHttp, ServePublicUrlPinsFeedLinksWhateverTheHostHeaderSays) {
+  testing::ServerProcess server({"--public-url", "https://register.example.org/"});
+  {
+    core::SystemClock clock;
+    auto st = store::open_store(store::StoreConfig{"", server.data_dir(), true}, clock);
+    ASSERT_TRUE(st) << st.error().detail;
+    auto org = (*st)->create_org("verein", "Verein", kActor);
+    ASSERT_TRUE(org) << org.error().detail;
+    core::Tool t;
+    t.name = "Übersetzer";
+    t.is_public = true;
+    t.public_summary = "Kurz.";
+    ASSERT_TRUE((*st)->create_tool(org->id, t, kActor));
+  }
+  for (const std::string host : {"evil.example", "evil.example:8080", "127.0.0.1"}) {
+    auto atom = get_as(server.port(), "/p/verein/register.atom", host);
+    ASSERT_EQ(atom.status, 200) << atom.body;
+    EXPECT_TRUE(contains(atom.body, "Übersetzer")) << atom.body;
+    EXPECT_TRUE(contains(atom.body, "https://register.example.org/p/verein/register")) << atom.body;
+    EXPECT_FALSE(contains(atom.body, "evil")) << host << ": " << atom.body;
+    EXPECT_FALSE(contains(atom.body, "http://127.0.0.1")) << host;
+    auto json = get_as(server.port(), "/p/verein/register.json", host);
+    EXPECT_EQ(nlohmann::json::parse(json.body)["organisation"]["register_url"],
+              "https://register.example.org/p/verein/register");
+  }
+  EXPECT_EQ(server.terminate(), 0);
+}
+
 }  // namespace
 }  // namespace solipraxis::web

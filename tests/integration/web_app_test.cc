@@ -297,6 +297,18 @@ TEST(WebAppServe, BadArgumentsAndBrokenDatabaseExitTwo) {
                       "--web-dir", data.path() + "/no-such-web-dir"});
   EXPECT_EQ(r.exit_code, 2) << r.out;
   EXPECT_NE(r.out.find("--web-dir"), std::string::npos) << r.out;
+
+  // An invalid --public-url stops before anything is served, naming the option.
+  for (const char* bad : {"register.example.org", "ftp://register.example.org",
+                          "https://register.example.org/?lang=de", "https://register.example.org#x",
+                          "https://user:pw@register.example.org", "https://evil example.org",
+                          "https://register.example.org:0"}) {
+    r = run_solipraxis({"serve", "--listen", "127.0.0.1:0", "--data-dir", data.path(),
+                        "--web-dir", web, "--public-url", bad});
+    EXPECT_EQ(r.exit_code, 2) << bad << ": " << r.out;
+    EXPECT_NE(r.out.find("solipraxis: --public-url: "), std::string::npos) << bad << ": " << r.out;
+    EXPECT_EQ(r.out.find("serves http"), std::string::npos) << bad << ": " << r.out;
+  }
 }
 
 // ARCHITECTURE: CLI commands work while a server runs on the same SQLite file.

@@ -6,6 +6,7 @@
 #include "web/handlers/api.h"
 #include "web/handlers/dashboard.h"
 #include "web/handlers/params.h"
+#include "web/handlers/public_register.h"
 #include "web/page.h"
 
 namespace solipraxis::web::handlers {
@@ -104,10 +105,7 @@ Response refused(auth::Auth& auth, const Request& req, const auth::Membership& m
 }  // namespace
 
 std::string invite_url(auth::Auth& auth, const Request& req, std::string_view token) {
-  std::string host = req.header("Host");
-  if (host.empty()) host = "127.0.0.1";
-  return std::string(auth.is_secure(req) ? "https://" : "http://") + host + "/invite/" +
-         std::string(token);
+  return base_url(auth, req) + "/invite/" + std::string(token);
 }
 
 Response members_page(auth::Auth& auth, Request& req) {

@@ -16,8 +16,8 @@ Response invite_revoke(auth::Auth& auth, Request& req);   // POST /o/{org}/invit
 Response member_role(auth::Auth& auth, Request& req);     // POST /o/{org}/members/{user}/role
 Response member_remove(auth::Auth& auth, Request& req);   // POST /o/{org}/members/{user}/remove
 
-// The absolute invitation URL for a token, from the request's Host (and scheme
-// when behind a trusted TLS proxy).
+// The absolute invitation URL for a token, on base_url (public_register.h):
+// serve --public-url, else a valid Host header, else the listen address.
 std::string invite_url(auth::Auth& auth, const Request& req, std::string_view token);
 
 }  // namespace solipraxis::web::handlers

@@ -1,24 +1,15 @@
 #include "web/handlers/public_register.h"
 
-#include <algorithm>
-#include <cctype>
 #include <variant>
 
 #include "core/tool_phase.h"
 #include "web/page.h"
 #include "web/public_register.h"
+#include "web/public_url.h"
 
 namespace solipraxis::web::handlers {
 
 namespace {
-
-bool valid_host(std::string_view host) {
-  if (host.empty() || host.size() > 255) return false;
-  return std::all_of(host.begin(), host.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' ||
-           c == '[' || c == ']';
-  });
-}
 
 // The register of the org in the path (no login), or the 404/503 answer.
 using Loaded = std::variant<PublicRegister, Response>;
@@ -121,9 +112,9 @@ mstch::map entry_view(const Services& s, const Request& req, const core::PublicT
 }  // namespace
 
 std::string base_url(auth::Auth& auth, const Request& req) {
-  const std::string host = req.header("Host");
-  const std::string scheme = auth.is_secure(req) ? "https://" : "http://";
-  return scheme + (valid_host(host) ? host : std::string("localhost"));
+  const Services& s = auth.services();
+  return link_base(s.public_url, auth.is_secure(req) ? "https" : "http", req.header("Host"),
+                   s.listen_authority);
 }
 
 std::string principle_label(const Services& s, const Request& req, int principle) {

@@ -13,9 +13,10 @@ Response public_register_page(auth::Auth& auth, Request& req);  // GET /p/{org}/
 Response public_register_json(auth::Auth& auth, Request& req);  // GET /p/{org}/register.json
 Response public_register_atom(auth::Auth& auth, Request& req);  // GET /p/{org}/register.atom
 
-// "http(s)://host[:port]" of this request, for absolute links in feeds. The
-// scheme is https only behind a trusted TLS proxy; a malformed Host header
-// gives "http://localhost".
+// The base of absolute links for this request (web/public_url.h): serve
+// --public-url when set, else "http(s)://" + the Host header if it is a valid
+// host[:port], else + the listen address. The scheme is https only behind a
+// trusted TLS proxy.
 std::string base_url(auth::Auth& auth, const Request& req);
 
 // "Prinzip 3: <name from the catalog>" in the request's language.
