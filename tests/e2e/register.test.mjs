@@ -83,6 +83,21 @@ test('a tool is recorded; errors stand at their fields with the input kept', asy
   await expectAccessible('tool page');
   await page.goto(`${toolUrl}/edit`);
   await expectAccessible('edit tool form');
+
+  // Someone else saves the cost while this form is open: the conflict view
+  // marks that field in words, and only that one.
+  const other = await page.context().newPage();
+  await other.goto(`${toolUrl}/edit`);
+  await other.locator('#tool-cost').fill('20 Euro im Monat');
+  await Promise.all([other.waitForNavigation(), other.getByRole('button', { name: 'Speichern' }).click()]);
+  await other.close();
+  await page.locator('#tool-contact').fill('Ada');
+  await submit('Speichern');
+  assert.match(await page.locator('.conflict').innerText(), /Kosten\s+geändert von jemand anderem/);
+  assert.equal(await page.locator('.changed-note').count(), 1);
+  assert.match(await page.locator('#tool-cost-changed').innerText(), /geändert von jemand anderem/);
+  assert.equal(await page.locator('#tool-contact').inputValue(), 'Ada', 'the input is kept');
+  await expectAccessible('edit tool form after a conflict');
   await page.goto(`${server.url}/o/${ORG}/tools`);
   await expectAccessible('tools list with a tool');
 });
@@ -138,6 +153,17 @@ test('moving to pilot needs the red line confirmed; then non-use with a principl
   assert.match(register, /Transkriptionsdienst/);
   assert.match(register, /Der Anbieter trainiert mit Eingaben/);
   await anonymous.close();
+
+  // The pilot confirmed the red line: its text can no longer change.
+  await page.goto(`${server.url}/o/${ORG}/red-lines`);
+  await page.getByRole('link', { name: /^Bearbeiten/ }).click();
+  await page.waitForURL(/\/red-lines\/\d+\/edit$/);
+  await page.getByLabel('Rote Linie', { exact: true }).fill('Kein Training mit Beratung, außer mit Einwilligung');
+  await submit('Speichern');
+  assert.match(await page.getByRole('alert').innerText(), /schreiben Sie eine neue rote Linie/);
+  await expectAccessible('red line edit refused after a confirmation');
+  await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Neue rote Linie schreiben' }).click()]);
+  assert.match(await page.locator('table').innerText(), /Beratungsgesprächen/, 'the line is unchanged');
 });
 
 test('keyboard only: the decide form can be filled and sent', async () => {

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <regex>
 
 #include <nlohmann/json.hpp>
@@ -219,6 +220,81 @@ TEST(ToolsWeb, HtmlInTextFieldsIsShownEscapedEverywhere) {
   }
 }
 
+// The hidden base.* fields of a form page, as a browser would send them back.
+Fields base_fields(const std::string& page) {
+  static const std::regex re(R"re(<input type="hidden" name="(base\.[a-z_]+)" value="([^"]*)">)re");
+  Fields out;
+  for (auto it = std::sregex_iterator(page.begin(), page.end(), re); it != std::sregex_iterator();
+       ++it) {
+    out.emplace_back((*it)[1].str(), (*it)[2].str());
+  }
+  return out;
+}
+
+int count(const std::string& text, const std::string& part) {
+  int n = 0;
+  for (auto pos = text.find(part); pos != std::string::npos; pos = text.find(part, pos + 1)) ++n;
+  return n;
+}
+
+TEST(ToolsWeb, TheConflictViewMarksInWordsWhatSomeoneElseChanged) {
+  Register reg;
+  const auto id = reg.create({{"name", "Suchhilfe"}, {"purpose", "Alt"}, {"cost", "0 Euro"},
+                              {"contact", "Ada"}});
+  const std::string url = "/o/acme/tools/" + std::to_string(id);
+  const std::string form = reg.b.open(url + "/edit").body;
+  Fields base = base_fields(form);
+  ASSERT_EQ(base.size(), 20u) << "every field carries the value the form started from";
+  const auto version = std::to_string(reg.tool(id).version);
+  // Bea saves purpose and cost first.
+  core::Tool other = reg.tool(id);
+  other.purpose = "Von Bea geändert";
+  other.cost = "50 Euro im Monat";
+  ASSERT_TRUE(reg.srv.store().update_tool(reg.org(), other, other.version, store::Actor{}));
+  // Ada changes purpose and contact, keeps cost; textareas come with CRLF.
+  Fields mine = base;
+  mine.insert(mine.end(), {{"version", version}, {"name", "Suchhilfe"},
+                           {"purpose", "Meine\r\nEingabe"}, {"cost", "0 Euro"},
+                           {"contact", "Ada Lovelace"}});
+  auto r = reg.b.post(url, mine);
+  ASSERT_EQ(r.status, 409);
+  // Exactly Bea's fields are marked, in the list, the stored values and the form.
+  EXPECT_TRUE(contains(r.body, "Diese Felder hat jemand anderes geändert"));
+  EXPECT_TRUE(contains(r.body, R"(<li><a href="#tool-purpose">Zweck</a></li>)")) << r.body;
+  EXPECT_TRUE(contains(r.body, R"(<li><a href="#tool-cost">Kosten</a></li>)"));
+  EXPECT_TRUE(contains(r.body, R"(<dt id="tool-stored-cost">Kosten <strong class="changed-marker">geändert von jemand anderem</strong></dt>)"))
+      << r.body;
+  for (const char* f : {"purpose", "cost"}) {
+    EXPECT_TRUE(contains(r.body, std::string(R"(<p class="changed-note" id="tool-)") + f +
+                                     R"(-changed"><strong class="changed-marker">geändert von jemand anderem</strong>)"))
+        << f;
+    EXPECT_TRUE(contains(r.body, std::string("tool-") + f + "-changed\"")) << f;
+  }
+  for (const char* f : {"name", "contact", "vendor", "public"}) {
+    EXPECT_FALSE(contains(r.body, std::string("id=\"tool-") + f + "-changed\"")) << f;
+  }
+  EXPECT_EQ(count(r.body, "geändert von jemand anderem"), 4) << "two fields, each above and in the form";
+  EXPECT_TRUE(contains(r.body, R"(aria-describedby="tool-purpose-hint tool-purpose-changed")"))
+      << "the marker is read with the field";
+  EXPECT_TRUE(contains(r.body, "Ada Lovelace")) << "the person's input is kept";
+  EXPECT_EQ(reg.tool(id).cost, "50 Euro im Monat") << "nothing overwritten";
+  // The next save replaces what is stored now: its base is the stored state.
+  const Fields next_base = base_fields(r.body);
+  EXPECT_NE(std::find(next_base.begin(), next_base.end(),
+                      std::pair<std::string, std::string>{"base.cost", "50 Euro im Monat"}),
+            next_base.end());
+
+  // A conflict through a decision alone changes no field, and says so.
+  ASSERT_EQ(reg.decide(id, step("explore")).status, 303);
+  mine = next_base;
+  mine.insert(mine.end(), {{"version", std::to_string(reg.tool(id).version - 1)},
+                           {"name", "Suchhilfe"}});
+  auto decided = reg.b.post(url, mine);
+  ASSERT_EQ(decided.status, 409);
+  EXPECT_TRUE(contains(decided.body, "Kein Feld hat sich geändert."));
+  EXPECT_FALSE(contains(decided.body, "geändert von jemand anderem"));
+}
+
 TEST(ToolsWeb, ASecondSaveOfAnOlderVersionShowsTheConflictAndLosesNothing) {
   Register reg;
   const auto id = reg.create({{"name", "Suchhilfe"}, {"purpose", "Alt"}});
@@ -389,15 +465,35 @@ TEST(ToolsWeb, RedLinesAreAddedEditedDeactivatedAndDeletedWithConfirmation) {
   EXPECT_TRUE(contains(confirm.body, "wirklich löschen"));
   auto refused = reg.b.post("/o/acme/red-lines/" + a + "/delete", {});
   EXPECT_EQ(refused.status, 409);
-  EXPECT_TRUE(contains(refused.body, "Sie können sie nur noch deaktivieren."));
+  EXPECT_TRUE(contains(refused.body, "Sie können sie deaktivieren."));
+  // Nor can its text change: the decision confirmed that meaning. The refusal
+  // keeps the input, says what to do instead and links to the form for a new line.
   reg.b.open("/o/acme/red-lines/" + a + "/edit");
-  ASSERT_EQ(reg.b.post("/o/acme/red-lines/" + a, {{"text", "Keine Gesichtserkennung, nirgends"}}).status, 303);
+  auto reword = reg.b.post("/o/acme/red-lines/" + a,
+                           {{"text", "Gesichtserkennung nur mit Einwilligung"}});
+  EXPECT_EQ(reword.status, 409);
+  EXPECT_TRUE(contains(reword.body, "Sie können sie nicht löschen und ihren Text nicht ändern."));
+  EXPECT_TRUE(contains(reword.body, "schreiben Sie eine neue rote Linie"));
+  EXPECT_TRUE(contains(reword.body, R"(href="/o/acme/red-lines#red-lines-add")"));
+  EXPECT_TRUE(contains(reword.body, "Gesichtserkennung nur mit Einwilligung")) << "input kept";
+  auto unchanged = reg.srv.store().red_lines(reg.org()).value();
+  EXPECT_EQ(unchanged[0].text, "Keine Gesichtserkennung");
+  EXPECT_TRUE(unchanged[0].active) << "a refused save changes nothing, not even the checkbox";
+  // Deactivating it with its text as it is (spaces around it do not count) works.
+  ASSERT_EQ(reg.b.post("/o/acme/red-lines/" + a, {{"text", "  Keine Gesichtserkennung "}}).status,
+            303);
   auto after = reg.srv.store().red_lines(reg.org()).value();
   EXPECT_FALSE(after[0].active);
-  EXPECT_EQ(after[0].text, "Keine Gesichtserkennung, nirgends");
+  EXPECT_EQ(after[0].text, "Keine Gesichtserkennung");
   EXPECT_TRUE(contains(reg.b.get("/o/acme/red-lines").body, "deaktiviert"));
+
   // An unconfirmed line can be deleted.
   const auto c = std::to_string(reg.red_line("Ungenutzt"));
+  // An unconfirmed line can be reworded.
+  reg.b.open("/o/acme/red-lines/" + c + "/edit");
+  EXPECT_EQ(reg.b.post("/o/acme/red-lines/" + c, {{"text", "Nie genutzt"}, {"active", "1"}}).status,
+            303);
+  EXPECT_EQ(reg.srv.store().red_lines(reg.org())->back().text, "Nie genutzt");
   reg.b.open("/o/acme/red-lines/" + c + "/delete");
   EXPECT_EQ(reg.b.post("/o/acme/red-lines/" + c + "/delete", {}).status, 303);
   EXPECT_EQ(reg.srv.store().red_lines(reg.org())->size(), 2u);

@@ -1,8 +1,11 @@
 // The form to record a tool and to edit it (see tools.h). Every problem is
 // shown next to its field with the person's input kept; a save against an
 // older version shows the stored values beside the person's input, so nothing
-// is lost (optimistic locking through the hidden "version" field).
+// is lost (optimistic locking through the hidden "version" field). The form
+// also carries the values it started from (hidden "base.*" fields), so after
+// a conflict the fields someone else changed are marked in words, not colour.
 #include <map>
+#include <set>
 #include <utility>
 
 #include "core/text_field.h"
@@ -111,12 +114,57 @@ FormValues values_of(const core::Tool& t) {
   };
 }
 
-FormValues values_of(const Params& form) {
+constexpr std::string_view kBasePrefix = "base.";
+
+// The form's fields, each named `prefix` + field name; empty when none was sent.
+FormValues values_of(const Params& form, std::string_view prefix = "") {
   FormValues out;
+  bool any = false;
   for (const auto& group : form_groups()) {
-    for (const auto& f : group.fields) out[f.name] = form.value(f.name);
+    for (const auto& f : group.fields) {
+      const std::string key = std::string(prefix) + f.name;
+      any = any || form.has(key);
+      out[f.name] = form.value(key);
+    }
+  }
+  return any || prefix.empty() ? out : FormValues{};
+}
+
+// A field's value as saving would see it: browsers send textareas with CRLF,
+// the store trims, a checkbox is on or off, links are one per line.
+std::string canonical(const FieldSpec& f, std::string_view raw) {
+  if (f.input == Input::kCheckbox) return raw.empty() ? "" : "1";
+  std::string text;
+  for (char c : raw) {
+    if (c != '\r') text += c;
+  }
+  if (f.input == Input::kLinks) return join_lines(split_lines(text));
+  return std::string(core::trim(text));
+}
+
+using FieldNames = std::set<std::string, std::less<>>;
+
+// After a conflict: the fields whose stored value is not the one the person
+// started from (`base`), i.e. what someone else changed. Without a base (a
+// form from before base.* existed): the fields where stored and input differ.
+FieldNames changed_fields(const FormValues& stored, const FormValues& base,
+                          const FormValues& input) {
+  const FormValues& from = base.empty() ? input : base;
+  const auto value = [](const FormValues& v, const FieldSpec& f) {
+    auto it = v.find(f.name);
+    return canonical(f, it == v.end() ? "" : it->second);
+  };
+  FieldNames out;
+  for (const auto& g : form_groups()) {
+    for (const auto& f : g.fields) {
+      if (value(stored, f) != value(from, f)) out.insert(f.name);
+    }
   }
   return out;
+}
+
+std::string label_key_of(std::string_view name) {
+  return name == "public" ? "tools.field.public" : "tools.field." + std::string(name);
 }
 
 // The tool the form describes (on top of `base`: id, org, phase, version) and
@@ -185,7 +233,44 @@ struct FormState {
   std::optional<core::Tool> stored{};  // after a conflict: what is saved now
   std::string error_key{};             // a message not tied to a field
   int status = 200;
+  FormValues base{};     // hidden base.* fields: the values this form started from
+  FieldNames changed{};  // after a conflict: the fields someone else changed
 };
+
+// The stored tool as rows of the conflict view, in form order, each marked
+// when someone else changed it.
+mstch::array stored_rows(const Services& s, const Request& req, const auth::Membership& m,
+                         const core::Tool& t, const FieldNames& changed) {
+  const mstch::map shown = tool_data(s, req, m, t);
+  mstch::array rows;
+  for (const auto& g : form_groups()) {
+    for (const auto& f : g.fields) {
+      const std::string name = f.name;
+      std::string value = join_lines(t.links);
+      if (f.input != Input::kLinks) {
+        const auto* text = boost::get<std::string>(&shown.at(name == "public" ? "public_label" : name));
+        value = text ? *text : std::string();
+      }
+      rows.push_back(mstch::map{{"id", "tool-stored-" + name},
+                                {"label", tr(s, req, label_key_of(name))},
+                                {"value", value},
+                                {"is_text", f.input == Input::kTextarea || f.input == Input::kLinks},
+                                {"changed", changed.contains(name)}});
+    }
+  }
+  return rows;
+}
+
+// The conflict view against `now`: mark what someone else changed since the
+// form's base, then make `now` the base and version of the next save (a
+// knowing overwrite).
+void show_conflict(FormState& st, const core::Tool& now) {
+  const FormValues stored = values_of(now);
+  st.changed = changed_fields(stored, st.base, st.values);
+  st.stored = now;
+  st.version = std::to_string(now.version);
+  st.base = stored;
+}
 
 Response render_form(const Services& s, const Request& req, const auth::Membership& m,
                      const std::optional<core::Tool>& existing, const FormState& st) {
@@ -199,11 +284,13 @@ Response render_form(const Services& s, const Request& req, const auth::Membersh
     mstch::array fields;
     for (const auto& f : g.fields) {
       const std::string name = f.name;
-      const std::string label_key = name == "public" ? "tools.field.public" : "tools.field." + name;
+      const std::string label_key = label_key_of(name);
       const std::string value = st.values.contains(name) ? st.values.at(name) : "";
       auto err = field_errors.find(name);
+      const bool changed = st.changed.contains(name);
       std::string describedby = *f.hint_key != '\0' ? "tool-" + name + "-hint" : "";
       if (err != field_errors.end()) describedby += (describedby.empty() ? "" : " ") + ("tool-" + name + "-error");
+      if (changed) describedby += (describedby.empty() ? "" : " ") + ("tool-" + name + "-changed");
       mstch::map d{
           {"has_describedby", !describedby.empty()},
           {"describedby", describedby},
@@ -224,6 +311,9 @@ Response render_form(const Services& s, const Request& req, const auth::Membersh
           {"hint", *f.hint_key != '\0' ? tr(s, req, f.hint_key) : std::string()},
           {"has_maxlength", f.maxlength > 0},
           {"maxlength", std::to_string(f.maxlength)},
+          {"changed", changed},
+          {"base_name", std::string(kBasePrefix) + name},
+          {"base_value", st.base.contains(name) ? st.base.at(name) : std::string()},
       };
       if (f.input == Input::kHosting) {
         d["options"] = select_options(s, req, "tools.hosting.",
@@ -256,7 +346,17 @@ Response render_form(const Services& s, const Request& req, const auth::Membersh
   if (!st.error_key.empty()) data.emplace("error", tr(s, req, st.error_key));
   if (st.stored) {
     data.emplace("conflict", true);
-    data.emplace("stored", tool_data(s, req, m, *st.stored));
+    data.emplace("stored_rows", stored_rows(s, req, m, *st.stored, st.changed));
+    mstch::array changed;
+    for (const auto& g : form_groups()) {
+      for (const auto& f : g.fields) {
+        if (!st.changed.contains(f.name)) continue;
+        changed.push_back(mstch::map{{"id", "tool-" + std::string(f.name)},
+                                     {"label", tr(s, req, label_key_of(f.name))}});
+      }
+    }
+    data.emplace("has_changed", !changed.empty());
+    data.emplace("changed_fields", changed);
   }
   return render(s, req, "pages/tool_form", std::move(data), st.status);
 }
@@ -291,8 +391,9 @@ Response tool_create(auth::Auth& auth, Request& req) {
 
 Response tool_edit_page(auth::Auth& auth, Request& req) {
   return editor_tool(auth, req, [&](const auth::Membership& m, const core::Tool& tool) {
-    return render_form(auth.services(), req, m, tool,
-                       FormState{values_of(tool), {}, std::to_string(tool.version)});
+    FormState st{values_of(tool), {}, std::to_string(tool.version)};
+    st.base = st.values;
+    return render_form(auth.services(), req, m, tool, st);
   });
 }
 
@@ -302,14 +403,14 @@ Response tool_update(auth::Auth& auth, Request& req) {
     auto stored = tool_of_request(s, req, m);
     if (!stored) return error_response(s, req, stored.error());
     FormState st{values_of(form), {}, form.value("version")};
+    st.base = values_of(form, kBasePrefix);
     const auto version = parse_id(st.version);
     core::Tool tool = tool_of(st.values, *stored, core::Date::today(s.clock), st.errors);
     if (!version || *version != stored->version) {
       // Someone saved in between: keep the input, show what is stored now, and
       // let the next save knowingly replace that version.
       st.error_key = "tools.error.stale_version";
-      st.stored = *stored;
-      st.version = std::to_string(stored->version);
+      show_conflict(st, *stored);
       st.status = 409;
       return render_form(s, req, m, *stored, st);
     }
@@ -323,10 +424,7 @@ Response tool_update(auth::Auth& auth, Request& req) {
       st.error_key = saved.error().key;
       st.status = http_status(saved.error().code);
       if (saved.error().key == "tools.error.stale_version") {
-        if (auto now = s.store.tool(m.org.id, stored->id)) {
-          st.stored = *now;
-          st.version = std::to_string(now->version);
-        }
+        if (auto now = s.store.tool(m.org.id, stored->id)) show_conflict(st, *now);
       }
       return render_form(s, req, m, *stored, st);
     }
