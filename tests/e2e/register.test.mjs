@@ -89,7 +89,7 @@ test('a tool is recorded; errors stand at their fields with the input kept', asy
   const other = await page.context().newPage();
   await other.goto(`${toolUrl}/edit`);
   await other.locator('#tool-cost').fill('20 Euro im Monat');
-  await Promise.all([other.waitForNavigation(), other.getByRole('button', { name: 'Speichern' }).click()]);
+  await navigate(other, () => other.getByRole('button', { name: 'Speichern' }).click());
   await other.close();
   await page.locator('#tool-contact').fill('Ada');
   await submit('Speichern');
@@ -156,13 +156,12 @@ test('moving to pilot needs the red line confirmed; then non-use with a principl
 
   // The pilot confirmed the red line: its text can no longer change.
   await page.goto(`${server.url}/o/${ORG}/red-lines`);
-  await page.getByRole('link', { name: /^Bearbeiten/ }).click();
-  await page.waitForURL(/\/red-lines\/\d+\/edit$/);
+  await navigate(page, () => page.getByRole('link', { name: /^Bearbeiten/ }).click(), /\/edit$/);
   await page.getByLabel('Rote Linie', { exact: true }).fill('Kein Training mit Beratung, außer mit Einwilligung');
   await submit('Speichern');
   assert.match(await page.getByRole('alert').innerText(), /schreiben Sie eine neue rote Linie/);
   await expectAccessible('red line edit refused after a confirmation');
-  await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Neue rote Linie schreiben' }).click()]);
+  await navigate(page, () => page.getByRole('link', { name: 'Neue rote Linie schreiben' }).click());
   assert.match(await page.locator('table').innerText(), /Beratungsgesprächen/, 'the line is unchanged');
 });
 
