@@ -117,6 +117,22 @@ TEST_F(Werkstatt, OptionsSwitchChecksAndTheOrgsAcceptedWordsApply) {
   EXPECT_TRUE(contains(accepted.body, "Keine Hinweise"));
 }
 
+TEST_F(Werkstatt, NoCheckTickedSaysSoInsteadOfPraisingTheText) {
+  auto none = check({{"text", kThanks}});
+  ASSERT_EQ(none.status, 200);
+  EXPECT_TRUE(contains(none.body, "Sie haben keine Prüfung ausgewählt")) << none.body;
+  EXPECT_FALSE(contains(none.body, "Der Text ist gut so"));
+  Browser en(srv.port(), "en");
+  ASSERT_EQ(en.sign_in("ada@example.org").status, 303);
+  en.open("/o/acme/werkstatt");
+  auto r = en.post("/o/acme/werkstatt/check", {{"text", "The chairman spoke."}});
+  EXPECT_TRUE(contains(r.body, "You have not chosen a check"));
+  // One ticked check without findings still says the text is fine.
+  auto fine = check({{"text", "Wir danken allen für ihre Hilfe."}, {"inclusive", "1"}});
+  EXPECT_TRUE(contains(fine.body, "Der Text ist gut so"));
+  EXPECT_FALSE(contains(fine.body, "keine Prüfung ausgewählt"));
+}
+
 TEST_F(Werkstatt, TooLargeTextsAreRefusedWithTheReason) {
   auto r = check({{"text", std::string(100 * 1024 + 1, 'a')}, {"inclusive", "1"}});
   EXPECT_EQ(r.status, 413);

@@ -127,6 +127,8 @@ Response render_werkstatt(auth::Auth& auth, const Request& req, const auth::Memb
                                                                 : "check.result.count"),
                                                  {{"n", std::to_string(findings.size())}}));
     data.emplace("has_findings", !findings.empty());
+    // Nothing ticked: say so instead of "the text is fine".
+    data.emplace("no_checks", !c.inclusive && !c.plain && !c.prompt);
     const std::string code(text::lang_code(v.report->lang));
     data.emplace("checked_lang", tr(s, req, "check.form.lang." + code));
     data.emplace("checked_lang_code", code);  // lang="" on the user's text, for screen readers
