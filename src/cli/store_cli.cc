@@ -26,6 +26,13 @@ int report(const core::Error& error) {
   return error.code == ErrorCode::kInternal ? kExitFailure : kExitUsage;
 }
 
+std::string pad(std::string s, std::size_t width) {
+  std::size_t len = 0;
+  for (char c : s) len += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  if (len < width) s.append(width - len, ' ');
+  return s;
+}
+
 std::unique_ptr<store::Store> open_store_or_report(Context& ctx, core::Clock& clock) {
   auto opened = store::open_store(ctx.store_config(), clock);
   if (!opened) {

@@ -1,6 +1,6 @@
 // Helpers shared by the CLI commands that work on the store (migrate, user,
-// token, org): opening the store from the Context, mapping Errors to exit
-// codes with one line on stderr, and reading a password.
+// token, org, tools, audit): opening the store from the Context, mapping Errors
+// to exit codes with one line on stderr, text table columns, reading a password.
 #pragma once
 
 #include <memory>
@@ -21,6 +21,9 @@ int report(const core::Error& error);
 // Opens the store the Context names (migrating it). On failure reports and
 // returns nullptr; the exit code is then in ctx.exit_code.
 std::unique_ptr<store::Store> open_store_or_report(Context& ctx, core::Clock& clock);
+
+// `s` padded with spaces to `width` code points (so umlauts keep text tables straight).
+std::string pad(std::string s, std::size_t width);
 
 // Reads a new password: the first line of stdin when stdin is not a terminal,
 // else prompted twice on the terminal without echo. Checks the length rules.

@@ -32,14 +32,6 @@ int fail_usage(const std::string& message) {
   return kExitUsage;
 }
 
-std::string pad(std::string s, std::size_t width) {
-  // Width in code points, so German umlauts do not shift the columns.
-  std::size_t len = 0;
-  for (char c : s) len += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  if (len < width) s.append(width - len, ' ');
-  return s;
-}
-
 std::string text_table(const std::vector<core::Tool>& tools) {
   std::string out = pad("ID", 6) + pad("PHASE", 12) + pad("NEXT REVIEW", 13) + "NAME\n";
   for (const auto& t : tools) {

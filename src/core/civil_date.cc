@@ -78,4 +78,13 @@ Date Date::add_months(int n) const {
   return Date(static_cast<std::int32_t>(chr::sys_days{out}.time_since_epoch().count()));
 }
 
+std::string utc_timestamp(UnixTime t) {
+  const Date day = Date::from_unix(t);
+  const UnixTime secs = t - day.start_unix();  // 0..86399, also before 1970
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "T%02d:%02d:%02dZ", static_cast<int>(secs / 3600),
+                static_cast<int>(secs / 60 % 60), static_cast<int>(secs % 60));
+  return day.str() + buf;
+}
+
 }  // namespace solipraxis::core

@@ -45,4 +45,7 @@ class Date {
   std::int32_t days_ = 0;
 };
 
+// The Unix time as ISO 8601 in UTC, to the second: "2026-01-01T09:05:00Z".
+std::string utc_timestamp(UnixTime t);
+
 }  // namespace solipraxis::core

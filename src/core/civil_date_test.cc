@@ -57,4 +57,10 @@ TEST(CivilDateTest, ComparesAndSubtracts) {
 }
 
 }  // namespace
+TEST(CivilDateTest, UtcTimestampIsIso8601ToTheSecond) {
+  EXPECT_EQ(utc_timestamp(0), "1970-01-01T00:00:00Z");
+  EXPECT_EQ(utc_timestamp(1'767'225'600 + 9 * 3600 + 5 * 60 + 7), "2026-01-01T09:05:07Z");
+  EXPECT_EQ(utc_timestamp(-1), "1969-12-31T23:59:59Z");
+}
+
 }  // namespace solipraxis::core

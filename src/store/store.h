@@ -124,6 +124,13 @@ struct Page {
   std::string next;
 };
 
+// Which audit rows to read; an empty field matches every row. See store/audit.h
+// for the kinds of objects ("tools", "members", ...) and their entities.
+struct AuditFilter {
+  std::vector<std::string> entities;  // rows about any of these entities, e.g. {"tool"}
+  std::string entity_id;              // rows about this one object (with one entity)
+};
+
 // The org's settings for the solidary prompt checker (Prompt-Werkstatt): the
 // saved context for composed prompts, the default gender style and the words
 // the org accepts (never flagged as generic masculine for this org).
@@ -302,7 +309,13 @@ class Store {
                                                        const Actor& actor) = 0;
 
   // --- audit log (org-owned, append-only) ---
-  virtual Result<Page<AuditEntry>> audit_log(OrgId org, const PageRequest& page) = 0;
+  // Newest first (by id). kInvalidInput "error.page.cursor_invalid" for a cursor
+  // this call did not hand out. Never returns another org's rows.
+  virtual Result<Page<AuditEntry>> audit_log(OrgId org, const AuditFilter& filter,
+                                             const PageRequest& page) = 0;
+  Result<Page<AuditEntry>> audit_log(OrgId org, const PageRequest& page) {
+    return audit_log(org, AuditFilter{}, page);
+  }
 
   // --- tool register (org-owned). Dates are checked against Date::today(clock).
   // Lists are ordered by id (creation order); the cursor is opaque.

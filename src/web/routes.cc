@@ -3,6 +3,7 @@
 #include "web/auth/auth.h"
 #include "web/handlers/account.h"
 #include "web/handlers/api.h"
+#include "web/handlers/audit.h"
 #include "web/handlers/auth.h"
 #include "web/handlers/catalog.h"
 #include "web/handlers/check_api.h"
@@ -76,6 +77,7 @@ void register_routes(Router& r, Services& s) {
   r.post("/o/{org}/invites/{id}/revoke", ah(invite_revoke));
   r.post("/o/{org}/members/{user}/role", ah(member_role));
   r.post("/o/{org}/members/{user}/remove", ah(member_remove));
+  r.get("/o/{org}/audit", ah(audit_page));  // the change log, owners only
 
   // --- Prompt-Werkstatt: the solidary prompt checker for members (issue 12) ---
   r.get("/o/{org}/werkstatt", ah(werkstatt_page));
@@ -124,6 +126,7 @@ void register_routes(Router& r, Services& s) {
   r.get("/api/v1/orgs", ah(api_orgs));
   r.get("/api/v1/orgs/{org}", ah(api_org));
   r.get("/api/v1/orgs/{org}/members", ah(api_members));
+  r.get("/api/v1/orgs/{org}/audit", ah(api_audit));
   r.post("/api/v1/check", ah(api_check));
   r.post("/api/v1/orgs/{org}/check", ah(api_org_check));
   r.get("/api/v1/orgs/{org}/checker-settings", ah(api_checker_settings));

@@ -247,5 +247,54 @@ TEST_F(Cli, CommandsWorkWhileAServerHoldsTheDatabase) {
   EXPECT_EQ(server->tokens(user->id)->size(), 1u);
 }
 
+TEST_F(Cli, AuditListShowsTheChangeLogNewestFirstWithoutAddresses) {
+  ASSERT_EQ(run({"user", "create", "--email", "ada@example.org", "--org", "verein", "--name",
+                 "Ada"}, "ein-langes-passwort\n").rc, 0);
+  ASSERT_EQ(run({"user", "create", "--email", "bo@example.org", "--org", "verein"},
+                "noch-ein-passwort\n").rc, 0);
+  ASSERT_EQ(run({"user", "create", "--email", "cy@example.org", "--org", "andere"},
+                "drittes-passwort\n").rc, 0);
+  {
+    auto st = open();
+    auto org = st->org_by_slug("verein");
+    auto ada = st->user_by_email("ada@example.org");
+    core::Tool t;
+    t.name = "Übersetzungshilfe";
+    ASSERT_TRUE(st->create_tool(org->id, t, store::Actor{ada->id, "web"}).has_value());
+  }
+  // org.create, member.add (Ada), member.add (Bo), tool.create: newest first, two per page.
+  auto first = json_of({"audit", "list", "--org", "verein", "--limit", "2", "--format", "json"});
+  ASSERT_EQ(first["items"].size(), 2u);
+  EXPECT_EQ(first["items"][0]["action"], "tool.create");
+  EXPECT_EQ(first["items"][0]["actor"]["name"], "Ada");
+  EXPECT_EQ(first["items"][0]["object"]["name"], "Übersetzungshilfe");
+  EXPECT_EQ(first["items"][1]["action"], "member.add");
+  EXPECT_EQ(first["items"][1]["actor"], nullptr);  // the command line, no person
+  ASSERT_TRUE(first["next"].is_string());
+  auto second = json_of({"audit", "list", "--org", "verein", "--limit", "2", "--format", "json",
+                         "--cursor", first["next"].get<std::string>()});
+  ASSERT_EQ(second["items"].size(), 2u);
+  EXPECT_EQ(second["items"][1]["action"], "org.create");
+  EXPECT_TRUE(second["next"].is_null());
+
+  Outcome text = run({"audit", "list", "--org", "verein"});
+  EXPECT_EQ(text.rc, 0) << text.err;
+  EXPECT_EQ(lines(text.out).size(), 5u) << text.out;  // header + 4 entries
+  EXPECT_NE(text.out.find("tool.create"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("(cli)"), std::string::npos) << text.out;
+  EXPECT_EQ(text.out.find('@'), std::string::npos) << "no e-mail address: " << text.out;
+  EXPECT_EQ(first.dump().find('@'), std::string::npos);
+
+  auto tools_only = json_of({"audit", "list", "--org", "verein", "--kind", "tools",
+                             "--format", "json"});
+  ASSERT_EQ(tools_only["items"].size(), 1u);
+
+  expect_usage_error(run({"audit", "list", "--org", "gibt-es-nicht"}), "no organisation");
+  expect_usage_error(run({"audit", "list", "--org", "verein", "--kind", "passwords"}), "kind");
+  expect_usage_error(run({"audit", "list", "--org", "verein", "--cursor", "kaputt"}), "cursor");
+  EXPECT_EQ(run({"audit", "list", "--org", "verein", "--limit", "0"}).rc, 2);
+  EXPECT_EQ(run({"audit", "list", "--org", "verein", "--format", "csv"}).rc, 2);
+}
+
 }  // namespace
 }  // namespace solipraxis

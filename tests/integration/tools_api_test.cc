@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api_client.h"
 #include "web_fixture.h"
 #include "core/tool_phase.h"
 
@@ -21,43 +22,6 @@ namespace {
 using core::DecisionKind;
 using core::Phase;
 using nlohmann::json;
-
-struct ApiResponse {
-  int status = 0;
-  json body;
-  std::string raw;
-};
-
-// One API client with a Bearer token, speaking English.
-class Api {
- public:
-  Api(std::uint16_t port, std::string token) : port_(port), token_(std::move(token)) {}
-  ApiResponse send(std::string_view method, const std::string& target, const json* body = nullptr) {
-    std::string extra = "Accept-Language: en\r\n";
-    if (!token_.empty()) extra += "Authorization: Bearer " + token_ + "\r\n";
-    std::string payload;
-    if (body) {
-      extra += "Content-Type: application/json\r\n";
-      payload = body->dump();
-    }
-    auto r = testing::request(port_, method, target, extra, payload);
-    EXPECT_TRUE(r) << method << " " << target;
-    ApiResponse out;
-    if (!r) return out;
-    out.status = r->status;
-    out.raw = r->body;
-    out.body = json::parse(r->body, nullptr, false);
-    return out;
-  }
-  ApiResponse get(const std::string& t) { return send("GET", t); }
-  ApiResponse post(const std::string& t, const json& b) { return send("POST", t, &b); }
-  ApiResponse patch(const std::string& t, const json& b) { return send("PATCH", t, &b); }
-  ApiResponse del(const std::string& t) { return send("DELETE", t); }
-
- private:
-  std::uint16_t port_;
-  std::string token_;
-};
 
 const std::string kTools = "/api/v1/orgs/verein/tools";
 

@@ -1,5 +1,4 @@
-// SqlStore: sign-in sessions, API tokens (both per user, not org-owned) and
-// reading the audit log.
+// SqlStore: sign-in sessions and API tokens (both per user, not org-owned).
 #include <algorithm>
 #include <charconv>
 
@@ -153,44 +152,6 @@ Status SqlStore::delete_token(UserId user, TokenId token) {
     return expect_one(tx.exec("DELETE FROM api_tokens WHERE id = $1 AND user_id = $2",
                               {token.value, user.value}),
                       "error.token.not_found", "no such token");
-  });
-}
-
-Result<Page<AuditEntry>> SqlStore::audit_log(OrgId org, const PageRequest& page) {
-  const int limit = std::clamp(page.limit, 1, 200);
-  std::int64_t before = INT64_MAX;
-  if (!page.cursor.empty()) {
-    const char* end = page.cursor.data() + page.cursor.size();
-    auto [p, ec] = std::from_chars(page.cursor.data(), end, before);
-    if (ec != std::errc{} || p != end || before <= 0) {
-      return make_error(ErrorCode::kInvalidInput, "error.page.cursor_invalid", "invalid cursor");
-    }
-  }
-  return read_into<Page<AuditEntry>>(*db_, [&](Tx& tx, Page<AuditEntry>& out) -> Status {
-    auto rows = tx.query(
-        "SELECT id, org_id, actor_id, via, action, entity, entity_id, before_json, after_json, "
-        "created_at FROM audit_log WHERE org_id = $1 AND id < $2 ORDER BY id DESC LIMIT $3",
-        {org.value, before, std::int64_t{limit + 1}});
-    if (!rows) return rows.error();
-    for (const Row& r : *rows) {
-      if (static_cast<int>(out.items.size()) == limit) {
-        out.next = std::to_string(out.items.back().id);
-        break;
-      }
-      AuditEntry e;
-      e.id = r.int64(0);
-      e.org_id = OrgId(r.int64(1));
-      if (!r.is_null(2)) e.actor = UserId(r.int64(2));
-      e.via = r.text(3);
-      e.action = r.text(4);
-      e.entity = r.text(5);
-      e.entity_id = r.text(6);
-      e.before = r.text(7);
-      e.after = r.text(8);
-      e.at = r.int64(9);
-      out.items.push_back(std::move(e));
-    }
-    return {};
   });
 }
 

@@ -63,7 +63,9 @@ class SqlStore final : public Store {
   Result<CheckerSettings> set_checker_settings(OrgId org, const CheckerSettings& settings,
                                                const Actor& actor) override;
 
-  Result<Page<AuditEntry>> audit_log(OrgId org, const PageRequest& page) override;
+  using Store::audit_log;
+  Result<Page<AuditEntry>> audit_log(OrgId org, const AuditFilter& filter,
+                                     const PageRequest& page) override;
 
   Result<Page<core::Tool>> list_tools(OrgId org, const ToolFilter& filter,
                                       const PageRequest& page) override;

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/tool_diff.h"
 #include "core/transition.h"
 #include "store/paging.h"
 #include "store/sql/rows.h"
@@ -180,8 +181,10 @@ Result<core::Tool> SqlStore::update_tool(OrgId org, const core::Tool& input,
     auto saved = load_tool(tx, org, input.id);
     if (!saved) return saved.error();
     out = std::move(*saved);
+    json after = json::parse(tool_summary(out));
+    after["changed"] = core::changed_fields(*stored, out);  // shown in the tool's timeline
     return write_audit(tx, org, actor, "tool.update", "tool", std::to_string(out.id.value),
-                       tool_summary(*stored), tool_summary(out), now);
+                       tool_summary(*stored), after.dump(), now);
   });
 }
 

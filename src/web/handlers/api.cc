@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/civil_date.h"
 #include "store/validation.h"
 #include "web/json.h"
 #include "web/page.h"
@@ -12,14 +13,7 @@ namespace solipraxis::web::handlers {
 
 using nlohmann::json;
 
-std::string iso8601(core::UnixTime t) {
-  const std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
+std::string iso8601(core::UnixTime t) { return core::utc_timestamp(t); }
 
 namespace {
 

@@ -2,7 +2,9 @@
 #include <utility>
 
 #include "core/tool_export.h"
+#include "store/audit.h"
 #include "store/tool_records.h"
+#include "web/handlers/audit_view.h"
 #include "web/handlers/dashboard.h"
 #include "web/handlers/tool_views.h"
 #include "web/handlers/tools.h"
@@ -113,7 +115,11 @@ Response tool_page(auth::Auth& auth, Request& req) {
     mstch::map data = org_page_data(s, req, m);
     data.emplace("title", r.tool.name);
     data.emplace("tool", tool_data(s, req, m, r.tool));
-    mstch::array timeline = timeline_data(s, req, r.decisions);
+    auto changes = store::audit_trail(s.store, m.org.id,
+                                      store::AuditFilter{{"tool"}, std::to_string(r.tool.id.value)});
+    if (!changes) return error_response(s, req, changes.error());
+    store::AuditNames names(s.store);
+    mstch::array timeline = audit_view::tool_history(s, req, r.decisions, *changes, names);
     data.emplace("has_timeline", !timeline.empty());
     data.emplace("timeline", timeline);
     data.emplace("can_decide", !core::decisions_from(r.tool.phase).empty());

@@ -6,6 +6,7 @@
 
 #include "core/tool_export.h"
 #include "store/paging.h"
+#include "web/handlers/paging.h"
 #include "web/json.h"
 #include "web/page.h"
 #include "web/tool_input.h"
@@ -94,29 +95,6 @@ Response body_failure(const Services& s, const Request& req, const core::Error& 
 Response bad_input(const Services& s, const Request& req, std::string key, std::string detail) {
   return api_failure(s, req,
                      make_error(ErrorCode::kInvalidInput, std::move(key), std::move(detail)));
-}
-
-// The page a register list is asked for: ?limit= (1..200) and ?cursor= (the
-// `next` of the previous page; the store checks it).
-core::Result<store::PageRequest> page_request(const Request& req) {
-  store::PageRequest page;
-  if (const std::string l = req.query.value("limit"); !l.empty()) {
-    const auto limit = parse_id(l);
-    if (!limit || *limit > store::kPageLimitMax) {
-      return make_error(ErrorCode::kInvalidInput, "error.http.bad_request", "limit: 1 to 200");
-    }
-    page.limit = static_cast<int>(*limit);
-  }
-  page.cursor = req.query.value("cursor");
-  return page;
-}
-
-// A page in the API list shape, each item as `to_json` makes it.
-template <typename T, typename ToJson>
-Response page_response(const store::Page<T>& page, ToJson to_json) {
-  json items = json::array();
-  for (const auto& item : page.items) items.push_back(to_json(item));
-  return Response::json(list_json(std::move(items), page.next));
 }
 
 }  // namespace
