@@ -1,13 +1,16 @@
 #include "core/public_register.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace solipraxis::core {
 
 std::optional<PublicToolEntry> public_entry(const Tool& tool, std::vector<Decision> decisions) {
   if (!tool.is_public) return std::nullopt;
-  std::stable_sort(decisions.begin(), decisions.end(),
-                   [](const Decision& a, const Decision& b) { return a.id.value < b.id.value; });
+  // The same order as the tool's timeline: by the day decided, then as recorded.
+  std::stable_sort(decisions.begin(), decisions.end(), [](const Decision& a, const Decision& b) {
+    return std::pair(a.decided_on, a.id.value) < std::pair(b.decided_on, b.id.value);
+  });
   PublicToolEntry e;
   e.tool = tool;
   for (const Decision& d : decisions) {

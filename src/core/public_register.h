@@ -16,7 +16,7 @@ namespace solipraxis::core {
 
 struct PublicToolEntry {
   Tool tool;
-  std::vector<Decision> decisions;  // oldest first; rationale is shown only for non_use
+  std::vector<Decision> decisions;  // by decided_on, then id; rationale shown only for non_use
   std::optional<Date> last_review;  // the day of the most recent decision
   std::vector<int> principles;      // principles any decision touched, sorted, unique
   std::optional<Decision> non_use;  // the reject decision of a rejected tool

@@ -41,6 +41,25 @@ TEST(PublicRegister, SummarisesReviewPrinciplesAndNonUse) {
   EXPECT_EQ(e->non_use->rationale, "Gründe 2");
 }
 
+TEST(PublicRegister, DecisionsFollowTheDayTheyWereTakenLikeTheTimeline) {
+  Tool t;
+  t.is_public = true;
+  t.phase = Phase::kPilot;
+  // Recorded second, but taken earlier (a backdated entry).
+  auto e = public_entry(t, {decision(1, DecisionKind::kExplore, Phase::kIdea, Phase::kSelection,
+                                     "2026-01-05", {}),
+                            decision(2, DecisionKind::kPilot, Phase::kSelection, Phase::kPilot,
+                                     "2025-12-01", {}),
+                            decision(3, DecisionKind::kPilot, Phase::kSelection, Phase::kPilot,
+                                     "2026-01-05", {})});
+  ASSERT_TRUE(e.has_value());
+  ASSERT_EQ(e->decisions.size(), 3u);
+  EXPECT_EQ(e->decisions[0].id.value, 2);
+  EXPECT_EQ(e->decisions[1].id.value, 1);
+  EXPECT_EQ(e->decisions[2].id.value, 3) << "same day: as recorded";
+  EXPECT_EQ(e->last_review, *Date::parse("2026-01-05"));
+}
+
 TEST(PublicRegister, NoNonUseUnlessRejectedAndNoReviewWithoutDecisions) {
   Tool t;
   t.is_public = true;

@@ -1,15 +1,23 @@
 #include "core/transition.h"
 
+#include <algorithm>
+
 #include "core/review.h"
 
 namespace solipraxis::core {
 namespace {
 
+// A backdated decision (decided_on before today) must not yield a review date
+// that is already overdue, so the default interval counts from the later of the
+// decision day and today.
 std::optional<Date> next_review_after(const Tool& tool, Phase to,
-                                      const TransitionRequest& request, int review_months) {
+                                      const TransitionRequest& request, Date today,
+                                      int review_months) {
   if (is_terminal(to)) return std::nullopt;
   if (request.next_review) return request.next_review;
-  if (requires_review(to)) return default_next_review(request.decided_on, review_months);
+  if (requires_review(to)) {
+    return default_next_review(std::max(request.decided_on, today), review_months);
+  }
   return tool.next_review;
 }
 
@@ -48,7 +56,7 @@ Result<TransitionPlan> plan_transition(const Tool& tool, TransitionRequest reque
 
   TransitionPlan plan;
   plan.to = *to;
-  plan.next_review = next_review_after(tool, *to, request, review_months);
+  plan.next_review = next_review_after(tool, *to, request, today, review_months);
   plan.decision = std::move(d);
   return plan;
 }

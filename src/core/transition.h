@@ -42,7 +42,8 @@ struct TransitionPlan {
 //  3. a requested next review is not before today ("tools.error.next_review_in_past");
 //  4. the red-line gate for pilot and in_use (check_red_lines).
 // Next review after the move: for pilot, in_use and evaluation the requested
-// date or default_next_review(decided_on, review_months); for selection the
+// date or default_next_review(max(decided_on, today), review_months), so a
+// backdated decision never starts out overdue; for selection the
 // requested date or the tool's current one; none for retired and rejected.
 Result<TransitionPlan> plan_transition(const Tool& tool, TransitionRequest request,
                                        const std::vector<RedLine>& org_red_lines, Date today,

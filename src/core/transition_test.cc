@@ -120,8 +120,9 @@ TEST(TransitionTest, NextReviewRequestedOrDefault) {
 
   // The default counts from the decision date and the org's interval.
   req.next_review.reset();
-  req.decided_on = *Date::parse("2026-01-31");
-  plan = plan_transition(tool_in(Phase::kSelection), req, red_lines(), kToday, 1);
+  const Date jan31 = *Date::parse("2026-01-31");
+  req.decided_on = jan31;
+  plan = plan_transition(tool_in(Phase::kSelection), req, red_lines(), jan31, 1);
   ASSERT_TRUE(plan.has_value());
   EXPECT_EQ(plan->next_review->str(), "2026-02-28");
 
@@ -135,6 +136,22 @@ TEST(TransitionTest, NextReviewRequestedOrDefault) {
   plan = plan_transition(t, request(DecisionKind::kRetire), {}, kToday, 6);
   ASSERT_TRUE(plan.has_value());
   EXPECT_FALSE(plan->next_review.has_value());
+}
+
+TEST(TransitionTest, BackdatedDecisionGetsADefaultReviewFromToday) {
+  // Recording an old decision today must not produce a review that is overdue
+  // at once (it would show in the public register and the calendar feed).
+  for (DecisionKind kind : {DecisionKind::kPilot, DecisionKind::kAdopt}) {
+    auto req = request(kind);
+    req.confirmed_red_lines = {RedLineId(11)};
+    req.decided_on = *Date::parse("2001-01-01");
+    const Phase from = kind == DecisionKind::kPilot ? Phase::kSelection : Phase::kPilot;
+    auto plan = plan_transition(tool_in(from), req, red_lines(), kToday, 6);
+    ASSERT_TRUE(plan.has_value()) << plan.error().detail;
+    EXPECT_EQ(plan->decision.decided_on.str(), "2001-01-01");
+    ASSERT_TRUE(plan->next_review.has_value());
+    EXPECT_EQ(plan->next_review->str(), "2026-09-10");
+  }
 }
 
 TEST(TransitionTest, InvalidReviewIntervalIsRefused) {

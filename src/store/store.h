@@ -341,7 +341,8 @@ class Store {
                                                  const core::TransitionRequest& request,
                                                  std::optional<std::int64_t> expected_version,
                                                  const Actor& actor) = 0;
-  // The tool's decisions, oldest first, with principle notes and confirmations.
+  // The tool's decisions by the day they were taken (decided_on), then in the
+  // order they were recorded, with principle notes and confirmations.
   virtual Result<std::vector<core::Decision>> decisions(OrgId org, core::ToolId tool) = 0;
   // Tools in phase rejected with the decision that rejected them, newest first.
   virtual Result<std::vector<NonUseEntry>> non_use_tools(OrgId org) = 0;

@@ -329,6 +329,27 @@ TEST_F(ToolsApi, TargetPhaseInsteadOfKind) {
   expect_unchanged(t, 3);
 }
 
+TEST_F(ToolsApi, ABackdatedDecisionIsNotOverdueAndTheTimelineFollowsTheDecisionDays) {
+  // Today is 2026-01-01 (TestClock). A decision recorded now for an old day
+  // gets its default review from today, not from the old day.
+  json t = create("Altes Werkzeug");
+  auto explore = editor_.post(url(t) + "/decisions", decide(t, "explore", {{"decided_on", "2025-06-01"}}));
+  ASSERT_EQ(explore.status, 201) << explore.raw;
+  t = explore.body["tool"];
+  auto pilot = editor_.post(url(t) + "/decisions",
+                            decide(t, "pilot", {{"to", "pilot"}, {"decided_on", "2001-01-01"}}));
+  ASSERT_EQ(pilot.status, 201) << pilot.raw;
+  EXPECT_EQ(pilot.body["decision"]["decided_on"], "2001-01-01");
+  EXPECT_EQ(pilot.body["tool"]["next_review"], "2026-07-01");
+  EXPECT_EQ(member_.get(url(t)).body["next_review"], "2026-07-01");
+  // The timeline lists decisions by the day they were taken, then as recorded.
+  auto list = member_.get(url(t) + "/decisions");
+  ASSERT_EQ(list.status, 200);
+  ASSERT_EQ(list.body["items"].size(), 2u);
+  EXPECT_EQ(list.body["items"][0]["kind"], "pilot");
+  EXPECT_EQ(list.body["items"][1]["kind"], "explore");
+}
+
 TEST_F(ToolsApi, BadDecisionsAre4xxAndChangeNothing) {
   const json t = tool_in(Phase::kSelection);
   const std::string d = url(t) + "/decisions";

@@ -512,7 +512,13 @@ TEST(ToolsWeb, TheReviewIntervalIsCheckedAndSetsTheDecideDefault) {
   EXPECT_EQ(reg.srv.store().review_interval_months(reg.org()).value(), 12);
   const auto id = reg.create({{"name", "Planer"}});
   auto page = reg.b.get("/o/acme/tools/" + std::to_string(id) + "/decide");
-  EXPECT_TRUE(contains(page.body, R"(name="next_review" value="2027-01-01")")) << "today + 12 months";
+  // The field stays empty, as its hint says ("leave empty for the default"),
+  // and the hint names the interval; the store then sets today + 12 months.
+  EXPECT_TRUE(contains(page.body, R"(name="next_review" value="")")) << page.body;
+  EXPECT_TRUE(contains(page.body, "in Monaten: 12"));
+  ASSERT_EQ(reg.decide(id, step("explore")).status, 303);
+  ASSERT_EQ(reg.decide(id, step("pilot")).status, 303);
+  EXPECT_EQ(reg.tool(id).next_review->str(), "2027-01-01") << "today + 12 months";
 }
 
 TEST(ToolsWeb, ExportsAreAttachmentsInTheirFormats) {

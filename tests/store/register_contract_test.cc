@@ -556,6 +556,25 @@ TEST_P(RegisterContract, TransitionWithANextReviewInThePastChangesNothing) {
   EXPECT_EQ(moved->tool.next_review, kToday);
 }
 
+TEST_P(RegisterContract, BackdatedDecisionsSortByTheirDayAndAreNotOverdue) {
+  core::Tool t = create(org_, new_tool());
+  auto explore = request(DecisionKind::kExplore);
+  explore.decided_on = *Date::parse("2025-11-20");
+  auto first = store().transition_tool(org_, t.id, explore, std::nullopt, actor_);
+  ASSERT_TRUE(first.has_value()) << first.error().detail;
+  auto pilot = request(DecisionKind::kPilot);
+  pilot.decided_on = *Date::parse("2001-01-01");  // recorded later, taken earlier
+  auto second = store().transition_tool(org_, t.id, pilot, std::nullopt, actor_);
+  ASSERT_TRUE(second.has_value()) << second.error().detail;
+  EXPECT_EQ(second->tool.next_review->str(), "2026-07-01") << "six months from today";
+  auto d = store().decisions(org_, t.id);
+  ASSERT_TRUE(d.has_value());
+  ASSERT_EQ(d->size(), 2u);
+  EXPECT_EQ((*d)[0].kind, DecisionKind::kPilot);
+  EXPECT_EQ((*d)[0].decided_on.str(), "2001-01-01");
+  EXPECT_EQ((*d)[1].kind, DecisionKind::kExplore);
+}
+
 INSTANTIATE_TEST_SUITE_P(sqlite, RegisterContract, ::testing::Values("sqlite"),
                          [](const auto& info) { return info.param; });
 INSTANTIATE_TEST_SUITE_P(postgresql, RegisterContract, ::testing::Values("postgresql"),

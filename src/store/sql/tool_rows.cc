@@ -125,7 +125,8 @@ Result<std::vector<core::RedLine>> load_red_lines(Tx& tx, OrgId org) {
 
 Result<std::vector<core::Decision>> load_decisions(Tx& tx, OrgId org, core::ToolId tool) {
   auto rows = tx.query("SELECT " + std::string(kDecisionColumns) +
-                           " FROM decisions WHERE org_id = $1 AND tool_id = $2 ORDER BY id",
+                           " FROM decisions WHERE org_id = $1 AND tool_id = $2 "
+                           "ORDER BY decided_on, id",
                        {org.value, tool.value});
   if (!rows) return rows.error();
   std::vector<core::Decision> out;

@@ -88,7 +88,6 @@ Response render_decide(const Services& s, const Request& req, const auth::Member
   }
   auto interval = s.store.review_interval_months(m.org.id);
   const int months = interval ? *interval : core::kDefaultReviewMonths;
-  const std::string default_review = core::default_next_review(today, months).str();
   const std::string user_name = m.user.name.empty() ? m.user.email : m.user.name;
 
   mstch::map data = org_page_data(s, req, m);
@@ -109,7 +108,9 @@ Response render_decide(const Services& s, const Request& req, const auth::Member
   data.emplace("red_lines", lines);
   data.emplace("has_red_lines", !lines.empty());
   data.emplace("red_lines_error", message("red_lines"));
-  data.emplace("next_review", fresh ? default_review : st.form.value("next_review"));
+  // Empty unless typed: the store then sets the default interval from today,
+  // which is what the field's hint promises.
+  data.emplace("next_review", st.form.value("next_review"));
   data.emplace("next_review_error", message("next_review"));
   data.emplace("review_months", std::to_string(months));
   data.emplace("version", std::to_string(tool.version));
