@@ -5,7 +5,10 @@
 // and the rationale of decisions other than non-use (internal deliberation).
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "core/civil_date.h"
@@ -13,6 +16,19 @@
 #include "core/tool.h"
 
 namespace solipraxis::core {
+
+// The tool fields (names as in tool_errors) that the public register shows for a
+// public tool, in form order; the edit form marks exactly these. Not public:
+// cost, and the "public" switch itself.
+inline constexpr std::array<std::string_view, 18> kPublicToolFields = {
+    "name",           "vendor",          "purpose",         "target_groups",
+    "hosting",        "openness",        "contact",         "links",
+    "data_processed", "personal_data",   "special_categories", "affected_users",
+    "affected_non_users", "affected_groups", "next_review", "public_summary",
+    "human_oversight", "risks"};
+inline bool is_public_tool_field(std::string_view field) {
+  return std::ranges::find(kPublicToolFields, field) != kPublicToolFields.end();
+}
 
 struct PublicToolEntry {
   Tool tool;

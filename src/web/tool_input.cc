@@ -58,6 +58,30 @@ core::Status read_enum(const json& v, std::string_view field, std::optional<E>& 
   return {};
 }
 
+// One entry of "principles": exactly {principle: 1..8, how: text}. An
+// explanation without a principle number, or a key we do not know (such as
+// "selected": false), would otherwise be dropped without a word.
+core::Status check_principle_entry(const json& p) {
+  if (!p.is_object()) return type_error("principles", "an array of {principle: 1..8, how: text}");
+  for (const auto& [k, unused] : p.items()) {
+    if (k != "principle" && k != "how") {
+      return make_error(ErrorCode::kInvalidInput, "error.api.unknown_field",
+                        "principles." + k +
+                            ": unknown field; an entry is {principle: 1..8, how: text}");
+    }
+  }
+  const bool numbered = p.contains("principle") && !p["principle"].is_null();
+  if (!numbered && p.contains("how")) {
+    return make_error(ErrorCode::kInvalidInput, "tools.error.principle_how_unticked",
+                      "principles: an explanation (how) without a principle number; name the "
+                      "principle (1 to 8) or leave the text out");
+  }
+  if (!numbered || !p["principle"].is_number_integer()) {
+    return type_error("principles", "an array of {principle: 1..8, how: text}");
+  }
+  return {};
+}
+
 const std::set<std::string_view> kReadOnlyToolFields = {"id",         "phase",      "version",
                                                         "created_at", "updated_at", "decisions"};
 
@@ -151,9 +175,7 @@ core::Result<core::TransitionRequest> parse_transition(const json& body, core::P
     } else if (key == "principles") {
       if (!v.is_array()) return type_error(key, "an array of {principle, how}");
       for (const auto& p : v) {
-        if (!p.is_object() || !p.contains("principle") || !p["principle"].is_number_integer()) {
-          return type_error(key, "an array of {principle: 1..8, how: text}");
-        }
+        if (auto ok = check_principle_entry(p); !ok) return ok.error();
         core::PrincipleNote note;
         const auto n = p["principle"].get<std::int64_t>();
         note.principle = n < -1000 || n > 1000 ? -1 : static_cast<int>(n);

@@ -370,6 +370,13 @@ TEST_F(ToolsApi, BadDecisionsAre4xxAndChangeNothing) {
   json unknown_kind = decide(t, "pause");
   json stale = decide(t, "pilot", {{"version", 1}});
   json typo = decide(t, "pilot", {{"rationle", "x"}});
+  // An explanation that names no principle, or a principle marked as not
+  // chosen: refused instead of silently dropping the text.
+  json how_without_principle =
+      decide(t, "pilot", {{"principles", json::array({{{"how", "Daten bleiben bei uns"}}})}});
+  json unticked = decide(t, "pilot", {{"principles", json::array({{{"principle", 3},
+                                                                  {"selected", false},
+                                                                  {"how", "Text"}}})}});
   const std::vector<Case> cases = {
       {"no rationale", no_rationale, 400, "Please give the reasons for the decision."},
       {"unknown principle", unknown_principle, 400, "There are only principles 1 to 8."},
@@ -381,6 +388,10 @@ TEST_F(ToolsApi, BadDecisionsAre4xxAndChangeNothing) {
       {"unknown kind", unknown_kind, 400, "Please choose a decision from the list."},
       {"stale version", stale, 409, nullptr},
       {"unknown field", typo, 400, "There is no such field."},
+      {"how without a principle", how_without_principle, 400,
+       "You wrote an explanation but did not tick the principle. Tick the principle or clear the "
+       "text."},
+      {"unknown key in a principle", unticked, 400, "There is no such field."},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.what);

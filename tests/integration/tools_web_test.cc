@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/public_register.h"
 #include "store/tool_records.h"
 #include "web_fixture.h"
 
@@ -149,11 +150,84 @@ TEST(ToolsWeb, DecisionErrorsAreShownAtTheirFieldsWithInputKept) {
   EXPECT_TRUE(contains(r.body, "&lt;b&gt;fett&lt;/b&gt;")) << "kept and escaped";
   EXPECT_FALSE(contains(r.body, "<b>fett</b>"));
   EXPECT_EQ(reg.tool(id).phase, core::Phase::kIdea);
+  // Text typed for a principle that is not ticked is not dropped silently:
+  // the form asks to tick it or clear it, and keeps the text.
+  auto unticked = reg.decide(id, step("reject", {{"principle_4_how", "Wir bleiben transparent."}}));
+  EXPECT_EQ(unticked.status, 422);
+  EXPECT_TRUE(contains(unticked.body, "Kreuzen Sie das Prinzip an oder löschen Sie den Text."));
+  EXPECT_TRUE(contains(unticked.body, R"(id="decide-principle_4-error")"));
+  EXPECT_TRUE(contains(unticked.body, R"(name="principle_4_how" rows="2" aria-invalid="true" aria-describedby="decide-principle_4-error">Wir bleiben transparent.</textarea>)"))
+      << unticked.body;
+  EXPECT_TRUE(contains(unticked.body, R"(id="decide-principle_4" name="principle_4" value="1" aria-invalid="true" aria-describedby="decide-principle_4-error")"));
+  EXPECT_EQ(reg.tool(id).phase, core::Phase::kIdea);
   // A next review in the past for a pilot.
   ASSERT_EQ(reg.decide(id, step("explore")).status, 303);
   auto past = reg.decide(id, step("pilot", {{"next_review", "2025-12-31"}}));
   EXPECT_EQ(past.status, 422);
   EXPECT_TRUE(contains(past.body, "darf nicht in der Vergangenheit liegen"));
+}
+
+// Every error message has an id and the controls it concerns point at it
+// (aria-describedby), so a screen reader reads the message at the control.
+TEST(ToolsWeb, FormErrorsAreTiedToTheirControls) {
+  Register reg;
+  const auto line = std::to_string(reg.red_line("Keine Gesichtserkennung"));
+  const auto id = reg.create({{"name", "Kamera"}});
+  ASSERT_EQ(reg.decide(id, step("explore")).status, 303);
+  // No decision chosen, a too long principle text, an unconfirmed red line.
+  auto r = reg.decide(id, {{"rationale", "Test"}, {"decided_by", "Team"},
+                           {"decided_on", "2026-01-01"}, {"principle_2", "1"},
+                           {"principle_2_how", std::string(1001, 'x')}});
+  EXPECT_EQ(r.status, 422);
+  EXPECT_TRUE(contains(r.body, R"(<p class="field-error" id="decide-kind-error">)")) << r.body;
+  EXPECT_TRUE(contains(r.body, R"(id="decide-kind-pilot" name="kind" value="pilot" aria-describedby="decide-kind-pilot-hint decide-kind-error" aria-invalid="true")"));
+  EXPECT_TRUE(contains(r.body, R"(<p class="field-error" id="decide-principles-error">)"));
+  EXPECT_TRUE(contains(r.body, R"(id="decide-principle_2" name="principle_2" value="1" checked aria-describedby="decide-principles-error")"));
+  EXPECT_TRUE(contains(r.body, R"(name="principle_2_how" rows="2" aria-describedby="decide-principles-error")"));
+  auto gate = reg.decide(id, step("pilot"));
+  EXPECT_EQ(gate.status, 409);
+  EXPECT_TRUE(contains(gate.body, R"(<p class="field-error" id="decide-red-lines-error">)"));
+  EXPECT_TRUE(contains(gate.body, "id=\"decide-red-line-" + line + "\" name=\"red_line\" value=\"" +
+                                      line + "\" aria-invalid=\"true\" aria-describedby=\"decide-red-lines-error\""))
+      << gate.body;
+  // The red-lines page: the add form and the review interval.
+  reg.b.open("/o/acme/red-lines");
+  auto blank = reg.b.post("/o/acme/red-lines", {{"text", "  "}});
+  EXPECT_EQ(blank.status, 400);
+  EXPECT_TRUE(contains(blank.body, R"(<p id="red-line-text-error">)"));
+  EXPECT_TRUE(contains(blank.body, R"(aria-describedby="red-line-text-hint red-line-text-error" aria-invalid="true")"));
+  auto months = reg.b.post("/o/acme/review-interval", {{"months", "99"}});
+  EXPECT_EQ(months.status, 400);
+  EXPECT_TRUE(contains(months.body, R"(<p id="review-months-error">)"));
+  EXPECT_TRUE(contains(months.body, R"(aria-invalid="true" aria-describedby="review-months-error")"));
+}
+
+// Editors see which fields go public once the tool is ticked public: each such
+// label says so in words, and the hint of the box lists them.
+TEST(ToolsWeb, TheFormMarksEveryFieldThePublicRegisterShows) {
+  Register reg;
+  auto page = reg.b.open("/o/acme/tools/new");
+  ASSERT_EQ(page.status, 200);
+  const std::string marker = R"( <span class="public-marker">(öffentlich, wenn freigegeben)</span></label>)";
+  std::size_t count = 0;
+  for (auto at = page.body.find(marker); at != std::string::npos; at = page.body.find(marker, at + 1)) {
+    ++count;
+  }
+  EXPECT_EQ(count, core::kPublicToolFields.size());
+  for (const char* label : {R"(<label for="tool-contact">Ansprechperson)",
+                            R"(<label for="tool-purpose">Zweck)",
+                            R"(<label for="tool-target_groups">Zielgruppen)",
+                            R"(<label for="tool-affected_groups">Betroffen: Gruppen)",
+                            R"(<label for="tool-data_processed">Verarbeitete Daten)",
+                            R"(<label for="tool-vendor">Bereitgestellt von (Unternehmen oder Projekt))",
+                            R"(<label for="tool-hosting">Betrieb)"}) {
+    EXPECT_TRUE(contains(page.body, label + marker)) << label;
+  }
+  EXPECT_TRUE(contains(page.body, R"(<label for="tool-cost">Kosten</label>)")) << "cost stays internal";
+  EXPECT_TRUE(contains(page.body, "Dann sind diese Angaben öffentlich: Name, Bereitgestellt von "
+                                  "(Unternehmen oder Projekt), Zweck, Zielgruppen, Betrieb"));
+  EXPECT_FALSE(contains(page.body, "öffentlich: Name, Bereitgestellt von (Unternehmen oder Projekt), "
+                                   "Zweck, Zielgruppen, Betrieb, Offenheit des Modells, Kosten"));
 }
 
 TEST(ToolsWeb, NonUseWithPrinciplesAppearsInTheNonUseListNewestFirst) {

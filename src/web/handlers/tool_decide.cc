@@ -78,13 +78,20 @@ Response render_decide(const Services& s, const Request& req, const auth::Member
   mstch::array principles;
   for (int n = 1; n <= core::kPrincipleCount; ++n) {
     const std::string field = principle_field(n);
+    // Both the box and its text name the messages that concern them.
+    std::string describedby = st.errors.contains(field) ? "decide-" + field + "-error" : "";
+    if (st.errors.contains("principles")) {
+      describedby += (describedby.empty() ? "" : " ") + std::string("decide-principles-error");
+    }
     principles.push_back(mstch::map{{"number", std::to_string(n)},
                                     {"field", field},
                                     {"name", principle_name(s, req, n)},
                                     {"checked", st.form.has(field)},
                                     {"how", st.form.value(field + "_how")},
                                     {"error", message(field)},
-                                    {"has_error", st.errors.contains(field)}});
+                                    {"has_error", st.errors.contains(field)},
+                                    {"has_describedby", !describedby.empty()},
+                                    {"describedby", describedby}});
   }
   auto interval = s.store.review_interval_months(m.org.id);
   const int months = interval ? *interval : core::kDefaultReviewMonths;
@@ -147,8 +154,12 @@ core::TransitionRequest request_of(const Services& s, const auth::Membership& m,
   }
   for (int n = 1; n <= core::kPrincipleCount; ++n) {
     const std::string field = principle_field(n);
-    if (!f.has(field)) continue;
     const std::string how = f.value(field + "_how");
+    if (!f.has(field)) {
+      // Text for a principle that is not ticked would be lost without a word.
+      if (!core::is_blank(how)) st.errors[field] = "tools.error.principle_how_unticked";
+      continue;
+    }
     if (core::is_blank(how)) st.errors[field] = "tools.error.principle_how_required";
     d.principles.push_back(core::PrincipleNote{n, how});
   }

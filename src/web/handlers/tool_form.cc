@@ -8,6 +8,7 @@
 #include <set>
 #include <utility>
 
+#include "core/public_register.h"
 #include "core/text_field.h"
 #include "web/handlers/dashboard.h"
 #include "web/handlers/tool_views.h"
@@ -226,6 +227,16 @@ mstch::array select_options(const Services& s, const Request& req, const std::st
   return out;
 }
 
+// The hint of the "public" box: what it does and every field it publishes.
+std::string public_hint(const Services& s, const Request& req) {
+  std::string fields;
+  for (std::string_view f : core::kPublicToolFields) {
+    fields += (fields.empty() ? "" : ", ") + tr(s, req, "tools.field." + std::string(f));
+  }
+  return tr(s, req, "tools.form.hint.public") + " " + tr(s, req, "tools.form.public_fields") +
+         " " + fields + "; " + tr(s, req, "tools.form.public_decisions");
+}
+
 struct FormState {
   FormValues values{};
   std::vector<core::FieldError> errors{};
@@ -308,7 +319,10 @@ Response render_form(const Services& s, const Request& req, const auth::Membersh
           {"has_error", err != field_errors.end()},
           {"error", err != field_errors.end() ? err->second : std::string()},
           {"has_hint", *f.hint_key != '\0'},
-          {"hint", *f.hint_key != '\0' ? tr(s, req, f.hint_key) : std::string()},
+          {"hint", name == "public"          ? public_hint(s, req)
+                   : *f.hint_key != '\0' ? tr(s, req, f.hint_key)
+                                          : std::string()},
+          {"published", core::is_public_tool_field(name)},
           {"has_maxlength", f.maxlength > 0},
           {"maxlength", std::to_string(f.maxlength)},
           {"changed", changed},
