@@ -93,5 +93,25 @@ TEST(I18nCatalogs, ShippedCatalogsAreCompleteAndSorted) {
   }
 }
 
+// One word per role, the members page's (members.role.*): other words for the
+// same role ("Inhaber:in", "Bearbeitung", "editing rights") confused people.
+TEST(I18nCatalogs, RolesHaveOneNameEach) {
+  const std::map<std::string, std::vector<std::string>> other_names = {
+      {"de", {"Inhaber", "Bearbeitung", "Bearbeitungsrecht", "Administrator"}},
+      {"en", {"editing rights", "administrator", "manager"}}};
+  for (const auto& [lang, words] : other_names) {
+    std::ifstream in(kWeb + "/i18n/" + lang + ".json");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const auto doc = nlohmann::json::parse(ss.str());
+    for (const auto& [key, value] : doc.items()) {
+      const std::string text = value.get<std::string>();
+      for (const auto& w : words) {
+        EXPECT_EQ(text.find(w), std::string::npos) << lang << " " << key << ": \"" << w << "\"";
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace solipraxis::web

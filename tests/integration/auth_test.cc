@@ -228,7 +228,9 @@ TEST(AuthHttp, OnlyOwnersManageMembersEditorsAndMembersSeeTheList) {
     EXPECT_EQ(page.status, 200) << who;
     EXPECT_TRUE(contains(page.body, "owner@example.org"));
     EXPECT_FALSE(contains(page.body, "/invites\"")) << who << " sees no invite form";
-    EXPECT_EQ(b.post("/o/acme/invites", {{"role", "member"}}).status, 403) << who;
+    auto invite = b.post("/o/acme/invites", {{"role", "member"}});
+    EXPECT_EQ(invite.status, 403) << who;
+    EXPECT_TRUE(contains(invite.body, "Dafür brauchen Sie die Rolle „Verwaltung“")) << who;
     EXPECT_EQ(b.post("/o/acme/members/" + std::to_string(member.id.value) + "/role",
                      {{"role", "owner"}}).status, 403) << who;
     EXPECT_EQ(b.post("/o/acme/members/" + std::to_string(editor.id.value) + "/remove", {}).status,

@@ -440,7 +440,10 @@ TEST(ToolsWeb, MembersReadButCannotWrite) {
   auto list = m.get("/o/acme/tools");
   EXPECT_FALSE(contains(list.body, "/o/acme/tools/new")) << "no link members cannot use";
   for (const std::string& path : std::vector<std::string>{std::string("/o/acme/tools/new"), tool + "/edit", tool + "/decide"}) {
-    EXPECT_EQ(m.get(path).status, 403) << path;
+    auto denied = m.get(path);
+    EXPECT_EQ(denied.status, 403) << path;
+    // The role needed, in the members page's words.
+    EXPECT_TRUE(contains(denied.body, "Rolle „Redaktion“ oder „Verwaltung“")) << path;
   }
   EXPECT_EQ(m.post("/o/acme/tools", {{"name", "Neu"}}).status, 403);
   EXPECT_EQ(m.post(tool, {{"name", "Umbenannt"}, {"version", "1"}}).status, 403);

@@ -208,7 +208,11 @@ Access<Membership> Auth::require_member(const Request& req, std::string_view org
     if (role.error().code == ErrorCode::kNotFound) return error(req, 404, "error.http.not_found");
     return error(req, 503, "error.http.unavailable");
   }
-  if (*role < min) return error(req, 403, "error.auth.forbidden");
+  if (*role < min) {
+    // Name the role that is needed, in the members page's words.
+    return error(req, 403, min == store::Role::kOwner ? "error.auth.forbidden_owner"
+                                                      : "error.auth.forbidden_editor");
+  }
   return Membership{std::move(org).value(), p->user, *role};
 }
 
