@@ -56,9 +56,17 @@ test('an owner adds a red line and sets the review interval', async () => {
   await submit('Abstand speichern');
   assert.equal(await page.getByLabel('Monate bis zur nächsten Überprüfung').inputValue(), '3');
   await expectAccessible('red lines with one line');
-  await navigate(page, () => page.getByRole('link', { name: /^Bearbeiten/ }).click(), /\/edit$/);
+  // Wait for each navigation (and the new page's load) before checking: axe
+  // must not run on the old page, and page.url() is read only after it.
+  await navigate(page, () => page.getByRole('link', { name: /^Bearbeiten/ }).click(),
+    /\/red-lines\/\d+\/edit$/);
+  assert.equal(await page.locator('h1').innerText(), 'Rote Linie bearbeiten');
+  assert.equal(await page.getByLabel('Rote Linie', { exact: true }).inputValue(), RED_LINE);
   await expectAccessible('red line edit page');
-  await page.goto(page.url().replace(/\/edit$/, '/delete'));
+  await navigate(page, () => page.getByRole('link', { name: 'Löschen', exact: true }).click(),
+    /\/red-lines\/\d+\/delete$/);
+  assert.equal(await page.locator('h1').innerText(), 'Rote Linie löschen');
+  assert.match(await page.locator('blockquote').innerText(), /Beratungsgesprächen/);
   await expectAccessible('red line delete confirmation');
 });
 

@@ -114,6 +114,10 @@ TEST(ToolsWeb, TheDecidePageOffersOnlyAllowedStepsAndRefusesOthers) {
   EXPECT_TRUE(contains(page.body, R"(value="reject")"));
   EXPECT_FALSE(contains(page.body, R"(value="adopt")"));
   EXPECT_TRUE(contains(page.body, "Nicht-Nutzung ist eine legitime Entscheidung"));
+  // Shared only when the tool is made public: the form must not promise more.
+  EXPECT_TRUE(contains(page.body, "kann im öffentlichen Register geteilt werden, wenn Sie das "
+                                  "Werkzeug freigeben"));
+  EXPECT_FALSE(contains(page.body, "wird geteilt"));
   auto r = reg.decide(id, step("adopt"));
   EXPECT_EQ(r.status, 422);
   EXPECT_TRUE(contains(r.body, "Dieser Schritt ist aus der aktuellen Phase nicht möglich."));
