@@ -38,12 +38,23 @@ Page<T> take_page(std::vector<T> rows, int limit, IdOf id_of) {
   return out;
 }
 
-// One page of `all` (ordered by id), as a Store list would return it.
+// One page of `all` in the caller's order (a tool's decisions come by day,
+// then id, so not always by id): the items after the one the cursor names. A
+// cursor whose item is gone meanwhile falls back to "ids above it", which is
+// right for lists in id order.
 template <typename T, typename IdOf>
 Result<Page<T>> page_of(std::vector<T> all, const PageRequest& page, IdOf id_of) {
   auto after = page_after(page);
   if (!after) return after.error();
-  std::erase_if(all, [&](const T& item) { return id_of(item) <= *after; });
+  if (*after > 0) {
+    auto at = std::find_if(all.begin(), all.end(),
+                           [&](const T& item) { return id_of(item) == *after; });
+    if (at != all.end()) {
+      all.erase(all.begin(), at + 1);
+    } else {
+      std::erase_if(all, [&](const T& item) { return id_of(item) <= *after; });
+    }
+  }
   return take_page(std::move(all), page_limit(page), id_of);
 }
 

@@ -27,6 +27,21 @@ TEST(Paging, WalksEveryItemOnceAndEndsWithAnEmptyNext) {
   EXPECT_EQ(seen, all);
 }
 
+TEST(Paging, TheCursorFollowsTheListsOwnOrder) {
+  // Decisions come by day, then id: ids are not ascending.
+  const std::vector<std::int64_t> all = {5, 2, 7, 3, 9};
+  std::vector<std::int64_t> seen;
+  PageRequest page{2, ""};
+  for (int i = 0; i < 5; ++i) {
+    auto p = page_of(all, page, self);
+    ASSERT_TRUE(p.has_value());
+    seen.insert(seen.end(), p->items.begin(), p->items.end());
+    if (p->next.empty()) break;
+    page.cursor = p->next;
+  }
+  EXPECT_EQ(seen, all);
+}
+
 TEST(Paging, AnExactlyFullLastPageHasNoNext) {
   auto p = page_of(std::vector<std::int64_t>{1, 2, 3}, PageRequest{3, ""}, self);
   ASSERT_TRUE(p.has_value());
