@@ -1,7 +1,10 @@
 // `solipraxis check`: reads files (or stdin), runs the text checker, prints the
 // findings as compiler-style lines or one JSON array. Exit 0 no findings,
 // 1 findings, 2 usage or input error (unreadable file, invalid UTF-8 with offset).
+// An input error names the file on stderr; the other files are still checked and
+// their findings printed, like a compiler that goes on after a missing file.
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -30,17 +33,25 @@ struct CheckArgs {
   std::vector<std::string> files;
 };
 
+// False for anything that cannot be read as text: a missing file, a directory,
+// a read error. Never throws.
 bool read_input(const std::string& path, std::string* out) {
-  if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    *out = ss.str();
-    return !std::cin.bad();
+  try {
+    if (path == "-") {
+      std::ostringstream ss;
+      ss << std::cin.rdbuf();
+      *out = ss.str();
+      return !std::cin.bad();
+    }
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) return false;
+    std::ifstream f(path, std::ios::binary);
+    if (!f) return false;
+    out->assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+    return !f.bad();
+  } catch (const std::exception&) {
+    return false;
   }
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return false;
-  out->assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
-  return !f.bad();
 }
 
 void print_stats_text(const std::string& file, text::Lang lang, const text::ReadabilityStats& s) {
@@ -69,16 +80,19 @@ int run_check(const CheckArgs& args) {
   nlohmann::json all = nlohmann::json::array();
   nlohmann::json stats = nlohmann::json::array();
   std::size_t count = 0;
+  bool input_error = false;
   std::string input;
   for (const auto& file : files) {
     if (!read_input(file, &input)) {
       std::cerr << "solipraxis check: cannot read " << file << "\n";
-      return kExitUsage;
+      input_error = true;
+      continue;
     }
     auto report = text::check_text(input, options);
     if (!report) {
       std::cerr << "solipraxis check: " << file << ": " << report.error().detail << "\n";
-      return kExitUsage;
+      input_error = true;
+      continue;
     }
     count += report->findings.size();
     for (const auto& f : report->findings) {
@@ -112,6 +126,7 @@ int run_check(const CheckArgs& args) {
       std::cout << all.dump(2) << "\n";
   }
   std::cout.flush();
+  if (input_error) return kExitUsage;
   return count > 0 ? kExitFindings : kExitOk;
 }
 

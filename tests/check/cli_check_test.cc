@@ -18,13 +18,14 @@ struct RunResult {
   std::string out;
 };
 
-// Runs the binary with args through /bin/sh, feeding `input` on stdin.
-RunResult run(const std::string& args, const std::string& input) {
+// Runs the binary with args through /bin/sh, feeding `input` on stdin; out has
+// stdout and, unless drop_stderr, stderr too.
+RunResult run(const std::string& args, const std::string& input, bool drop_stderr = false) {
   const auto dir = std::filesystem::temp_directory_path();
   const auto in = dir / ("solipraxis_check_in_" + std::to_string(::getpid()));
   std::ofstream(in, std::ios::binary) << input;
   const std::string cmd = std::string(SOLIPRAXIS_BIN) + " check " + args + " < " + in.string() +
-                          " 2>&1";
+                          (drop_stderr ? " 2>/dev/null" : " 2>&1");
   RunResult r;
   FILE* p = ::popen(cmd.c_str(), "r");
   char buf[4096];
@@ -74,6 +75,26 @@ TEST(CliCheck, InvalidUtf8IsExitTwoWithOffset) {
 TEST(CliCheck, UsageErrorsExitTwo) {
   EXPECT_EQ(run("--style fancy", "x").code, 2);
   EXPECT_EQ(run("/nonexistent/file.txt", "").code, 2);
+}
+
+TEST(CliCheck, DirectoryIsAnInputErrorNotACrash) {
+  const RunResult r = run(std::filesystem::temp_directory_path().string(), "");
+  EXPECT_EQ(r.code, 2) << r.out;
+  EXPECT_NE(r.out.find("cannot read"), std::string::npos) << r.out;
+}
+
+TEST(CliCheck, AnUnreadableFileKeepsTheOtherFilesFindings) {
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("solipraxis_check_good_" + std::to_string(::getpid()) + ".txt");
+  std::ofstream(path) << "Jeder Bewohner zahlt.\n";
+  const RunResult r =
+      run("--lang de --format json " + path.string() + " /nonexistent/file.txt", "", true);
+  std::filesystem::remove(path);
+  EXPECT_EQ(r.code, 2);
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j.size(), 1u) << r.out;
+  EXPECT_EQ(j[0]["text"], "Bewohner");
+  EXPECT_EQ(j[0]["file"], path.string());
 }
 
 TEST(CliCheck, FilesEnglishAutoAndPrompt) {
