@@ -186,7 +186,7 @@ int with_catalog_set(Context& ctx, const std::function<int(const cat::CatalogSet
   auto set = cat::load_catalog_dir(dir);
   if (!set) {
     std::cerr << "solipraxis catalog: " << set.error().detail << "\n";
-    return kExitFailure;
+    return kExitUsage;
   }
   return f(*set);
 }
