@@ -51,7 +51,7 @@ std::vector<FieldError> decision_errors(const Decision& decision, Date today) {
     out.push_back(field_error("decided_by", "tools.error.decided_by_required",
                               "say who decided"));
   } else {
-    check_text_field(out, "decided_by", decision.decided_by, kDecidedByMax);
+    check_line_field(out, "decided_by", decision.decided_by, kDecidedByMax);
   }
   if (decision.decided_on > today) {
     out.push_back(field_error("decided_on", "tools.error.decided_on_in_future",

@@ -83,17 +83,17 @@ std::vector<FieldError> tool_errors(const Tool& tool, Date today,
   if (is_blank(tool.name)) {
     out.push_back(field_error("name", "tools.error.name_required", "name is required"));
   } else {
-    check_text_field(out, "name", tool.name, kToolNameMax, "tools.error.name_too_long");
+    check_line_field(out, "name", tool.name, kToolNameMax, "tools.error.name_too_long");
   }
-  check_text_field(out, "vendor", tool.vendor, kToolShortFieldMax);
+  check_line_field(out, "vendor", tool.vendor, kToolShortFieldMax);
   check_text_field(out, "purpose", tool.purpose, kToolLongFieldMax);
   check_text_field(out, "target_groups", tool.target_groups, kToolLongFieldMax);
   check_text_field(out, "data_processed", tool.data_processed, kToolLongFieldMax);
   check_text_field(out, "affected_users", tool.affected_users, kToolLongFieldMax);
   check_text_field(out, "affected_non_users", tool.affected_non_users, kToolLongFieldMax);
   check_text_field(out, "affected_groups", tool.affected_groups, kToolLongFieldMax);
-  check_text_field(out, "cost", tool.cost, kToolShortFieldMax);
-  check_text_field(out, "contact", tool.contact, kToolShortFieldMax);
+  check_line_field(out, "cost", tool.cost, kToolShortFieldMax);
+  check_line_field(out, "contact", tool.contact, kToolShortFieldMax);
   if (tool.links.size() > kToolLinksMax) {
     out.push_back(field_error("links", "tools.error.too_many_links",
                               "at most " + std::to_string(kToolLinksMax) + " links"));

@@ -123,6 +123,22 @@ TEST(ToolTest, MalformedTextAndOverlongFieldsAreNamed) {
   EXPECT_TRUE(tool_errors(t, kToday).empty());
 }
 
+TEST(ToolTest, OneLineFieldsRefuseLineBreaksLongTextsKeepThem) {
+  Tool t = valid_tool();
+  t.name = "Chat\r\nBEGIN:VEVENT";
+  t.vendor = "A\nB";
+  t.cost = "10 €\n";  // not trimmed here: validation alone sees the break
+  t.contact = "Kim";
+  t.purpose = "Erste Zeile.\nZweite Zeile.";
+  const auto errors = tool_errors(t, kToday);
+  EXPECT_TRUE(has(errors, "name:tools.error.single_line"));
+  EXPECT_TRUE(has(errors, "vendor:tools.error.single_line"));
+  EXPECT_TRUE(has(errors, "cost:tools.error.single_line"));
+  EXPECT_FALSE(has(errors, "contact:tools.error.single_line"));
+  EXPECT_FALSE(has(errors, "purpose:tools.error.single_line"));
+  EXPECT_EQ(errors.size(), 3u);
+}
+
 TEST(ToolTest, EnumsRoundTripAndUnknownValuesAreInvalidInput) {
   for (Hosting h : {Hosting::kVendorCloud, Hosting::kEuCloud, Hosting::kSelfHosted,
                     Hosting::kOnDevice}) {
