@@ -122,9 +122,11 @@ void md_text(std::string& out, const Translate& t, std::string_view field,
 
 std::string yes_no(const Translate& t, bool b) { return t(b ? "tools.value.yes" : "tools.value.no"); }
 
+// Quotes as RFC 4180 asks. A cell that a spreadsheet would read as a formula
+// (OWASP's list: = + - @, tab, carriage return) gets a leading apostrophe.
 std::string csv_cell(std::string_view s) {
   std::string v(s);
-  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) v = "'" + v;
+  if (!v.empty() && std::string_view("=+-@\t\r").find(v[0]) != std::string_view::npos) v = "'" + v;
   if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
   std::string out = "\"";
   for (char c : v) {

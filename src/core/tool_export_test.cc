@@ -92,6 +92,12 @@ TEST(ToolExportTest, CsvQuotesAndDefusesFormulas) {
   EXPECT_NE(csv.find("\"'=HYPERLINK(\"\"x\"\")\""), std::string::npos) << csv;
   EXPECT_NE(csv.find("\"a, b\""), std::string::npos);
   EXPECT_NE(csv.find("\r\n4,"), std::string::npos);
+  // A leading tab or carriage return starts a formula in some spreadsheets too.
+  t.name = "\t=1+1";
+  t.purpose = "\r=1+1";
+  const auto defused = register_csv({t});
+  EXPECT_NE(defused.find(",'\t=1+1,"), std::string::npos) << defused;
+  EXPECT_NE(defused.find(",\"'\r=1+1\","), std::string::npos) << defused;
 }
 
 }  // namespace
