@@ -407,6 +407,22 @@ TEST_F(ToolsApi, BadDecisionsAre4xxAndChangeNothing) {
   expect_unchanged(t, 1);
 }
 
+// An e-mail address never goes into a decision: without a display name the caller
+// says who decided, and nothing is stored until then.
+TEST_F(ToolsApi, DecidedByNeverDefaultsToTheEmailAddress) {
+  const store::User nameless = srv_.user("ohne-name@example.org", "verein", store::Role::kEditor);
+  ASSERT_TRUE(srv_.store().set_user_name(nameless.id, ""));
+  Api client(srv_.port(), srv_.token(nameless));
+  const json t = create("Ohne Namen");
+  auto r = client.post(url(t) + "/decisions", decide(t, "explore"));
+  EXPECT_EQ(r.status, 400) << r.raw;
+  EXPECT_EQ(r.raw.find("ohne-name@example.org"), std::string::npos) << r.raw;
+  EXPECT_EQ(decision_count(t), 0u);
+  r = client.post(url(t) + "/decisions", decide(t, "explore", {{"decided_by", "Vorstand"}}));
+  ASSERT_EQ(r.status, 201) << r.raw;
+  EXPECT_EQ(r.body["decision"]["decided_by"], "Vorstand");
+}
+
 TEST_F(ToolsApi, RedLineGate) {
   const std::string lines = "/api/v1/orgs/verein/red-lines";
   auto a = editor_.post(lines, {{"text", "Kein Tool, das mit Beratungsgesprächen trainiert."}});

@@ -95,7 +95,9 @@ Response render_decide(const Services& s, const Request& req, const auth::Member
   }
   auto interval = s.store.review_interval_months(m.org.id);
   const int months = interval ? *interval : core::kDefaultReviewMonths;
-  const std::string user_name = m.user.name.empty() ? m.user.email : m.user.name;
+  // Prefilled with the display name only: an e-mail address never goes into a record
+  // (someone without a name types who decided, e.g. "Vorstand").
+  const std::string& user_name = m.user.name;
 
   mstch::map data = org_page_data(s, req, m);
   data.emplace("title", tr(s, req, "tools.decide.title") + ": " + tool.name);

@@ -205,8 +205,10 @@ Response api_decision_create(auth::Auth& auth, Request& req) {
   const Services& s = auth.services();
   auto body = json_body(req);
   if (!body) return body_failure(s, req, body.error());
-  const std::string me = a->member.user.name.empty() ? a->member.user.email : a->member.user.name;
-  auto request = parse_transition(*body, a->tool.phase, me, core::Date::today(s.clock));
+  // decided_by defaults to the display name, never to the e-mail address: without a
+  // name the caller must say who decided (400 tools.error.decided_by_required).
+  auto request =
+      parse_transition(*body, a->tool.phase, a->member.user.name, core::Date::today(s.clock));
   if (!request) return api_failure(s, req, request.error());
   request->recorded_by = a->member.user.id;
   // Without a version, the one just read: "to" was resolved against that phase.
