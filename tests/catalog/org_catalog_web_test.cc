@@ -277,6 +277,13 @@ TEST_F(OrgCatalogWeb, ApiListsPagesCreatesHidesAndOrders) {
   EXPECT_EQ(bad.status, 400);
   EXPECT_EQ(json::parse(bad.body)["error"]["message"], "Wählen Sie eine der vier Phasen.");
   EXPECT_EQ(api("POST", "/api/v1/orgs/verein-a/catalog/entries", editor_, json::array()).status, 400);
+  // A misspelt field is refused, not dropped; a read entry can be sent back as it is.
+  auto typo = api("POST", "/api/v1/orgs/verein-a/catalog/entries", editor_,
+                  {{"kind", "question"}, {"phase", 1}, {"text_de", "Eine Frage"}});
+  EXPECT_EQ(typo.status, 400);
+  EXPECT_EQ(json::parse(typo.body)["error"]["message"], "Dieses Feld gibt es nicht.");
+  json read_back = json::parse(api("GET", "/api/v1/orgs/verein-a/catalog/entries/" + id, member_).body);
+  EXPECT_EQ(api("PUT", "/api/v1/orgs/verein-a/catalog/entries/" + id, editor_, read_back).status, 200);
   EXPECT_EQ(api("POST", "/api/v1/orgs/verein-a/catalog/entries", member_,
                 {{"kind", "question"}, {"phase", 1}, {"text", {{"de", "x"}}}}).status, 403);
   EXPECT_EQ(api("PUT", "/api/v1/orgs/verein-a/catalog/entries/" + id, editor_,

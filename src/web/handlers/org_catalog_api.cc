@@ -1,5 +1,6 @@
 // The org's catalog as JSON (see org_catalog.h and web/static/openapi.json). Members read;
 // editors and owners write. Every write goes through the Store, which validates and audits.
+#include <algorithm>
 #include <charconv>
 
 #include <nlohmann/json.hpp>
@@ -46,18 +47,29 @@ std::string str_field(const json& j, const char* a, const char* b = nullptr) {
   return v && v->is_string() ? v->get<std::string>() : std::string();
 }
 
-// {kind, phase, text: {de, en}, title: {de, en}, url}; wrong types -> false.
-bool entry_from_json(const json& j, store::OrgCatalogEntry& e) {
-  if (!j.is_object()) return false;
+// {kind, phase, text: {de, en}, title: {de, en}, url}. The read-only fields of
+// entry_json (id, own, created_at, updated_at) may come back and are ignored, so
+// a read entry can be sent again. Returns "" or the error's i18n key: a wrong
+// type is error.http.bad_request, any other key error.api.unknown_field (a typo
+// such as "text_de" would otherwise be dropped without a word).
+std::string_view entry_from_json(const json& j, store::OrgCatalogEntry& e) {
+  constexpr std::string_view kBadRequest = "error.http.bad_request";
+  if (!j.is_object()) return kBadRequest;
+  for (const auto& [k, unused] : j.items()) {
+    static constexpr std::string_view kKnown[] = {"kind", "phase",      "text",      "title", "url",
+                                                  "id",   "own",        "created_at", "updated_at"};
+    if (std::find(std::begin(kKnown), std::end(kKnown), k) == std::end(kKnown))
+      return "error.api.unknown_field";
+  }
   for (const char* k : {"kind", "url"})
-    if (j.contains(k) && !j[k].is_string()) return false;
+    if (j.contains(k) && !j[k].is_string()) return kBadRequest;
   for (const char* k : {"text", "title"}) {
     if (!j.contains(k)) continue;
-    if (!j[k].is_object()) return false;
+    if (!j[k].is_object()) return kBadRequest;
     for (const auto& [lang, v] : j[k].items())
-      if ((lang != "de" && lang != "en") || !v.is_string()) return false;
+      if ((lang != "de" && lang != "en") || !v.is_string()) return kBadRequest;
   }
-  if (!j.contains("phase") || !j["phase"].is_number_integer()) return false;
+  if (!j.contains("phase") || !j["phase"].is_number_integer()) return kBadRequest;
   e.kind = str_field(j, "kind");
   e.phase = j["phase"].get<int>();
   e.text_de = str_field(j, "text", "de");
@@ -65,7 +77,7 @@ bool entry_from_json(const json& j, store::OrgCatalogEntry& e) {
   e.title_de = str_field(j, "title", "de");
   e.title_en = str_field(j, "title", "en");
   e.url = str_field(j, "url");
-  return true;
+  return {};
 }
 
 std::optional<std::int64_t> own_id(std::string_view raw) {
@@ -203,7 +215,7 @@ Response api_org_entry_create(auth::Auth& auth, Request& req) {
     auto body = parse_json_body(req);
     if (!body) return auth.error(req, json_body_status(body.error()), body.error().key);
     store::OrgCatalogEntry e;
-    if (!entry_from_json(*body, e)) return auth.error(req, 400, "error.http.bad_request");
+    if (auto key = entry_from_json(*body, e); !key.empty()) return auth.error(req, 400, key);
     auto made = s.store.create_org_catalog_entry(ctx.m.org.id, e, api_actor(ctx.m));
     if (!made) return error_response(s, req, made.error());
     return Response::json(entry_json(*made), 201);
@@ -228,7 +240,7 @@ Response api_org_entry_update(auth::Auth& auth, Request& req) {
     auto body = parse_json_body(req);
     if (!body) return auth.error(req, json_body_status(body.error()), body.error().key);
     store::OrgCatalogEntry e;
-    if (!entry_from_json(*body, e)) return auth.error(req, 400, "error.http.bad_request");
+    if (auto key = entry_from_json(*body, e); !key.empty()) return auth.error(req, 400, key);
     e.id = *id;
     auto saved = s.store.update_org_catalog_entry(ctx.m.org.id, e, api_actor(ctx.m));
     if (!saved) return error_response(s, req, saved.error());
