@@ -50,6 +50,33 @@ TEST(Checker, StylesKeepCaseAndNumber) {
   EXPECT_EQ(r->findings[0].suggestions[0], "Kolleg:in");
 }
 
+TEST(Checker, ANounInAListSharesTheDeterminerOfTheFirst) {
+  auto o = german();
+  o.style = Style::kNeutral;
+  auto r = check_text("Die Mitarbeiter und Forscher kommen.", o);
+  ASSERT_EQ(r->findings.size(), 2u);
+  EXPECT_EQ(r->findings[0].suggestions[0], "Mitarbeitenden");
+  EXPECT_EQ(r->findings[1].suggestions[0], "Forschenden");
+  r = check_text("Wir danken den Mitarbeitern, Forschern und Bewohnern.", o);
+  ASSERT_EQ(r->findings.size(), 3u);
+  EXPECT_EQ(r->findings[1].suggestions[0], "Forschenden");
+  // Without a determiner the strong ending stays.
+  r = check_text("Mitarbeiter und Forscher kommen.", o);
+  ASSERT_EQ(r->findings.size(), 2u);
+  EXPECT_EQ(r->findings[1].suggestions[0], "Forschende");
+}
+
+TEST(Checker, TheMessageNamesTheWordsThatAgree) {
+  auto r = check_text("Der Antragsteller reicht seine Unterlagen ein.", german());
+  ASSERT_EQ(r->findings.size(), 1u);
+  EXPECT_NE(r->findings[0].message.find("„Der“ und „seine“"), std::string::npos)
+      << r->findings[0].message;
+  r = check_text("Jeder Bewohner muss da sein.", german());  // "sein" is the verb here
+  ASSERT_EQ(r->findings.size(), 1u);
+  EXPECT_EQ(r->findings[0].message.find("„sein“"), std::string::npos) << r->findings[0].message;
+  EXPECT_NE(r->findings[0].message.find("„Jeder“"), std::string::npos) << r->findings[0].message;
+}
+
 TEST(Checker, LineAndColumnCountCodePoints) {
   const std::string text = "Äöü.\nÜber die Nutzer.";
   auto r = check_text(text, german());

@@ -101,6 +101,15 @@ class GenericMasculine {
     if (!has_det && i >= 2 && last_singular_ == i - 2 && is_conjunction(text(i - 1)) &&
         (forms & kSingular))
       forms &= kSingular;
+    // "die Mitarbeiter und Forscher", "den Referenten, Wählern": a bare noun in a
+    // list after a plural finding shares that finding's determiner, which fixes
+    // its case and the weak ending of the neutral form (die Forschenden).
+    const DeterminerInfo* shared = nullptr;
+    if (!has_det && i >= 2 && last_plural_ == i - 2 && is_pair_separator(text(i - 1)) &&
+        (forms & last_plural_det_.forms & kPlural)) {
+      shared = &last_plural_det_;
+      forms &= last_plural_det_.forms & kPlural;
+    }
     bool plural = (forms & kPlural) != 0;
     if (plural && (forms & kSingular) && has_det) {
       // "der Mitarbeiter": singular nominative, unless it follows a noun
@@ -114,9 +123,14 @@ class GenericMasculine {
     const bool someone = has_det && !is_predicate && is_indefinite(text(det_index));
     if (!plural && !someone && mentions_male_person(is_predicate)) return;
     if (!plural) last_singular_ = i;
+    const DeterminerInfo* used = has_det ? &det : shared;
+    if (plural && used) {
+      last_plural_ = i;
+      last_plural_det_ = *used;
+    }
     const std::uint8_t number_forms = forms & (plural ? kPlural : kSingular);
     const std::uint8_t bit = pick_case(number_forms, plural);
-    emit(t, word, a, plural, bit, has_det ? &det : nullptr, has_det ? text(det_index) : "");
+    emit(t, word, a, plural, bit, used, has_det ? text(det_index) : "");
   }
 
   // Angestellter, der Datenschutzbeauftragte, einen Vorsitzenden: only the
@@ -156,7 +170,7 @@ class GenericMasculine {
     f.message = format_message(
         "„{}“ ist ein generisches Maskulinum und spricht nicht alle Menschen an.", {word});
     if (has_det && det.masculine)
-      f.message += format_message(" Passe auch „{}“ an, oder nutze die Mehrzahl.",
+      f.message += format_message(" Passen Sie auch „{}“ an, oder nutzen Sie die Mehrzahl.",
                                   {text(det_index)});
     s_.out->push_back(std::move(f));
   }
@@ -395,14 +409,39 @@ class GenericMasculine {
     }
     f.message = format_message(
         "„{}“ ist ein generisches Maskulinum und spricht nicht alle Menschen an.", {word});
-    if (!plural && det != nullptr && det->masculine)
-      f.message += format_message(" Passe auch „{}“ an.", {det_word});
+    if (!plural) {
+      // "Der Antragsteller ... seine Unterlagen": name what agrees with the noun.
+      const std::string_view pronoun = pronoun_after(t.end);
+      if (det != nullptr && det->masculine && !pronoun.empty())
+        f.message += format_message(" Passen Sie auch „{}“ und „{}“ an.", {det_word, pronoun});
+      else if (det != nullptr && det->masculine)
+        f.message += format_message(" Passen Sie auch „{}“ an.", {det_word});
+      else if (!pronoun.empty())
+        f.message += format_message(" Passen Sie auch „{}“ an.", {pronoun});
+    }
     s_.out->push_back(std::move(f));
+  }
+
+  // The first masculine pronoun after byte `from` in the sentence (er, ihn, ihm,
+  // seine ...), which a singular person noun before it usually governs; "". Bare
+  // "sein" is left out: it is the verb as often as the pronoun ("muss da sein").
+  std::string_view pronoun_after(std::uint32_t from) const {
+    static constexpr std::string_view kPronouns[] = {"er",     "ihn",    "ihm",   "seine",
+                                                     "seinen", "seinem", "seiner", "seines"};
+    for (const Token& tok : s_.tokens) {
+      if (tok.start < from || !is_word(tok)) continue;
+      const std::string_view w = tok.text(s_.input);
+      for (auto p : kPronouns)
+        if (w == p) return w;
+    }
+    return {};
   }
 
   const SentenceContext& s_;
   const GermanLexicon& lex_;
   std::size_t last_singular_ = static_cast<std::size_t>(-1);  // token of the last singular finding
+  std::size_t last_plural_ = static_cast<std::size_t>(-1);    // ... plural finding with a determiner
+  DeterminerInfo last_plural_det_;                              // its (own or shared) determiner
   bool male_scanned_ = false;
   bool male_named_ = false;
   bool has_er_ = false;

@@ -213,8 +213,8 @@ void check_plain(const SentenceContext& s) {
       f.end = t.end;
       f.rule = kRuleLongWord;
       f.severity = Severity::kInfo;
-      f.message = de ? format_message("Sehr langes Wort ({} Buchstaben). Teile es mit "
-                                      "Bindestrich oder umschreibe es.",
+      f.message = de ? format_message("Sehr langes Wort ({} Buchstaben). Teilen Sie es mit "
+                                      "Bindestrich, oder umschreiben Sie es.",
                                       {std::to_string(longest)})
                      : format_message("Very long word ({} letters). Consider a shorter one.",
                                       {std::to_string(longest)});
