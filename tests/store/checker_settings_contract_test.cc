@@ -102,5 +102,94 @@ TEST_P(StoreContract, InvalidCheckerSettingsChangeNothing) {
   EXPECT_EQ(audit(org.id).size(), audited);
 }
 
+CheckerSettings with_terms() {
+  CheckerSettings s;
+  s.org_terms = {{" Flüchtlinge ", {" Geflüchtete", "", "Menschen mit Fluchterfahrung"},
+                  "Wir schreiben „Geflüchtete“. "},
+                 {"", {}, ""},  // an empty row of the form: dropped
+                 {"Asylant", {}, ""}};
+  return s;
+}
+
+TEST_P(StoreContract, OrgTermsAreSavedTrimmedInOrderAndPerOrg) {
+  Org a = make_org("verein-a");
+  Org b = make_org("verein-b");
+  auto saved = store_->set_checker_settings(a.id, with_terms(), actor_);
+  ASSERT_OK(saved);
+  const std::vector<CheckerTerm> want{
+      {"Flüchtlinge", {"Geflüchtete", "Menschen mit Fluchterfahrung"},
+       "Wir schreiben „Geflüchtete“."},
+      {"Asylant", {}, ""}};
+  EXPECT_EQ(saved->org_terms, want);
+  auto s = store_->checker_settings(a.id);
+  ASSERT_OK(s);
+  EXPECT_EQ(s->org_terms, want);
+  auto other = store_->checker_settings(b.id);
+  ASSERT_OK(other);
+  EXPECT_TRUE(other->org_terms.empty()) << "another org never sees them";
+
+  CheckerSettings next = *s;
+  next.org_terms.clear();
+  ASSERT_OK(store_->set_checker_settings(a.id, next, actor_));
+  EXPECT_TRUE(store_->checker_settings(a.id)->org_terms.empty()) << "saving none removes them";
+}
+
+TEST_P(StoreContract, OrgTermsAreAudited) {
+  Org org = make_org("verein");
+  ASSERT_OK(store_->set_checker_settings(org.id, with_terms(), actor_));
+  CheckerSettings next = with_terms();
+  next.org_terms.resize(1);
+  ASSERT_OK(store_->set_checker_settings(org.id, next, actor_));
+  auto entries = audit(org.id);
+  ASSERT_GE(entries.size(), 2u);
+  const auto before = nlohmann::json::parse(entries.at(0).before)["org_terms"];
+  const auto after = nlohmann::json::parse(entries.at(0).after)["org_terms"];
+  ASSERT_EQ(before.size(), 2u);
+  EXPECT_EQ(before[1]["term"], "Asylant");
+  ASSERT_EQ(after.size(), 1u);
+  EXPECT_EQ(after[0]["term"], "Flüchtlinge");
+  EXPECT_EQ(after[0]["suggestions"][1], "Menschen mit Fluchterfahrung");
+  EXPECT_EQ(after[0]["message"], "Wir schreiben „Geflüchtete“.");
+}
+
+TEST_P(StoreContract, InvalidOrgTermsChangeNothing) {
+  Org org = make_org("verein");
+  ASSERT_OK(store_->set_checker_settings(org.id, with_terms(), actor_));
+  const auto stored = store_->checker_settings(org.id)->org_terms;
+  const auto audited = audit(org.id).size();
+  const std::string long_text(kMaxOrgTermChars + 1, 'x');
+  const std::pair<std::vector<CheckerTerm>, const char*> bad[] = {
+      {{{"", {"Geflüchtete"}, ""}}, "error.checker.term_missing"},
+      {{{long_text, {}, ""}}, "error.checker.term_invalid"},
+      {{{"Wort\x01", {}, ""}}, "error.checker.term_invalid"},
+      {{{"Wort \xff", {}, ""}}, "error.checker.term_invalid"},
+      {{{"Wort", {long_text}, ""}}, "error.checker.term_invalid"},
+      {{{"Wort", {"a", "b", "c", "d", "e", "f"}, ""}}, "error.checker.term_invalid"},
+      {{{"Wort", {}, std::string(kMaxTermMessageChars + 1, 'x')}}, "error.checker.term_invalid"},
+      {{{"Wort", {}, "zwei\nZeilen"}}, "error.checker.term_invalid"},
+      {{{"Ärzte", {}, ""}, {"ärzte", {}, ""}}, "error.checker.term_duplicate"},
+      {{{"Wort", {}, ""}, {"", {}, ""}, {"WORT", {}, ""}}, "error.checker.term_duplicate"},
+  };
+  for (const auto& [terms, key] : bad) {
+    CheckerSettings s;
+    s.org_terms = terms;
+    auto r = store_->set_checker_settings(org.id, s, actor_);
+    ASSERT_FALSE(r.has_value()) << terms.front().term;
+    EXPECT_EQ(r.error().code, core::ErrorCode::kInvalidInput);
+    EXPECT_EQ(r.error().key, key) << r.error().detail;
+    EXPECT_TRUE(r.error().detail.starts_with("org_terms[" + std::to_string(terms.size() - 1) + "]"))
+        << r.error().detail;
+  }
+  CheckerSettings many;
+  for (std::size_t i = 0; i <= kMaxOrgTerms; ++i) many.org_terms.push_back({"w" + std::to_string(i), {}, ""});
+  auto r = store_->set_checker_settings(org.id, many, actor_);
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().key, "error.checker.too_many_terms");
+  many.org_terms.pop_back();
+  EXPECT_EQ(audit(org.id).size(), audited);
+  EXPECT_EQ(store_->checker_settings(org.id)->org_terms, stored) << "nothing changed";
+  ASSERT_OK(store_->set_checker_settings(org.id, many, actor_));  // exactly the limit is fine
+}
+
 }  // namespace
 }  // namespace solipraxis::store::testing

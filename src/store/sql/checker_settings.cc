@@ -1,7 +1,9 @@
 // SqlStore: the org's checker settings (one row per org; absent = defaults).
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <optional>
 
+#include "store/checker_terms.h"
 #include "store/sql/rows.h"
 #include "store/sql/sql_store.h"
 #include "store/validation.h"
@@ -45,6 +47,100 @@ Status check_context(std::string_view text, const char* what) {
   return {};
 }
 
+// Lower case for "the same term twice": ASCII and the Latin-1 letters (Ä, Ö, Ü,
+// É ...), which covers the German and English terms orgs list.
+std::string lowered(std::string_view s) {
+  std::string out(s);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    auto& c = reinterpret_cast<unsigned char&>(out[i]);
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<unsigned char>(c + 32);
+    } else if (c == 0xC3 && i + 1 < out.size()) {
+      auto& next = reinterpret_cast<unsigned char&>(out[i + 1]);
+      if (next >= 0x80 && next <= 0x9E && next != 0x97) {  // À..Þ without ×
+        next = static_cast<unsigned char>(next + 32);
+      }
+      ++i;
+    }
+  }
+  return out;
+}
+
+bool short_line(std::string_view text, std::size_t max_chars) {
+  const std::size_t n = utf8_length(text);
+  return n != std::string_view::npos && n <= max_chars && !bad_control(text, false);
+}
+
+// The detail names the entry and its field: "org_terms[2].suggestions: ...".
+core::Error term_error(std::size_t index, const char* field, std::string key,
+                       std::string_view what) {
+  return make_error(ErrorCode::kInvalidInput, std::move(key),
+                    "org_terms[" + std::to_string(index) + "]." + field + ": " + std::string(what));
+}
+
+// One org term trimmed and checked; nullopt for an entry with nothing in it.
+Result<std::optional<CheckerTerm>> normalized_term(const CheckerTerm& in, std::size_t index) {
+  CheckerTerm out;
+  out.term = trim(in.term);
+  out.message = trim(in.message);
+  for (const std::string& raw : in.suggestions) {
+    if (std::string s = trim(raw); !s.empty()) out.suggestions.push_back(std::move(s));
+  }
+  if (out.term.empty() && out.message.empty() && out.suggestions.empty()) {
+    return std::optional<CheckerTerm>{};
+  }
+  constexpr const char* kKey = "error.checker.term_invalid";
+  const std::string chars = " characters";
+  if (out.term.empty()) {
+    return term_error(index, "term", "error.checker.term_missing", "the term is missing");
+  }
+  if (!short_line(out.term, kMaxOrgTermChars)) {
+    return term_error(index, "term", kKey,
+                      "must be one line of at most " + std::to_string(kMaxOrgTermChars) + chars);
+  }
+  if (out.suggestions.size() > kMaxTermSuggestions) {
+    return term_error(index, "suggestions", kKey,
+                      "at most " + std::to_string(kMaxTermSuggestions) + " suggestions");
+  }
+  for (const std::string& sug : out.suggestions) {
+    if (!short_line(sug, kMaxOrgTermChars)) {
+      return term_error(index, "suggestions", kKey,
+                        "each must be one line of at most " + std::to_string(kMaxOrgTermChars) +
+                            chars);
+    }
+  }
+  if (!short_line(out.message, kMaxTermMessageChars)) {
+    return term_error(index, "message", kKey,
+                      "must be one line of at most " + std::to_string(kMaxTermMessageChars) +
+                          chars);
+  }
+  return std::optional<CheckerTerm>(std::move(out));
+}
+
+// The org terms trimmed and checked, in order, without empty entries; a term
+// listed twice (ignoring case) is refused rather than merged, so that no
+// suggestion or message is dropped without the editor seeing it.
+Result<std::vector<CheckerTerm>> normalized_terms(const std::vector<CheckerTerm>& in) {
+  std::vector<CheckerTerm> out;
+  std::vector<std::string> seen;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    auto t = normalized_term(in[i], i);
+    if (!t) return t.error();
+    if (!*t) continue;
+    std::string key = lowered((*t)->term);
+    if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+      return term_error(i, "term", "error.checker.term_duplicate", "the term is listed twice");
+    }
+    if (out.size() == kMaxOrgTerms) {  // refused early: the duplicate search stays small
+      return make_error(ErrorCode::kInvalidInput, "error.checker.too_many_terms",
+                        "at most " + std::to_string(kMaxOrgTerms) + " org terms");
+    }
+    seen.push_back(std::move(key));
+    out.push_back(std::move(**t));
+  }
+  return out;
+}
+
 // Validates and normalises what a caller wants to store.
 Result<CheckerSettings> normalized(const CheckerSettings& in) {
   CheckerSettings out;
@@ -77,6 +173,9 @@ Result<CheckerSettings> normalized(const CheckerSettings& in) {
     return make_error(ErrorCode::kInvalidInput, "error.checker.too_many_words",
                       "at most " + std::to_string(kMaxAcceptedWords) + " accepted words");
   }
+  auto terms = normalized_terms(in.org_terms);
+  if (!terms) return terms.error();
+  out.org_terms = std::move(*terms);
   return out;
 }
 
@@ -85,12 +184,13 @@ json summary(const CheckerSettings& s) {
               {"values", s.values},
               {"sector", s.sector},
               {"style", s.style},
-              {"accepted_words", s.accepted_words}};
+              {"accepted_words", s.accepted_words},
+              {"org_terms", checker_terms_json(s.org_terms)}};
 }
 
 Result<CheckerSettings> load(Tx& tx, OrgId org) {
   auto rows = tx.query(
-      "SELECT role, org_values, sector, style, accepted_words, updated_at "
+      "SELECT role, org_values, sector, style, accepted_words, updated_at, org_terms "
       "FROM checker_settings WHERE org_id = $1",
       {org.value});
   if (!rows) return rows.error();
@@ -108,6 +208,9 @@ Result<CheckerSettings> load(Tx& tx, OrgId org) {
     }
   }
   s.updated_at = r.int64(5);
+  // Written by checker_terms_json after validation; unreadable text reads as none.
+  s.org_terms = checker_terms_from_json(json::parse(r.text(6), nullptr, false)).value_or(
+      std::vector<CheckerTerm>{});
   return s;
 }
 
@@ -141,15 +244,18 @@ Result<CheckerSettings> SqlStore::set_checker_settings(OrgId org, const CheckerS
                         value(next->sector),
                         value(next->style),
                         value(json(next->accepted_words).dump()),
-                        now};
+                        now,
+                        value(checker_terms_json(next->org_terms).dump())};
     auto n = before->updated_at == 0
                  ? tx.exec(
                        "INSERT INTO checker_settings (org_id, role, org_values, sector, style, "
-                       "accepted_words, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                       "accepted_words, updated_at, org_terms) "
+                       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
                        params)
                  : tx.exec(
                        "UPDATE checker_settings SET role = $2, org_values = $3, sector = $4, "
-                       "style = $5, accepted_words = $6, updated_at = $7 WHERE org_id = $1",
+                       "style = $5, accepted_words = $6, updated_at = $7, org_terms = $8 "
+                       "WHERE org_id = $1",
                        params);
     if (!n) return n.error();
     out = *next;
