@@ -183,7 +183,8 @@ TEST(CheckerSettingsApi, MembersReadEditorsWriteAndBadInputChangesNothing) {
   ASSERT_EQ(fresh.status, 200) << fresh.body;
   EXPECT_EQ(json::parse(fresh.body),
             (json{{"role", ""}, {"values", ""}, {"sector", ""}, {"style", "colon"},
-                  {"accepted_words", json::array()}, {"updated_at", nullptr}}));
+                  {"accepted_words", json::array()}, {"org_terms", json::array()},
+                  {"updated_at", nullptr}}));
 
   const json wanted{{"role", "  ein Verein der Nachbarschaftshilfe "},
                     {"values", "Solidarität"},
@@ -223,6 +224,79 @@ TEST(CheckerSettingsApi, MembersReadEditorsWriteAndBadInputChangesNothing) {
   srv.org("other");
   EXPECT_EQ(editor.call("GET", "/api/v1/orgs/other/checker-settings").status, 404);
   EXPECT_EQ(editor.call("PUT", "/api/v1/orgs/other/checker-settings", wanted.dump()).status, 404);
+}
+
+TEST(CheckerSettingsApi, TheOrgsTermsAreStoredAndFlaggedByTheOrgCheckOnly) {
+  AuthServer srv;
+  auto member = caller(srv, "bob@example.org", store::Role::kMember);
+  auto editor = caller(srv, "eve@example.org", store::Role::kEditor);
+  const json terms = json::array(
+      {{{"term", " Flüchtlinge "}, {"suggestions", {"Geflüchtete", " ", "Menschen mit Fluchterfahrung"}},
+        {"message", "Wir schreiben „Geflüchtete“."}},
+       {{"term", "Asylant"}}});
+  const json body{{"style", "star"}, {"org_terms", terms}};
+  EXPECT_EQ(member.call("PUT", "/api/v1/orgs/acme/checker-settings", body.dump()).status, 403);
+  auto put = editor.call("PUT", "/api/v1/orgs/acme/checker-settings", body.dump());
+  ASSERT_EQ(put.status, 200) << put.body;
+  const json want = json::array(
+      {{{"term", "Flüchtlinge"}, {"suggestions", {"Geflüchtete", "Menschen mit Fluchterfahrung"}},
+        {"message", "Wir schreiben „Geflüchtete“."}},
+       {{"term", "Asylant"}, {"suggestions", json::array()}, {"message", ""}}});
+  EXPECT_EQ(json::parse(put.body)["org_terms"], want) << "trimmed, in order";
+  EXPECT_EQ(json::parse(member.call("GET", "/api/v1/orgs/acme/checker-settings").body)["org_terms"],
+            want);
+
+  const std::string text = "Wir beraten Flüchtlinge.";
+  auto flagged = member.post("/api/v1/orgs/acme/check", {{"text", text}});
+  ASSERT_EQ(flagged.status, 200) << flagged.body;
+  const json findings = json::parse(flagged.body)["findings"];
+  ASSERT_EQ(findings.size(), 1u) << findings.dump();
+  EXPECT_EQ(findings[0]["rule"], "inclusive.org-term");
+  EXPECT_EQ(findings[0]["text"], "Flüchtlinge");
+  EXPECT_EQ(findings[0]["message"], "Wir schreiben „Geflüchtete“.");
+  EXPECT_EQ(findings[0]["suggestions"], want[0]["suggestions"]);
+  auto plain = member.post("/api/v1/check", {{"text", text}});
+  for (const auto& f : json::parse(plain.body)["findings"]) {
+    EXPECT_NE(f["rule"], "inclusive.org-term") << "without the org, no org terms";
+  }
+
+  // A PUT without org_terms keeps them; an empty list removes them.
+  auto kept = editor.call("PUT", "/api/v1/orgs/acme/checker-settings", json{{"style", "pair"}}.dump());
+  ASSERT_EQ(kept.status, 200) << kept.body;
+  EXPECT_EQ(json::parse(kept.body)["org_terms"], want);
+  EXPECT_EQ(json::parse(kept.body)["style"], "pair");
+
+  json many = json::array();
+  for (int i = 0; i < 201; ++i) many.push_back({{"term", "Wort" + std::to_string(i)}});
+  const std::pair<json, const char*> bad[] = {
+      {json{{"org_terms", "Flüchtlinge"}}, "A field has the wrong type"},
+      {json{{"org_terms", {1}}}, "A field has the wrong type"},
+      {json{{"org_terms", {{{"term", 1}}}}}, "A field has the wrong type"},
+      {json{{"org_terms", {{{"suggestions", {"x"}}}}}}, "A field has the wrong type"},
+      {json{{"org_terms", {{{"term", "a"}, {"suggestions", "b"}}}}}, "A field has the wrong type"},
+      {json{{"org_terms", {{{"term", "a"}, {"suggestions", {1}}}}}}, "A field has the wrong type"},
+      {json{{"org_terms", {{{"term", "a"}, {"message", 2}}}}}, "A field has the wrong type"},
+      {json{{"org_terms", {{{"term", ""}, {"suggestions", {"x"}}}}}}, "Please enter the term"},
+      {json{{"org_terms", {{{"term", std::string(81, 'x')}}}}}, "at most 80 characters"},
+      {json{{"org_terms", {{{"term", "a"}, {"message", std::string(301, 'x')}}}}}, "at most 300"},
+      {json{{"org_terms", {{{"term", "Ärzte"}}, {{"term", "ärzte"}}}}}, "only once"},
+      {json{{"org_terms", many}}, "At most 200 terms"}};
+  for (const auto& [wrong, message] : bad) {
+    auto r = editor.call("PUT", "/api/v1/orgs/acme/checker-settings", wrong.dump());
+    EXPECT_EQ(r.status, 400) << wrong.dump().substr(0, 80);
+    const std::string got = json::parse(r.body)["error"]["message"];
+    EXPECT_NE(got.find(message), std::string::npos) << got;
+  }
+  EXPECT_EQ(json::parse(member.call("GET", "/api/v1/orgs/acme/checker-settings").body)["org_terms"],
+            want)
+      << "nothing changed";
+
+  auto cleared = editor.call("PUT", "/api/v1/orgs/acme/checker-settings",
+                             json{{"org_terms", json::array()}}.dump());
+  EXPECT_TRUE(json::parse(cleared.body)["org_terms"].empty());
+  for (const auto& f : json::parse(member.post("/api/v1/orgs/acme/check", {{"text", text}}).body)["findings"]) {
+    EXPECT_NE(f["rule"], "inclusive.org-term") << "removed";
+  }
 }
 
 TEST(CheckApi, EveryCheckerRouteIsInTheOpenApiDocument) {

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/checker_terms.h"
 #include "text/readability.h"
 #include "text/report_json.h"
 #include "text/utf8.h"
@@ -102,12 +103,26 @@ json settings_json(const store::CheckerSettings& s) {
           {"sector", s.sector},
           {"style", s.style},
           {"accepted_words", s.accepted_words},
+          {"org_terms", store::checker_terms_json(s.org_terms)},
           {"updated_at", s.updated_at == 0 ? json(nullptr) : json(iso8601(s.updated_at))}};
 }
 
-core::Result<store::CheckerSettings> parse_settings(const json& body) {
+// Absent members take their defaults, except org_terms: absent keeps `stored_terms`,
+// so that a client that does not know the terms yet cannot erase them.
+core::Result<store::CheckerSettings> parse_settings(const json& body,
+                                                    std::vector<store::CheckerTerm> stored_terms) {
   if (!body.is_object()) return bad("error.http.bad_request", "the body must be a JSON object");
   store::CheckerSettings s;
+  s.org_terms = std::move(stored_terms);
+  if (auto it = body.find("org_terms"); it != body.end()) {
+    auto terms = store::checker_terms_from_json(*it);
+    if (!terms) {
+      return bad("error.api.field_type",
+                 "org_terms must be an array of {term: string, suggestions: [string], message: "
+                 "string}");
+    }
+    s.org_terms = std::move(*terms);
+  }
   for (auto [name, field] : {std::pair{"role", &s.role}, std::pair{"values", &s.values},
                              std::pair{"sector", &s.sector}}) {
     auto it = body.find(name);
@@ -158,7 +173,9 @@ Response api_put_checker_settings(auth::Auth& auth, Request& req) {
   if (!m) return m.response();
   auto body = parse_json_body(req);
   if (!body) return auth.error(req, json_body_status(body.error()), body.error().key);
-  auto wanted = parse_settings(*body);
+  auto stored = auth.services().store.checker_settings(m->org.id);
+  if (!stored) return error_response(auth.services(), req, stored.error());
+  auto wanted = parse_settings(*body, std::move(stored->org_terms));
   if (!wanted) return error_response(auth.services(), req, wanted.error());
   auto saved = auth.services().store.set_checker_settings(m->org.id, *wanted,
                                                           store::Actor{m->user.id, "api"});

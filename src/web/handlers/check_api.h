@@ -12,11 +12,12 @@ namespace solipraxis::web::handlers {
 // POST /api/v1/check {text, lang?, style?, prompt?, plain?, inclusive?, stats?}
 // -> {lang, findings[, stats]}. Needs a signed-in caller (no open CPU endpoint).
 Response api_check(auth::Auth& auth, Request& req);
-// POST /api/v1/orgs/{org}/check: the same, with the org's style default and
-// accepted words. Members.
+// POST /api/v1/orgs/{org}/check: the same, with the org's style default,
+// accepted words and flagged terms. Members.
 Response api_org_check(auth::Auth& auth, Request& req);
 // GET /api/v1/orgs/{org}/checker-settings (members), PUT (editors and owners):
-// {role, values, sector, style, accepted_words, updated_at}.
+// {role, values, sector, style, accepted_words, org_terms, updated_at}; a PUT
+// without org_terms keeps the stored terms, other absent members take defaults.
 Response api_checker_settings(auth::Auth& auth, Request& req);
 Response api_put_checker_settings(auth::Auth& auth, Request& req);
 

@@ -17,6 +17,9 @@ text::CheckOptions options_for(const store::CheckerSettings& settings) {
   text::CheckOptions o;
   o.style = text::parse_style(settings.style).value_or(text::Style::kColon);
   o.accepted_words = settings.accepted_words;
+  for (const auto& t : settings.org_terms) {
+    o.org_terms.push_back({t.term, t.suggestions, t.message});
+  }
   return o;
 }
 

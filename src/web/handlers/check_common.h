@@ -20,7 +20,8 @@ namespace solipraxis::web::handlers {
 // Largest text the web checks (bytes). A check is CPU work for the server.
 inline constexpr std::size_t kMaxCheckBytes = 100 * 1024;
 
-// Options with the org's style and accepted words (the other options default).
+// Options with the org's style, accepted words and flagged terms (the other
+// options default).
 text::CheckOptions options_for(const store::CheckerSettings& settings);
 
 // check_text with the web's limit: kTooLarge "error.check.too_large" above
