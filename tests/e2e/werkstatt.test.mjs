@@ -168,3 +168,40 @@ test('the opened check options are labelled and pass axe', async () => {
   await expectAccessible(page, 'Werkstatt with the options open');
   await context.close();
 });
+
+test('an editor lists a term to avoid on the settings page; the workshop flags it', async () => {
+  const { context, page } = await signedIn(OWNER, { javaScriptEnabled: true });
+  await page.goto(`${env.server.url}/o/${ORG}/werkstatt/settings`);
+  const first = page.getByRole('group', { name: 'Begriff 1', exact: true });
+  await first.getByLabel('Begriff', { exact: true }).fill('Flüchtlinge');
+  await first.getByLabel(/Vorschläge/).fill('Geflüchtete; Menschen mit Fluchterfahrung');
+  await first.getByLabel(/Hinweis/).fill('Wir schreiben „Geflüchtete“.');
+  await page.getByRole('button', { name: 'Einstellungen speichern' }).click();
+  await page.waitForURL(/\/werkstatt\/settings\?saved=1$/);
+  assert.equal(await first.getByLabel('Begriff', { exact: true }).inputValue(), 'Flüchtlinge');
+  assert.equal(await first.getByLabel('Diesen Begriff entfernen').isChecked(), false);
+  await expectAccessible(page, 'settings with a term');
+
+  // A refused term: the error sits at its row, what was typed stays.
+  const second = page.getByRole('group', { name: 'Begriff 2', exact: true });
+  await second.getByLabel(/Vorschläge/).fill('ohne Begriff');
+  await page.getByRole('button', { name: 'Einstellungen speichern' }).click();
+  await page.getByRole('alert').waitFor();
+  assert.match(await page.getByRole('alert').innerText(), /Begriff 2: Bitte tragen Sie den Begriff ein/);
+  assert.equal(await second.getByLabel('Begriff', { exact: true }).getAttribute('aria-invalid'), 'true');
+  assert.equal(await second.getByLabel(/Vorschläge/).inputValue(), 'ohne Begriff');
+  await expectAccessible(page, 'settings with a refused term');
+
+  await page.goto(`${env.server.url}/o/${ORG}/werkstatt`);
+  await page.getByLabel('Ihr Text oder Prompt').fill('Wir beraten Flüchtlinge in der Stadt.');
+  await submit(page, () => page.getByRole('button', { name: 'Prüfen', exact: true }).click(), CHECKED);
+  const mark = page.locator('mark.check-mark-inclusive');
+  assert.equal(await mark.count(), 1);
+  assert.equal(await mark.innerText(), 'Flüchtlinge');
+  const finding = page.locator('#finding-1');
+  assert.match(await finding.innerText(), /Wort von der Liste Ihrer Organisation/);
+  assert.match(await finding.innerText(), /Wir schreiben „Geflüchtete“\./);
+  await submit(page, () => finding.getByRole('button', { name: /Übernehmen\W+Geflüchtete/ }).first().click(), CHECKED);
+  assert.equal(await page.getByLabel('Ihr Text oder Prompt').inputValue(), 'Wir beraten Geflüchtete in der Stadt.');
+  await context.close();
+});

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <regex>
 
 #include "web_fixture.h"
@@ -220,6 +221,94 @@ TEST_F(Werkstatt, MembersSeeTheSettingsEditorsSaveThem) {
   auto ro2 = b.open("/o/acme/werkstatt/settings");
   EXPECT_TRUE(contains(ro2.body, "ein Verein"));
   EXPECT_TRUE(contains(ro2.body, "<li>Becker</li>"));
+}
+
+// The settings form's fields as an editor sends them: context, style, no
+// accepted words, then one row per {term, suggestions, message} and two blank rows.
+std::vector<std::pair<std::string, std::string>> settings_form(
+    const std::vector<std::array<std::string, 3>>& rows) {
+  std::vector<std::pair<std::string, std::string>> f{
+      {"role", "ein Verein"}, {"values", ""}, {"sector", ""}, {"style", "colon"}, {"accepted_words", ""}};
+  auto all = rows;
+  all.push_back({"", "", ""});
+  all.push_back({"", "", ""});
+  for (const auto& r : all) {
+    f.emplace_back("term", r[0]);
+    f.emplace_back("suggestions", r[1]);
+    f.emplace_back("message", r[2]);
+  }
+  return f;
+}
+
+TEST_F(Werkstatt, EditorsListTermsToAvoidAndTheWerkstattFlagsThem) {
+  srv.user("eve@example.org", "acme", store::Role::kEditor);
+  Browser e(srv.port());
+  ASSERT_EQ(e.sign_in("eve@example.org").status, 303);
+  auto form = e.open("/o/acme/werkstatt/settings");
+  EXPECT_TRUE(contains(form.body, "Begriffe, die wir vermeiden"));
+  EXPECT_TRUE(contains(form.body, "<label for=\"term-0-term\">Begriff</label>")) << "blank rows to add";
+  EXPECT_EQ(b.post("/o/acme/werkstatt/settings",
+                   settings_form({{"Flüchtlinge", "Geflüchtete", ""}})).status, 403)
+      << "members cannot change them";
+
+  auto saved = e.post("/o/acme/werkstatt/settings",
+                      settings_form({{" Flüchtlinge ", "Geflüchtete;  Menschen mit Fluchterfahrung ;",
+                                      "Wir schreiben „Geflüchtete“."}}));
+  ASSERT_EQ(saved.status, 303) << saved.body.substr(0, 3000);
+  auto st = srv.store().checker_settings(srv.org("acme").id);
+  ASSERT_TRUE(st);
+  ASSERT_EQ(st->org_terms.size(), 1u);
+  EXPECT_EQ(st->org_terms[0].term, "Flüchtlinge");
+  EXPECT_EQ(st->org_terms[0].suggestions,
+            (std::vector<std::string>{"Geflüchtete", "Menschen mit Fluchterfahrung"}));
+  auto again = e.open(saved.header("Location"));
+  EXPECT_TRUE(contains(again.body, "value=\"Geflüchtete; Menschen mit Fluchterfahrung\""));
+  EXPECT_TRUE(contains(again.body, "id=\"term-0-remove\""));
+
+  auto checked = check({{"text", "Wir beraten Flüchtlinge."}, {"inclusive", "1"}});
+  ASSERT_EQ(checked.status, 200);
+  EXPECT_TRUE(contains(checked.body, "Wir schreiben „Geflüchtete“.")) << checked.body.substr(0, 4000);
+  EXPECT_TRUE(contains(checked.body, "Menschen mit Fluchterfahrung"));
+  EXPECT_TRUE(contains(checked.body, "<mark"));
+
+  auto ro = b.open("/o/acme/werkstatt/settings");
+  EXPECT_TRUE(contains(ro.body, "<strong>Flüchtlinge</strong>, besser: Geflüchtete; Menschen mit Fluchterfahrung"))
+      << "members read them";
+  EXPECT_FALSE(contains(ro.body, "name=\"term\""));
+
+  // Ticking "remove" removes the term.
+  auto fields = settings_form({{"Flüchtlinge", "Geflüchtete", ""}});
+  fields.emplace_back("remove", "0");
+  ASSERT_EQ(e.post("/o/acme/werkstatt/settings", fields).status, 303);
+  EXPECT_TRUE(srv.store().checker_settings(srv.org("acme").id)->org_terms.empty());
+}
+
+TEST_F(Werkstatt, ARefusedTermIsShownAtItsRowWithWhatWasTyped) {
+  srv.user("eve@example.org", "acme", store::Role::kEditor);
+  Browser e(srv.port());
+  ASSERT_EQ(e.sign_in("eve@example.org").status, 303);
+  e.open("/o/acme/werkstatt/settings");
+  ASSERT_EQ(e.post("/o/acme/werkstatt/settings", settings_form({{"Asylant", "", ""}})).status, 303);
+  e.open("/o/acme/werkstatt/settings");
+  const std::string long_suggestion(81, 'x');
+  auto bad = e.post("/o/acme/werkstatt/settings",
+                    settings_form({{"Asylant", "Asylsuchende", ""}, {"Flüchtlinge", long_suggestion, ""}}));
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_TRUE(contains(bad.body, "Begriff 2: Ein Begriff und jeder Vorschlag")) << bad.body.substr(0, 3000);
+  EXPECT_TRUE(contains(bad.body, "aria-describedby=\"terms-suggestions-hint term-1-error\" aria-invalid=\"true\""));
+  EXPECT_TRUE(contains(bad.body, "<p class=\"error-message\" id=\"term-1-error\">"));
+  EXPECT_TRUE(contains(bad.body, "value=\"" + long_suggestion + "\"")) << "what was typed stays";
+  EXPECT_TRUE(contains(bad.body, "value=\"Asylsuchende\""));
+
+  auto twice = e.post("/o/acme/werkstatt/settings",
+                      settings_form({{"Asylant", "", ""}, {"ASYLANT", "", ""}}));
+  EXPECT_EQ(twice.status, 400);
+  EXPECT_TRUE(contains(twice.body, "Begriff 2: Dieser Begriff steht schon weiter oben"));
+  EXPECT_TRUE(contains(twice.body, "aria-invalid=\"true\" aria-describedby=\"term-1-error\""));
+
+  auto st = srv.store().checker_settings(srv.org("acme").id);
+  ASSERT_EQ(st->org_terms.size(), 1u);
+  EXPECT_EQ(st->org_terms[0], (store::CheckerTerm{"Asylant", {}, ""})) << "unchanged";
 }
 
 }  // namespace

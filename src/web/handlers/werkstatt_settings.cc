@@ -3,6 +3,8 @@
 
 #include "web/handlers/dashboard.h"
 #include "web/handlers/werkstatt.h"
+#include "web/handlers/werkstatt_terms.h"
+#include "web/i18n.h"
 #include "web/page.h"
 
 namespace solipraxis::web::handlers {
@@ -27,15 +29,25 @@ std::vector<std::string> split_lines(const std::string& text) {
 std::string field_of(const core::Error& e) {
   if (e.key == "error.checker.style_invalid") return "style";
   if (e.key == "error.checker.word_invalid" || e.key == "error.checker.too_many_words") return "words";
+  if (e.key.starts_with("error.checker.term") || e.key == "error.checker.too_many_terms") {
+    return "terms";
+  }
   for (const char* f : {"role", "values", "sector"}) {
     if (e.detail.starts_with(f)) return f;
   }
   return "";
 }
 
+// What the form shows: the settings and, after a refusal, the text and term rows as typed.
+struct SettingsForm {
+  std::string accepted_text;
+  std::vector<TermRow> term_rows;
+  std::vector<std::size_t> row_of;  // row of each term given to the store
+};
+
 Response render_settings(auth::Auth& auth, const Request& req, const auth::Membership& m,
                          const store::CheckerSettings& st, const core::Error* refused,
-                         std::string_view accepted_text) {
+                         const SettingsForm& form) {
   Services& s = auth.services();
   mstch::map data = org_page_data(s, req, m);
   data.emplace("title", tr(s, req, "check.settings.title"));
@@ -44,7 +56,9 @@ Response render_settings(auth::Auth& auth, const Request& req, const auth::Membe
   data.emplace("values_text", st.values);
   data.emplace("sector_text", st.sector);
   data.emplace("style_label", tr(s, req, "check.style." + st.style));
-  data.emplace("accepted_text", std::string(accepted_text));
+  data.emplace("accepted_text", form.accepted_text);
+  data.emplace("org_terms", terms_read_only(st.org_terms));
+  data.emplace("has_terms", !st.org_terms.empty());
   mstch::array words;
   for (const auto& w : st.accepted_words) words.push_back(mstch::map{{"word", w}});
   data.emplace("accepted_words", words);
@@ -59,11 +73,26 @@ Response render_settings(auth::Auth& auth, const Request& req, const auth::Membe
   data.emplace("styles", styles);
   if (req.query.value("saved") == "1") data.emplace("notice", tr(s, req, "check.settings.saved"));
   int status = 200;
+  std::optional<std::size_t> fault_row;
+  std::string fault_field;
+  std::string error_text;
   if (refused) {
     status = http_status(refused->code);
-    data.emplace("error", tr(s, req, refused->key));
-    data.emplace("error_" + field_of(*refused), true);
+    error_text = tr(s, req, refused->key);
+    if (auto f = term_fault(*refused); f && f->index < form.row_of.size()) {
+      fault_row = form.row_of[f->index];
+      fault_field = f->field;
+      // The summary at the top says which row; the row repeats the reason.
+      data.emplace("error", format_message(tr(s, req, "check.settings.term_row"),
+                                           {{"n", std::to_string(*fault_row + 1)}}) +
+                                ": " + error_text);
+    } else {
+      data.emplace("error", error_text);
+      data.emplace("error_" + field_of(*refused), true);
+    }
   }
+  data.emplace("term_rows",
+               term_rows_data(s, req, form.term_rows, fault_row, fault_field, error_text));
   return render(s, req, "pages/werkstatt_settings", std::move(data), status);
 }
 
@@ -74,7 +103,8 @@ Response werkstatt_settings_page(auth::Auth& auth, Request& req) {
   if (!m) return m.response();
   auto st = auth.services().store.checker_settings(m->org.id);
   if (!st) return error_response(auth.services(), req, st.error());
-  return render_settings(auth, req, *m, *st, nullptr, join_lines(st->accepted_words));
+  const SettingsForm form{join_lines(st->accepted_words), term_rows(st->org_terms), {}};
+  return render_settings(auth, req, *m, *st, nullptr, form);
 }
 
 Response werkstatt_settings_save(auth::Auth& auth, Request& req) {
@@ -87,15 +117,22 @@ Response werkstatt_settings_save(auth::Auth& auth, Request& req) {
   wanted.values = form->value("values");
   wanted.sector = form->value("sector");
   wanted.style = form->value("style");
-  const std::string accepted = form->value("accepted_words");
-  wanted.accepted_words = split_lines(accepted);
+  SettingsForm typed{form->value("accepted_words"), term_rows_from_form(*form), {}};
+  wanted.accepted_words = split_lines(typed.accepted_text);
+  wanted.org_terms = terms_to_save(typed.term_rows, &typed.row_of);
+  if (!form->has("term")) {  // a form without the term rows keeps the stored terms
+    auto stored = auth.services().store.checker_settings(m->org.id);
+    if (!stored) return error_response(auth.services(), req, stored.error());
+    wanted.org_terms = stored->org_terms;
+    typed.term_rows = term_rows(stored->org_terms);
+  }
   auto saved = auth.services().store.set_checker_settings(m->org.id, wanted,
                                                           store::Actor{m->user.id, "web"});
   if (!saved) {
     const core::Error& e = saved.error();
     if (e.code != core::ErrorCode::kInvalidInput) return error_response(auth.services(), req, e);
     // Show the form again with what was typed and the reason.
-    return render_settings(auth, req, *m, wanted, &e, accepted);
+    return render_settings(auth, req, *m, wanted, &e, typed);
   }
   return Response::redirect("/o/" + m->org.slug + "/werkstatt/settings?saved=1");
 }
