@@ -11,12 +11,6 @@ namespace solipraxis::web::handlers {
 
 namespace {
 
-std::string join_lines(const std::vector<std::string>& words) {
-  std::string out;
-  for (const auto& w : words) out += (out.empty() ? "" : "\n") + w;
-  return out;
-}
-
 std::vector<std::string> split_lines(const std::string& text) {
   std::vector<std::string> out;
   std::istringstream in(text);
@@ -103,7 +97,7 @@ Response werkstatt_settings_page(auth::Auth& auth, Request& req) {
   if (!m) return m.response();
   auto st = auth.services().store.checker_settings(m->org.id);
   if (!st) return error_response(auth.services(), req, st.error());
-  const SettingsForm form{join_lines(st->accepted_words), term_rows(st->org_terms), {}};
+  const SettingsForm form{joined(st->accepted_words, "\n"), term_rows(st->org_terms), {}};
   return render_settings(auth, req, *m, *st, nullptr, form);
 }
 

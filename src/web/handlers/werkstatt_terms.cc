@@ -7,13 +7,16 @@
 
 namespace solipraxis::web::handlers {
 
-namespace {
-
-std::string joined(const std::vector<std::string>& parts) {
+std::string joined(const std::vector<std::string>& parts, std::string_view separator) {
   std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : "; ") + p;
+  for (const auto& p : parts) {
+    if (!out.empty()) out += separator;
+    out += p;
+  }
   return out;
 }
+
+namespace {
 
 std::vector<std::string> split_suggestions(std::string_view text) {
   std::vector<std::string> out;
@@ -30,7 +33,8 @@ std::vector<std::string> split_suggestions(std::string_view text) {
 
 std::vector<TermRow> term_rows(const std::vector<store::CheckerTerm>& terms) {
   std::vector<TermRow> rows;
-  for (const auto& t : terms) rows.push_back({t.term, joined(t.suggestions), t.message, false});
+  for (const auto& t : terms)
+    rows.push_back({t.term, joined(t.suggestions, "; "), t.message, false});
   rows.resize(rows.size() + kBlankTermRows);
   return rows;
 }
@@ -109,7 +113,7 @@ mstch::array terms_read_only(const std::vector<store::CheckerTerm>& terms) {
   mstch::array out;
   for (const auto& t : terms) {
     out.push_back(mstch::map{{"term", t.term},
-                             {"suggestions", joined(t.suggestions)},
+                             {"suggestions", joined(t.suggestions, "; ")},
                              {"has_suggestions", !t.suggestions.empty()},
                              {"message", t.message}});
   }

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -25,6 +26,9 @@ struct TermRow {
   std::string message;
   bool remove = false;
 };
+
+// The parts with `separator` between them (suggestions "; ", accepted words "\n").
+std::string joined(const std::vector<std::string>& parts, std::string_view separator);
 
 // The stored terms as rows, followed by the blank rows.
 std::vector<TermRow> term_rows(const std::vector<store::CheckerTerm>& terms);
