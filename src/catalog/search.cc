@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/html.h"
+
 namespace solipraxis::catalog {
 
 namespace {
@@ -84,32 +86,18 @@ std::vector<std::pair<size_t, size_t>> match_spans(std::string_view text, std::s
   return out;
 }
 
-namespace {
-void escape_into(std::string& out, std::string_view s) {
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-}
-}  // namespace
 
 std::string highlight_html(std::string_view text, std::string_view query) {
   std::string out;
   size_t pos = 0;
   for (auto [start, end] : match_spans(text, query)) {
-    escape_into(out, text.substr(pos, start - pos));
+    core::append_html_escaped(out, text.substr(pos, start - pos));
     out += "<mark>";
-    escape_into(out, text.substr(start, end - start));
+    core::append_html_escaped(out, text.substr(start, end - start));
     out += "</mark>";
     pos = end;
   }
-  escape_into(out, text.substr(pos));
+  core::append_html_escaped(out, text.substr(pos));
   return out;
 }
 

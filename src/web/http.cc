@@ -315,24 +315,6 @@ std::string percent_encode_unsafe(std::string_view in) {
   return out;
 }
 
-std::string html_escape(std::string_view in) {
-  std::string out;
-  out.reserve(in.size() + 16);
-  for (char c : in) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      case '`': out += "&#96;"; break;
-      case '=': out += "&#61;"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
-}
-
 bool is_local_path(std::string_view target) {
   if (target.empty() || target.front() != '/') return false;
   if (target.size() > 1 && (target[1] == '/' || target[1] == '\\')) return false;

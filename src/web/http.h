@@ -148,7 +148,6 @@ std::string percent_encode(std::string_view in);  // for building query strings 
 // Encodes only what may not appear in a URL (space, non-ASCII, "<>\^`{|}), keeping
 // an already-encoded target such as "/a?b=c%20d" unchanged.
 std::string percent_encode_unsafe(std::string_view in);
-std::string html_escape(std::string_view in);
 
 // True when `target` is a safe local redirect target: starts with a single '/',
 // no "//" or "/\\" prefix, no scheme, no control characters.

@@ -104,11 +104,6 @@ TEST(LocalPath, AcceptsOnlyPathsOnThisSite) {
   EXPECT_FALSE(is_local_path("/a\r\nSet-Cookie: x"));
 }
 
-TEST(HtmlEscape, EscapesMarkupAndQuotes) {
-  EXPECT_EQ(html_escape("<a href=\"x\">'&'</a>"),
-            "&lt;a href&#61;&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
-}
-
 TEST(PercentEncode, KeepsEncodedTargets) {
   EXPECT_EQ(percent_encode("/a b?x=1&y"), "/a%20b%3Fx%3D1%26y");
   EXPECT_EQ(percent_encode_unsafe("/a%20b?x=ä"), "/a%20b?x=%C3%A4");

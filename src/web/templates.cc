@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/html.h"
 #include "web/http.h"
 
 namespace solipraxis::web {
@@ -15,7 +16,7 @@ using core::make_error;
 namespace {
 
 void install_escape() {
-  mstch::config::escape = [](const std::string& s) { return html_escape(s); };
+  mstch::config::escape = [](const std::string& s) { return core::html_escape(s); };
 }
 
 }  // namespace

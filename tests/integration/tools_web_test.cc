@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/html.h"
 #include "core/public_register.h"
 #include "store/tool_records.h"
 #include "web_fixture.h"
@@ -253,7 +254,7 @@ TEST(ToolsWeb, NonUseWithPrinciplesAppearsInTheNonUseListNewestFirst) {
   EXPECT_TRUE(contains(page.body, "Daten bleiben bei uns."));
   const auto* p2 = reg.srv.app().services().catalog->current().principle("p.2");
   ASSERT_NE(p2, nullptr);
-  EXPECT_TRUE(contains(page.body, "2. " + html_escape(p2->name.de))) << "principle named from the catalog";
+  EXPECT_TRUE(contains(page.body, "2. " + core::html_escape(p2->name.de))) << "principle named from the catalog";
 }
 
 TEST(ToolsWeb, ValidationErrorsStandAtTheirFieldsAndTheInputIsKept) {
