@@ -1,7 +1,9 @@
 // Prints precision and recall per rule over tests/data/check/*.jsonl (or the
 // directory given as the first argument); with -v also every failing case.
+// Usage: check_quality [-v] [DIR]; exit 2 when DIR cannot be read or a case is malformed.
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <string>
 
 #include "check_cases.h"
@@ -14,6 +16,10 @@ int main(int argc, char** argv) {
       verbose = true;
     else
       dir = argv[i];
+  }
+  if (std::error_code ec; !std::filesystem::is_directory(dir, ec)) {
+    std::fprintf(stderr, "usage: check_quality [-v] [DIR]; not a directory: %s\n", dir.c_str());
+    return 2;
   }
   std::vector<std::string> errors;
   const auto cases = solipraxis::testing::load_cases(dir, &errors);
