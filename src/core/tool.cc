@@ -1,6 +1,7 @@
 #include "core/tool.h"
 
 #include <algorithm>
+#include <initializer_list>
 
 #include "core/text_field.h"
 
@@ -8,6 +9,17 @@ namespace solipraxis::core {
 namespace {
 
 void trim_in_place(std::string& s) { s = std::string(trim(s)); }
+
+// The value of `values` whose name is `name`, else kInvalidInput with `key`.
+template <typename E>
+Result<E> parse_named(std::string_view name, std::initializer_list<E> values,
+                      const char* (*name_of)(E), const char* key, std::string_view what) {
+  for (E v : values) {
+    if (name == name_of(v)) return v;
+  }
+  return make_error(ErrorCode::kInvalidInput, key,
+                    std::string(what) + " '" + std::string(name.substr(0, 40)) + "'");
+}
 
 }  // namespace
 
@@ -31,20 +43,45 @@ const char* openness_name(Openness o) {
 }
 
 Result<Hosting> parse_hosting(std::string_view name) {
-  for (Hosting h : {Hosting::kVendorCloud, Hosting::kEuCloud, Hosting::kSelfHosted,
-                    Hosting::kOnDevice}) {
-    if (name == hosting_name(h)) return h;
-  }
-  return make_error(ErrorCode::kInvalidInput, "tools.error.invalid_hosting",
-                    "unknown hosting '" + std::string(name.substr(0, 40)) + "'");
+  return parse_named(name,
+                     {Hosting::kVendorCloud, Hosting::kEuCloud, Hosting::kSelfHosted,
+                      Hosting::kOnDevice},
+                     hosting_name, "tools.error.invalid_hosting", "unknown hosting");
 }
 
 Result<Openness> parse_openness(std::string_view name) {
-  for (Openness o : {Openness::kClosed, Openness::kOpenWeights, Openness::kOpenSource}) {
-    if (name == openness_name(o)) return o;
+  return parse_named(name, {Openness::kClosed, Openness::kOpenWeights, Openness::kOpenSource},
+                     openness_name, "tools.error.invalid_openness", "unknown model openness");
+}
+
+const char* data_answer_name(DataAnswer a) {
+  switch (a) {
+    case DataAnswer::kUnknown: return "unknown";
+    case DataAnswer::kNo: return "no";
+    case DataAnswer::kYes: return "yes";
   }
-  return make_error(ErrorCode::kInvalidInput, "tools.error.invalid_openness",
-                    "unknown model openness '" + std::string(name.substr(0, 40)) + "'");
+  return "unknown";
+}
+
+Result<DataAnswer> parse_data_answer(std::string_view name) {
+  return parse_named(name, {DataAnswer::kUnknown, DataAnswer::kNo, DataAnswer::kYes},
+                     data_answer_name, "tools.error.invalid_data_answer",
+                     "use yes, no or unknown, not");
+}
+
+const char* data_answer_label_key(DataAnswer a) {
+  switch (a) {
+    case DataAnswer::kUnknown: return "tools.value.not_answered";
+    case DataAnswer::kNo: return "tools.value.no";
+    case DataAnswer::kYes: return "tools.value.yes";
+  }
+  return "tools.value.not_answered";
+}
+
+DataAnswer special_categories_answer(const Tool& tool) {
+  if (tool.personal_data == DataAnswer::kUnknown) return DataAnswer::kUnknown;
+  return tool.special_categories && tool.personal_data == DataAnswer::kYes ? DataAnswer::kYes
+                                                                           : DataAnswer::kNo;
 }
 
 bool is_http_url(std::string_view url) {
@@ -74,7 +111,9 @@ void normalize_tool(Tool& tool) {
   trim_in_place(tool.public_summary);
   for (auto& link : tool.links) trim_in_place(link);
   std::erase_if(tool.links, [](const std::string& l) { return l.empty(); });
-  if (tool.special_categories) tool.personal_data = true;
+  if (tool.special_categories && tool.personal_data == DataAnswer::kUnknown) {
+    tool.personal_data = DataAnswer::kYes;
+  }
 }
 
 std::vector<FieldError> tool_errors(const Tool& tool, Date today,
@@ -89,6 +128,12 @@ std::vector<FieldError> tool_errors(const Tool& tool, Date today,
   check_text_field(out, "purpose", tool.purpose, kToolLongFieldMax);
   check_text_field(out, "target_groups", tool.target_groups, kToolLongFieldMax);
   check_text_field(out, "data_processed", tool.data_processed, kToolLongFieldMax);
+  if (tool.special_categories && tool.personal_data != DataAnswer::kYes) {
+    out.push_back(field_error("special_categories",
+                              "tools.error.special_categories_without_personal_data",
+                              "special_categories needs personal_data \"yes\" (it is \"" +
+                                  std::string(data_answer_name(tool.personal_data)) + "\")"));
+  }
   check_text_field(out, "affected_users", tool.affected_users, kToolLongFieldMax);
   check_text_field(out, "affected_non_users", tool.affected_non_users, kToolLongFieldMax);
   check_text_field(out, "affected_groups", tool.affected_groups, kToolLongFieldMax);

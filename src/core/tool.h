@@ -22,10 +22,20 @@ namespace solipraxis::core {
 enum class Hosting { kVendorCloud, kEuCloud, kSelfHosted, kOnDevice };
 enum class Openness { kClosed, kOpenWeights, kOpenSource };
 
+// An answer to a yes/no question about a tool's data that may not have been
+// given yet. kUnknown is "nobody has answered", never a hidden "no": every view
+// (page, exports, API, public register) shows it as "not answered yet".
+enum class DataAnswer { kUnknown, kNo, kYes };
+
 const char* hosting_name(Hosting h);    // "vendor_cloud", "eu_cloud", "self_hosted", "on_device"
 const char* openness_name(Openness o);  // "closed", "open_weights", "open_source"
 Result<Hosting> parse_hosting(std::string_view name);    // "tools.error.invalid_hosting"
 Result<Openness> parse_openness(std::string_view name);  // "tools.error.invalid_openness"
+const char* data_answer_name(DataAnswer a);  // "unknown", "no", "yes"
+Result<DataAnswer> parse_data_answer(std::string_view name);  // "tools.error.invalid_data_answer"
+// The i18n key of the answer as shown to people: tools.value.yes, tools.value.no,
+// tools.value.not_answered.
+const char* data_answer_label_key(DataAnswer a);
 
 // Limits in Unicode code points.
 inline constexpr std::size_t kToolNameMax = 100;
@@ -45,8 +55,8 @@ struct Tool {
   std::optional<Hosting> hosting;  // empty: not known yet
   std::optional<Openness> openness;
   std::string data_processed;       // what data the tool sees
-  bool personal_data = false;
-  bool special_categories = false;  // GDPR Art. 9 data; implies personal_data
+  DataAnswer personal_data = DataAnswer::kUnknown;  // a new tool: not answered yet
+  bool special_categories = false;  // GDPR Art. 9 data; requires personal_data kYes
   std::string affected_users;       // people who use it
   std::string affected_non_users;   // people affected without using it
   std::string affected_groups;      // groups (e.g. clients, volunteers, a community)
@@ -64,8 +74,13 @@ struct Tool {
   UnixTime updated_at = 0;
 };
 
-// Trims name, vendor, contact and cost; drops blank links and trims the others;
-// sets personal_data when special_categories is set.
+// Special categories as people should read them: kYes or kNo when personal data
+// is answered (kNo when it is "no"), kUnknown while personal data is not answered.
+DataAnswer special_categories_answer(const Tool& tool);
+
+// Trims name, vendor, contact and cost; drops blank links and trims the others.
+// Ticking special categories answers the personal-data question: an unanswered
+// personal_data becomes kYes. A "no" stays "no" (tool_errors refuses the pair).
 void normalize_tool(Tool& tool);
 
 // Every problem with the user-editable fields, in field order; empty when valid.
@@ -75,7 +90,9 @@ void normalize_tool(Tool& tool);
 // text_invalid (malformed UTF-8 or control characters),
 // public_summary_too_long, next_review_in_past, link_invalid, too_many_links,
 // public_summary_required (a public tool needs its short description),
-// next_review_required (pilot, in_use and evaluation always have one).
+// next_review_required (pilot, in_use and evaluation always have one),
+// special_categories_without_personal_data (special categories while personal
+// data is "no": a contradiction we do not resolve by guessing).
 std::vector<FieldError> tool_errors(const Tool& tool, Date today,
                                     std::optional<Date> stored_next_review = {});
 // The first of tool_errors() as kInvalidInput with the field in the detail.

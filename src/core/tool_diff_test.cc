@@ -20,6 +20,17 @@ TEST(ToolDiffTest, NamesEveryChangedEditableFieldInFormOrder) {
             (std::vector<std::string>{"name", "purpose", "hosting", "links", "public"}));
 }
 
+TEST(ToolDiffTest, AnsweringThePersonalDataQuestionIsAChange) {
+  Tool a;
+  Tool b = a;
+  b.personal_data = DataAnswer::kNo;
+  EXPECT_EQ(changed_fields(a, b), std::vector<std::string>{"personal_data"});
+  a.personal_data = DataAnswer::kYes;
+  EXPECT_EQ(changed_fields(a, b), std::vector<std::string>{"personal_data"});
+  a.personal_data = DataAnswer::kNo;
+  EXPECT_TRUE(changed_fields(a, b).empty());
+}
+
 TEST(ToolDiffTest, IgnoresPhaseVersionAndTimes) {
   Tool a;
   Tool b = a;

@@ -93,6 +93,7 @@ const std::map<std::string, std::string, std::less<>>& english() {
       {"tools.value.yes", "yes"},
       {"tools.value.no", "no"},
       {"tools.value.unknown", "not known yet"},
+      {"tools.value.not_answered", "not answered yet"},
   };
   return kLabels;
 }
@@ -196,7 +197,7 @@ std::string tool_json(const Tool& t) {
       .raw("openness",
            opt_json(t.openness ? openness_name(*t.openness) : "", t.openness.has_value()))
       .str("data_processed", t.data_processed)
-      .raw("personal_data", bool_json(t.personal_data))
+      .str("personal_data", data_answer_name(t.personal_data))
       .raw("special_categories", bool_json(t.special_categories))
       .str("affected_users", t.affected_users)
       .str("affected_non_users", t.affected_non_users)
@@ -265,8 +266,8 @@ std::string tool_markdown(const ToolRecord& r, const Translate& t) {
            tool.openness ? t(key("tools.openness.", openness_name(*tool.openness)))
                          : t("tools.value.unknown"));
   md_text(out, t, "data_processed", tool.data_processed);
-  md_field(out, t, "personal_data", yes_no(t, tool.personal_data));
-  md_field(out, t, "special_categories", yes_no(t, tool.special_categories));
+  md_field(out, t, "personal_data", t(data_answer_label_key(tool.personal_data)));
+  md_field(out, t, "special_categories", t(data_answer_label_key(special_categories_answer(tool))));
   md_text(out, t, "affected_users", tool.affected_users);
   md_text(out, t, "affected_non_users", tool.affected_non_users);
   md_text(out, t, "affected_groups", tool.affected_groups);
@@ -325,8 +326,8 @@ std::string register_csv(const std::vector<Tool>& tools) {
         t.next_review ? t.next_review->str() : "",
         t.hosting ? hosting_name(*t.hosting) : "",
         t.openness ? openness_name(*t.openness) : "",
-        t.personal_data ? "yes" : "no",
-        t.special_categories ? "yes" : "no",
+        data_answer_name(t.personal_data),
+        data_answer_name(special_categories_answer(t)),
         t.is_public ? "yes" : "no",
         t.purpose,
         t.contact,

@@ -26,7 +26,8 @@ std::string english_label(std::string_view key);
 
 // JSON. Field names are the API contract (documented in docs/ and OpenAPI):
 // tool: id, name, vendor, purpose, target_groups, hosting, openness (string or
-// null), data_processed, personal_data, special_categories, affected_users,
+// null), data_processed, personal_data ("yes", "no" or "unknown": not answered
+// yet), special_categories (true or false; true only with personal_data "yes"), affected_users,
 // affected_non_users, affected_groups, cost, contact, links, phase,
 // next_review ("YYYY-MM-DD" or null), public, public_summary, human_oversight,
 // risks, version, created_at, updated_at (Unix seconds).
@@ -42,7 +43,9 @@ std::string tool_markdown(const ToolRecord& record, const Translate& t = english
 std::string register_markdown(std::string_view org_name, const std::vector<ToolRecord>& records,
                               const Translate& t = english_label);
 
-// CSV (RFC 4180, CRLF line ends, one header row, one row per tool). Cells that
+// CSV (RFC 4180, CRLF line ends, one header row, one row per tool). personal_data
+// and special_categories are yes, no or unknown (special categories are unknown
+// while personal data is: core::special_categories_answer). Cells that
 // a spreadsheet would run as a formula (=, +, -, @ first) get a leading '.
 std::string register_csv(const std::vector<Tool>& tools);
 

@@ -100,5 +100,37 @@ TEST(ToolExportTest, CsvQuotesAndDefusesFormulas) {
   EXPECT_NE(defused.find(",\"'\r=1+1\","), std::string::npos) << defused;
 }
 
+// The three answers, each as every format writes it; "not answered" never reads as "no".
+TEST(ToolExportTest, PersonalDataHasThreeAnswersInEveryFormat) {
+  struct Case {
+    DataAnswer personal;
+    bool special;
+    const char* json_value;
+    const char* csv_cells;
+    const char* md_personal;
+    const char* md_special;
+  };
+  for (const Case& c : {Case{DataAnswer::kUnknown, false, "unknown", ",unknown,unknown,",
+                             "Personal data:** not answered yet",
+                             "Special categories of personal data:** not answered yet"},
+                        Case{DataAnswer::kNo, false, "no", ",no,no,", "Personal data:** no",
+                             "Special categories of personal data:** no"},
+                        Case{DataAnswer::kYes, true, "yes", ",yes,yes,", "Personal data:** yes",
+                             "Special categories of personal data:** yes"}}) {
+    ToolRecord r = record();
+    r.tool.personal_data = c.personal;
+    r.tool.special_categories = c.special;
+    const auto j = json::parse(tool_json(r.tool));
+    EXPECT_EQ(j["personal_data"], c.json_value);
+    EXPECT_EQ(j["special_categories"], c.special);
+    EXPECT_NE(register_csv({r.tool}).find(c.csv_cells), std::string::npos)
+        << c.json_value << ": " << register_csv({r.tool});
+    const auto md = tool_markdown(r);
+    EXPECT_NE(md.find(c.md_personal), std::string::npos) << md;
+    EXPECT_NE(md.find(c.md_special), std::string::npos) << md;
+  }
+  EXPECT_NE(register_csv({}).find(",personal_data,special_categories,"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace solipraxis::core

@@ -155,16 +155,72 @@ TEST(ToolTest, EnumsRoundTripAndUnknownValuesAreInvalidInput) {
   EXPECT_EQ(o.error().key, "tools.error.invalid_openness");
 }
 
-TEST(ToolTest, NormalizeTrimsAndImpliesPersonalData) {
+TEST(ToolTest, NormalizeTrimsAndSpecialCategoriesAnswerAnOpenPersonalDataQuestion) {
   Tool t = valid_tool();
   t.name = "  Chatbot \n";
   t.links = {" https://example.org ", "", "  "};
   t.special_categories = true;
-  t.personal_data = false;
+  ASSERT_EQ(t.personal_data, DataAnswer::kUnknown);
   normalize_tool(t);
   EXPECT_EQ(t.name, "Chatbot");
   EXPECT_EQ(t.links, std::vector<std::string>{"https://example.org"});
-  EXPECT_TRUE(t.personal_data);
+  EXPECT_EQ(t.personal_data, DataAnswer::kYes);
+  EXPECT_TRUE(tool_errors(t, kToday).empty());
+}
+
+TEST(ToolTest, ANewToolHasNotAnsweredThePersonalDataQuestion) {
+  const Tool t;
+  EXPECT_EQ(t.personal_data, DataAnswer::kUnknown);
+  EXPECT_FALSE(t.special_categories);
+  EXPECT_EQ(special_categories_answer(t), DataAnswer::kUnknown);
+  EXPECT_STREQ(data_answer_label_key(t.personal_data), "tools.value.not_answered");
+}
+
+TEST(ToolTest, DataAnswersRoundTripAndOthersAreInvalidInput) {
+  EXPECT_STREQ(data_answer_name(DataAnswer::kUnknown), "unknown");
+  EXPECT_STREQ(data_answer_name(DataAnswer::kNo), "no");
+  EXPECT_STREQ(data_answer_name(DataAnswer::kYes), "yes");
+  for (DataAnswer a : {DataAnswer::kUnknown, DataAnswer::kNo, DataAnswer::kYes}) {
+    EXPECT_EQ(*parse_data_answer(data_answer_name(a)), a);
+  }
+  EXPECT_STREQ(data_answer_label_key(DataAnswer::kYes), "tools.value.yes");
+  EXPECT_STREQ(data_answer_label_key(DataAnswer::kNo), "tools.value.no");
+  for (const char* bad : {"", "Yes", "ja", "true", "1", "maybe", "unknown "}) {
+    auto a = parse_data_answer(bad);
+    ASSERT_FALSE(a.has_value()) << bad;
+    EXPECT_EQ(a.error().code, ErrorCode::kInvalidInput);
+    EXPECT_EQ(a.error().key, "tools.error.invalid_data_answer");
+  }
+}
+
+TEST(ToolTest, SpecialCategoriesWithPersonalDataNoAreRefused) {
+  Tool t = valid_tool();
+  t.personal_data = DataAnswer::kNo;
+  t.special_categories = true;
+  normalize_tool(t);
+  EXPECT_EQ(t.personal_data, DataAnswer::kNo) << "a given answer is never overwritten";
+  EXPECT_EQ(keys(tool_errors(t, kToday)),
+            std::vector<std::string>{
+                "special_categories:tools.error.special_categories_without_personal_data"});
+  EXPECT_EQ(validate_tool(t, kToday).error().key,
+            "tools.error.special_categories_without_personal_data");
+  // Without normalize_tool an open question is refused too, never guessed.
+  t.personal_data = DataAnswer::kUnknown;
+  EXPECT_TRUE(has(tool_errors(t, kToday),
+                  "special_categories:tools.error.special_categories_without_personal_data"));
+}
+
+TEST(ToolTest, SpecialCategoriesAreReadAsThePersonalDataAnswerAllows) {
+  Tool t = valid_tool();
+  t.personal_data = DataAnswer::kYes;
+  EXPECT_EQ(special_categories_answer(t), DataAnswer::kNo);
+  t.special_categories = true;
+  EXPECT_EQ(special_categories_answer(t), DataAnswer::kYes);
+  t.personal_data = DataAnswer::kNo;
+  t.special_categories = false;
+  EXPECT_EQ(special_categories_answer(t), DataAnswer::kNo);
+  t.personal_data = DataAnswer::kUnknown;
+  EXPECT_EQ(special_categories_answer(t), DataAnswer::kUnknown);
 }
 
 }  // namespace
