@@ -42,7 +42,7 @@ class RegisterContract : public StoreContract {
     t.purpose = "Briefe in einfache Sprache übertragen";
     t.hosting = core::Hosting::kEuCloud;
     t.openness = core::Openness::kOpenWeights;
-    t.personal_data = true;
+    t.personal_data = core::DataAnswer::kYes;
     t.links = {"https://example.org/tool"};
     return t;
   }

@@ -6,7 +6,9 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "store/migrations.h"
 #include "store/postgres/pg_db.h"
+#include "store/sql/migrate.h"
 #include "store/sqlite/sqlite_db.h"
 
 namespace solipraxis::store::testing {
@@ -75,6 +77,27 @@ Result<std::unique_ptr<Store>> StoreContract::open(bool migrate) {
   config.database = database_;
   config.migrate = migrate;
   return open_store(config, clock_);
+}
+
+void StoreContract::recreate_at_version(int version) {
+  store_.reset();
+  if (is_postgres()) {
+    const std::string url = database_;
+    database_ = pg_base_url();
+    exec_raw("DROP SCHEMA " + schema_ + " CASCADE; CREATE SCHEMA " + schema_);
+    database_ = url;
+  } else {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(database_ + suffix);
+  }
+  auto migrations = sql::parse_migrations(migration_files(GetParam()));
+  ASSERT_TRUE(migrations.has_value()) << migrations.error().detail;
+  ASSERT_LE(version, static_cast<int>(migrations->size()));
+  migrations->resize(static_cast<std::size_t>(version));
+  auto db = raw_db(database_);
+  ASSERT_NE(db, nullptr);
+  auto migrated = sql::migrate(*db, *migrations, clock_.now());
+  ASSERT_TRUE(migrated.has_value()) << migrated.error().detail;
+  ASSERT_EQ(*migrated, version);
 }
 
 void StoreContract::exec_raw(const std::string& sql) {

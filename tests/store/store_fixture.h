@@ -28,6 +28,9 @@ class StoreContract : public ::testing::TestWithParam<std::string> {
   // What open_store() gets as StoreConfig::database for this test's database.
   const std::string& database() const { return database_; }
   Result<std::unique_ptr<Store>> open(bool migrate = true);
+  // Closes the store and replaces this test's database by a new one migrated only
+  // up to `version` (to test a later migration on old rows); reopen with open().
+  void recreate_at_version(int version);
   // Runs SQL directly on this test's database, bypassing the Store.
   void exec_raw(const std::string& sql);
   std::int64_t count_raw(const std::string& sql);

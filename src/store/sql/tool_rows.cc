@@ -48,7 +48,7 @@ core::Tool tool_from(const Row& r) {
     if (auto o = core::parse_openness(r.text(7))) t.openness = *o;
   }
   t.data_processed = r.text(8);
-  t.personal_data = r.int64(9) != 0;
+  if (auto a = core::parse_data_answer(r.text(9))) t.personal_data = *a;  // CHECKed in SQL
   t.special_categories = r.int64(10) != 0;
   t.affected_users = r.text(11);
   t.affected_non_users = r.text(12);

@@ -1,5 +1,6 @@
-// Row mapping for the tool register tables (0002_tools.sql). Internal to
-// src/store/sql: tools.cc and red_lines.cc share it.
+// Row mapping for the tool register tables (0002_tools.sql; personal data since
+// 0007_personal_data_state.sql). Internal to src/store/sql: tools.cc and
+// red_lines.cc share it.
 #pragma once
 
 #include <string>
@@ -16,7 +17,7 @@ namespace solipraxis::store::sql {
 
 inline constexpr std::string_view kToolColumns =
     "id, org_id, name, vendor, purpose, target_groups, hosting, openness, data_processed, "
-    "personal_data, special_categories, affected_users, affected_non_users, affected_groups, "
+    "personal_data_state, special_categories, affected_users, affected_non_users, affected_groups, "
     "cost, contact, links_json, phase, next_review, is_public, public_summary, human_oversight, "
     "risks, version, created_at, updated_at";
 inline constexpr std::string_view kRedLineColumns =

@@ -30,13 +30,15 @@ Value opt_text(const char* s, bool present) { return present ? value(s) : null_v
 
 std::string links_json(const std::vector<std::string>& links) { return json(links).dump(); }
 
-// The editable columns, in the order of kEditableSet's placeholders $3..$23.
+// The editable columns, in the order of kEditableSet's placeholders $3..$24.
+// personal_data_state holds the answer; the old 0/1 column personal_data is no
+// longer read and gets 1 for "yes", 0 otherwise (see 0007_personal_data_state.sql).
 constexpr std::string_view kEditableSet =
     "name = $3, vendor = $4, purpose = $5, target_groups = $6, hosting = $7, openness = $8, "
     "data_processed = $9, personal_data = $10, special_categories = $11, affected_users = $12, "
     "affected_non_users = $13, affected_groups = $14, cost = $15, contact = $16, "
     "links_json = $17, next_review = $18, is_public = $19, public_summary = $20, "
-    "human_oversight = $21, risks = $22, updated_at = $23";
+    "human_oversight = $21, risks = $22, updated_at = $23, personal_data_state = $24";
 
 void add_editable(Params& p, const core::Tool& t, core::UnixTime now) {
   p.push_back(value(t.name));
@@ -47,7 +49,7 @@ void add_editable(Params& p, const core::Tool& t, core::UnixTime now) {
   p.push_back(
       opt_text(t.openness ? core::openness_name(*t.openness) : "", t.openness.has_value()));
   p.push_back(value(t.data_processed));
-  p.push_back(std::int64_t{t.personal_data});
+  p.push_back(std::int64_t{t.personal_data == core::DataAnswer::kYes});
   p.push_back(std::int64_t{t.special_categories});
   p.push_back(value(t.affected_users));
   p.push_back(value(t.affected_non_users));
@@ -61,6 +63,7 @@ void add_editable(Params& p, const core::Tool& t, core::UnixTime now) {
   p.push_back(value(t.human_oversight));
   p.push_back(value(t.risks));
   p.push_back(now);
+  p.push_back(value(core::data_answer_name(t.personal_data)));
 }
 
 Status insert_decision(Tx& tx, const core::Decision& d, core::UnixTime now,
@@ -145,9 +148,10 @@ Result<core::Tool> SqlStore::create_tool(OrgId org, const core::Tool& input, con
         "INSERT INTO tools (org_id, phase, name, vendor, purpose, target_groups, hosting, "
         "openness, data_processed, personal_data, special_categories, affected_users, "
         "affected_non_users, affected_groups, cost, contact, links_json, next_review, "
-        "is_public, public_summary, human_oversight, risks, updated_at, version, created_at) "
+        "is_public, public_summary, human_oversight, risks, updated_at, personal_data_state, "
+        "version, created_at) "
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, "
-        "$18, $19, $20, $21, $22, $23, 1, $23) RETURNING id",
+        "$18, $19, $20, $21, $22, $23, $24, 1, $23) RETURNING id",
         p);
     if (!rows) return rows.error();
     auto created = load_tool(tx, org, core::ToolId(rows->front().int64(0)));
@@ -174,7 +178,7 @@ Result<core::Tool> SqlStore::update_tool(OrgId org, const core::Tool& input,
     add_editable(p, t, now);
     p.push_back(expected_version);
     auto n = tx.exec("UPDATE tools SET " + std::string(kEditableSet) +
-                         ", version = version + 1 WHERE org_id = $1 AND id = $2 AND version = $24",
+                         ", version = version + 1 WHERE org_id = $1 AND id = $2 AND version = $25",
                      p);
     if (!n) return n.error();
     if (*n == 0) return stale_version(expected_version, stored->version);
