@@ -17,6 +17,12 @@ json principle_notes(const std::vector<core::PrincipleNote>& notes) {
   return out;
 }
 
+// true or false once personal data is answered; null while it is not (format 2).
+json special_categories_json(const core::Tool& t) {
+  const core::DataAnswer a = core::special_categories_answer(t);
+  return a == core::DataAnswer::kUnknown ? json(nullptr) : json(a == core::DataAnswer::kYes);
+}
+
 json entry_json(const core::PublicToolEntry& e, const std::string& reg_url) {
   const core::Tool& t = e.tool;
   json decisions = json::array();
@@ -50,8 +56,8 @@ json entry_json(const core::PublicToolEntry& e, const std::string& reg_url) {
       {"risks_and_mitigations", t.risks},
       {"data",
        {{"description", t.data_processed},
-        {"personal_data", t.personal_data},
-        {"special_categories", t.special_categories}}},
+        {"personal_data", core::data_answer_name(t.personal_data)},
+        {"special_categories", special_categories_json(t)}}},
       {"supplier", t.vendor},
       {"hosting", t.hosting ? json(core::hosting_name(*t.hosting)) : json(nullptr)},
       {"model_openness", t.openness ? json(core::openness_name(*t.openness)) : json(nullptr)},
@@ -89,6 +95,9 @@ std::string entry_text(const core::PublicToolEntry& e, const Label& label) {
   add("tools.field.human_oversight", t.human_oversight);
   add("tools.field.risks", t.risks);
   add("tools.field.data_processed", t.data_processed);
+  add("tools.field.personal_data", label(core::data_answer_label_key(t.personal_data)));
+  add("tools.field.special_categories",
+      label(core::data_answer_label_key(core::special_categories_answer(t))));
   if (e.non_use) add("register.field.reasons", e.non_use->rationale);
   add("register.field.last_review", e.last_review ? e.last_review->str() : "");
   add("tools.field.next_review", t.next_review ? t.next_review->str() : "");
@@ -155,7 +164,7 @@ json public_register_json(const PublicRegister& reg, std::string_view base_url,
   json tools = json::array();
   for (const auto& e : reg.entries) tools.push_back(entry_json(e, url));
   return {{"format", "solipraxis-public-register"},
-          {"format_version", 1},
+          {"format_version", 2},
           {"organisation", {{"slug", reg.org.slug}, {"name", reg.org.name}, {"register_url", url}}},
           {"generated_at", handlers::iso8601(now)},
           {"updated_at", handlers::iso8601(reg.updated_at)},

@@ -28,6 +28,23 @@ core::Status read_bool(const json& v, std::string_view field, bool& out) {
   return {};
 }
 
+// "yes", "no" or "unknown". For clients written against the old boolean field,
+// true is "yes" and false is "no": a client that sends false states an answer
+// (unlike an unticked box). null is refused: send "unknown" to withdraw one.
+core::Status read_data_answer(const json& v, std::string_view field, core::DataAnswer& out) {
+  if (v.is_boolean()) {
+    out = v.get<bool>() ? core::DataAnswer::kYes : core::DataAnswer::kNo;
+    return {};
+  }
+  if (!v.is_string()) return type_error(field, "\"yes\", \"no\" or \"unknown\"");
+  auto a = core::parse_data_answer(v.get<std::string>());
+  if (!a)
+    return make_error(ErrorCode::kInvalidInput, a.error().key,
+                      std::string(field) + ": " + a.error().detail);
+  out = *a;
+  return {};
+}
+
 core::Status read_date(const json& v, std::string_view field, std::optional<core::Date>& out) {
   if (v.is_null()) {
     out.reset();
@@ -118,7 +135,7 @@ core::Status apply_tool_fields(const json& body, core::Tool& t) {
     else if (key == "risks")
       st = read_string(v, key, t.risks);
     else if (key == "personal_data")
-      st = read_bool(v, key, t.personal_data);
+      st = read_data_answer(v, key, t.personal_data);
     else if (key == "special_categories")
       st = read_bool(v, key, t.special_categories);
     else if (key == "public")

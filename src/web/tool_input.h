@@ -4,6 +4,8 @@
 // i18n key and a detail that names the field:
 //   error.api.unknown_field  a field we do not know (likely a typo)
 //   error.api.field_type     a field with the wrong JSON type
+//   tools.error.invalid_data_answer  personal_data other than "yes", "no",
+//                                    "unknown" (or, for older clients, true/false)
 // Read-only fields (id, phase, version, created_at, updated_at, decisions) are
 // accepted and ignored here; the handler checks "version" and "phase".
 #pragma once

@@ -63,12 +63,17 @@ test('the filled register shows public tools and non-use, and passes axe in both
     public: true, public_summary: 'Hilft, Briefe verständlich zu schreiben.',
     human_oversight: 'Eine Beraterin liest jeden Text.', risks: 'Fehler in Fachbegriffen: wir prüfen.',
     links: ['https://example.org/tool'], openness: 'open_weights', hosting: 'eu_cloud',
+    personal_data: 'yes', special_categories: true,
   });
   let t = (await decide(pub, 'explore')).tool;
   t = (await decide(t, 'pilot')).tool;
   const chatbot = await api('POST', `/api/v1/orgs/${ORG}/tools`, {
-    name: 'Chatbot', public: true, public_summary: 'Ein Chatbot für Ratsuchende.',
+    name: 'Chatbot', public: true, public_summary: 'Ein Chatbot für Ratsuchende.', personal_data: 'no',
   });
+  const open = await api('POST', `/api/v1/orgs/${ORG}/tools`, {
+    name: 'Terminhilfe', public: true, public_summary: 'Schlägt Termine vor.',
+  });
+  assert.equal(open.personal_data, 'unknown');
   await decide(chatbot, 'reject', { rationale: 'Trainiert mit unseren Beratungsgesprächen.' });
   await api('POST', `/api/v1/orgs/${ORG}/tools`, { name: 'Internes Werkzeug' });
 
@@ -80,6 +85,11 @@ test('the filled register shows public tools and non-use, and passes axe in both
     assert.match(text, /Übersetzungshilfe/);
     assert.match(text, /Trainiert mit unseren Beratungsgesprächen/);
     assert.doesNotMatch(text, /Internes Werkzeug/);
+    const unanswered = await page.locator(`#tool-${open.id}`).innerText();
+    assert.match(unanswered, locale === 'de-DE' ? /Personenbezogene Daten\s+noch nicht geklärt/
+      : /Personal data\s+not answered yet/);
+    assert.match(await page.locator(`#tool-${chatbot.id}`).innerText(),
+      locale === 'de-DE' ? /Personenbezogene Daten\s+nein/ : /Personal data\s+no\b/);
     await expectAccessible(page, `register (${locale})`);
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('.register-formats').isVisible(), false, 'formats hidden in print');

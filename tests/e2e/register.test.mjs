@@ -73,6 +73,14 @@ test('an owner adds a red line and sets the review interval', async () => {
 test('a tool is recorded; errors stand at their fields with the input kept', async () => {
   await page.goto(`${server.url}/o/${ORG}/tools/new`);
   await expectAccessible('new tool form');
+  // Personal data: three choices in one named group, "not answered yet" for a new tool.
+  const personal = page.getByRole('group', { name: /^Personenbezogene Daten/ });
+  assert.equal(await personal.getByRole('radio').count(), 3);
+  for (const name of ['Ja', 'Nein', 'Noch nicht geklärt']) {
+    assert.equal(await personal.getByRole('radio', { name, exact: true }).count(), 1, name);
+  }
+  assert.equal(await personal.getByRole('radio', { name: 'Noch nicht geklärt' }).isChecked(), true);
+  assert.equal(await personal.getByRole('radio', { name: 'Nein' }).isChecked(), false);
   await page.getByLabel('Zweck').fill('<b>Protokolle</b> schneller schreiben');
   await page.getByLabel('Im öffentlichen Register').check();
   await submit('Werkzeug erfassen');
@@ -160,6 +168,9 @@ test('moving to pilot needs the red line confirmed; then non-use with a principl
   const register = await visitor.locator('main').innerText();
   assert.match(register, /Transkriptionsdienst/);
   assert.match(register, /Der Anbieter trainiert mit Eingaben/);
+  // Nobody answered the personal data question: the register says so, not "nein".
+  assert.match(register, /Personenbezogene Daten\s+noch nicht geklärt/);
+  assert.doesNotMatch(register, /Personenbezogene Daten\s+nein/);
   await anonymous.close();
 
   // The pilot confirmed the red line: its text can no longer change.
@@ -203,4 +214,21 @@ test('keyboard only: the decide form can be filled and sent', async () => {
   assert.equal(await focusedText(), 'Entscheidung speichern');
   await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
   assert.match(await page.locator('.tool-status').innerText(), /Bewusst nicht genutzt/);
+});
+
+test('keyboard only: the personal data answer is chosen with the arrow keys', async () => {
+  await page.goto(`${server.url}/o/${ORG}/tools/new`);
+  await page.locator('#tool-name').fill('Tastatur-Daten');
+  const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
+  // The checked radio button is the group's one tab stop.
+  for (let i = 0; i < 80 && (await focused()) !== 'tool-personal_data-unknown'; i += 1) {
+    await page.keyboard.press('Tab');
+  }
+  assert.equal(await focused(), 'tool-personal_data-unknown', 'Tab reaches the answer');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await focused(), 'tool-personal_data-no');
+  assert.equal(await page.locator('#tool-personal_data-no').isChecked(), true);
+  await submit('Werkzeug erfassen');
+  assert.match(await page.locator('main').innerText(), /Personenbezogene Daten\s+nein/);
+  await expectAccessible('tool page with personal data answered');
 });

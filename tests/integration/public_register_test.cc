@@ -25,9 +25,13 @@ class RegisterSite {
  public:
   RegisterSite() : org_(srv_.org("verein")) {}
 
-  core::Tool tool(const std::string& name, bool is_public, const std::string& summary = "") {
+  core::Tool tool(const std::string& name, bool is_public, const std::string& summary = "",
+                  core::DataAnswer personal_data = core::DataAnswer::kUnknown,
+                  bool special_categories = false) {
     core::Tool t;
     t.name = name;
+    t.personal_data = personal_data;
+    t.special_categories = special_categories;
     t.vendor = "Beispiel gGmbH";
     t.purpose = "Briefe verständlich machen";
     t.human_oversight = "Eine Beraterin liest jeden Text.";
@@ -132,11 +136,13 @@ TEST(PublicRegisterHttp, EmptyRegisterAndUnknownOrg) {
 
 TEST(PublicRegisterHttp, JsonValidatesAgainstTheSchema) {
   RegisterSite site;
-  core::Tool used = site.tool("Übersetzungshilfe", true, "Hilft beim Schreiben.");
+  core::Tool used = site.tool("Übersetzungshilfe", true, "Hilft beim Schreiben.",
+                              core::DataAnswer::kYes, /*special_categories=*/true);
   used = site.move(used, core::DecisionKind::kExplore);
   used = site.move(used, core::DecisionKind::kPilot);
   site.move(used, core::DecisionKind::kAdopt);
-  site.move(site.tool("Chatbot", true, "Ein Chatbot."), core::DecisionKind::kReject, "Zu riskant.");
+  site.move(site.tool("Chatbot", true, "Ein Chatbot.", core::DataAnswer::kNo),
+            core::DecisionKind::kReject, "Zu riskant.");
   site.tool("Idee", true, "Noch offen.");
   site.tool("Privat", false);
 
@@ -153,6 +159,13 @@ TEST(PublicRegisterHttp, JsonValidatesAgainstTheSchema) {
   EXPECT_EQ(doc["tools"][1]["non_use"]["rationale"], "Zu riskant.");
   EXPECT_TRUE(doc["tools"][2]["non_use"].is_null());
   EXPECT_EQ(doc["organisation"]["register_url"], "http://127.0.0.1/p/verein/register");
+  EXPECT_EQ(doc["format_version"], 2);
+  EXPECT_EQ(doc["tools"][0]["data"]["personal_data"], "yes");
+  EXPECT_EQ(doc["tools"][0]["data"]["special_categories"], true);
+  EXPECT_EQ(doc["tools"][1]["data"]["personal_data"], "no");
+  EXPECT_EQ(doc["tools"][1]["data"]["special_categories"], false);
+  EXPECT_EQ(doc["tools"][2]["data"]["personal_data"], "unknown") << "not answered is not no";
+  EXPECT_TRUE(doc["tools"][2]["data"]["special_categories"].is_null());
 
   const auto [code, out] = python(R"py(
 import json, sys
@@ -171,6 +184,11 @@ for what, bad in [
     ("a description over 350 characters", dict(doc, tools=[dict(doc["tools"][0], short_description="x" * 351)])),
     ("a register_url that is no URI", dict(doc, organisation=dict(doc["organisation"], register_url="https://kein link/"))),
     ("a next_review that is no date", dict(doc, tools=[dict(doc["tools"][0], next_review="2026-13-45")])),
+    ("personal_data as the old boolean", dict(doc, tools=[dict(doc["tools"][1], data=dict(doc["tools"][1]["data"], personal_data=False))])),
+    ("a fourth answer", dict(doc, tools=[dict(doc["tools"][2], data=dict(doc["tools"][2]["data"], personal_data="maybe"))])),
+    ("special categories without an answer read as no", dict(doc, tools=[dict(doc["tools"][2], data=dict(doc["tools"][2]["data"], special_categories=False))])),
+    ("special categories with personal data no", dict(doc, tools=[dict(doc["tools"][1], data=dict(doc["tools"][1]["data"], special_categories=True))])),
+    ("format version 1", dict(doc, format_version=1)),
 ]:
     try:
         validator.validate(bad)
@@ -182,6 +200,39 @@ print("valid")
                                   r.body);
   EXPECT_EQ(code, 0) << out;
   EXPECT_TRUE(contains(out, "valid")) << out;
+}
+
+// A tool whose personal data nobody has answered says so in every format; it
+// is never shown as "no", and "no" only where someone said no.
+TEST(PublicRegisterHttp, NotAnsweredYetIsShownAsSuchNeverAsNo) {
+  RegisterSite site;
+  site.tool("Offen", true, "Noch nicht geprüft.");
+  const core::Tool said_no = site.tool("Ohne", true, "Geprüft.", core::DataAnswer::kNo);
+
+  auto page = site.get("/p/verein/register");
+  ASSERT_EQ(page.status, 200);
+  const auto second = page.body.find("id=\"tool-" + std::to_string(said_no.id.value) + "\"");
+  ASSERT_NE(second, std::string::npos);
+  const std::string open = page.body.substr(0, second);
+  EXPECT_TRUE(contains(open, R"(<dt>Personenbezogene Daten</dt><dd class="register-text">noch nicht geklärt</dd>)"))
+      << page.body;
+  EXPECT_TRUE(contains(open, R"(<dt>Besondere Kategorien personenbezogener Daten</dt><dd class="register-text">noch nicht geklärt</dd>)"));
+  EXPECT_FALSE(contains(open, R"(<dd class="register-text">nein</dd>)")) << open;
+  const std::string no = page.body.substr(second);
+  EXPECT_TRUE(contains(no, R"(<dt>Personenbezogene Daten</dt><dd class="register-text">nein</dd>)"));
+  EXPECT_TRUE(contains(site.get("/p/verein/register", "en").body,
+                       R"(<dt>Personal data</dt><dd class="register-text">not answered yet</dd>)"));
+
+  const auto doc = nlohmann::json::parse(site.get("/p/verein/register.json").body);
+  EXPECT_EQ(doc["tools"][0]["data"]["personal_data"], "unknown");
+  EXPECT_TRUE(doc["tools"][0]["data"]["special_categories"].is_null());
+  EXPECT_EQ(doc["tools"][1]["data"]["personal_data"], "no");
+
+  const auto atom = site.get("/p/verein/register.atom");
+  EXPECT_TRUE(contains(atom.body, "Personenbezogene Daten: noch nicht geklärt")) << atom.body;
+  EXPECT_TRUE(contains(atom.body, "Personenbezogene Daten: nein"));
+  EXPECT_TRUE(contains(site.get("/p/verein/register.atom", "en").body,
+                       "Personal data: not answered yet"));
 }
 
 TEST(PublicRegisterHttp, AtomFeedHasOneEntryPerPublicToolUpdatedAtItsLastChange) {

@@ -520,6 +520,71 @@ TEST_F(ToolsApi, SessionCallersNeedTheCsrfHeaderToWrite) {
   EXPECT_EQ(member_.get(kTools).body["items"].size(), 1u);
 }
 
+// "Processes personal data" is "yes", "no" or "unknown" (not answered yet), in
+// and out; a new tool has not answered. Old clients may send true/false. Any
+// other value is 400 with a message and leaves the tool exactly as it was.
+TEST_F(ToolsApi, PersonalDataRoundTripsAllThreeAnswers) {
+  json t = create();
+  EXPECT_EQ(t["personal_data"], "unknown");
+  EXPECT_EQ(t["special_categories"], false);
+  for (const char* answer : {"yes", "no", "unknown"}) {
+    auto r = editor_.patch(url(t), {{"version", t["version"]}, {"personal_data", answer}});
+    ASSERT_EQ(r.status, 200) << r.raw;
+    EXPECT_EQ(r.body["personal_data"], answer);
+    EXPECT_EQ(member_.get(url(t)).body["personal_data"], answer);
+    t = r.body;
+  }
+  auto listed = member_.get(kTools);
+  EXPECT_EQ(listed.body["items"][0]["personal_data"], "unknown");
+  auto created = editor_.post(kTools, {{"name", "Ohne Personenbezug"}, {"personal_data", "no"}});
+  ASSERT_EQ(created.status, 201) << created.raw;
+  EXPECT_EQ(created.body["personal_data"], "no");
+
+  // Older clients: booleans are answers, and the response is always the string.
+  auto yes = editor_.patch(url(t), {{"version", t["version"]}, {"personal_data", true}});
+  ASSERT_EQ(yes.status, 200) << yes.raw;
+  EXPECT_EQ(yes.body["personal_data"], "yes");
+  auto no = editor_.patch(url(t), {{"version", yes.body["version"]}, {"personal_data", false}});
+  ASSERT_EQ(no.status, 200) << no.raw;
+  EXPECT_EQ(no.body["personal_data"], "no");
+  t = no.body;
+
+  // Bad values: 400 with a message, nothing stored, not even the version.
+  for (const json& bad : {json("ja"), json("Yes"), json(""), json("maybe")}) {
+    auto r = editor_.patch(url(t), {{"version", t["version"]}, {"personal_data", bad}});
+    EXPECT_EQ(r.status, 400) << bad;
+    EXPECT_EQ(r.body["error"]["code"], "invalid_input") << r.raw;
+    EXPECT_EQ(r.body["error"]["message"], "Please choose “Yes”, “No” or “Not answered yet”.");
+    EXPECT_TRUE(r.body["error"]["detail"].get<std::string>().starts_with("personal_data: "));
+  }
+  for (const json& bad : {json(1), json(nullptr), json::array({"yes"})}) {
+    auto r = editor_.patch(url(t), {{"version", t["version"]}, {"personal_data", bad}});
+    EXPECT_EQ(r.status, 400) << bad;
+    EXPECT_EQ(r.body["error"]["detail"], R"(personal_data: must be "yes", "no" or "unknown")");
+  }
+  auto refused = editor_.post(kTools, {{"name", "Falsch"}, {"personal_data", "vielleicht"}});
+  EXPECT_EQ(refused.status, 400);
+  // Special categories with "no" contradict each other; with "unknown" they answer "yes".
+  auto contradiction =
+      editor_.patch(url(t), {{"version", t["version"]}, {"special_categories", true}});
+  EXPECT_EQ(contradiction.status, 400) << contradiction.raw;
+  EXPECT_EQ(contradiction.body["error"]["fields"][0]["field"], "special_categories");
+  EXPECT_EQ(contradiction.body["error"]["message"],
+            "Special categories are always personal data. Choose “Yes” for personal data, or "
+            "untick special categories.");
+  const json after = member_.get(url(t)).body;
+  EXPECT_EQ(after["personal_data"], "no");
+  EXPECT_EQ(after["special_categories"], false);
+  EXPECT_EQ(after["version"], t["version"]);
+  EXPECT_EQ(member_.get(kTools).body["items"].size(), 2u) << "no tool created by a bad POST";
+  auto answered = editor_.patch(url(t), {{"version", t["version"]},
+                                         {"personal_data", "unknown"},
+                                         {"special_categories", true}});
+  ASSERT_EQ(answered.status, 200) << answered.raw;
+  EXPECT_EQ(answered.body["personal_data"], "yes");
+  EXPECT_EQ(answered.body["special_categories"], true);
+}
+
 TEST_F(ToolsApi, EveryRegisterRouteIsDocumentedInOpenApi) {
   auto spec = testing::get(srv_.port(), "/api/openapi.json");
   ASSERT_TRUE(spec);

@@ -218,7 +218,9 @@ TEST(ToolsWeb, TheFormMarksEveryFieldThePublicRegisterShows) {
   for (auto at = page.body.find(marker); at != std::string::npos; at = page.body.find(marker, at + 1)) {
     ++count;
   }
-  EXPECT_EQ(count, core::kPublicToolFields.size());
+  // Personal data is a group of radio buttons: its marker ends the legend.
+  EXPECT_TRUE(contains(page.body, R"(<legend>Personenbezogene Daten <span class="public-marker">(öffentlich, wenn freigegeben)</span></legend>)"));
+  EXPECT_EQ(count + 1, core::kPublicToolFields.size());
   for (const char* label : {R"(<label for="tool-contact">Ansprechperson)",
                             R"(<label for="tool-purpose">Zweck)",
                             R"(<label for="tool-target_groups">Zielgruppen)",
@@ -403,6 +405,102 @@ TEST(ToolsWeb, ASecondSaveOfAnOlderVersionShowsTheConflictAndLosesNothing) {
   EXPECT_EQ(reg.tool(id).phase, core::Phase::kIdea);
 }
 
+// "Processes personal data" is three radio buttons, "not answered yet" chosen
+// for a new tool; each answer is saved and shown as such, never as "nein".
+TEST(ToolsWeb, PersonalDataIsYesNoOrNotAnsweredYet) {
+  Register reg;
+  auto form = reg.b.open("/o/acme/tools/new");
+  ASSERT_EQ(form.status, 200);
+  EXPECT_TRUE(contains(form.body, R"(<fieldset class="choices" id="tool-personal_data-choices" aria-describedby="tool-personal_data-hint">)"))
+      << form.body;
+  EXPECT_TRUE(contains(form.body, R"(<legend>Personenbezogene Daten <span class="public-marker">(öffentlich, wenn freigegeben)</span></legend>)"));
+  EXPECT_TRUE(contains(form.body, R"(<input type="radio" id="tool-personal_data" name="personal_data" value="yes">)"));
+  EXPECT_TRUE(contains(form.body, R"(<input type="radio" id="tool-personal_data-no" name="personal_data" value="no">)"));
+  EXPECT_TRUE(contains(form.body, R"(<input type="radio" id="tool-personal_data-unknown" name="personal_data" value="unknown" checked>)"));
+  for (const char* label : {R"(<label for="tool-personal_data">Ja</label>)",
+                            R"(<label for="tool-personal_data-no">Nein</label>)",
+                            R"(<label for="tool-personal_data-unknown">Noch nicht geklärt</label>)"}) {
+    EXPECT_TRUE(contains(form.body, label)) << label;
+  }
+  EXPECT_EQ(count(form.body, R"(name="personal_data")"), 3);
+
+  const auto open = reg.create({{"name", "Offen"}});  // a form without the field, too
+  EXPECT_EQ(reg.tool(open).personal_data, core::DataAnswer::kUnknown);
+  const auto unknown = reg.create({{"name", "Ungeklärt"}, {"personal_data", "unknown"}});
+  EXPECT_EQ(reg.tool(unknown).personal_data, core::DataAnswer::kUnknown);
+  auto page = reg.b.get("/o/acme/tools/" + std::to_string(unknown));
+  EXPECT_TRUE(contains(page.body, "<dt>Personenbezogene Daten</dt><dd>noch nicht geklärt</dd>"))
+      << page.body;
+  EXPECT_TRUE(contains(page.body, "<dt>Besondere Kategorien personenbezogener Daten</dt><dd>noch nicht geklärt</dd>"));
+  const auto no = reg.create({{"name", "Ohne"}, {"personal_data", "no"}});
+  EXPECT_EQ(reg.tool(no).personal_data, core::DataAnswer::kNo);
+  EXPECT_TRUE(contains(reg.b.get("/o/acme/tools/" + std::to_string(no)).body,
+                       "<dt>Personenbezogene Daten</dt><dd>nein</dd>"));
+  const auto yes = reg.create({{"name", "Mit"}, {"personal_data", "yes"}});
+  EXPECT_EQ(reg.tool(yes).personal_data, core::DataAnswer::kYes);
+  EXPECT_TRUE(contains(reg.b.get("/o/acme/tools/" + std::to_string(yes)).body,
+                       "<dt>Personenbezogene Daten</dt><dd>ja</dd>"));
+  // The edit form shows the stored answer.
+  auto edit = reg.b.open("/o/acme/tools/" + std::to_string(no) + "/edit");
+  EXPECT_TRUE(contains(edit.body, R"(id="tool-personal_data-no" name="personal_data" value="no" checked>)"));
+  EXPECT_TRUE(contains(edit.body, R"(id="tool-personal_data-unknown" name="personal_data" value="unknown">)"));
+  EXPECT_TRUE(contains(edit.body, R"(<input type="hidden" name="base.personal_data" value="no">)"));
+}
+
+TEST(ToolsWeb, AWrongPersonalDataAnswerIsRefusedAtItsFieldAndStoresNothing) {
+  Register reg;
+  reg.b.open("/o/acme/tools/new");
+  auto bad = reg.b.post("/o/acme/tools", {{"name", "Vielleicht"}, {"personal_data", "vielleicht"}});
+  EXPECT_EQ(bad.status, 422) << bad.body;
+  EXPECT_TRUE(contains(bad.body, R"(<p class="field-error" id="tool-personal_data-error"><span class="visually-hidden">Fehler: </span>Bitte wählen Sie „Ja“, „Nein“ oder „Noch nicht geklärt“.</p>)"))
+      << bad.body;
+  EXPECT_TRUE(contains(bad.body, R"(<li><a href="#tool-personal_data">Personenbezogene Daten: Bitte wählen Sie)"));
+  EXPECT_TRUE(contains(bad.body, R"(aria-describedby="tool-personal_data-hint tool-personal_data-error")"));
+  EXPECT_TRUE(contains(bad.body, R"(value="Vielleicht")")) << "the input is kept";
+  // Special categories with "Nein" contradict each other: refused at the box.
+  auto contradiction = reg.b.post("/o/acme/tools", {{"name", "Widerspruch"},
+                                                    {"personal_data", "no"},
+                                                    {"special_categories", "1"}});
+  EXPECT_EQ(contradiction.status, 422);
+  EXPECT_TRUE(contains(contradiction.body, R"(<p class="field-error" id="tool-special_categories-error">)"))
+      << contradiction.body;
+  EXPECT_TRUE(contains(contradiction.body, R"(id="tool-special_categories" name="special_categories" value="1" checked aria-invalid="true" aria-describedby="tool-special_categories-hint tool-special_categories-error")"));
+  EXPECT_TRUE(contains(contradiction.body, R"(id="tool-personal_data-no" name="personal_data" value="no" checked>)"))
+      << "the choice is kept";
+  auto listed = reg.srv.store().list_tools(reg.org(), {}, store::PageRequest{10, ""});
+  ASSERT_TRUE(listed);
+  EXPECT_TRUE(listed->items.empty()) << "nothing stored";
+  // An existing tool keeps its answer when an edit is refused.
+  const auto id = reg.create({{"name", "Bleibt"}, {"personal_data", "yes"}});
+  const std::string url = "/o/acme/tools/" + std::to_string(id);
+  reg.b.open(url + "/edit");
+  auto refused = reg.b.post(url, {{"version", std::to_string(reg.tool(id).version)},
+                                  {"name", "Bleibt"}, {"personal_data", "nein"}});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(reg.tool(id).personal_data, core::DataAnswer::kYes);
+  EXPECT_EQ(reg.tool(id).version, 1);
+}
+
+TEST(ToolsWeb, TheConflictViewNamesAChangedPersonalDataAnswer) {
+  Register reg;
+  const auto id = reg.create({{"name", "Suchhilfe"}});
+  const std::string url = "/o/acme/tools/" + std::to_string(id);
+  Fields mine = base_fields(reg.b.open(url + "/edit").body);
+  const auto version = std::to_string(reg.tool(id).version);
+  core::Tool other = reg.tool(id);
+  other.personal_data = core::DataAnswer::kYes;
+  ASSERT_TRUE(reg.srv.store().update_tool(reg.org(), other, other.version, store::Actor{}));
+  mine.insert(mine.end(), {{"version", version}, {"name", "Suchhilfe"}, {"personal_data", "unknown"}});
+  auto r = reg.b.post(url, mine);
+  ASSERT_EQ(r.status, 409);
+  EXPECT_TRUE(contains(r.body, R"(<li><a href="#tool-personal_data">Personenbezogene Daten</a></li>)"))
+      << r.body;
+  EXPECT_TRUE(contains(r.body, R"(<dt id="tool-stored-personal_data">Personenbezogene Daten <strong class="changed-marker">geändert von jemand anderem</strong></dt>
+    <dd>ja</dd>)"));
+  EXPECT_TRUE(contains(r.body, R"(<fieldset class="choices" id="tool-personal_data-choices" aria-describedby="tool-personal_data-hint tool-personal_data-changed">)"));
+  EXPECT_EQ(reg.tool(id).personal_data, core::DataAnswer::kYes) << "nothing overwritten";
+}
+
 TEST(ToolsWeb, EveryFieldIsSavedAndShown) {
   Register reg;
   const auto id = reg.create({{"name", "Transkription"}, {"vendor", "Beispiel GmbH"},
@@ -419,7 +517,7 @@ TEST(ToolsWeb, EveryFieldIsSavedAndShown) {
   const core::Tool t = reg.tool(id);
   EXPECT_EQ(t.hosting, core::Hosting::kEuCloud);
   EXPECT_EQ(t.openness, core::Openness::kOpenWeights);
-  EXPECT_TRUE(t.personal_data) << "implied by special categories";
+  EXPECT_EQ(t.personal_data, core::DataAnswer::kYes) << "answered by special categories";
   EXPECT_EQ(t.links.size(), 2u);
   EXPECT_TRUE(t.is_public);
   EXPECT_EQ(t.next_review->str(), "2026-06-01");

@@ -72,6 +72,7 @@ class ToolsCli : public ::testing::Test {
 
     core::Tool translate;
     translate.name = "Übersetzungshilfe";
+    translate.personal_data = core::DataAnswer::kNo;
     auto t = st.create_tool(org->id, translate, actor);
     ASSERT_TRUE(t.has_value());
     core::TransitionRequest explore = reject;
@@ -132,6 +133,27 @@ TEST_F(ToolsCli, ShowAndExport) {
   auto exp_md = run(tools("export --org verein --format markdown"));
   ASSERT_EQ(exp_md.exit_code, 0);
   EXPECT_EQ(exp_md.out.rfind("# AI tool register: Verein für Beratung", 0), 0u) << exp_md.out;
+}
+
+// The chatbot's personal data was never answered, the translation tool's is "no".
+TEST_F(ToolsCli, PersonalDataShowsNotAnsweredYetApartFromNo) {
+  const std::string id = std::to_string(chatbot_.value);
+  auto md = run(tools("show --org verein " + id));
+  ASSERT_EQ(md.exit_code, 0);
+  EXPECT_NE(md.out.find("- **Personal data:** not answered yet\n"), std::string::npos) << md.out;
+  EXPECT_NE(md.out.find("- **Special categories of personal data:** not answered yet\n"),
+            std::string::npos);
+  EXPECT_EQ(json::parse(run(tools("show --org verein --format json " + id)).out)["personal_data"],
+            "unknown");
+  const auto exported = json::parse(run(tools("export --org verein")).out);
+  EXPECT_EQ(exported["tools"][0]["personal_data"], "unknown");
+  EXPECT_EQ(exported["tools"][1]["personal_data"], "no");
+  auto csv = run(tools("export --org verein --format csv"));
+  ASSERT_EQ(csv.exit_code, 0);
+  EXPECT_NE(csv.out.find(",vendor_cloud,,unknown,unknown,yes,"), std::string::npos) << csv.out;
+  EXPECT_NE(csv.out.find(",,,no,no,no,"), std::string::npos) << csv.out;
+  auto all_md = run(tools("export --org verein --format markdown"));
+  EXPECT_NE(all_md.out.find("- **Personal data:** no\n"), std::string::npos) << all_md.out;
 }
 
 TEST_F(ToolsCli, BadInputExitsWithTwo) {

@@ -51,8 +51,6 @@ mstch::array field_rows(const Services& s, const Request& req, const core::Tool&
     if (value.empty()) return;
     rows.push_back(mstch::map{{"label", tr(s, req, key)}, {"value", value}});
   };
-  const std::string yes = tr(s, req, "tools.value.yes");
-  const std::string no = tr(s, req, "tools.value.no");
   add("tools.field.purpose", t.purpose);
   add("tools.field.target_groups", t.target_groups);
   add("tools.field.affected_users", t.affected_users);
@@ -61,8 +59,10 @@ mstch::array field_rows(const Services& s, const Request& req, const core::Tool&
   add("tools.field.human_oversight", t.human_oversight);
   add("tools.field.risks", t.risks);
   add("tools.field.data_processed", t.data_processed);
-  add("tools.field.personal_data", t.personal_data ? yes : no);
-  add("tools.field.special_categories", t.special_categories ? yes : no);
+  // Never left out: "not answered yet" is said as such, not read as "no".
+  add("tools.field.personal_data", tr(s, req, core::data_answer_label_key(t.personal_data)));
+  add("tools.field.special_categories",
+      tr(s, req, core::data_answer_label_key(core::special_categories_answer(t))));
   add("tools.field.vendor", t.vendor);
   if (t.hosting)
     add("tools.field.hosting",

@@ -21,7 +21,8 @@ using namespace tool_views;
 
 namespace {
 
-enum class Input { kText, kTextarea, kDate, kCheckbox, kHosting, kOpenness, kLinks };
+// kAnswer: three radio buttons yes / no / not answered yet (core::DataAnswer).
+enum class Input { kText, kTextarea, kDate, kCheckbox, kAnswer, kHosting, kOpenness, kLinks };
 
 struct FieldSpec {
   const char* name;  // the form field and core::FieldError::field
@@ -50,7 +51,7 @@ const std::vector<GroupSpec>& form_groups() {
         {"links", Input::kLinks, 0, "tools.form.hint.links"}}},
       {"tools.form.group.data",
        {{"data_processed", Input::kTextarea, 0, ""},
-        {"personal_data", Input::kCheckbox, 0, ""},
+        {"personal_data", Input::kAnswer, 0, "tools.form.hint.personal_data"},
         {"special_categories", Input::kCheckbox, 0, "tools.form.hint.special_categories"},
         {"affected_users", Input::kTextarea, 0, ""},
         {"affected_non_users", Input::kTextarea, 0, "tools.form.hint.affected_non_users"},
@@ -99,7 +100,7 @@ FormValues values_of(const core::Tool& t) {
       {"hosting", t.hosting ? core::hosting_name(*t.hosting) : ""},
       {"openness", t.openness ? core::openness_name(*t.openness) : ""},
       {"data_processed", t.data_processed},
-      {"personal_data", t.personal_data ? "1" : ""},
+      {"personal_data", core::data_answer_name(t.personal_data)},
       {"special_categories", t.special_categories ? "1" : ""},
       {"affected_users", t.affected_users},
       {"affected_non_users", t.affected_non_users},
@@ -132,9 +133,11 @@ FormValues values_of(const Params& form, std::string_view prefix = "") {
 }
 
 // A field's value as saving would see it: browsers send textareas with CRLF,
-// the store trims, a checkbox is on or off, links are one per line.
+// the store trims, a checkbox is on or off, an answer not sent is not given,
+// links are one per line.
 std::string canonical(const FieldSpec& f, std::string_view raw) {
   if (f.input == Input::kCheckbox) return raw.empty() ? "" : "1";
+  if (f.input == Input::kAnswer && raw.empty()) return "unknown";
   std::string text;
   for (char c : raw) {
     if (c != '\r') text += c;
@@ -179,7 +182,6 @@ core::Tool tool_of(const FormValues& v, core::Tool base, core::Date today,
   t.purpose = get("purpose");
   t.target_groups = get("target_groups");
   t.data_processed = get("data_processed");
-  t.personal_data = !get("personal_data").empty();
   t.special_categories = !get("special_categories").empty();
   t.affected_users = get("affected_users");
   t.affected_non_users = get("affected_non_users");
@@ -192,6 +194,11 @@ core::Tool tool_of(const FormValues& v, core::Tool base, core::Date today,
   t.human_oversight = get("human_oversight");
   t.risks = get("risks");
   std::vector<core::FieldError> parse_errors;
+  t.personal_data = core::DataAnswer::kUnknown;  // no choice sent: not answered
+  if (const auto a = get("personal_data"); !a.empty()) {
+    if (auto p = core::parse_data_answer(a)) t.personal_data = *p;
+    else parse_errors.push_back({"personal_data", p.error()});
+  }
   t.hosting.reset();
   if (const auto h = get("hosting"); !h.empty()) {
     if (auto p = core::parse_hosting(h)) t.hosting = *p;
@@ -223,6 +230,24 @@ mstch::array select_options(const Services& s, const Request& req, const std::st
     out.push_back(mstch::map{{"value", std::string(n)},
                              {"label", tr(s, req, prefix + n)},
                              {"selected", selected == n}});
+  }
+  return out;
+}
+
+// The three radio buttons of an answer, "yes" first; the first carries the
+// field's id, so error and conflict links land on it. Nothing sent or an
+// unknown value selects "not answered yet", as saving reads it.
+mstch::array answer_options(const Services& s, const Request& req, const std::string& name,
+                            const std::string& selected) {
+  const bool known = selected == "yes" || selected == "no";
+  mstch::array out;
+  for (const char* v : {"yes", "no", "unknown"}) {
+    const std::string value = v;
+    out.push_back(mstch::map{{"id", "tool-" + name + (value == "yes" ? "" : "-" + value)},
+                             {"name", name},
+                             {"value", value},
+                             {"label", tr(s, req, "tools.form.answer." + value)},
+                             {"checked", known ? selected == value : value == "unknown"}});
   }
   return out;
 }
@@ -314,6 +339,7 @@ Response render_form(const Services& s, const Request& req, const auth::Membersh
           {"is_textarea", f.input == Input::kTextarea || f.input == Input::kLinks},
           {"is_date", f.input == Input::kDate},
           {"is_checkbox", f.input == Input::kCheckbox},
+          {"is_answer", f.input == Input::kAnswer},
           {"is_select", f.input == Input::kHosting || f.input == Input::kOpenness},
           {"required", name == "name"},
           {"has_error", err != field_errors.end()},
@@ -329,7 +355,9 @@ Response render_form(const Services& s, const Request& req, const auth::Membersh
           {"base_name", std::string(kBasePrefix) + name},
           {"base_value", st.base.contains(name) ? st.base.at(name) : std::string()},
       };
-      if (f.input == Input::kHosting) {
+      if (f.input == Input::kAnswer) {
+        d["options"] = answer_options(s, req, name, value);
+      } else if (f.input == Input::kHosting) {
         d["options"] = select_options(s, req, "tools.hosting.",
                                       {"vendor_cloud", "eu_cloud", "self_hosted", "on_device"}, value);
       } else if (f.input == Input::kOpenness) {

@@ -79,8 +79,8 @@ mstch::map tool_data(const Services& s, const Request& req, const auth::Membersh
                        ? tr(s, req, std::string("tools.openness.") + core::openness_name(*t.openness))
                        : tr(s, req, "tools.value.unknown")},
       {"data_processed", or_unknown(s, req, t.data_processed)},
-      {"personal_data", yes_no(s, req, t.personal_data)},
-      {"special_categories", yes_no(s, req, t.special_categories)},
+      {"personal_data", tr(s, req, core::data_answer_label_key(t.personal_data))},
+      {"special_categories", tr(s, req, core::data_answer_label_key(core::special_categories_answer(t)))},
       {"affected_users", or_unknown(s, req, t.affected_users)},
       {"affected_non_users", or_unknown(s, req, t.affected_non_users)},
       {"affected_groups", or_unknown(s, req, t.affected_groups)},
