@@ -84,6 +84,27 @@ TEST(ReviewsHttp, DashboardListsOverdueAndUpcomingWithLinks) {
   EXPECT_TRUE(contains(dash.body, "href=\"/o/verein/reviews\""));
 }
 
+TEST(ReviewsHttp, OrgDashboardCountsDueReviewsInWords) {
+  ReviewSite site;
+  auto empty = site.browser().get("/o/verein");
+  ASSERT_EQ(empty.status, 200) << empty.body;
+  EXPECT_TRUE(contains(empty.body, "Zurzeit ist keine Überprüfung fällig."));
+
+  site.piloted("Chatbot", "2026-01-20");
+  site.piloted("Übersetzer", "2026-01-25");
+  site.piloted("Später", "2026-06-01");
+  site.piloted("Alt", "2026-01-05");
+  site.server().clock().advance(10 * 86400);  // 2026-01-11: "Alt" is overdue now
+  site.browser().sign_in("mo@example.org");
+
+  auto page = site.browser().get("/o/verein");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(contains(page.body, "Überfällige Überprüfungen: 1")) << page.body;
+  EXPECT_TRUE(contains(page.body, "In den nächsten 30 Tagen fällig: 2")) << page.body;
+  EXPECT_FALSE(contains(page.body, "Zurzeit ist keine Überprüfung fällig."));
+  EXPECT_TRUE(contains(page.body, "href=\"/o/verein/reviews\""));
+}
+
 TEST(ReviewsHttp, IcsFeedFollowsRfc5545) {
   ReviewSite site;
   const std::string long_name =

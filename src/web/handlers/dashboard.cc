@@ -1,5 +1,7 @@
 #include "web/handlers/dashboard.h"
 
+#include "core/review.h"
+#include "web/handlers/reviews.h"
 #include "web/page.h"
 
 namespace solipraxis::web::handlers {
@@ -21,6 +23,20 @@ Response dashboard(auth::Auth& auth, Request& req) {
   mstch::map data = org_page_data(s, req, *m);
   data.emplace("title", m->org.name);
   data.emplace("user_name", m->user.name.empty() ? m->user.email : m->user.name);
+  // How many reviews are due, in words and numbers (never colour alone); the
+  // reviews page lists them. A store failure leaves the summary out, not the page.
+  if (auto due = due_reviews(s, m->org.id, core::Date::today(s.clock))) {
+    auto line = [&](std::string_view key, std::size_t n) -> mstch::node {
+      if (n == 0) return false;
+      return format_message(tr(s, req, key),
+                            {{"count", std::to_string(n)},
+                             {"days", std::to_string(core::kUpcomingReviewDays)}});
+    };
+    data.emplace("reviews_overdue", line("dashboard.reviews_overdue", due->overdue.size()));
+    data.emplace("reviews_upcoming", line("dashboard.reviews_upcoming", due->upcoming.size()));
+    data.emplace("reviews_none", due->overdue.empty() && due->upcoming.empty());
+    data.emplace("reviews_summary", true);
+  }
   return render(s, req, "pages/dashboard", std::move(data));
 }
 

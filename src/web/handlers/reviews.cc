@@ -31,6 +31,18 @@ mstch::map review_row(const Services& s, const Request& req, const store::Org& o
 
 }  // namespace
 
+core::Result<DueReviews> due_reviews(Services& s, store::OrgId org, core::Date today) {
+  auto due = s.store.tools_due_for_review(org, today.add_days(core::kUpcomingReviewDays));
+  if (!due) return due.error();
+  DueReviews out;
+  for (core::Tool& t : *due) {
+    const auto state = core::review_state(t.phase, t.next_review, today);
+    if (state == core::ReviewState::kOverdue) out.overdue.push_back(std::move(t));
+    if (state == core::ReviewState::kUpcoming) out.upcoming.push_back(std::move(t));
+  }
+  return out;
+}
+
 core::Calendar review_calendar(const Services& s, const Request& req, const store::Org& org,
                                const std::vector<core::Tool>& tools, const std::string& base_url) {
   core::Calendar cal;
@@ -82,15 +94,11 @@ mstch::node feed_status(Services& s, const store::Org& org) {
 Response render_reviews(auth::Auth& auth, const Request& req, const auth::Membership& m,
                         const ReviewsView& view) {
   Services& s = auth.services();
-  const core::Date today = core::Date::today(s.clock);
-  auto due = s.store.tools_due_for_review(m.org.id, today.add_days(core::kUpcomingReviewDays));
+  auto due = due_reviews(s, m.org.id, core::Date::today(s.clock));
   if (!due) return error_response(s, req, due.error());
   mstch::array overdue, upcoming;
-  for (const core::Tool& t : *due) {
-    const auto state = core::review_state(t.phase, t.next_review, today);
-    if (state == core::ReviewState::kOverdue) overdue.push_back(review_row(s, req, m.org, t));
-    if (state == core::ReviewState::kUpcoming) upcoming.push_back(review_row(s, req, m.org, t));
-  }
+  for (const core::Tool& t : due->overdue) overdue.push_back(review_row(s, req, m.org, t));
+  for (const core::Tool& t : due->upcoming) upcoming.push_back(review_row(s, req, m.org, t));
   mstch::map data = org_page_data(s, req, m);
   data.emplace("title", tr(s, req, "reviews.heading") + " · " + m.org.name);
   // A section per kind of due item; later issues add open action items and

@@ -25,6 +25,15 @@ Response review_feed_rotate(auth::Auth& auth, Request& req);  // POST /o/{org}/r
 Response review_feed_delete(auth::Auth& auth, Request& req);  // POST /o/{org}/reviews/feed/delete
 Response public_review_feed(auth::Auth& auth, Request& req);  // GET /p/{org}/reviews/{secret}.ics
 
+// The org's tools whose review is overdue or due within core::kUpcomingReviewDays
+// of `today`, each list by date: what the reviews page lists and the org
+// dashboard counts.
+struct DueReviews {
+  std::vector<core::Tool> overdue;
+  std::vector<core::Tool> upcoming;
+};
+core::Result<DueReviews> due_reviews(Services& s, store::OrgId org, core::Date today);
+
 // The calendar of review dates of `tools` (each must have next_review).
 core::Calendar review_calendar(const Services& s, const Request& req, const store::Org& org,
                                const std::vector<core::Tool>& tools, const std::string& base_url);
