@@ -50,12 +50,6 @@ std::string who(const Services& s, const Request& req, const store::AuditEntry& 
   return out;
 }
 
-std::string joined(const std::vector<std::string>& parts) {
-  std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
-  return out;
-}
-
 std::vector<std::string> field_labels(const Services& s, const Request& req,
                                       const std::vector<std::string>& fields) {
   std::vector<std::string> out;
@@ -72,7 +66,7 @@ std::string phase_text(const Services& s, const Request& req, const std::string&
 std::string detail(const Services& s, const Request& req, const store::AuditEntry& e,
                    const store::AuditFacts& f) {
   if (!f.changed.empty()) {
-    return tr(s, req, "audit.detail.changed") + ": " + joined(field_labels(s, req, f.changed));
+    return tr(s, req, "audit.detail.changed") + ": " + joined(field_labels(s, req, f.changed), ", ");
   }
   if (f.from.empty() && f.to.empty()) return {};
   if (e.action == "tool.transition") {
@@ -164,7 +158,7 @@ mstch::array tool_history(const Services& s, const Request& req,
     if (e.action == "tool.transition") continue;
     const store::AuditFacts f = store::audit_facts(e);
     const std::string iso = core::utc_timestamp(e.at);
-    const std::string changed = joined(field_labels(s, req, f.changed));
+    const std::string changed = joined(field_labels(s, req, f.changed), ", ");
     all.emplace_back(iso.substr(0, 10), e.at,
                      mstch::node(mstch::map{{"is_change", true},
                                 {"id", std::to_string(e.id)},

@@ -1,11 +1,14 @@
 // What every member page reads and writes the same way: an id from the path or
 // a form (a positive decimal and nothing else, so "12abc" or "-1" is a 404,
-// never a lookup), and the audit actor of a change made on the web.
+// never a lookup), the audit actor of a change made on the web, and lists kept
+// in one text field (one entry per line).
 #pragma once
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "store/store.h"
 #include "web/auth/auth.h"
@@ -17,5 +20,11 @@ std::optional<std::int64_t> parse_id(std::string_view raw);
 
 // The signed-in member as the author of an audited change ("web").
 store::Actor web_actor(const auth::Membership& m);
+
+// The parts with `separator` between them (links and accepted words "\n",
+// suggestions "; ", field names ", ").
+std::string joined(const std::vector<std::string>& parts, std::string_view separator);
+// The lines of a textarea, each trimmed, empty ones dropped (LF or CRLF).
+std::vector<std::string> split_lines(std::string_view text);
 
 }  // namespace solipraxis::web::handlers

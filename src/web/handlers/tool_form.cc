@@ -11,6 +11,7 @@
 #include "core/public_register.h"
 #include "core/text_field.h"
 #include "web/handlers/dashboard.h"
+#include "web/handlers/params.h"
 #include "web/handlers/tool_views.h"
 #include "web/handlers/tools.h"
 #include "web/page.h"
@@ -71,26 +72,6 @@ const std::vector<GroupSpec>& form_groups() {
 // What the person entered, by field name, exactly as sent.
 using FormValues = std::map<std::string, std::string, std::less<>>;
 
-std::string join_lines(const std::vector<std::string>& lines) {
-  std::string out;
-  for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
-  return out;
-}
-
-std::vector<std::string> split_lines(std::string_view text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const auto end = text.find('\n', start);
-    const auto line = core::trim(text.substr(start, end == std::string_view::npos ? text.npos
-                                                                                  : end - start));
-    if (!line.empty()) out.emplace_back(line);
-    if (end == std::string_view::npos) break;
-    start = end + 1;
-  }
-  return out;
-}
-
 FormValues values_of(const core::Tool& t) {
   return FormValues{
       {"name", t.name},
@@ -107,7 +88,7 @@ FormValues values_of(const core::Tool& t) {
       {"affected_groups", t.affected_groups},
       {"cost", t.cost},
       {"contact", t.contact},
-      {"links", join_lines(t.links)},
+      {"links", joined(t.links, "\n")},
       {"next_review", t.next_review ? t.next_review->str() : ""},
       {"public", t.is_public ? "1" : ""},
       {"public_summary", t.public_summary},
@@ -142,7 +123,7 @@ std::string canonical(const FieldSpec& f, std::string_view raw) {
   for (char c : raw) {
     if (c != '\r') text += c;
   }
-  if (f.input == Input::kLinks) return join_lines(split_lines(text));
+  if (f.input == Input::kLinks) return joined(split_lines(text), "\n");
   return std::string(core::trim(text));
 }
 
@@ -282,7 +263,7 @@ mstch::array stored_rows(const Services& s, const Request& req, const auth::Memb
   for (const auto& g : form_groups()) {
     for (const auto& f : g.fields) {
       const std::string name = f.name;
-      std::string value = join_lines(t.links);
+      std::string value = joined(t.links, "\n");
       if (f.input != Input::kLinks) {
         const auto* text = boost::get<std::string>(&shown.at(name == "public" ? "public_label" : name));
         value = text ? *text : std::string();

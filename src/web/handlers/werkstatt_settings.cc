@@ -1,7 +1,6 @@
 // The org's checker settings page of the Prompt-Werkstatt (werkstatt.h).
-#include <sstream>
-
 #include "web/handlers/dashboard.h"
+#include "web/handlers/params.h"
 #include "web/handlers/werkstatt.h"
 #include "web/handlers/werkstatt_terms.h"
 #include "web/i18n.h"
@@ -10,13 +9,6 @@
 namespace solipraxis::web::handlers {
 
 namespace {
-
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);  // the store trims
-  return out;
-}
 
 // Which field a refused save is about, from the error (the store names the
 // context field first in its detail).

@@ -3,18 +3,10 @@
 #include <algorithm>
 #include <charconv>
 
+#include "web/handlers/params.h"
 #include "web/i18n.h"
 
 namespace solipraxis::web::handlers {
-
-std::string joined(const std::vector<std::string>& parts, std::string_view separator) {
-  std::string out;
-  for (const auto& p : parts) {
-    if (!out.empty()) out += separator;
-    out += p;
-  }
-  return out;
-}
 
 namespace {
 

@@ -27,9 +27,6 @@ struct TermRow {
   bool remove = false;
 };
 
-// The parts with `separator` between them (suggestions "; ", accepted words "\n").
-std::string joined(const std::vector<std::string>& parts, std::string_view separator);
-
 // The stored terms as rows, followed by the blank rows.
 std::vector<TermRow> term_rows(const std::vector<store::CheckerTerm>& terms);
 
