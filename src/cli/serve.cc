@@ -2,6 +2,13 @@
 // start), loads web/ (templates, static files, messages) and serves HTTP until
 // SIGINT/SIGTERM, then finishes requests in flight and exits 0. A store, web
 // directory, address or --public-url problem at start: one line on stderr, exit 2.
+#include <fcntl.h>
+#include <cerrno>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -9,6 +16,7 @@
 #include "cli/commands.h"
 #include "cli/store_cli.h"
 #include "store/migrations.h"
+#include "store/secrets.h"
 #include "web/app.h"
 #include "web/handlers/catalog_store.h"
 #include "web/public_url.h"
@@ -24,7 +32,37 @@ struct ServeOptions {
   std::size_t max_body = 1024 * 1024;
   web::auth::AuthOptions auth;  // --trust-proxy, session lifetimes
   std::string public_url;       // --public-url: base of absolute links ("" = Host header)
+  std::string link_key_file;    // --link-key-file ("" = <data-dir>/link.key)
 };
+
+// The key that seals open invitation links (store::seal), read from `path`, or
+// made there on first start (mode 0600, never overwritten). It stays outside the
+// database: a copy of the database alone opens no invitation (docs/deploy.md).
+core::Result<std::string> link_key(const std::string& path) {
+  auto bad = [&](std::string why) {
+    return core::make_error(core::ErrorCode::kInvalidInput, "error.store.internal",
+                            "link key " + path + ": " + why + " (--link-key-file)");
+  };
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    const auto dir = std::filesystem::path(path).parent_path();
+    if (!dir.empty()) std::filesystem::create_directories(dir, ec);
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd >= 0) {
+      const std::string key = store::random_token() + "\n";
+      const bool ok = ::write(fd, key.data(), key.size()) == static_cast<ssize_t>(key.size());
+      ::close(fd);
+      if (!ok) return bad("cannot write it");
+    } else if (errno != EEXIST) {
+      return bad("cannot create it");
+    }
+  }
+  std::ifstream in(path);
+  std::string key;
+  if (!in || !std::getline(in, key)) return bad("cannot read it");
+  if (!store::valid_key(key)) return bad("not a key made by solipraxis");
+  return key;
+}
 
 // "host:port" ("[v6]:port") the server listens on.
 std::string authority_of(const web::ServerOptions& opts, std::uint16_t port) {
@@ -56,8 +94,15 @@ int serve(Context& ctx, const ServeOptions& o) {
     return kExitUsage;
   }
 
+  web::auth::AuthOptions auth = o.auth;
+  auto key = link_key(o.link_key_file.empty()
+                          ? (std::filesystem::path(ctx.data_dir) / "link.key").string()
+                          : o.link_key_file);
+  if (!key) return report(key.error());
+  auth.link_key = std::move(key).value();
+
   const std::string web_dir = web::locate_web_dir(o.web_dir);
-  auto app = web::WebApp::create(web_dir, *store, clock, o.auth);
+  auto app = web::WebApp::create(web_dir, *store, clock, auth);
   if (!app) {
     std::cerr << "solipraxis: cannot load the web files from " << web_dir << ": "
               << app.error().detail << " (use --web-dir or SOLIPRAXIS_WEB_DIR)\n";
@@ -77,7 +122,8 @@ int serve(Context& ctx, const ServeOptions& o) {
   std::cout << "solipraxis serves http://" << authority_of(sopts, server.port()) << "/ ("
             << store->engine() << ": " << store::database_shown(ctx.store_config()) << ")\n";
   if (!public_url.empty()) std::cout << "Public links use " << public_url << "/\n";
-  std::cout << "First account: solipraxis user create --email you@example.org --org my-org\n"
+  std::cout << "First account: solipraxis user create --email you@example.org --name \"Your Name\" "
+               "--org my-org --org-name \"My Organisation\"\n"
             << "Stop with Ctrl+C." << std::endl;
   server.run();
   return kExitOk;
@@ -95,6 +141,11 @@ void add_serve_command(CLI::App& app, Context& ctx) {
                   "(http/https, no query). Without it: the request's Host header if valid, else "
                   "the listen address")
       ->envname("SOLIPRAXIS_PUBLIC_URL");
+  cmd->add_option("--link-key-file", o->link_key_file,
+                  "File with the key that keeps open invitation links readable for owners "
+                  "(made on first start; default DATA-DIR/link.key; every instance of one "
+                  "database needs the same file)")
+      ->envname("SOLIPRAXIS_LINK_KEY_FILE");
   cmd->add_option("--web-dir", o->web_dir,
                   "Directory with templates/, static/ and i18n/ (default: web/ beside the "
                   "binary's directory, else ./web; env SOLIPRAXIS_WEB_DIR)");

@@ -42,7 +42,7 @@ struct AuditFacts {
   std::string object_name;           // tool name, red line text, catalog title; "" if none
   std::vector<std::string> changed;  // tool.update: the changed fields ("name", "purpose", ...)
   std::string from, to;              // tool.transition: phases; member.role: roles;
-                                     // org.review_interval: months
+                                     // org.review_interval: months; org.rename: names
   std::string decision_kind;         // tool.transition: "pilot", "reject", ...
 };
 AuditFacts audit_facts(const AuditEntry& entry);

@@ -16,7 +16,70 @@ void init_sodium() {
   });
 }
 
+constexpr auto kB64 = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
+
+// Decodes base64url text into `out`; false unless it is exactly `size` bytes.
+bool decode(std::string_view text, std::string& out, std::size_t size) {
+  out.assign(text.size(), '\0');
+  std::size_t len = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
+                        text.size(), nullptr, &len, nullptr, kB64) != 0) {
+    return false;
+  }
+  out.resize(len);
+  return size == 0 || len == size;
+}
+
+std::string encode(std::string_view bytes) {
+  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), kB64), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                    bytes.size(), kB64);
+  out.resize(out.size() - 1);  // the terminating NUL
+  return out;
+}
+
 }  // namespace
+
+bool valid_key(std::string_view key) {
+  init_sodium();
+  std::string raw;
+  const bool ok = decode(key, raw, crypto_secretbox_KEYBYTES);
+  sodium_memzero(raw.data(), raw.size());
+  return ok;
+}
+
+std::string seal(std::string_view key, std::string_view plaintext) {
+  init_sodium();
+  std::string raw;
+  if (!decode(key, raw, crypto_secretbox_KEYBYTES)) std::abort();  // a programming error
+  std::string box(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plaintext.size(), '\0');
+  auto* nonce = reinterpret_cast<unsigned char*>(box.data());
+  randombytes_buf(nonce, crypto_secretbox_NONCEBYTES);
+  crypto_secretbox_easy(nonce + crypto_secretbox_NONCEBYTES,
+                        reinterpret_cast<const unsigned char*>(plaintext.data()), plaintext.size(),
+                        nonce, reinterpret_cast<const unsigned char*>(raw.data()));
+  sodium_memzero(raw.data(), raw.size());
+  return encode(box);
+}
+
+std::optional<std::string> unseal(std::string_view key, std::string_view sealed) {
+  init_sodium();
+  std::string raw, box;
+  if (!decode(key, raw, crypto_secretbox_KEYBYTES)) return std::nullopt;
+  if (!decode(sealed, box, 0) ||
+      box.size() < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES) {
+    return std::nullopt;
+  }
+  const auto* nonce = reinterpret_cast<const unsigned char*>(box.data());
+  const std::size_t cipher_len = box.size() - crypto_secretbox_NONCEBYTES;
+  std::string out(cipher_len - crypto_secretbox_MACBYTES, '\0');
+  const int rc = crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(out.data()),
+                                            nonce + crypto_secretbox_NONCEBYTES, cipher_len, nonce,
+                                            reinterpret_cast<const unsigned char*>(raw.data()));
+  sodium_memzero(raw.data(), raw.size());
+  if (rc != 0) return std::nullopt;
+  return out;
+}
 
 core::Result<std::string> hash_password(std::string_view password) {
   init_sodium();

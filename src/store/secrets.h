@@ -4,6 +4,7 @@
 // All functions are thread-safe; libsodium is initialised once on first use.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -21,5 +22,13 @@ std::string random_token();
 std::string hash_token(std::string_view token);
 // Compares in time that depends only on the lengths, not on the contents.
 bool constant_time_equal(std::string_view a, std::string_view b);
+
+// Secret-key encryption for the few secrets that must be shown again (open
+// invitation links): libsodium secretbox (XSalsa20-Poly1305) with a fresh nonce.
+// A key is a random_token() (32 bytes, base64url). seal() returns base64url
+// text; unseal() returns nullopt for a wrong key, a bad key or altered text.
+bool valid_key(std::string_view key);
+std::string seal(std::string_view key, std::string_view plaintext);  // requires valid_key(key)
+std::optional<std::string> unseal(std::string_view key, std::string_view sealed);
 
 }  // namespace solipraxis::store

@@ -49,5 +49,21 @@ TEST(Secrets, ConstantTimeEqual) {
   EXPECT_TRUE(constant_time_equal("", ""));
 }
 
+TEST(Secrets, SealedTextOpensOnlyWithItsKeyAndUnaltered) {
+  const std::string key = random_token();
+  ASSERT_TRUE(valid_key(key));
+  EXPECT_FALSE(valid_key("kurz"));
+  const std::string sealed = seal(key, "einladung-123");
+  EXPECT_EQ(sealed.find("einladung"), std::string::npos) << "the token is not readable";
+  EXPECT_NE(seal(key, "einladung-123"), sealed) << "a fresh nonce each time";
+  EXPECT_EQ(unseal(key, sealed), "einladung-123");
+  EXPECT_EQ(unseal(random_token(), sealed), std::nullopt) << "another key";
+  std::string altered = sealed;
+  altered[altered.size() / 2] = altered[altered.size() / 2] == 'A' ? 'B' : 'A';
+  EXPECT_EQ(unseal(key, altered), std::nullopt);
+  EXPECT_EQ(unseal(key, ""), std::nullopt);
+  EXPECT_EQ(unseal("kein-schluessel", sealed), std::nullopt);
+}
+
 }  // namespace
 }  // namespace solipraxis::store

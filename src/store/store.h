@@ -81,11 +81,15 @@ struct ApiToken {
   std::optional<UnixTime> last_used_at;
 };
 
-// An invitation link for one org. Only the token's hash is stored; single use.
+// An invitation link for one org; single use. The token is found by its hash;
+// besides, the web layer keeps it sealed (encrypted with the server's link key,
+// store::seal) so that owners can open the link again until it is used or
+// revoked. The store clears the sealed token when the link is used.
 struct Invite {
   std::int64_t id = 0;
   OrgId org_id;
   std::string token_hash;
+  std::string token_sealed;  // store::seal(key, token); "" once used (or for old invites)
   std::string email;  // may be empty: anyone with the link
   Role role = Role::kMember;
   UserId created_by;
@@ -263,6 +267,9 @@ class Store {
                                  const Actor& actor) = 0;
   virtual Result<Org> org_by_slug(std::string_view slug) = 0;
   virtual Result<Org> org(OrgId org) = 0;
+  // Changes the display name (validate_org_name); the slug never changes.
+  // Audited as "org.rename" with the old and new name; the same name is a no-op.
+  virtual Result<Org> rename_org(OrgId org, std::string_view name, const Actor& actor) = 0;
   virtual Result<std::vector<Org>> orgs_of_user(UserId user) = 0;
   virtual Result<std::vector<Org>> orgs() = 0;  // all orgs, by slug (CLI, admin)
 

@@ -77,6 +77,10 @@ struct Request {
   std::string lang = "de";  // negotiated UI language ("de" or "en")
   std::string user_lang;    // the signed-in user's setting ("" = none); set by the session middleware
   std::string csrf_token;   // token for forms of this request's session ("" = no session yet)
+  // A form re-submitted by the language switch of a page that answered a POST
+  // (field kSwitchLangField, see page.h): show the answer again in `lang`, but
+  // a handler whose POST writes or counts something must not do it twice.
+  bool language_switch = false;
   // Who is calling (session or API token); null when anonymous. Set by the auth
   // middleware; read it through web/auth/auth.h (Auth::principal, require_member).
   std::shared_ptr<const auth::Principal> principal;

@@ -18,6 +18,8 @@ namespace solipraxis::web {
 
 inline constexpr std::string_view kDefaultLang = "de";
 inline constexpr std::string_view kLangCookie = "lang";
+// The form field by which the language switch re-submits a POSTed form.
+inline constexpr std::string_view kSwitchLangField = "switch_lang";
 
 class I18n {
  public:

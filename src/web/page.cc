@@ -1,6 +1,7 @@
 #include "web/page.h"
 
 #include "web/auth/layout.h"
+#include "web/auth/login.h"
 
 #include <spdlog/spdlog.h>
 
@@ -12,9 +13,31 @@ const std::string& tr(const Services& s, const Request& req, std::string_view ke
 
 namespace {
 
-// Links that switch the language and come back to the same page (no JS).
-mstch::array language_links(const Services& s, const Request& req) {
+// The fields a language switch re-submits: the form the person sent (without
+// secrets and without an earlier switch) and the page's own `lang_fields`.
+mstch::array resubmitted_fields(const Request& req, const mstch::map& data) {
+  mstch::array fields;
+  for (auto& [name, value] : auth::draft_fields(req)) {
+    if (name == kSwitchLangField) continue;
+    fields.push_back(mstch::map{{"name", std::move(name)}, {"value", std::move(value)}});
+  }
+  if (auto it = data.find("lang_fields"); it != data.end()) {
+    if (const auto* extra = boost::get<mstch::array>(&it->second)) {
+      fields.insert(fields.end(), extra->begin(), extra->end());
+    }
+  }
+  return fields;
+}
+
+// The language switch, without JavaScript. On a page reached by GET, links that
+// come back to the same page. On a page that answers a POST (a result, a form
+// shown again with its errors) a link would GET a POST-only address and lose
+// what the person sees, so each language is a small form that sends the same
+// input again to the same address in that language (see middleware.h).
+mstch::array language_links(const Services& s, const Request& req, const mstch::map& data) {
+  const bool resubmit = req.method == "POST" && !req.is_api();
   const std::string back = percent_encode(req.target.empty() ? "/" : req.target);
+  mstch::array fields = resubmit ? resubmitted_fields(req, data) : mstch::array{};
   mstch::array out;
   for (const auto& code : s.i18n.languages()) {
     out.push_back(mstch::map{
@@ -22,6 +45,10 @@ mstch::array language_links(const Services& s, const Request& req) {
         {"label", s.i18n.t(code, "layout.lang.name")},
         {"url", "/lang?to=" + code + "&back=" + back},
         {"current", code == req.lang},
+        {"resubmit", resubmit},
+        {"action", req.target},
+        {"fields", fields},
+        {"switch_field", std::string(kSwitchLangField)},
     });
   }
   return out;
@@ -47,7 +74,7 @@ Response render(const Services& s, const Request& req, std::string_view name, ms
   ctx.emplace("csrf_token", req.csrf_token);
   ctx.emplace("path", req.path);
   ctx.emplace("back", req.target);
-  ctx.emplace("languages", language_links(s, req));
+  ctx.emplace("languages", language_links(s, req, ctx));
   ctx.emplace("account", auth::layout_data(s, req));  // header: signed in as, orgs, sign-out
   auto html = s.templates.render(name, ctx);
   if (!html) {

@@ -12,6 +12,7 @@
 #include "web/handlers/invite.h"
 #include "web/handlers/members.h"
 #include "web/handlers/org_catalog.h"
+#include "web/handlers/org_settings.h"
 #include "web/handlers/pages.h"
 #include "web/handlers/public_register.h"
 #include "web/handlers/reviews.h"
@@ -31,6 +32,7 @@ void register_middleware(WebApp& app) {
   app.before([&a](Request& req) { return a.before(req); });  // caller, CSRF
   app.before([&s](Request& req) { return negotiate_language_hook(s, req); });
   app.after([&a](const Request& req, Response& res) { a.after(req, res); });  // cookies
+  app.after([](const Request& req, Response& res) { remember_language_hook(req, res); });
   // Security headers are added by WebApp itself, after every hook, on every response.
 }
 
@@ -64,6 +66,8 @@ void register_routes(Router& r, Services& s) {
   r.get("/login", ah(login_page));
   r.post("/login", ah(login_submit));
   r.post("/logout", ah(logout));
+  r.get("/welcome", ah(welcome_page));  // the first sign-in without a display name
+  r.post("/welcome", ah(welcome_save));
   r.get("/account", ah(account_page));
   r.post("/account", ah(account_update));
   r.post("/account/password", ah(account_password));
@@ -78,6 +82,8 @@ void register_routes(Router& r, Services& s) {
   r.post("/o/{org}/members/{user}/role", ah(member_role));
   r.post("/o/{org}/members/{user}/remove", ah(member_remove));
   r.get("/o/{org}/audit", ah(audit_page));  // the change log, owners only
+  r.get("/o/{org}/settings", ah(org_settings_page));  // the org's name, owners only
+  r.post("/o/{org}/settings", ah(org_settings_save));
 
   // --- Prompt-Werkstatt: the solidary prompt checker for members (issue 12) ---
   r.get("/o/{org}/werkstatt", ah(werkstatt_page));
@@ -125,6 +131,7 @@ void register_routes(Router& r, Services& s) {
   r.patch("/api/v1/me", ah(api_update_me));
   r.get("/api/v1/orgs", ah(api_orgs));
   r.get("/api/v1/orgs/{org}", ah(api_org));
+  r.patch("/api/v1/orgs/{org}", ah(api_update_org));
   r.get("/api/v1/orgs/{org}/members", ah(api_members));
   r.get("/api/v1/orgs/{org}/audit", ah(api_audit));
   r.post("/api/v1/check", ah(api_check));

@@ -351,7 +351,7 @@ TEST(AuthHttp, AFormPostedAfterExpiryKeepsItsDraftThroughSignIn) {
   EXPECT_TRUE(contains(resumed.body, "name=\"email\" value=\"neu@example.org\""));
   b.set_csrf(csrf_in(resumed.body));
   auto sent = b.post("/o/acme/invites", {{"email", "neu@example.org"}, {"role", "editor"}});
-  EXPECT_EQ(sent.status, 200);
+  EXPECT_EQ(sent.status, 303);
   auto invites = srv.store().open_invites(srv.org("acme").id);
   ASSERT_EQ(invites->size(), 1u);
   EXPECT_EQ(invites->front().email, "neu@example.org");
@@ -521,7 +521,7 @@ TEST(AuthHttp, AnInvitationWorksOnceThenSays410) {
   Browser owner(srv.port());
   ASSERT_EQ(owner.sign_in("ada@example.org").status, 303);
   owner.open("/o/acme/members");
-  auto made = owner.post("/o/acme/invites", {{"role", "editor"}, {"email", ""}});
+  auto made = owner.follow(owner.post("/o/acme/invites", {{"role", "editor"}, {"email", ""}}));
   ASSERT_EQ(made.status, 200);
   const std::string token = invite_token(made.body);
   ASSERT_FALSE(token.empty()) << made.body;
@@ -561,7 +561,7 @@ TEST(AuthHttp, AnExpiredInvitationIs410AndCreatesNothing) {
   Browser owner(srv.port());
   ASSERT_EQ(owner.sign_in("ada@example.org").status, 303);
   owner.open("/o/acme/members");
-  const std::string token = invite_token(owner.post("/o/acme/invites", {{"role", "member"}}).body);
+  const std::string token = invite_token(owner.follow(owner.post("/o/acme/invites", {{"role", "member"}})).body);
   ASSERT_FALSE(token.empty());
   Browser guest(srv.port());
   guest.open("/invite/" + token);
@@ -584,7 +584,7 @@ TEST(AuthHttp, InvitationRegistrationRefusesDuplicateEmailsAndOverlongNames) {
   Browser owner(srv.port());
   ASSERT_EQ(owner.sign_in("ada@example.org").status, 303);
   owner.open("/o/acme/members");
-  const std::string token = invite_token(owner.post("/o/acme/invites", {{"role", "member"}}).body);
+  const std::string token = invite_token(owner.follow(owner.post("/o/acme/invites", {{"role", "member"}})).body);
   Browser guest(srv.port());
   guest.open("/invite/" + token);
   const auto users_before = srv.store().users()->size();

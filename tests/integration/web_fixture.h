@@ -161,6 +161,12 @@ class Browser {
     if (auto t = csrf_in(r.body); !t.empty()) csrf_ = t;
     return r;
   }
+  // After a redirect (post/redirect/get), opens where it leads, like a browser.
+  HttpResponse follow(const HttpResponse& r) {
+    if (r.status < 300 || r.status >= 400) return r;
+    const std::string to = r.header("Location");
+    return open(to.substr(0, to.find('#')));
+  }
   HttpResponse sign_in(const std::string& email, const std::string& password = kPassword,
                        std::vector<std::pair<std::string, std::string>> extra = {}) {
     // Signed in already, /login forwards: the form token is then the session's.

@@ -158,10 +158,10 @@ Result<Invite> SqlStore::create_invite(OrgId org, const Invite& invite, const Ac
   return write_into<Invite>(*db_, [&](Tx& tx, Invite& out) -> Status {
     if (auto st = lock_org(tx, org); !st) return st;
     auto rows = tx.query(
-        "INSERT INTO invites (org_id, token_hash, email, role, created_by, created_at, expires_at) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        "INSERT INTO invites (org_id, token_hash, email, role, created_by, created_at, expires_at, "
+        "token_sealed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
         {org.value, value(invite.token_hash), value(email), value(role_name(invite.role)),
-         opt_user(invite.created_by), now, invite.expires_at});
+         opt_user(invite.created_by), now, invite.expires_at, value(invite.token_sealed)});
     if (!rows) return rows.error();
     out = invite;
     out.id = rows->front().int64(0);
@@ -240,7 +240,8 @@ Status SqlStore::accept_invite(std::string_view token_hash, UserId user) {
     }
     // The guard "used_at IS NULL" makes the link work once even under concurrency.
     auto n = tx.exec(
-        "UPDATE invites SET used_at = $1, used_by = $2 WHERE id = $3 AND used_at IS NULL",
+        "UPDATE invites SET used_at = $1, used_by = $2, token_sealed = '' "
+        "WHERE id = $3 AND used_at IS NULL",
         {now, user.value, inv.id});
     if (!n) return n.error();
     if (*n != 1) {

@@ -27,6 +27,7 @@ Invite invite_from(const Row& r) {
   i.created_at = r.int64(6);
   i.expires_at = r.int64(7);
   if (!r.is_null(8)) i.used_at = r.int64(8);
+  i.token_sealed = r.text(9);
   return i;
 }
 

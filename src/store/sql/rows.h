@@ -15,7 +15,8 @@ inline constexpr std::string_view kOrgColumns = "id, slug, name, created_at";
 inline constexpr std::string_view kUserColumns =
     "id, email, name, password_hash, lang, created_at";
 inline constexpr std::string_view kInviteColumns =
-    "id, org_id, token_hash, email, role, created_by, created_at, expires_at, used_at";
+    "id, org_id, token_hash, email, role, created_by, created_at, expires_at, used_at, "
+    "token_sealed";
 inline constexpr std::string_view kSessionColumns =
     "id_hash, user_id, csrf_token, created_at, last_seen_at, expires_at";
 inline constexpr std::string_view kTokenColumns =

@@ -39,6 +39,26 @@ Result<Org> SqlStore::create_org(std::string_view slug, std::string_view name,
   });
 }
 
+Result<Org> SqlStore::rename_org(OrgId org, std::string_view name, const Actor& actor) {
+  if (auto st = validate_org_name(name); !st) return st.error();
+  const auto now = clock_.now();
+  return write_into<Org>(*db_, [&](Tx& tx, Org& out) -> Status {
+    auto rows = tx.query("SELECT " + std::string(kOrgColumns) + " FROM orgs WHERE id = $1",
+                         {org.value});
+    if (!rows) return rows.error();
+    if (rows->empty()) return not_found("error.org.not_found", "no such org");
+    out = org_from(rows->front());
+    if (out.name == name) return {};  // nothing changed, nothing to record
+    auto n = tx.exec("UPDATE orgs SET name = $1 WHERE id = $2", {value(name), org.value});
+    if (!n) return n.error();
+    const std::string before = nlohmann::json{{"name", out.name}}.dump();
+    out.name = std::string(name);
+    const std::string after = nlohmann::json{{"name", out.name}}.dump();
+    return write_audit(tx, org, actor, "org.rename", "org", std::to_string(org.value), before,
+                       after, now);
+  });
+}
+
 Result<Org> SqlStore::org_by_slug(std::string_view slug) {
   return read_into<Org>(*db_, [&](Tx& tx, Org& org) -> Status {
     auto rows = tx.query("SELECT " + std::string(kOrgColumns) + " FROM orgs WHERE slug = $1",

@@ -22,6 +22,7 @@ class SqlStore final : public Store {
   Result<Org> create_org(std::string_view slug, std::string_view name, const Actor& actor) override;
   Result<Org> org_by_slug(std::string_view slug) override;
   Result<Org> org(OrgId org) override;
+  Result<Org> rename_org(OrgId org, std::string_view name, const Actor& actor) override;
   Result<std::vector<Org>> orgs_of_user(UserId user) override;
   Result<std::vector<Org>> orgs() override;
 

@@ -41,7 +41,9 @@ Auth::Auth(Services& services, AuthOptions options)
       options_(options),
       sessions_(services.store, services.clock, options.session),
       account_limiter_(services.clock, options.account_limit),
-      ip_limiter_(services.clock, options.ip_limit) {}
+      ip_limiter_(services.clock, options.ip_limit) {
+  if (!store::valid_key(options_.link_key)) options_.link_key = store::random_token();
+}
 
 const Principal* Auth::principal(const Request& req) { return req.principal.get(); }
 

@@ -4,6 +4,7 @@
 
 #include "store/secrets.h"
 #include "store/validation.h"
+#include "web/auth/login.h"
 #include "web/auth/passwords.h"
 #include "web/handlers/api.h"
 #include "web/page.h"
@@ -11,6 +12,9 @@
 namespace solipraxis::web::handlers {
 
 namespace {
+
+// The field by which the language switch sends a token that is shown once.
+constexpr std::string_view kShownTokenField = "shown_token";
 
 struct AccountView {
   std::string notice_key{};
@@ -61,6 +65,8 @@ Response render_account(auth::Auth& auth, const Request& req, const store::User&
   if (!view.new_token.empty()) {
     data.emplace("new_token", view.new_token);
     data.emplace("new_token_name", view.new_token_name);
+    data.emplace("lang_fields", mstch::array{mstch::map{{"name", std::string(kShownTokenField)},
+                                                        {"value", view.new_token}}});
   }
   return render(s, req, "pages/account", std::move(data), view.status);
 }
@@ -119,6 +125,8 @@ Response account_update(auth::Auth& auth, Request& req) {
 Response account_password(auth::Auth& auth, Request& req) {
   return with_form(auth, req, [&](const store::User& user, const Params& form) {
     store::Store& st = auth.services().store;
+    // Passwords are never sent back: the language switch just opens the page again.
+    if (req.language_switch) return Response::redirect("/account");
     auto fail = [&](std::string key, int status) {
       AccountView v{.error_key = std::move(key), .error_field = "password", .status = status};
       return render_account(auth, req, user, v);
@@ -148,6 +156,19 @@ Response account_password(auth::Auth& auth, Request& req) {
 Response account_token_create(auth::Auth& auth, Request& req) {
   return with_form(auth, req, [&](const store::User& user, const Params& form) {
     const std::string name = form.value("name");
+    // The language switch of the page that shows a new token sends it back
+    // (kShownTokenField): shown again if it is still one of this person's
+    // tokens, and no second token is made.
+    if (req.language_switch) {
+      const std::string shown = form.value(kShownTokenField);
+      auto found = auth.services().store.token_by_hash(store::hash_token(shown));
+      if (shown.empty() || !found || found->user_id != user.id) {
+        return Response::redirect("/account");
+      }
+      AccountView view{.notice_key = "account.tokens.created_notice", .new_token = shown,
+                       .new_token_name = found->name};
+      return render_account(auth, req, user, view);
+    }
     if (auto v = store::validate_token_name(name); !v) {
       AccountView view{.error_key = v.error().key, .error_field = "tokens", .status = 400};
       return render_account(auth, req, user, view);
@@ -180,6 +201,48 @@ Response account_token_delete(auth::Auth& auth, Request& req) {
       return error_response(auth.services(), req, s.error());
     }
     return Response::redirect("/account?saved=token_deleted");
+  });
+}
+
+namespace {
+
+Response render_welcome(auth::Auth& auth, const Request& req, const std::string& name,
+                        const std::string& next, const std::string& error_key, int status) {
+  Services& s = auth.services();
+  mstch::map data{
+      {"title", tr(s, req, "welcome.title")},
+      {"name", name},
+      {"next", next},
+  };
+  if (!error_key.empty()) data.emplace("error", tr(s, req, error_key));
+  return render(s, req, "pages/welcome", std::move(data), status);
+}
+
+}  // namespace
+
+Response welcome_page(auth::Auth& auth, Request& req) {
+  auto p = auth.require_user(req);
+  if (!p) return p.response();
+  const std::string next = auth::safe_next(req.query.value("next"));
+  if (!p->user.name.empty()) return Response::redirect(next.empty() ? "/account" : next);
+  return render_welcome(auth, req, "", next, "", 200);
+}
+
+Response welcome_save(auth::Auth& auth, Request& req) {
+  return with_form(auth, req, [&](const store::User& user, const Params& form) {
+    const std::string name = form.value("name");
+    const std::string next = auth::safe_next(form.value("next"));
+    if (req.language_switch) return render_welcome(auth, req, name, next, "", 200);
+    if (name.find_first_not_of(" \t") == std::string::npos) {
+      return render_welcome(auth, req, name, next, "invite.error.name_required", 422);
+    }
+    if (auto v = store::validate_user_name(name); !v) {
+      return render_welcome(auth, req, name, next, v.error().key, 422);
+    }
+    if (auto st = auth.services().store.set_user_name(user.id, name); !st) {
+      return error_response(auth.services(), req, st.error());
+    }
+    return Response::redirect(next.empty() ? "/account" : next);
   });
 }
 

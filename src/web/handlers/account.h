@@ -12,4 +12,9 @@ Response account_password(auth::Auth& auth, Request& req);        // POST /accou
 Response account_token_create(auth::Auth& auth, Request& req);    // POST /account/tokens
 Response account_token_delete(auth::Auth& auth, Request& req);    // POST /account/tokens/{id}/delete
 
+// The first sign-in of an account without a display name (e.g. made by `user
+// create` without --name) asks for one before going on to `next`.
+Response welcome_page(auth::Auth& auth, Request& req);            // GET /welcome?next=
+Response welcome_save(auth::Auth& auth, Request& req);            // POST /welcome {name, next}
+
 }  // namespace solipraxis::web::handlers

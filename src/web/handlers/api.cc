@@ -92,6 +92,21 @@ Response api_org(auth::Auth& auth, Request& req) {
   return Response::json(org_json(m->org, m->role));
 }
 
+Response api_update_org(auth::Auth& auth, Request& req) {
+  auto m = auth.require_member(req, req.param("org"), store::Role::kOwner);
+  if (!m) return m.response();
+  auto body = parse_json_body(req);
+  if (!body) return auth.error(req, json_body_status(body.error()), body.error().key);
+  if (!body->is_object()) return auth.error(req, 400, "error.http.bad_request");
+  if (body->contains("slug")) return auth.error(req, 400, "org.error.slug_fixed");
+  if (!body->contains("name")) return Response::json(org_json(m->org, m->role));
+  if (!(*body)["name"].is_string()) return auth.error(req, 400, "error.http.bad_request");
+  auto org = auth.services().store.rename_org(m->org.id, (*body)["name"].get<std::string>(),
+                                              store::Actor{m->user.id, "api"});
+  if (!org) return store_error(auth, req, org.error());
+  return Response::json(org_json(*org, m->role));
+}
+
 Response api_members(auth::Auth& auth, Request& req) {
   auto m = auth.require_member(req, req.param("org"));
   if (!m) return m.response();

@@ -13,6 +13,7 @@ Response api_me(auth::Auth& auth, Request& req);            // GET /api/v1/me
 Response api_update_me(auth::Auth& auth, Request& req);     // PATCH /api/v1/me {name?, lang?}
 Response api_orgs(auth::Auth& auth, Request& req);          // GET /api/v1/orgs
 Response api_org(auth::Auth& auth, Request& req);           // GET /api/v1/orgs/{org}
+Response api_update_org(auth::Auth& auth, Request& req);    // PATCH /api/v1/orgs/{org} {name} (owners)
 Response api_members(auth::Auth& auth, Request& req);       // GET /api/v1/orgs/{org}/members
 Response api_openapi(auth::Auth& auth, Request& req);       // GET /api/openapi.json
 

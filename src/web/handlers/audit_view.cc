@@ -83,6 +83,7 @@ std::string detail(const Services& s, const Request& req, const store::AuditEntr
   if (e.action == "org.review_interval") {
     return f.from + " → " + f.to + " " + tr(s, req, "audit.detail.months");
   }
+  if (e.action == "org.rename") return f.from + " → " + f.to;
   return {};
 }
 

@@ -55,6 +55,14 @@ Response login_submit(auth::Auth& auth, Request& req) {
   const std::string email_input = form->value("email");
   const std::string password = form->value("password");
   view.email = email_input.size() <= store::kMaxEmailBytes ? email_input : "";
+  // The language switch shows the page again: no sign-in attempt, nothing counted.
+  // After a sign-in that kept a draft, that page was the one that resumes it.
+  if (req.language_switch) {
+    if (auth::Auth::principal(req) && !view.drafts.empty() && !view.next.empty()) {
+      return auth::render_resume(s, req, view.next, view.drafts);
+    }
+    return render_login(s, req, view);
+  }
 
   auto normalized = store::normalize_email(email_input);
   const std::string ip_key = "ip:" + auth.client_addr(req);
@@ -98,7 +106,10 @@ Response login_submit(auth::Auth& auth, Request& req) {
     signed_in.user_lang = user->lang;
     res = auth::render_resume(s, signed_in, view.next, view.drafts);
   } else {
-    res = Response::redirect(view.next.empty() ? landing_path(auth, *user) : view.next);
+    const std::string to = view.next.empty() ? landing_path(auth, *user) : view.next;
+    // An account without a display name is asked for one first, so that the
+    // change log and the member list name a person (issue 22).
+    res = Response::redirect(user->name.empty() ? "/welcome?next=" + percent_encode(to) : to);
   }
   res.set_cookie(auth::kSessionCookie, session->cookie_value, auth.cookie_options(req));
   // The pre-session token has served its purpose.

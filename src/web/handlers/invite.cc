@@ -102,6 +102,10 @@ Response invite_accept(auth::Auth& auth, Request& req) {
     return joined(auth, req, *open, p->user, false);
   }
 
+  // The language switch shows the forms again with what was typed: no attempt.
+  if (req.language_switch) {
+    return render_invite(auth, req, *open, {.email = form->value("email"), .name = form->value("name")});
+  }
   if (mode == "signin") {
     InviteView view{.error_form = "signin", .email = form->value("email")};
     auto email = store::normalize_email(view.email);

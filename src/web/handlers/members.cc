@@ -16,9 +16,16 @@ namespace {
 struct MembersView {
   std::string notice_key{};
   std::string error_key{};
-  std::string invite_link{};  // shown once, right after creation
+  std::int64_t new_invite = 0;  // the invitation just made: its link is pointed out
   int status = 200;
 };
+
+// The link of an open invitation, if its sealed token opens with this server's
+// key ("" for invitations made before links were kept, or under another key).
+std::string open_invite_link(auth::Auth& auth, const Request& req, const store::Invite& inv) {
+  auto token = store::unseal(auth.options().link_key, inv.token_sealed);
+  return token ? invite_url(auth, req, *token) : std::string();
+}
 
 mstch::array role_options(const Services& s, const Request& req, store::Role selected) {
   mstch::array out;
@@ -53,15 +60,23 @@ Response render_members(auth::Auth& auth, const Request& req, const auth::Member
   data.emplace("title", tr(s, req, "members.title"));
   data.emplace("members", rows);
   data.emplace("can_manage", owner);
+  // Editors and members see who can change roles, instead of a missing control.
+  if (!owner) {
+    data.emplace("roles_note", tr(s, req, std::string("members.roles_note.") + store::role_name(m.role)));
+  }
   if (owner) {
     mstch::array invites;
     if (auto open = s.store.open_invites(m.org.id)) {
       for (const auto& inv : *open) {
+        const std::string link = open_invite_link(auth, req, inv);
         invites.push_back(mstch::map{
             {"id", std::to_string(inv.id)},
             {"email", inv.email.empty() ? tr(s, req, "members.invites.anyone") : inv.email},
             {"role_label", tr(s, req, std::string("members.role.") + store::role_name(inv.role))},
             {"expires", iso8601(inv.expires_at).substr(0, 10)},
+            {"link", link},
+            {"has_link", !link.empty()},
+            {"is_new", inv.id == view.new_invite},
         });
       }
     }
@@ -71,11 +86,11 @@ Response render_members(auth::Auth& auth, const Request& req, const auth::Member
   }
   if (!view.notice_key.empty()) data.emplace("notice", tr(s, req, view.notice_key));
   if (!view.error_key.empty()) data.emplace("error", tr(s, req, view.error_key));
-  if (!view.invite_link.empty()) data.emplace("invite_link", view.invite_link);
   return render(s, req, "pages/members", std::move(data), view.status);
 }
 
 std::string notice_for(std::string_view saved) {
+  if (saved == "invited") return "members.invites.created";
   if (saved == "role") return "members.saved.role";
   if (saved == "removed") return "members.saved.removed";
   if (saved == "revoked") return "members.saved.revoked";
@@ -113,6 +128,7 @@ Response members_page(auth::Auth& auth, Request& req) {
   if (!m) return m.response();
   MembersView view;
   view.notice_key = notice_for(req.query.value("saved"));
+  if (auto id = parse_id(req.query.value("invite"))) view.new_invite = *id;
   return render_members(auth, req, *m, view);
 }
 
@@ -127,16 +143,19 @@ Response invite_create(auth::Auth& auth, Request& req) {
     store::Invite invite;
     invite.org_id = m.org.id;
     invite.token_hash = store::hash_token(token);
+    invite.token_sealed = store::seal(auth.options().link_key, token);
     invite.email = form.value("email");
     invite.role = *role;
     invite.created_by = m.user.id;
     invite.expires_at = auth.services().clock.now() + kInviteLifetime;
     auto created = auth.services().store.create_invite(m.org.id, invite, web_actor(m));
     if (!created) return refused(auth, req, m, created.error());
-    // The link is shown once, on this page; only its hash is stored.
-    MembersView view{.notice_key = "members.invites.created",
-                     .invite_link = invite_url(auth, req, token)};
-    return render_members(auth, req, m, view);
+    // Post/redirect/get: the link lives on the members page (sealed in the
+    // store) until it is used or revoked, so reloading, switching the language
+    // or closing the tab loses nothing.
+    return Response::redirect("/o/" + m.org.slug + "/members?saved=invited&invite=" +
+                              std::to_string(created->id) + "#invite-" +
+                              std::to_string(created->id));
   });
 }
 

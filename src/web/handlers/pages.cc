@@ -1,5 +1,6 @@
 #include "web/handlers/pages.h"
 
+#include "web/middleware.h"
 #include "web/page.h"
 
 namespace solipraxis::web::handlers {
@@ -13,10 +14,7 @@ Response switch_language(Services& s, Request& req) {
   if (!s.i18n.supports(to)) return error_response(s, req, 400, "error.lang.unsupported");
   const std::string back = req.query.value("back", "/");
   Response res = Response::redirect(is_local_path(back) ? percent_encode_unsafe(back) : "/");
-  CookieOptions cookie;
-  cookie.max_age = 365L * 24 * 3600;
-  res.set_cookie(kLangCookie, to, cookie);
-  // Later (auth): a signed-in person's setting is stored too (store.set_user_lang).
+  set_language_cookie(res, to);  // for a signed-in person too: the cookie wins over the setting
   return res;
 }
 

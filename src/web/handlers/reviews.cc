@@ -83,7 +83,16 @@ namespace {
 struct ReviewsView {
   std::string notice_key;
   std::string new_feed_url;
+  std::string new_secret;  // sent back by the language switch to show the URL again
 };
+
+// The field by which the language switch sends the new secret back.
+constexpr std::string_view kShownSecretField = "shown_secret";
+
+std::string feed_url(auth::Auth& auth, const Request& req, const store::Org& org,
+                     std::string_view secret) {
+  return base_url(auth, req) + "/p/" + org.slug + "/reviews/" + std::string(secret) + ".ics";
+}
 
 mstch::node feed_status(Services& s, const store::Org& org) {
   auto feed = s.store.review_feed(org.id);
@@ -112,7 +121,11 @@ Response render_reviews(auth::Auth& auth, const Request& req, const auth::Member
   data.emplace("upcoming", section("reviews.upcoming.heading", std::move(upcoming)));
   data.emplace("feed", feed_status(s, m.org));
   data.emplace("can_manage_feed", m.role >= store::Role::kEditor);
-  if (!view.new_feed_url.empty()) data.emplace("new_feed_url", view.new_feed_url);
+  if (!view.new_feed_url.empty()) {
+    data.emplace("new_feed_url", view.new_feed_url);
+    data.emplace("lang_fields", mstch::array{mstch::map{{"name", std::string(kShownSecretField)},
+                                                        {"value", view.new_secret}}});
+  }
   if (!view.notice_key.empty()) data.emplace("notice", tr(s, req, view.notice_key));
   return render(s, req, "pages/reviews", std::move(data));
 }
@@ -130,12 +143,26 @@ Response reviews_page(auth::Auth& auth, Request& req) {
 Response review_feed_rotate(auth::Auth& auth, Request& req) {
   auto m = auth.require_member(req, req.param("org"), store::Role::kEditor);
   if (!m) return m.response();
+  ReviewsView view;
+  if (req.language_switch) {
+    // The same page in the other language: the URL again if it is still the
+    // current one, and no new secret (that would end the one just shown).
+    auto form = parse_form(req.body);
+    const std::string shown = form ? form->value(kShownSecretField) : std::string();
+    auto feed = auth.services().store.review_feed(m->org.id);
+    if (!shown.empty() && feed &&
+        store::constant_time_equal(feed->secret_hash, store::hash_token(shown))) {
+      view.new_secret = shown;
+      view.new_feed_url = feed_url(auth, req, m->org, shown);
+    }
+    return render_reviews(auth, req, *m, view);
+  }
   const std::string secret = store::random_token();
   auto feed =
       auth.services().store.set_review_feed(m->org.id, store::hash_token(secret), web_actor(*m));
   if (!feed) return error_response(auth.services(), req, feed.error());
-  ReviewsView view;
-  view.new_feed_url = base_url(auth, req) + "/p/" + m->org.slug + "/reviews/" + secret + ".ics";
+  view.new_secret = secret;
+  view.new_feed_url = feed_url(auth, req, m->org, secret);
   return render_reviews(auth, req, *m, view);
 }
 

@@ -352,7 +352,11 @@ Response render_form(const Services& s, const Request& req, const auth::Membersh
       }
       fields.push_back(std::move(d));
     }
-    groups.push_back(mstch::map{{"legend", tr(s, req, g.legend_key)}, {"fields", fields}});
+    // Each group is a numbered section the person can fold (details, open at
+    // first, so no field is hidden unasked) and jump to from the list above the form.
+    groups.push_back(mstch::map{{"legend", tr(s, req, g.legend_key)},
+                                {"number", std::to_string(groups.size() + 1)},
+                                {"fields", fields}});
   }
   mstch::map data = org_page_data(s, req, m);
   const bool editing = existing.has_value();
