@@ -119,6 +119,9 @@ AuditFacts audit_facts(const AuditEntry& e) {
   } else if (e.action == "org.review_interval") {
     f.from = text_at(before, "review_interval_months");
     f.to = text_at(after, "review_interval_months");
+  } else if (e.action == "org.time_zone") {
+    f.from = text_at(before, "time_zone");
+    f.to = text_at(after, "time_zone");
   }
   return f;
 }
