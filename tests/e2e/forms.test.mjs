@@ -61,7 +61,7 @@ test('keyboard only: an impossible date is refused at its field and nothing type
   assert.match(await page.locator('#tool-next_review-error').innerText(), /gibt es im Kalender nicht/);
   assert.equal(await page.locator('#tool-name').inputValue(), 'Terminplaner');
   assert.equal(await page.locator('#tool-purpose').inputValue(), 'Beratungstermine vergeben');
-  await expectAccessible('new tool form with a refused date');
+  await expectAccessible(page, 'new tool form with a refused date');
   // Corrected with the keyboard: the date is saved.
   await tabTo(page, 'tool-next_review');
   await page.keyboard.press('Control+A');
@@ -102,12 +102,12 @@ test('keyboard only: after a save conflict the colleague\'s change stays and a s
   assert.equal(await choice.getByRole('radio').count(), 2);
   assert.match(await choice.innerText(), /Termine für alle Beratungen/);
   assert.match(await choice.innerText(), /Termine für die Sozialberatung/);
-  await expectAccessible('tool form after a save conflict');
+  await expectAccessible(ada, 'tool form after a save conflict');
   // Saving without a choice asks again; nothing is lost.
   await pressButton(ada, 'Speichern');
   assert.match(await ada.locator('#tool-form-errors').innerText(), /Zweck: Bitte wählen Sie/);
   assert.equal(await ada.locator('#tool-contact').inputValue(), 'Ada');
-  await expectAccessible('tool form asking for a choice');
+  await expectAccessible(ada, 'tool form asking for a choice');
   // Ada takes Bea's purpose: Tab to the first option, the arrow selects the second.
   await tabTo(ada, 'tool-purpose-keep-mine');
   await ada.keyboard.press('ArrowDown');
