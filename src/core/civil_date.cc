@@ -14,7 +14,19 @@ chr::year_month_day to_ymd(std::int32_t days) {
 
 Error invalid_date(std::string_view text) {
   return make_error(ErrorCode::kInvalidInput, "error.date_invalid",
-                    "not a date in the form YYYY-MM-DD: '" + std::string(text.substr(0, 40)) + "'");
+                    "not a date in the form YYYY-MM-DD or DD.MM.YYYY: '" +
+                        std::string(text.substr(0, 40)) + "'");
+}
+
+Error no_such_day(std::string_view text) {
+  return make_error(ErrorCode::kInvalidInput, "error.date_no_such_day",
+                    "no such day in the calendar: '" + std::string(text.substr(0, 40)) + "'");
+}
+
+std::string_view trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
 }
 
 bool parse_digits(std::string_view s, int& out) {
@@ -45,8 +57,35 @@ Result<Date> Date::parse(std::string_view text) {
       !parse_digits(text.substr(8, 2), d)) {
     return invalid_date(text);
   }
+  if (y < 1000) return invalid_date(text);
   auto date = from_ymd(y, m, d);
-  if (!date) return invalid_date(text);
+  if (!date) return no_such_day(text);
+  return date;
+}
+
+Result<Date> Date::parse_typed(std::string_view raw) {
+  const std::string_view text = trimmed(raw);
+  if (text.find('-') != std::string_view::npos) return parse(text);
+  // D.M.YYYY with one or two digits for day and month; "D.M." or "D.M" has no year.
+  const auto first = text.find('.');
+  const auto second = first == std::string_view::npos ? first : text.find('.', first + 1);
+  if (first == std::string_view::npos || first == 0 || first > 2) return invalid_date(text);
+  const std::string_view day = text.substr(0, first);
+  const std::string_view month =
+      text.substr(first + 1, second == std::string_view::npos ? second : second - first - 1);
+  const std::string_view year =
+      second == std::string_view::npos ? std::string_view() : text.substr(second + 1);
+  int y = 0, m = 0, d = 0;
+  if (month.empty() || month.size() > 2 || !parse_digits(day, d) || !parse_digits(month, m)) {
+    return invalid_date(text);
+  }
+  if (year.empty()) {
+    return make_error(ErrorCode::kInvalidInput, "error.date_no_year",
+                      "day and month without a year: '" + std::string(text.substr(0, 40)) + "'");
+  }
+  if (year.size() != 4 || !parse_digits(year, y) || y < 1000) return invalid_date(text);
+  auto date = from_ymd(y, m, d);
+  if (!date) return no_such_day(text);
   return date;
 }
 
@@ -66,6 +105,14 @@ std::string Date::str() const {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
                 static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return buf;
+}
+
+std::string Date::dotted() const {
+  const auto ymd = to_ymd(days_);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02u.%02u.%04d", static_cast<unsigned>(ymd.day()),
+                static_cast<unsigned>(ymd.month()), static_cast<int>(ymd.year()));
   return buf;
 }
 

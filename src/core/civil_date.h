@@ -19,8 +19,15 @@ class Date {
   static constexpr Date from_days(std::int32_t days_since_epoch) { return Date(days_since_epoch); }
   // Valid calendar date only; month is 1-12, day 1-31.
   static Result<Date> from_ymd(int year, int month, int day);
-  // Strictly "YYYY-MM-DD". Error key "error.date_invalid" (kInvalidInput).
+  // Strictly "YYYY-MM-DD" (the API's and the store's form). Error keys
+  // (kInvalidInput): "error.date_invalid" when the text is not of that shape,
+  // "error.date_no_such_day" when it is but the day does not exist (2026-02-30).
   static Result<Date> parse(std::string_view text);
+  // What a person types into a date field: "TT.MM.JJJJ" (also "T.M.JJJJ") or
+  // "JJJJ-MM-TT", spaces around ignored. Besides the two keys of parse():
+  // "error.date_no_year" for a day and month without a year ("31.04.").
+  // Never guesses: a two-digit year or any other shape is error.date_invalid.
+  static Result<Date> parse_typed(std::string_view text);
   // The UTC calendar day a Unix time falls on (what "today" means for a Clock).
   static Date from_unix(UnixTime t);
   static Date today(const Clock& clock) { return from_unix(clock.now()); }
@@ -29,7 +36,8 @@ class Date {
   int year() const;
   unsigned month() const;
   unsigned day() const;
-  std::string str() const;  // "YYYY-MM-DD"
+  std::string str() const;     // "YYYY-MM-DD"
+  std::string dotted() const;  // "DD.MM.YYYY", as German readers write it
 
   Date add_days(std::int32_t n) const { return Date(days_ + n); }
   // Same day n months later; a day beyond the target month's end becomes its

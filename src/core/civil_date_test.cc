@@ -21,14 +21,51 @@ TEST(CivilDateTest, ParsesAndFormats) {
   EXPECT_EQ(x.day(), 25u);
 }
 
-TEST(CivilDateTest, RejectsMalformedAndImpossibleDates) {
-  for (const char* bad : {"", "2026-1-01", "2026-13-01", "2026-02-29", "2026-00-10", "2026-04-31",
-                          "26-01-01", "2026/01/01", "2026-01-01T00:00", "abcd-ef-gh", "0999-01-01",
-                          "2026-01-+1", " 2026-01-01"}) {
+TEST(CivilDateTest, RejectsMalformedDates) {
+  for (const char* bad : {"", "2026-1-01", "26-01-01", "2026/01/01", "2026-01-01T00:00",
+                          "abcd-ef-gh", "0999-01-01", "2026-01-+1", " 2026-01-01"}) {
     auto r = Date::parse(bad);
     ASSERT_FALSE(r.has_value()) << bad;
     EXPECT_EQ(r.error().code, ErrorCode::kInvalidInput);
-    EXPECT_EQ(r.error().key, "error.date_invalid");
+    EXPECT_EQ(r.error().key, "error.date_invalid") << bad;
+  }
+}
+
+// A well-formed date that is not in the calendar says so, not "wrong format".
+TEST(CivilDateTest, ImpossibleDaysSayTheDayDoesNotExist) {
+  for (const char* bad : {"2026-02-30", "2026-13-01", "2026-02-29", "2026-00-10", "2026-04-31"}) {
+    auto r = Date::parse(bad);
+    ASSERT_FALSE(r.has_value()) << bad;
+    EXPECT_EQ(r.error().key, "error.date_no_such_day") << bad;
+  }
+}
+
+TEST(CivilDateTest, ParseTypedAcceptsGermanAndIsoForms) {
+  for (const char* good : {"30.06.2026", "30.6.2026", " 30.06.2026 ", "2026-06-30"}) {
+    auto r = Date::parse_typed(good);
+    ASSERT_TRUE(r.has_value()) << good;
+    EXPECT_EQ(r->str(), "2026-06-30") << good;
+  }
+  EXPECT_EQ(Date::parse_typed("1.2.2028")->str(), "2028-02-01");
+  EXPECT_EQ(Date::parse_typed("29.02.2028")->dotted(), "29.02.2028");
+}
+
+TEST(CivilDateTest, ParseTypedNamesTheReason) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"30.02.2026", "error.date_no_such_day"}, {"2026-02-30", "error.date_no_such_day"},
+      {"31.04.2026", "error.date_no_such_day"}, {"29.02.2026", "error.date_no_such_day"},
+      {"01.13.2026", "error.date_no_such_day"}, {"00.01.2026", "error.date_no_such_day"},
+      {"31.04.", "error.date_no_year"},         {"31.04", "error.date_no_year"},
+      {"30.06.26", "error.date_invalid"},       {"30/06/2026", "error.date_invalid"},
+      {"morgen", "error.date_invalid"},         {"30..2026", "error.date_invalid"},
+      {"123.06.2026", "error.date_invalid"},    {".06.2026", "error.date_invalid"},
+      {"30.06.2026x", "error.date_invalid"},    {"30.06.20261", "error.date_invalid"},
+  };
+  for (const auto& [text, key] : cases) {
+    auto r = Date::parse_typed(text);
+    ASSERT_FALSE(r.has_value()) << text;
+    EXPECT_EQ(r.error().code, ErrorCode::kInvalidInput) << text;
+    EXPECT_EQ(r.error().key, key) << text;
   }
 }
 

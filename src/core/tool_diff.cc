@@ -1,32 +1,47 @@
 #include "core/tool_diff.h"
 
 namespace solipraxis::core {
+namespace {
+
+template <auto Member>
+constexpr ToolField field(const char* name) {
+  return ToolField{name, [](const Tool& a, const Tool& b) { return a.*Member == b.*Member; },
+                   [](const Tool& from, Tool& to) { to.*Member = from.*Member; }};
+}
+
+}  // namespace
+
+const std::vector<ToolField>& tool_fields() {
+  static const std::vector<ToolField> fields = {
+      field<&Tool::name>("name"),
+      field<&Tool::vendor>("vendor"),
+      field<&Tool::purpose>("purpose"),
+      field<&Tool::target_groups>("target_groups"),
+      field<&Tool::hosting>("hosting"),
+      field<&Tool::openness>("openness"),
+      field<&Tool::data_processed>("data_processed"),
+      field<&Tool::personal_data>("personal_data"),
+      field<&Tool::special_categories>("special_categories"),
+      field<&Tool::affected_users>("affected_users"),
+      field<&Tool::affected_non_users>("affected_non_users"),
+      field<&Tool::affected_groups>("affected_groups"),
+      field<&Tool::cost>("cost"),
+      field<&Tool::contact>("contact"),
+      field<&Tool::links>("links"),
+      field<&Tool::next_review>("next_review"),
+      field<&Tool::is_public>("public"),
+      field<&Tool::public_summary>("public_summary"),
+      field<&Tool::human_oversight>("human_oversight"),
+      field<&Tool::risks>("risks"),
+  };
+  return fields;
+}
 
 std::vector<std::string> changed_fields(const Tool& a, const Tool& b) {
   std::vector<std::string> out;
-  auto check = [&out](const char* name, bool differs) {
-    if (differs) out.emplace_back(name);
-  };
-  check("name", a.name != b.name);
-  check("vendor", a.vendor != b.vendor);
-  check("purpose", a.purpose != b.purpose);
-  check("target_groups", a.target_groups != b.target_groups);
-  check("hosting", a.hosting != b.hosting);
-  check("openness", a.openness != b.openness);
-  check("data_processed", a.data_processed != b.data_processed);
-  check("personal_data", a.personal_data != b.personal_data);
-  check("special_categories", a.special_categories != b.special_categories);
-  check("affected_users", a.affected_users != b.affected_users);
-  check("affected_non_users", a.affected_non_users != b.affected_non_users);
-  check("affected_groups", a.affected_groups != b.affected_groups);
-  check("cost", a.cost != b.cost);
-  check("contact", a.contact != b.contact);
-  check("links", a.links != b.links);
-  check("next_review", a.next_review != b.next_review);
-  check("public", a.is_public != b.is_public);
-  check("public_summary", a.public_summary != b.public_summary);
-  check("human_oversight", a.human_oversight != b.human_oversight);
-  check("risks", a.risks != b.risks);
+  for (const ToolField& f : tool_fields()) {
+    if (!f.same(a, b)) out.emplace_back(f.name);
+  }
   return out;
 }
 

@@ -122,6 +122,9 @@ AuditFacts audit_facts(const AuditEntry& e) {
   } else if (e.action == "org.rename") {
     f.from = text_at(before, "name");
     f.to = text_at(after, "name");
+  } else if (e.action == "org.time_zone") {
+    f.from = text_at(before, "time_zone");
+    f.to = text_at(after, "time_zone");
   }
   return f;
 }

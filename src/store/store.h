@@ -40,11 +40,14 @@ enum class Role { kMember = 1, kEditor = 2, kOwner = 3 };
 const char* role_name(Role role);  // "member", "editor", "owner"
 std::optional<Role> parse_role(std::string_view name);
 
+inline constexpr const char* kDefaultTimeZone = "Europe/Berlin";
+
 struct Org {
   OrgId id;
   std::string slug;  // [a-z0-9-]{2,40}, used in URLs
   std::string name;
   UnixTime created_at = 0;
+  std::string time_zone = kDefaultTimeZone;  // IANA id; pages show times in it
 };
 
 struct User {
@@ -391,6 +394,10 @@ class Store {
   // The org's default months from a decision to the next review (1..36, default 6).
   virtual Result<int> review_interval_months(OrgId org) = 0;
   virtual Status set_review_interval_months(OrgId org, int months, const Actor& actor) = 0;
+  // The org's time zone (an IANA id, validate_time_zone_shape; whether the id
+  // exists is the caller's check against its zone database). Audited as
+  // "org.time_zone" with the old and new id; the same id is a no-op.
+  virtual Status set_org_time_zone(OrgId org, std::string_view zone, const Actor& actor) = 0;
 
   // --- practice catalog search (the base catalog is not org-owned) ---
   // Makes `docs` the searchable text of catalog `version`. Idempotent: a second

@@ -71,6 +71,18 @@ core::Status validate_lang(std::string_view lang) {
                     "language must be de or en");
 }
 
+core::Status validate_time_zone_shape(std::string_view zone) {
+  const bool shaped = !zone.empty() && zone.size() <= 64 && zone.front() != '/' &&
+                      std::all_of(zone.begin(), zone.end(), [](char c) {
+                        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                               (c >= '0' && c <= '9') || c == '_' || c == '+' || c == '-' ||
+                               c == '/';
+                      });
+  if (shaped) return {};
+  return make_error(ErrorCode::kInvalidInput, "error.org.time_zone_invalid",
+                    "time_zone: not a time zone id such as Europe/Berlin");
+}
+
 core::Result<std::string> normalize_email(std::string_view email) {
   while (!email.empty() && (email.front() == ' ' || email.front() == '\t')) email.remove_prefix(1);
   while (!email.empty() && (email.back() == ' ' || email.back() == '\t')) email.remove_suffix(1);

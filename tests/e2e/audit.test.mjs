@@ -104,8 +104,9 @@ test('a tool page shows its edits beside its decisions, labelled in text', async
   const page = await signedIn(OWNER);
   await page.goto(`${env.server.url}/o/${ORG}/tools/${toolId}`);
   const timeline = await page.locator('.timeline').innerText();
-  assert.match(timeline, /Änderung\s+\d{4}-\d\d-\d\d: Werkzeug erfasst/);
-  assert.match(timeline, /Änderung\s+\d{4}-\d\d-\d\d: Werkzeug bearbeitet/);
+  // Dated in the org's time zone (Europe/Berlin), with its offset.
+  assert.match(timeline, /Änderung\s+\d\d\.\d\d\.\d{4}, \d\d:\d\d \(UTC\+[12]\): Werkzeug erfasst/);
+  assert.match(timeline, /Änderung\s+\d\d\.\d\d\.\d{4}, \d\d:\d\d \(UTC\+[12]\): Werkzeug bearbeitet/);
   assert.match(timeline, /Geändert: Zweck, Kosten/);
   await expectAccessible(page, 'tool page with its changes');
   await page.context().close();

@@ -174,7 +174,8 @@ TEST_F(AuditLog, ShowsDisplayNamesNeverAddresses) {
   EXPECT_TRUE(contains(page.body, "<a href=\"/o/verein/tools/" +
                                       std::to_string(tool["id"].get<std::int64_t>()) +
                                       "\">Übersetzungshilfe</a>"));
-  EXPECT_TRUE(contains(page.body, "<time datetime=\"2026-01-01T00:00:00Z\">01.01.2026, 00:00 UTC</time>"));
+  EXPECT_TRUE(contains(page.body, "<time datetime=\"2026-01-01T00:00:00Z\">01.01.2026, 01:00 (UTC+1)</time>"))
+      << "in the org's time zone (Europe/Berlin by default)";
   EXPECT_TRUE(contains(page.body, "(über die API)"));
 }
 

@@ -1,8 +1,9 @@
 // The tool register's member pages over real HTTP (issue 6), the tool record:
-// optimistic locking with nothing lost, validation errors next to their fields
+// validation errors next to their fields
 // with the input kept, personal data's three answers, escaping, roles (members
 // read, editors write), tenancy (another org's tool is 404), the list, exports.
-// Decisions, red lines and the review interval: tools_decide_web_test.cc.
+// Decisions, red lines and the review interval: tools_decide_web_test.cc;
+// save conflicts and typed dates: tools_conflict_web_test.cc.
 #include <utility>
 
 #include <gtest/gtest.h>
@@ -125,108 +126,10 @@ TEST(ToolsWeb, HtmlInTextFieldsIsShownEscapedEverywhere) {
   }
 }
 
-// The hidden base.* fields of a form page, as a browser would send them back.
-Fields base_fields(const std::string& page) {
-  static const std::regex re(R"re(<input type="hidden" name="(base\.[a-z_]+)" value="([^"]*)">)re");
-  Fields out;
-  for (auto it = std::sregex_iterator(page.begin(), page.end(), re); it != std::sregex_iterator();
-       ++it) {
-    out.emplace_back((*it)[1].str(), (*it)[2].str());
-  }
-  return out;
-}
-
 int count(const std::string& text, const std::string& part) {
   int n = 0;
   for (auto pos = text.find(part); pos != std::string::npos; pos = text.find(part, pos + 1)) ++n;
   return n;
-}
-
-TEST(ToolsWeb, TheConflictViewMarksInWordsWhatSomeoneElseChanged) {
-  Register reg;
-  const auto id = reg.create({{"name", "Suchhilfe"}, {"purpose", "Alt"}, {"cost", "0 Euro"},
-                              {"contact", "Ada"}});
-  const std::string url = "/o/acme/tools/" + std::to_string(id);
-  const std::string form = reg.b.open(url + "/edit").body;
-  Fields base = base_fields(form);
-  ASSERT_EQ(base.size(), 20u) << "every field carries the value the form started from";
-  const auto version = std::to_string(reg.tool(id).version);
-  // Bea saves purpose and cost first.
-  core::Tool other = reg.tool(id);
-  other.purpose = "Von Bea geändert";
-  other.cost = "50 Euro im Monat";
-  ASSERT_TRUE(reg.srv.store().update_tool(reg.org(), other, other.version, store::Actor{}));
-  // Ada changes purpose and contact, keeps cost; textareas come with CRLF.
-  Fields mine = base;
-  mine.insert(mine.end(), {{"version", version}, {"name", "Suchhilfe"},
-                           {"purpose", "Meine\r\nEingabe"}, {"cost", "0 Euro"},
-                           {"contact", "Ada Lovelace"}});
-  auto r = reg.b.post(url, mine);
-  ASSERT_EQ(r.status, 409);
-  // Exactly Bea's fields are marked, in the list, the stored values and the form.
-  EXPECT_TRUE(contains(r.body, "Diese Felder hat jemand anderes geändert"));
-  EXPECT_TRUE(contains(r.body, R"(<li><a href="#tool-purpose">Zweck</a></li>)")) << r.body;
-  EXPECT_TRUE(contains(r.body, R"(<li><a href="#tool-cost">Kosten</a></li>)"));
-  EXPECT_TRUE(contains(r.body, R"(<dt id="tool-stored-cost">Kosten <strong class="changed-marker">geändert von jemand anderem</strong></dt>)"))
-      << r.body;
-  for (const char* f : {"purpose", "cost"}) {
-    EXPECT_TRUE(contains(r.body, std::string(R"(<p class="changed-note" id="tool-)") + f +
-                                     R"(-changed"><strong class="changed-marker">geändert von jemand anderem</strong>)"))
-        << f;
-    EXPECT_TRUE(contains(r.body, std::string("tool-") + f + "-changed\"")) << f;
-  }
-  for (const char* f : {"name", "contact", "vendor", "public"}) {
-    EXPECT_FALSE(contains(r.body, std::string("id=\"tool-") + f + "-changed\"")) << f;
-  }
-  EXPECT_EQ(count(r.body, "geändert von jemand anderem"), 4) << "two fields, each above and in the form";
-  EXPECT_TRUE(contains(r.body, R"(aria-describedby="tool-purpose-hint tool-purpose-changed")"))
-      << "the marker is read with the field";
-  EXPECT_TRUE(contains(r.body, "Ada Lovelace")) << "the person's input is kept";
-  EXPECT_EQ(reg.tool(id).cost, "50 Euro im Monat") << "nothing overwritten";
-  // The next save replaces what is stored now: its base is the stored state.
-  const Fields next_base = base_fields(r.body);
-  EXPECT_NE(std::find(next_base.begin(), next_base.end(),
-                      std::pair<std::string, std::string>{"base.cost", "50 Euro im Monat"}),
-            next_base.end());
-
-  // A conflict through a decision alone changes no field, and says so.
-  ASSERT_EQ(reg.decide(id, step("explore")).status, 303);
-  mine = next_base;
-  mine.insert(mine.end(), {{"version", std::to_string(reg.tool(id).version - 1)},
-                           {"name", "Suchhilfe"}});
-  auto decided = reg.b.post(url, mine);
-  ASSERT_EQ(decided.status, 409);
-  EXPECT_TRUE(contains(decided.body, "Kein Feld hat sich geändert."));
-  EXPECT_FALSE(contains(decided.body, "geändert von jemand anderem"));
-}
-
-TEST(ToolsWeb, ASecondSaveOfAnOlderVersionShowsTheConflictAndLosesNothing) {
-  Register reg;
-  const auto id = reg.create({{"name", "Suchhilfe"}, {"purpose", "Alt"}});
-  const std::string url = "/o/acme/tools/" + std::to_string(id);
-  reg.b.open(url + "/edit");
-  const auto version = std::to_string(reg.tool(id).version);
-  // Someone else saves first.
-  core::Tool other = reg.tool(id);
-  other.purpose = "Von Bea geändert";
-  ASSERT_TRUE(reg.srv.store().update_tool(reg.org(), other, other.version, store::Actor{}));
-  auto r = reg.b.post(url, {{"version", version}, {"name", "Suchhilfe"}, {"purpose", "Meine Eingabe"}});
-  EXPECT_EQ(r.status, 409);
-  EXPECT_TRUE(contains(r.body, "Jemand hat das Werkzeug inzwischen geändert"));
-  EXPECT_TRUE(contains(r.body, "Meine Eingabe")) << "the person's input is kept";
-  EXPECT_TRUE(contains(r.body, "Von Bea geändert")) << "the stored value is shown";
-  EXPECT_EQ(reg.tool(id).purpose, "Von Bea geändert") << "nothing overwritten";
-  // The form now carries the current version: saving again is a knowing overwrite.
-  const auto now = std::to_string(reg.tool(id).version);
-  EXPECT_TRUE(contains(r.body, "name=\"version\" value=\"" + now + "\""));
-  auto again = reg.b.post(url, {{"version", now}, {"name", "Suchhilfe"}, {"purpose", "Meine Eingabe"}});
-  EXPECT_EQ(again.status, 303);
-  EXPECT_EQ(reg.tool(id).purpose, "Meine Eingabe");
-  // A decision against an older version is refused the same way.
-  auto stale = reg.decide(id, step("explore", {{"version", version}}), false);
-  EXPECT_EQ(stale.status, 409);
-  EXPECT_TRUE(contains(stale.body, "Weil es so besser ist."));
-  EXPECT_EQ(reg.tool(id).phase, core::Phase::kIdea);
 }
 
 // "Processes personal data" is three radio buttons, "not answered yet" chosen
@@ -303,26 +206,6 @@ TEST(ToolsWeb, AWrongPersonalDataAnswerIsRefusedAtItsFieldAndStoresNothing) {
   EXPECT_EQ(refused.status, 422);
   EXPECT_EQ(reg.tool(id).personal_data, core::DataAnswer::kYes);
   EXPECT_EQ(reg.tool(id).version, 1);
-}
-
-TEST(ToolsWeb, TheConflictViewNamesAChangedPersonalDataAnswer) {
-  Register reg;
-  const auto id = reg.create({{"name", "Suchhilfe"}});
-  const std::string url = "/o/acme/tools/" + std::to_string(id);
-  Fields mine = base_fields(reg.b.open(url + "/edit").body);
-  const auto version = std::to_string(reg.tool(id).version);
-  core::Tool other = reg.tool(id);
-  other.personal_data = core::DataAnswer::kYes;
-  ASSERT_TRUE(reg.srv.store().update_tool(reg.org(), other, other.version, store::Actor{}));
-  mine.insert(mine.end(), {{"version", version}, {"name", "Suchhilfe"}, {"personal_data", "unknown"}});
-  auto r = reg.b.post(url, mine);
-  ASSERT_EQ(r.status, 409);
-  EXPECT_TRUE(contains(r.body, R"(<li><a href="#tool-personal_data">Personenbezogene Daten</a></li>)"))
-      << r.body;
-  EXPECT_TRUE(contains(r.body, R"(<dt id="tool-stored-personal_data">Personenbezogene Daten <strong class="changed-marker">geändert von jemand anderem</strong></dt>
-    <dd>ja</dd>)"));
-  EXPECT_TRUE(contains(r.body, R"(<fieldset class="choices" id="tool-personal_data-choices" aria-describedby="tool-personal_data-hint tool-personal_data-changed">)"));
-  EXPECT_EQ(reg.tool(id).personal_data, core::DataAnswer::kYes) << "nothing overwritten";
 }
 
 TEST(ToolsWeb, EveryFieldIsSavedAndShown) {

@@ -8,7 +8,8 @@ using core::make_error;
 Role role_from(std::string_view name) { return parse_role(name).value_or(Role::kMember); }
 
 Org org_from(const Row& r, std::size_t at) {
-  return Org{OrgId(r.int64(at)), r.text(at + 1), r.text(at + 2), r.int64(at + 3)};
+  return Org{OrgId(r.int64(at)), r.text(at + 1), r.text(at + 2), r.int64(at + 3),
+             r.text(at + 4)};
 }
 
 User user_from(const Row& r, std::size_t at) {

@@ -11,7 +11,7 @@
 namespace solipraxis::store::sql {
 
 // Column lists that match the mappers below, in order.
-inline constexpr std::string_view kOrgColumns = "id, slug, name, created_at";
+inline constexpr std::string_view kOrgColumns = "id, slug, name, created_at, time_zone";
 inline constexpr std::string_view kUserColumns =
     "id, email, name, password_hash, lang, created_at";
 inline constexpr std::string_view kInviteColumns =

@@ -84,7 +84,7 @@ Result<Org> SqlStore::org(OrgId id) {
 Result<std::vector<Org>> SqlStore::orgs_of_user(UserId user) {
   return read_into<std::vector<Org>>(*db_, [&](Tx& tx, std::vector<Org>& out) -> Status {
     auto rows = tx.query(
-        "SELECT o.id, o.slug, o.name, o.created_at FROM orgs o "
+        "SELECT o.id, o.slug, o.name, o.created_at, o.time_zone FROM orgs o "
         "JOIN memberships m ON m.org_id = o.id WHERE m.user_id = $1 ORDER BY o.slug",
         {user.value});
     if (!rows) return rows.error();

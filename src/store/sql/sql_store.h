@@ -89,6 +89,7 @@ class SqlStore final : public Store {
   Status delete_red_line(OrgId org, core::RedLineId id, const Actor& actor) override;
   Result<int> review_interval_months(OrgId org) override;
   Status set_review_interval_months(OrgId org, int months, const Actor& actor) override;
+  Status set_org_time_zone(OrgId org, std::string_view zone, const Actor& actor) override;
   Result<ReviewFeed> review_feed(OrgId org) override;
   Result<ReviewFeed> set_review_feed(OrgId org, std::string_view secret_hash,
                                      const Actor& actor) override;

@@ -8,6 +8,7 @@
 #include "web/handlers/params.h"
 #include "web/handlers/tool_views.h"
 #include "web/page.h"
+#include "web/time_zone.h"
 
 namespace solipraxis::web::handlers::audit_view {
 
@@ -21,15 +22,6 @@ std::string tr_or(const Services& s, const Request& req, const std::string& key,
 }
 
 // "25.11.2026, 17:25 UTC" (de) or "2026-11-25, 17:25 UTC" (en) from an ISO time.
-std::string readable_time(const Request& req, const std::string& iso) {
-  const std::string date = iso.substr(0, 10);
-  const std::string time = iso.substr(11, 5) + " UTC";
-  if (req.lang == "de") {
-    return date.substr(8, 2) + "." + date.substr(5, 2) + "." + date.substr(0, 4) + ", " + time;
-  }
-  return date + ", " + time;
-}
-
 std::string person(const Services& s, const Request& req, const std::optional<std::string>& name) {
   if (!name) return tr(s, req, "audit.who.deleted");
   if (name->empty()) return tr(s, req, "audit.who.no_name");
@@ -127,7 +119,7 @@ mstch::map entry_data(const Services& s, const Request& req, const auth::Members
   return mstch::map{
       {"id", std::to_string(e.id)},
       {"iso", iso},
-      {"when", readable_time(req, iso)},
+      {"when", readable_time(e.at, m.org.time_zone, req.lang)},
       {"who", who(s, req, e, names)},
       {"what", action_label(s, req, e.action)},
       {"detail", detail(s, req, e, f)},
@@ -146,7 +138,7 @@ nlohmann::json entry_json(const Services& s, const Request& req, const store::Au
 mstch::array tool_history(const Services& s, const Request& req,
                           const std::vector<core::Decision>& decisions,
                           const std::vector<store::AuditEntry>& changes,
-                          store::AuditNames& names) {
+                          store::AuditNames& names, std::string_view zone) {
   // (day, recorded at, entry): decisions sort by the day decided, changes by
   // the day made; on the same day, by when each was recorded.
   using Keyed = std::tuple<std::string, core::UnixTime, mstch::node>;
@@ -160,11 +152,11 @@ mstch::array tool_history(const Services& s, const Request& req,
     const store::AuditFacts f = store::audit_facts(e);
     const std::string iso = core::utc_timestamp(e.at);
     const std::string changed = joined(field_labels(s, req, f.changed), ", ");
-    all.emplace_back(iso.substr(0, 10), e.at,
+    all.emplace_back(local_time(e.at, zone).date.str(), e.at,
                      mstch::node(mstch::map{{"is_change", true},
                                 {"id", std::to_string(e.id)},
                                 {"iso", iso},
-                                {"date", iso.substr(0, 10)},
+                                {"date", readable_time(e.at, zone, req.lang)},
                                 {"what", action_label(s, req, e.action)},
                                 {"has_changed", !changed.empty()},
                                 {"changed", changed},

@@ -45,12 +45,12 @@ nlohmann::json entry_json(const Services& s, const Request& req, const store::Au
                           store::AuditNames& names);
 
 // A tool's decisions and its own changes (recorded, edited) in one list, in
-// time order. Decisions are tool_views::timeline_data entries; changes have
+// time order; a change is dated by its day and time in the org's `zone`. Decisions are tool_views::timeline_data entries; changes have
 // is_change, id, iso, date, what, changed (field labels) and who. Rows of
 // tool.transition are left out: the decision entries tell them in full.
 mstch::array tool_history(const Services& s, const Request& req,
                           const std::vector<core::Decision>& decisions,
                           const std::vector<store::AuditEntry>& changes,
-                          store::AuditNames& names);
+                          store::AuditNames& names, std::string_view zone);
 
 }  // namespace solipraxis::web::handlers::audit_view

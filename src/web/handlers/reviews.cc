@@ -6,6 +6,7 @@
 #include "web/handlers/params.h"
 #include "web/handlers/public_register.h"
 #include "web/page.h"
+#include "web/time_zone.h"
 
 namespace solipraxis::web::handlers {
 
@@ -94,10 +95,11 @@ std::string feed_url(auth::Auth& auth, const Request& req, const store::Org& org
   return base_url(auth, req) + "/p/" + org.slug + "/reviews/" + std::string(secret) + ".ics";
 }
 
-mstch::node feed_status(Services& s, const store::Org& org) {
+mstch::node feed_status(Services& s, const Request& req, const store::Org& org) {
   auto feed = s.store.review_feed(org.id);
   if (!feed) return false;  // none (or the store is down: the page still shows the reviews)
-  return mstch::map{{"since", core::Date::from_unix(feed->created_at).str()}};
+  return mstch::map{{"since", readable_time(feed->created_at, org.time_zone, req.lang)},
+                    {"since_iso", core::utc_timestamp(feed->created_at)}};
 }
 
 Response render_reviews(auth::Auth& auth, const Request& req, const auth::Membership& m,
@@ -119,7 +121,7 @@ Response render_reviews(auth::Auth& auth, const Request& req, const auth::Member
   data.emplace("nothing_due", overdue.empty() && upcoming.empty());
   data.emplace("overdue", section("reviews.overdue.heading", std::move(overdue)));
   data.emplace("upcoming", section("reviews.upcoming.heading", std::move(upcoming)));
-  data.emplace("feed", feed_status(s, m.org));
+  data.emplace("feed", feed_status(s, req, m.org));
   data.emplace("can_manage_feed", m.role >= store::Role::kEditor);
   if (!view.new_feed_url.empty()) {
     data.emplace("new_feed_url", view.new_feed_url);

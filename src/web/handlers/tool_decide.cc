@@ -109,7 +109,8 @@ Response render_decide(const Services& s, const Request& req, const auth::Member
   data.emplace("rationale_error", message("rationale"));
   data.emplace("decided_by", fresh ? user_name : st.form.value("decided_by"));
   data.emplace("decided_by_error", message("decided_by"));
-  data.emplace("decided_on", fresh ? today.str() : st.form.value("decided_on"));
+  data.emplace("decided_on", fresh ? (req.lang == "de" ? today.dotted() : today.str())
+                                   : st.form.value("decided_on"));
   data.emplace("decided_on_error", message("decided_on"));
   data.emplace("principles", principles);
   data.emplace("principles_error", message("principles"));
@@ -149,7 +150,9 @@ core::TransitionRequest request_of(const Services& s, const auth::Membership& m,
   d.rationale = f.value("rationale");
   d.decided_by = f.value("decided_by");
   d.decided_on = today;
-  if (auto on = core::Date::parse(core::trim(f.value("decided_on")))) {
+  if (core::is_blank(f.value("decided_on"))) {
+    st.errors["decided_on"] = "tools.error.decided_on_required";
+  } else if (auto on = core::Date::parse_typed(f.value("decided_on"))) {
     d.decided_on = *on;
   } else {
     st.errors["decided_on"] = on.error().key;
@@ -176,7 +179,7 @@ core::TransitionRequest request_of(const Services& s, const auth::Membership& m,
   r.principles = d.principles;
   if (to && core::requires_review(*to)) {
     if (const auto raw = core::trim(f.value("next_review")); !raw.empty()) {
-      if (auto date = core::Date::parse(raw); !date) {
+      if (auto date = core::Date::parse_typed(raw); !date) {
         st.errors["next_review"] = date.error().key;
       } else if (*date < today) {
         st.errors["next_review"] = "tools.error.next_review_in_past";

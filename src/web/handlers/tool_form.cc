@@ -1,15 +1,20 @@
 // The form to record a tool and to edit it (see tools.h). Every problem is
-// shown next to its field with the person's input kept; a save against an
-// older version shows the stored values beside the person's input, so nothing
-// is lost (optimistic locking through the hidden "version" field). The form
-// also carries the values it started from (hidden "base.*" fields), so after
-// a conflict the fields someone else changed are marked in words, not colour.
+// shown next to its field with the person's input kept. A save against an
+// older version (optimistic locking through the hidden "version" field) is a
+// three-way merge (core/tool_merge.h): the form carries the values it started
+// from in hidden "base.*" fields, so the fields only someone else changed take
+// their value, the person's own changes stay, and every field both changed
+// asks which value holds (radio buttons "choice.<field>"); nothing typed and
+// nothing a colleague saved is lost. Dates are text fields ("TT.MM.JJJJ" or
+// ISO): a browser's date picker sends "" for a day it cannot read, and then
+// a typed 30.02. would vanish without a word.
 #include <map>
 #include <set>
 #include <utility>
 
 #include "core/public_register.h"
 #include "core/text_field.h"
+#include "core/tool_merge.h"
 #include "web/handlers/dashboard.h"
 #include "web/handlers/params.h"
 #include "web/handlers/tool_views.h"
@@ -70,9 +75,15 @@ const std::vector<GroupSpec>& form_groups() {
 }
 
 // What the person entered, by field name, exactly as sent.
-using FormValues = std::map<std::string, std::string, std::less<>>;
+using FormValues = core::FieldValues;
 
-FormValues values_of(const core::Tool& t) {
+// A stored date as the form shows it: as German readers write it, or ISO.
+std::string date_value(const std::optional<core::Date>& d, std::string_view lang) {
+  if (!d) return "";
+  return lang == "de" ? d->dotted() : d->str();
+}
+
+FormValues values_of(const core::Tool& t, std::string_view lang) {
   return FormValues{
       {"name", t.name},
       {"vendor", t.vendor},
@@ -89,7 +100,7 @@ FormValues values_of(const core::Tool& t) {
       {"cost", t.cost},
       {"contact", t.contact},
       {"links", joined(t.links, "\n")},
-      {"next_review", t.next_review ? t.next_review->str() : ""},
+      {"next_review", date_value(t.next_review, lang)},
       {"public", t.is_public ? "1" : ""},
       {"public_summary", t.public_summary},
       {"human_oversight", t.human_oversight},
@@ -124,28 +135,56 @@ std::string canonical(const FieldSpec& f, std::string_view raw) {
     if (c != '\r') text += c;
   }
   if (f.input == Input::kLinks) return joined(split_lines(text), "\n");
+  if (f.input == Input::kDate) {
+    if (auto d = core::Date::parse_typed(text)) return d->str();
+  }
   return std::string(core::trim(text));
+}
+
+std::vector<std::string> field_names() {
+  std::vector<std::string> out;
+  for (const auto& g : form_groups()) {
+    for (const auto& f : g.fields) out.emplace_back(f.name);
+  }
+  return out;
+}
+
+const FieldSpec* field_spec(std::string_view name) {
+  for (const auto& g : form_groups()) {
+    for (const auto& f : g.fields) {
+      if (f.name == name) return &f;
+    }
+  }
+  return nullptr;
+}
+
+FormValues canonical_values(const FormValues& v) {
+  FormValues out;
+  for (const auto& g : form_groups()) {
+    for (const auto& f : g.fields) {
+      auto it = v.find(f.name);
+      out[f.name] = canonical(f, it == v.end() ? "" : it->second);
+    }
+  }
+  return out;
 }
 
 using FieldNames = std::set<std::string, std::less<>>;
 
-// After a conflict: the fields whose stored value is not the one the person
-// started from (`base`), i.e. what someone else changed. Without a base (a
-// form from before base.* existed): the fields where stored and input differ.
-FieldNames changed_fields(const FormValues& stored, const FormValues& base,
-                          const FormValues& input) {
-  const FormValues& from = base.empty() ? input : base;
-  const auto value = [](const FormValues& v, const FieldSpec& f) {
-    auto it = v.find(f.name);
-    return canonical(f, it == v.end() ? "" : it->second);
-  };
-  FieldNames out;
-  for (const auto& g : form_groups()) {
-    for (const auto& f : g.fields) {
-      if (value(stored, f) != value(from, f)) out.insert(f.name);
-    }
+// After a conflict: which fields take the stored value (only someone else
+// changed them) and which both changed. Without a base (a form from before
+// base.* existed) nobody can tell who changed what, so every field where the
+// input and the stored value differ is the person's to decide.
+core::MergePlan merge_plan(const FormValues& stored, const FormValues& base,
+                           const FormValues& input) {
+  const FormValues mine = canonical_values(input);
+  const FormValues theirs = canonical_values(stored);
+  if (!base.empty()) return core::plan_merge(field_names(), canonical_values(base), mine, theirs);
+  core::MergePlan plan;
+  for (const auto& name : field_names()) {
+    if (mine.at(name) != theirs.at(name)) plan.conflicts.push_back(name);
   }
-  return out;
+  return plan;
 }
 
 std::string label_key_of(std::string_view name) {
@@ -193,7 +232,7 @@ core::Tool tool_of(const FormValues& v, core::Tool base, core::Date today,
   const std::optional<core::Date> stored_review = t.next_review;
   t.next_review.reset();
   if (const auto d = core::trim(get("next_review")); !d.empty()) {
-    if (auto p = core::Date::parse(d)) t.next_review = *p;
+    if (auto p = core::Date::parse_typed(d)) t.next_review = *p;
     else parse_errors.push_back({"next_review", p.error()});
   }
   core::normalize_tool(t);
@@ -250,8 +289,9 @@ struct FormState {
   std::optional<core::Tool> stored{};  // after a conflict: what is saved now
   std::string error_key{};             // a message not tied to a field
   int status = 200;
-  FormValues base{};     // hidden base.* fields: the values this form started from
-  FieldNames changed{};  // after a conflict: the fields someone else changed
+  FormValues base{};       // hidden base.* fields: the values this form started from
+  FieldNames changed{};    // after a conflict: the fields someone else changed
+  FieldNames conflicts{};  // ... of which the person changed too: a choice each
 };
 
 // The stored tool as rows of the conflict view, in form order, each marked
@@ -278,15 +318,74 @@ mstch::array stored_rows(const Services& s, const Request& req, const auth::Memb
   return rows;
 }
 
-// The conflict view against `now`: mark what someone else changed since the
-// form's base, then make `now` the base and version of the next save (a
-// knowing overwrite).
-void show_conflict(FormState& st, const core::Tool& now) {
-  const FormValues stored = values_of(now);
-  st.changed = changed_fields(stored, st.base, st.values);
+// The conflict view against `now`, merged three ways: fields only someone
+// else changed show their value, the person's own changes stay, and fields
+// both changed ask for a choice. `now` becomes the base and version of the
+// next save, so that save replaces exactly what the person has seen.
+void show_conflict(FormState& st, const core::Tool& now, std::string_view lang) {
+  const FormValues stored = values_of(now, lang);
+  const core::MergePlan plan = merge_plan(stored, st.base, st.values);
+  st.changed.clear();
+  st.conflicts.clear();
+  for (const auto& name : plan.theirs) {
+    st.values[name] = stored.at(name);
+    st.changed.insert(name);
+  }
+  for (const auto& name : plan.conflicts) {
+    st.changed.insert(name);
+    st.conflicts.insert(name);
+  }
   st.stored = now;
   st.version = std::to_string(now.version);
   st.base = stored;
+}
+
+// The choices of a form shown after a conflict ("conflict" names each field
+// asked about): "theirs" takes the value saved by someone else, which is the
+// form's base since the conflict; "mine" keeps the field's input. A field
+// without a choice is an error at that field and is asked again.
+std::vector<core::FieldError> apply_choices(const Params& form, FormState& st) {
+  std::vector<core::FieldError> errors;
+  for (const auto& name : form.all("conflict")) {
+    if (field_spec(name) == nullptr || st.conflicts.contains(name)) continue;
+    const std::string choice = form.value("choice." + name);
+    if (choice == "theirs") {
+      st.values[name] = st.base[name];
+    } else if (choice != "mine") {
+      st.conflicts.insert(name);
+      st.changed.insert(name);
+      errors.push_back(core::field_error(name, "tools.error.conflict_choice_required",
+                                         "choose whose value to keep"));
+    }
+  }
+  return errors;
+}
+
+// A value as the conflict choice reads it: the label of an option, yes or no
+// for a box, "(empty)" for nothing.
+std::string shown_value(const Services& s, const Request& req, const FieldSpec& f,
+                        const std::string& raw) {
+  const std::string v = canonical(f, raw);
+  switch (f.input) {
+    case Input::kHosting:
+      return tr(s, req, v.empty() ? "tools.value.unknown" : "tools.hosting." + v);
+    case Input::kOpenness:
+      return tr(s, req, v.empty() ? "tools.value.unknown" : "tools.openness." + v);
+    case Input::kAnswer: return tr(s, req, "tools.form.answer." + v);
+    case Input::kCheckbox: return tr(s, req, v.empty() ? "tools.value.no" : "tools.value.yes");
+    default: return v.empty() ? tr(s, req, "tools.form.conflict.empty") : raw;
+  }
+}
+
+mstch::node conflict_choice(const Services& s, const Request& req, const FieldSpec& f,
+                            const FormState& st) {
+  if (!st.conflicts.contains(f.name)) return false;
+  const std::string name = f.name;
+  const std::string mine = st.values.contains(name) ? st.values.at(name) : "";
+  const std::string theirs = st.base.contains(name) ? st.base.at(name) : "";
+  return mstch::map{{"mine", shown_value(s, req, f, mine)},
+                    {"theirs", shown_value(s, req, f, theirs)},
+                    {"is_text", f.input == Input::kTextarea || f.input == Input::kLinks}};
 }
 
 Response render_form(const Services& s, const Request& req, const auth::Membership& m,
@@ -305,6 +404,7 @@ Response render_form(const Services& s, const Request& req, const auth::Membersh
       const std::string value = st.values.contains(name) ? st.values.at(name) : "";
       auto err = field_errors.find(name);
       const bool changed = st.changed.contains(name);
+      const bool conflict = st.conflicts.contains(name);
       std::string describedby = *f.hint_key != '\0' ? "tool-" + name + "-hint" : "";
       if (err != field_errors.end()) describedby += (describedby.empty() ? "" : " ") + ("tool-" + name + "-error");
       if (changed) describedby += (describedby.empty() ? "" : " ") + ("tool-" + name + "-changed");
@@ -327,12 +427,17 @@ Response render_form(const Services& s, const Request& req, const auth::Membersh
           {"error", err != field_errors.end() ? err->second : std::string()},
           {"has_hint", *f.hint_key != '\0'},
           {"hint", name == "public"          ? public_hint(s, req)
-                   : *f.hint_key != '\0' ? tr(s, req, f.hint_key)
-                                          : std::string()},
+                   : f.input == Input::kDate ? tr(s, req, f.hint_key) + " " +
+                                                   tr(s, req, "form.date_format")
+                   : *f.hint_key != '\0'    ? tr(s, req, f.hint_key)
+                                             : std::string()},
           {"published", core::is_public_tool_field(name)},
           {"has_maxlength", f.maxlength > 0},
           {"maxlength", std::to_string(f.maxlength)},
           {"changed", changed},
+          {"changed_note", tr(s, req, conflict ? "tools.form.conflict.note"
+                                               : "tools.form.taken_note")},
+          {"conflict", conflict_choice(s, req, f, st)},
           {"base_name", std::string(kBasePrefix) + name},
           {"base_value", st.base.contains(name) ? st.base.at(name) : std::string()},
       };
@@ -346,7 +451,7 @@ Response render_form(const Services& s, const Request& req, const auth::Membersh
                                       {"closed", "open_weights", "open_source"}, value);
       }
       if (err != field_errors.end()) {
-        summary.push_back(mstch::map{{"id", "tool-" + name},
+        summary.push_back(mstch::map{{"id", "tool-" + name + (conflict ? "-keep-mine" : "")},
                                      {"label", tr(s, req, label_key)},
                                      {"message", err->second}});
       }
@@ -374,16 +479,21 @@ Response render_form(const Services& s, const Request& req, const auth::Membersh
   if (st.stored) {
     data.emplace("conflict", true);
     data.emplace("stored_rows", stored_rows(s, req, m, *st.stored, st.changed));
-    mstch::array changed;
-    for (const auto& g : form_groups()) {
-      for (const auto& f : g.fields) {
-        if (!st.changed.contains(f.name)) continue;
-        changed.push_back(mstch::map{{"id", "tool-" + std::string(f.name)},
-                                     {"label", tr(s, req, label_key_of(f.name))}});
-      }
+    mstch::array taken, asked;
+    for (const auto& name : field_names()) {
+      if (!st.changed.contains(name)) continue;
+      const bool conflict = st.conflicts.contains(name);
+      (conflict ? asked : taken)
+          .push_back(mstch::map{{"id", "tool-" + name + (conflict ? "-conflict" : "")},
+                                {"label", tr(s, req, label_key_of(name))}});
     }
-    data.emplace("has_changed", !changed.empty());
-    data.emplace("changed_fields", changed);
+    data.emplace("has_changed", !st.changed.empty());
+    auto list = [](mstch::array rows) -> mstch::node {
+      if (rows.empty()) return false;
+      return mstch::map{{"fields", std::move(rows)}};
+    };
+    data.emplace("taken", list(std::move(taken)));
+    data.emplace("asked", list(std::move(asked)));
   }
   return render(s, req, "pages/tool_form", std::move(data), st.status);
 }
@@ -393,7 +503,8 @@ Response render_form(const Services& s, const Request& req, const auth::Membersh
 Response tool_new_page(auth::Auth& auth, Request& req) {
   auto m = auth.require_member(req, req.param("org"), kWriteRole);
   if (!m) return m.response();
-  return render_form(auth.services(), req, *m, std::nullopt, FormState{values_of(core::Tool{})});
+  return render_form(auth.services(), req, *m, std::nullopt,
+                     FormState{values_of(core::Tool{}, req.lang)});
 }
 
 Response tool_create(auth::Auth& auth, Request& req) {
@@ -418,7 +529,7 @@ Response tool_create(auth::Auth& auth, Request& req) {
 
 Response tool_edit_page(auth::Auth& auth, Request& req) {
   return editor_tool(auth, req, [&](const auth::Membership& m, const core::Tool& tool) {
-    FormState st{values_of(tool), {}, std::to_string(tool.version)};
+    FormState st{values_of(tool, req.lang), {}, std::to_string(tool.version)};
     st.base = st.values;
     return render_form(auth.services(), req, m, tool, st);
   });
@@ -431,13 +542,16 @@ Response tool_update(auth::Auth& auth, Request& req) {
     if (!stored) return error_response(s, req, stored.error());
     FormState st{values_of(form), {}, form.value("version")};
     st.base = values_of(form, kBasePrefix);
+    const auto choice_errors = apply_choices(form, st);
     const auto version = parse_id(st.version);
     core::Tool tool = tool_of(st.values, *stored, core::Date::today(s.clock), st.errors);
+    st.errors.insert(st.errors.end(), choice_errors.begin(), choice_errors.end());
     if (!version || *version != stored->version) {
-      // Someone saved in between: keep the input, show what is stored now, and
-      // let the next save knowingly replace that version.
+      // Someone saved in between: keep the input, merge in what is stored
+      // now, and let the next save replace that version.
       st.error_key = "tools.error.stale_version";
-      show_conflict(st, *stored);
+      show_conflict(st, *stored, req.lang);
+      tool_of(st.values, *stored, core::Date::today(s.clock), st.errors);
       st.status = 409;
       return render_form(s, req, m, *stored, st);
     }
@@ -451,7 +565,7 @@ Response tool_update(auth::Auth& auth, Request& req) {
       st.error_key = saved.error().key;
       st.status = http_status(saved.error().code);
       if (saved.error().key == "tools.error.stale_version") {
-        if (auto now = s.store.tool(m.org.id, stored->id)) show_conflict(st, *now);
+        if (auto now = s.store.tool(m.org.id, stored->id)) show_conflict(st, *now, req.lang);
       }
       return render_form(s, req, m, *stored, st);
     }

@@ -119,7 +119,8 @@ Response tool_page(auth::Auth& auth, Request& req) {
                                       store::AuditFilter{{"tool"}, std::to_string(r.tool.id.value)});
     if (!changes) return error_response(s, req, changes.error());
     store::AuditNames names(s.store);
-    mstch::array timeline = audit_view::tool_history(s, req, r.decisions, *changes, names);
+    mstch::array timeline = audit_view::tool_history(s, req, r.decisions, *changes, names,
+                                                      m.org.time_zone);
     data.emplace("has_timeline", !timeline.empty());
     data.emplace("timeline", timeline);
     data.emplace("can_decide", !core::decisions_from(r.tool.phase).empty());

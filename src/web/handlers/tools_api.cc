@@ -1,10 +1,13 @@
 #include "web/handlers/tools_api.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include <nlohmann/json.hpp>
 
+#include "core/tool_diff.h"
 #include "core/tool_export.h"
+#include "core/tool_merge.h"
 #include "store/paging.h"
 #include "web/handlers/paging.h"
 #include "web/json.h"
@@ -99,11 +102,91 @@ Response bad_input(const Services& s, const Request& req, std::string key, std::
 
 }  // namespace
 
+namespace {
+
+// The field an input error is about: the readers of request bodies (and
+// core::first_error) start the detail with "name: ". Empty when there is none.
+std::string field_of(const core::Error& e) {
+  if (e.code != ErrorCode::kInvalidInput) return {};
+  const auto colon = e.detail.find(": ");
+  if (colon == std::string::npos || colon == 0) return {};
+  const std::string name = e.detail.substr(0, colon);
+  const bool identifier = std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
+  });
+  return identifier ? name : std::string();
+}
+
+// A save against an older version is never stored. The 409 carries the
+// current tool and, when the body sends "base" (the tool as the client read
+// it, at least the fields it changes), the three-way merge: "conflicts" (both
+// changed: base, mine, theirs), "theirs" (only someone else changed) and
+// "merged", a body to PUT back once the conflicts are decided (it holds the
+// client's values there). Without a base nobody can tell who changed what:
+// "conflicts" lists every field the body sets to a value other than the
+// current one.
+Response stale_tool(const Services& s, const Request& req, const json& body,
+                    std::int64_t version, const core::Tool& current) {
+  json request = body;
+  request.erase("version");
+  const bool has_base = request.contains("base");
+  core::Tool base = current;
+  if (has_base) {
+    if (!request["base"].is_object()) {
+      return bad_input(s, req, "error.api.field_type", "base: must be an object");
+    }
+    base = core::Tool{};
+    if (auto st = apply_tool_fields(request["base"], base); !st) {
+      core::Error e = st.error();
+      e.detail = "base." + e.detail;
+      return api_failure(s, req, e);
+    }
+    request.erase("base");
+  }
+  core::Tool mine = base;
+  if (auto st = apply_tool_fields(request, mine); !st) return api_failure(s, req, st.error());
+  Response res = api_failure(
+      s, req,
+      make_error(ErrorCode::kConflict, "tools.error.stale_version",
+                 "version " + std::to_string(version) + " is stale; the tool is at version " +
+                     std::to_string(current.version)));
+  json out = json::parse(res.body);
+  const json theirs_json = tool_value(current);
+  const json mine_json = tool_value(mine);
+  const json base_json = tool_value(base);
+  json conflicts = json::array();
+  auto conflict = [&](const std::string& f) {
+    json c{{"field", f}, {"mine", mine_json[f]}, {"theirs", theirs_json[f]}};
+    if (has_base) c["base"] = base_json[f];
+    conflicts.push_back(std::move(c));
+  };
+  if (has_base) {
+    const core::ToolMerge m = core::merge_tools(base, mine, current);
+    for (const auto& f : m.plan.conflicts) conflict(f);
+    out["error"]["theirs"] = m.plan.theirs;
+    out["error"]["merged"] = tool_value(m.merged);
+  } else {
+    for (const auto& f : core::changed_fields(current, mine)) conflict(f);
+  }
+  out["error"]["conflicts"] = std::move(conflicts);
+  out["error"]["current"] = theirs_json;
+  return Response::json(out, 409);
+}
+
+}  // namespace
+
 Response api_failure(const Services& s, const Request& req, const core::Error& e) {
   const int status = http_status(e.code);
   if (status >= 500) return error_response(s, req, e);
   json err{{"code", core::error_code_name(e.code)}, {"message", tr(s, req, e.key)}};
   if (!e.detail.empty()) err["detail"] = e.detail;
+  // An input error names its field, as the 400 of field_errors() does.
+  if (const std::string field = field_of(e); !field.empty()) {
+    err["field"] = field;
+    err["fields"] = json::array({{{"field", field},
+                                  {"code", core::error_code_name(e.code)},
+                                  {"message", tr(s, req, e.key)}}});
+  }
   return Response::json(json{{"error", std::move(err)}}, status);
 }
 
@@ -163,12 +246,7 @@ Response api_tool_update(auth::Auth& auth, Request& req) {
     return bad_input(s, req, "error.api.version_required", "version: send the version you read");
   }
   const auto version = (*body)["version"].get<std::int64_t>();
-  if (version != a->tool.version) {
-    return api_failure(s, req,
-                       make_error(ErrorCode::kConflict, "tools.error.stale_version",
-                                  "version " + std::to_string(version) + " is stale; " +
-                                      "the tool is at version " + std::to_string(a->tool.version)));
-  }
+  if (version != a->tool.version) return stale_tool(s, req, *body, version, a->tool);
   if (body->contains("phase")) {
     const json& p = (*body)["phase"];
     if (!p.is_string() || p.get<std::string>() != core::phase_name(a->tool.phase)) {
@@ -176,8 +254,10 @@ Response api_tool_update(auth::Auth& auth, Request& req) {
                        "phase: changes only by POST .../decisions");
     }
   }
+  json fields = *body;
+  fields.erase("base");  // only read after a conflict (stale_tool)
   core::Tool edited = a->tool;
-  if (auto st = apply_tool_fields(*body, edited); !st) return api_failure(s, req, st.error());
+  if (auto st = apply_tool_fields(fields, edited); !st) return api_failure(s, req, st.error());
   if (auto bad = field_errors(s, req, edited, a->tool.next_review)) return std::move(*bad);
   auto saved = s.store.update_tool(a->member.org.id, edited, version, actor_of(a->member));
   if (!saved) return api_failure(s, req, saved.error());

@@ -1,0 +1,42 @@
+// Wall-clock time in an organisation's time zone (IANA ids such as
+// "Europe/Berlin"), read from ICU's zone database: GCC 12's libstdc++ has no
+// std::chrono time-zone support, and setenv("TZ") + localtime would race
+// between the server's threads. Pages show times people read in their own
+// zone; the API and the audit's machine fields stay in UTC.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/civil_date.h"
+#include "core/clock.h"
+
+namespace solipraxis::web {
+
+// An id ICU knows as a zone (canonical or an alias such as "Europe/Kiev");
+// "Etc/Unknown", "" and anything else is false.
+bool is_time_zone(std::string_view id);
+
+// The zone ids people choose from: every canonical location zone, sorted.
+const std::vector<std::string>& time_zone_choices();
+
+struct LocalTime {
+  core::Date date;
+  int hour = 0;
+  int minute = 0;
+  int second = 0;
+  int offset_seconds = 0;  // from UTC at that instant, daylight saving included
+};
+
+// The wall-clock time of `t` in `zone`; an unknown zone reads as UTC.
+LocalTime local_time(core::UnixTime t, std::string_view zone);
+
+// "UTC", "UTC+1", "UTC+2", "UTC+5:30", "UTC-3".
+std::string offset_label(int offset_seconds);
+
+// `t` as people read it, with its offset so nobody has to guess:
+// German "30.03.2026, 14:05 (UTC+2)", English "2026-03-30, 14:05 (UTC+2)".
+std::string readable_time(core::UnixTime t, std::string_view zone, std::string_view lang);
+
+}  // namespace solipraxis::web
