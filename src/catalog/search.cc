@@ -73,19 +73,19 @@ std::vector<Hit> search(const Catalog& catalog, std::string_view query, const Se
 }
 
 std::vector<std::pair<size_t, size_t>> match_spans(std::string_view text, std::string_view query) {
-  std::vector<std::pair<size_t, size_t>> out;
-  std::vector<Token> toks = tokens(query);
-  for (const Word& w : split_words(text)) {
-    for (const Token& t : toks) {
-      if (match(t, {w})) {
-        out.emplace_back(w.start, w.end);
-        break;
-      }
-    }
-  }
-  return out;
+  const std::vector<Token> toks = tokens(query);
+  return match_spans(text, [&](const Word& w) {
+    return std::any_of(toks.begin(), toks.end(), [&](const Token& t) { return match(t, {w}) != 0; });
+  });
 }
 
+std::vector<std::pair<size_t, size_t>> match_spans(std::string_view text,
+                                                   const std::function<bool(const Word&)>& matches) {
+  std::vector<std::pair<size_t, size_t>> out;
+  for (const Word& w : split_words(text))
+    if (matches(w)) out.emplace_back(w.start, w.end);
+  return out;
+}
 
 std::string highlight_html(std::string_view text, std::string_view query) {
   std::string out;

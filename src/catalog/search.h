@@ -6,6 +6,7 @@
 // language before the other one; ties keep catalog order.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -41,6 +42,10 @@ std::vector<Hit> search(const Catalog& catalog, std::string_view query, const Se
 
 // Byte ranges [first, second) of the words in `text` that the query matches.
 std::vector<std::pair<size_t, size_t>> match_spans(std::string_view text, std::string_view query);
+// Byte ranges of the words for which `matches` holds (the database search passes
+// its own rule, with stems: store/stem.h).
+std::vector<std::pair<size_t, size_t>> match_spans(std::string_view text,
+                                                   const std::function<bool(const Word&)>& matches);
 
 // `text` HTML-escaped, with every matched word wrapped in <mark>...</mark>.
 std::string highlight_html(std::string_view text, std::string_view query);

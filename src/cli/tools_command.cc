@@ -1,8 +1,14 @@
 // `solipraxis tools list|show|export --org ORG`: the AI tool register from the
 // command line, read-only. Output formats: text (a table / the record), json,
-// markdown and csv (list and export). Exit 2 with one line on stderr for an
-// unknown org, tool, phase or format.
+// markdown, csv (list and export) and xlsx (export). csv and xlsx carry labels in
+// --lang (de or en, from web/i18n). xlsx goes to --output FILE or to a pipe,
+// never to a terminal. Exit 2 with one line on stderr for an unknown org, tool,
+// phase or format, or xlsx to a terminal.
+#include <unistd.h>
+
 #include <charconv>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -10,11 +16,16 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "catalog/load.h"
 #include "cli/store_cli.h"
 #include "core/clock.h"
+#include "core/register_sheets.h"
 #include "core/tool_export.h"
 #include "store/store.h"
 #include "store/tool_records.h"
+#include "web/app.h"
+#include "web/i18n.h"
+#include "web/xlsx.h"
 
 namespace solipraxis::cli {
 namespace {
@@ -25,6 +36,8 @@ struct ToolsOptions {
   std::string phase;
   bool only_public = false;
   std::string tool_id;
+  std::string lang = "de";
+  std::string output;  // "" = standard output
 };
 
 int fail_usage(const std::string& message) {
@@ -58,6 +71,61 @@ std::optional<Session> open(Context& ctx, const ToolsOptions& opt, core::Clock& 
   return Session{std::move(st), std::move(*org)};
 }
 
+// Labels in `lang` from web/i18n (English built in when the catalogs are missing).
+core::Translate translator(const std::string& lang) {
+  auto i18n = web::I18n::load((std::filesystem::path(web::locate_web_dir("")) / "i18n").string());
+  if (!i18n) return core::english_label;
+  return [catalogs = std::make_shared<web::I18n>(std::move(*i18n)), lang](std::string_view key) {
+    const std::string& text = catalogs->t(lang, key);
+    return text == key ? core::english_label(key) : text;
+  };
+}
+
+// Principle names from the practice catalog, "Principle N" when it cannot be loaded.
+core::PrincipleName principle_names(const Context& ctx, const std::string& lang,
+                                    const core::Translate& t) {
+  auto set = catalog::load_catalog_dir(catalog::find_catalog_dir(ctx.catalog_dir, ctx.exe_path));
+  auto shared = set ? std::make_shared<catalog::CatalogSet>(std::move(*set)) : nullptr;
+  return [shared, lang, t](int n) {
+    const auto* p = shared ? shared->current().principle("p." + std::to_string(n)) : nullptr;
+    const auto* name = p ? &p->name.get(lang == "en" ? catalog::Lang::kEn : catalog::Lang::kDe)
+                         : nullptr;
+    return name && !name->empty() ? *name : t("tools.export.principle") + " " + std::to_string(n);
+  };
+}
+
+// csv: the tools sheet; xlsx: every sheet, to --output or to a pipe.
+int write_sheets(Context& ctx, const ToolsOptions& opt, Session& session,
+                 const std::vector<core::ToolRecord>& records) {
+  if (opt.format == "xlsx" && opt.output.empty() && isatty(STDOUT_FILENO)) {
+    return fail_usage("xlsx is a binary file: use --output FILE or a pipe");
+  }
+  auto lines = session.store->red_lines(session.org.id);
+  if (!lines) return report(lines.error());
+  const core::Translate t = translator(opt.lang);
+  const auto sheets = core::register_sheets(records, *lines, t, principle_names(ctx, opt.lang, t));
+  if (opt.format == "xlsx" && !opt.output.empty()) {
+    auto st = web::write_xlsx_file(opt.output, sheets, opt.lang);
+    return st ? kExitOk : fail_usage("cannot write " + opt.output);
+  }
+  std::string bytes;
+  if (opt.format == "xlsx") {
+    auto b = web::xlsx_bytes(sheets, opt.lang);
+    if (!b) return report(b.error());
+    bytes = std::move(*b);
+  } else {
+    bytes = core::sheet_csv(sheets.front(), opt.lang);
+  }
+  if (opt.output.empty()) {
+    std::cout << bytes;
+    return kExitOk;
+  }
+  std::ofstream out(opt.output, std::ios::binary | std::ios::trunc);
+  out << bytes;
+  if (!out.flush()) return fail_usage("cannot write " + opt.output);
+  return kExitOk;
+}
+
 int run_list(Context& ctx, const ToolsOptions& opt) {
   store::ToolFilter filter;
   if (!opt.phase.empty()) {
@@ -71,16 +139,15 @@ int run_list(Context& ctx, const ToolsOptions& opt) {
   if (!session) return ctx.exit_code;
   auto tools = store::all_tools(*session->store, session->org.id, filter);
   if (!tools) return report(tools.error());
-  if (opt.format == "csv") {
-    std::cout << core::register_csv(*tools);
-  } else if (opt.format == "text") {
+  if (opt.format == "text") {
     std::cout << text_table(*tools);
-  } else {
-    auto records = store::tool_records(*session->store, session->org.id, std::move(*tools));
-    if (!records) return report(records.error());
-    std::cout << (opt.format == "json" ? core::register_json(*records) + "\n"
-                                       : core::register_markdown(session->org.name, *records));
+    return kExitOk;
   }
+  auto records = store::tool_records(*session->store, session->org.id, std::move(*tools));
+  if (!records) return report(records.error());
+  if (opt.format == "csv" || opt.format == "xlsx") return write_sheets(ctx, opt, *session, *records);
+  std::cout << (opt.format == "json" ? core::register_json(*records) + "\n"
+                                     : core::register_markdown(session->org.name, *records));
   return kExitOk;
 }
 
@@ -119,6 +186,8 @@ void add_tools_commands(CLI::App& app, Context& ctx) {
                    "Only tools in this phase (idea, selection, pilot, in_use, evaluation, "
                    "retired, rejected)");
   list->add_flag("--public", opt->only_public, "Only tools in the public register");
+  list->add_option("--lang", opt->lang, "Language of csv: de (default) or en")
+      ->check(CLI::IsMember({"de", "en"}));
   list->callback([&ctx, opt] { ctx.exit_code = run_list(ctx, *opt); });
 
   auto* show = tools->add_subcommand("show", "Show one tool with its decisions");
@@ -130,8 +199,12 @@ void add_tools_commands(CLI::App& app, Context& ctx) {
 
   auto* exp = tools->add_subcommand("export", "Export the whole register with decisions");
   exp->add_option("--org", opt->org, "Organisation slug")->required();
-  exp->add_option("--format", opt->format, "json (default), markdown or csv")
-      ->check(CLI::IsMember({"json", "markdown", "csv"}));
+  exp->add_option("--format", opt->format,
+                  "json (default), markdown, csv (the tools) or xlsx (tools, decisions, red lines)")
+      ->check(CLI::IsMember({"json", "markdown", "csv", "xlsx"}));
+  exp->add_option("--lang", opt->lang, "Language of csv and xlsx: de (default) or en")
+      ->check(CLI::IsMember({"de", "en"}));
+  exp->add_option("--output", opt->output, "Write to FILE instead of standard output");
   exp->callback([&ctx, opt] {
     if (opt->format == "text") opt->format = "json";
     ctx.exit_code = run_list(ctx, *opt);

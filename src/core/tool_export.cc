@@ -94,6 +94,24 @@ const std::map<std::string, std::string, std::less<>>& english() {
       {"tools.value.no", "no"},
       {"tools.value.unknown", "not known yet"},
       {"tools.value.not_answered", "not answered yet"},
+      {"tools.export.sheet.tools", "Tools"},
+      {"tools.export.sheet.decisions", "Decisions"},
+      {"tools.export.sheet.red_lines", "Red lines"},
+      {"tools.export.column.id", "No."},
+      {"tools.export.column.tool", "Tool"},
+      {"tools.export.column.decided_on", "Date"},
+      {"tools.export.column.kind", "Decision"},
+      {"tools.export.column.from", "From phase"},
+      {"tools.export.column.to", "To phase"},
+      {"tools.export.column.rationale", "Rationale"},
+      {"tools.export.column.last_decision", "Latest decision"},
+      {"tools.export.column.last_decided_on", "Date of the latest decision"},
+      {"tools.export.column.last_rationale", "Rationale of the latest decision"},
+      {"tools.export.column.created", "Created on"},
+      {"tools.red_lines.text", "Red line"},
+      {"tools.red_lines.status", "Status"},
+      {"tools.red_lines.active", "active"},
+      {"tools.red_lines.inactive", "deactivated"},
   };
   return kLabels;
 }
@@ -122,20 +140,6 @@ void md_text(std::string& out, const Translate& t, std::string_view field,
 }
 
 std::string yes_no(const Translate& t, bool b) { return t(b ? "tools.value.yes" : "tools.value.no"); }
-
-// Quotes as RFC 4180 asks. A cell that a spreadsheet would read as a formula
-// (OWASP's list: = + - @, tab, carriage return) gets a leading apostrophe.
-std::string csv_cell(std::string_view s) {
-  std::string v(s);
-  if (!v.empty() && std::string_view("=+-@\t\r").find(v[0]) != std::string_view::npos) v = "'" + v;
-  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
-  std::string out = "\"";
-  for (char c : v) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 }  // namespace
 
@@ -308,37 +312,6 @@ std::string register_markdown(std::string_view org_name, const std::vector<ToolR
                     "\n\n";
   if (records.empty()) out += t("tools.export.no_tools") + "\n";
   for (const auto& r : records) out += tool_markdown(r, t) + "\n";
-  return out;
-}
-
-std::string register_csv(const std::vector<Tool>& tools) {
-  std::string out =
-      "id,name,vendor,phase,next_review,hosting,openness,personal_data,special_categories,"
-      "public,purpose,contact,cost,links\r\n";
-  for (const auto& t : tools) {
-    std::string links;
-    for (const auto& l : t.links) links += (links.empty() ? "" : " ") + l;
-    const std::vector<std::string> cells = {
-        std::to_string(t.id.value),
-        t.name,
-        t.vendor,
-        phase_name(t.phase),
-        t.next_review ? t.next_review->str() : "",
-        t.hosting ? hosting_name(*t.hosting) : "",
-        t.openness ? openness_name(*t.openness) : "",
-        data_answer_name(t.personal_data),
-        data_answer_name(special_categories_answer(t)),
-        t.is_public ? "yes" : "no",
-        t.purpose,
-        t.contact,
-        t.cost,
-        links};
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-      if (i) out += ",";
-      out += csv_cell(cells[i]);
-    }
-    out += "\r\n";
-  }
   return out;
 }
 

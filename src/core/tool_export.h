@@ -1,6 +1,6 @@
 // Exports of the tool register as text: JSON (the API's representation of tools
-// and decisions), Markdown (one tool's record or the whole register, for people)
-// and CSV (the register as a table). Pure functions of the records they get;
+// and decisions) and Markdown (one tool's record or the whole register, for
+// people); spreadsheets (CSV, .xlsx) are in core/register_sheets.h. Pure functions of the records they get;
 // labels come from a Translate callback so the web and CLI can pass their
 // message catalog ("tools.field.name", "tools.phase.in_use", ...).
 #pragma once
@@ -42,12 +42,6 @@ std::string register_json(const std::vector<ToolRecord>& records);  // {"tools":
 std::string tool_markdown(const ToolRecord& record, const Translate& t = english_label);
 std::string register_markdown(std::string_view org_name, const std::vector<ToolRecord>& records,
                               const Translate& t = english_label);
-
-// CSV (RFC 4180, CRLF line ends, one header row, one row per tool). personal_data
-// and special_categories are yes, no or unknown (special categories are unknown
-// while personal data is: core::special_categories_answer). Cells that
-// a spreadsheet would run as a formula (=, +, -, @ first) get a leading '.
-std::string register_csv(const std::vector<Tool>& tools);
 
 // JSON string literal with quotes; escapes control characters, '"', '\\',
 // and '<', '>', '&' (so JSON embedded in HTML cannot close a script tag).

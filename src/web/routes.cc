@@ -109,6 +109,7 @@ void register_routes(Router& r, Services& s) {
   r.get("/o/{org}/tools/export.md", ah(tools_export_md));
   r.get("/o/{org}/tools/export.json", ah(tools_export_json));
   r.get("/o/{org}/tools/export.csv", ah(tools_export_csv));
+  r.get("/o/{org}/tools/export.xlsx", ah(tools_export_xlsx));
   r.get("/o/{org}/tools/{id}", ah(tool_page));
   r.post("/o/{org}/tools/{id}", ah(tool_update));
   r.get("/o/{org}/tools/{id}/edit", ah(tool_edit_page));
@@ -140,6 +141,8 @@ void register_routes(Router& r, Services& s) {
   r.put("/api/v1/orgs/{org}/checker-settings", ah(api_put_checker_settings));
   r.get("/api/v1/orgs/{org}/tools", ah(api_tools));
   r.post("/api/v1/orgs/{org}/tools", ah(api_tool_create));
+  r.get("/api/v1/orgs/{org}/tools/export.xlsx", ah(tools_export_xlsx));  // ?lang=de|en
+  r.get("/api/v1/orgs/{org}/tools/export.csv", ah(tools_export_csv));
   r.get("/api/v1/orgs/{org}/tools/{id}", ah(api_tool));
   r.patch("/api/v1/orgs/{org}/tools/{id}", ah(api_tool_update));
   r.get("/api/v1/orgs/{org}/tools/{id}/decisions", ah(api_decisions));

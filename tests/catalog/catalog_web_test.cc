@@ -164,6 +164,11 @@ TEST_F(CatalogWeb, SearchPageHighlightsAndEscapes) {
   expect_clean_html(r);
   EXPECT_NE(r.body.find("<mark>Fürsorge</mark>"), std::string::npos) << r.body;
   EXPECT_NE(r.body.find("href=\"/praxis/phase/3#q.deployment.01\""), std::string::npos);
+  // Word forms are found and marked as the index finds them (store/stem.h).
+  auto forms = get("/praxis/search?q=Perspektiven");
+  ASSERT_EQ(forms.status, 200);
+  EXPECT_NE(forms.body.find("wessen <mark>Perspektive</mark> fehlt"), std::string::npos)
+      << forms.body;
   // the query is echoed escaped, never as markup
   auto x = get("/praxis/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
   ASSERT_EQ(x.status, 200);

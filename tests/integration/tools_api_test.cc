@@ -606,5 +606,24 @@ TEST_F(ToolsApi, EveryRegisterRouteIsDocumentedInOpenApi) {
   EXPECT_GE(checked, 13);
 }
 
+// The spreadsheet exports under the API, for tokens: ?lang= picks the language.
+TEST_F(ToolsApi, RegisterExportsAsSpreadsheets) {
+  create("Übersetzungshilfe; Beta");
+  auto xlsx = member_.get(kTools + "/export.xlsx?lang=de");
+  EXPECT_EQ(xlsx.status, 200);
+  EXPECT_TRUE(xlsx.raw.starts_with("PK")) << "a zip container";
+  auto en = member_.get(kTools + "/export.csv");  // the client speaks English
+  EXPECT_EQ(en.status, 200);
+  EXPECT_TRUE(en.raw.starts_with("\xEF\xBB\xBFNo.,Name,")) << en.raw;
+  auto de = member_.get(kTools + "/export.csv?lang=de");
+  EXPECT_TRUE(de.raw.starts_with("\xEF\xBB\xBFNr.;Name;")) << de.raw;
+  EXPECT_NE(de.raw.find(";\"Übersetzungshilfe; Beta\";"), std::string::npos) << de.raw;
+  auto bad = member_.get(kTools + "/export.xlsx?lang=fr");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.body["error"]["code"], "invalid_input") << bad.raw;
+  Api stranger(srv_.port(), srv_.token(srv_.user("x@example.org", "andere", store::Role::kOwner)));
+  EXPECT_EQ(stranger.get(kTools + "/export.xlsx").status, 404);
+}
+
 }  // namespace
 }  // namespace solipraxis::web

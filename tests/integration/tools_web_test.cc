@@ -349,6 +349,15 @@ TEST(ToolsWeb, ExportsAreAttachmentsInTheirFormats) {
   EXPECT_TRUE(csv.header("Content-Type").starts_with("text/csv"));
   EXPECT_TRUE(contains(csv.header("Content-Disposition"), "register-acme.csv"));
   EXPECT_TRUE(contains(csv.body, "'=1+1")) << "no formula injection";
+  EXPECT_TRUE(csv.body.starts_with("\xEF\xBB\xBFNr.;Name;")) << "BOM, ';' and German for Excel";
+  EXPECT_TRUE(contains(csv.body, ";Idee;")) << csv.body;
+  auto xlsx = reg.b.get("/o/acme/tools/export.xlsx");
+  EXPECT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.header("Content-Type"),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_TRUE(contains(xlsx.header("Content-Disposition"), "register-acme.xlsx"));
+  EXPECT_TRUE(xlsx.body.starts_with("PK")) << "a zip container";
+  EXPECT_TRUE(contains(reg.b.get("/o/acme/tools").body, "/o/acme/tools/export.xlsx"));
   auto allmd = reg.b.get("/o/acme/tools/export.md");
   EXPECT_TRUE(contains(allmd.body, "Org acme"));
 }

@@ -25,10 +25,9 @@ struct Run {
   std::string out;
 };
 
-// Runs the binary with `args` (trusted, test-made strings); stderr goes to /dev/null.
-Run run(const std::string& args) {
+// Runs a shell command line (trusted, test-made strings).
+Run run_shell(const std::string& cmd) {
   Run r;
-  const std::string cmd = std::string(SOLIPRAXIS_BINARY) + " " + args + " 2>/dev/null";
   FILE* p = popen(cmd.c_str(), "r");
   if (!p) return r;
   std::array<char, 4096> buf{};
@@ -37,6 +36,11 @@ Run run(const std::string& args) {
   const int status = pclose(p);
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return r;
+}
+
+// Runs the binary with `args`; stderr goes to /dev/null.
+Run run(const std::string& args) {
+  return run_shell(std::string(SOLIPRAXIS_BINARY) + " " + args + " 2>/dev/null");
 }
 
 class ToolsCli : public ::testing::Test {
@@ -68,6 +72,8 @@ class ToolsCli : public ::testing::Test {
     reject.principles = {{2, "Ratsuchende zuerst"}};
     reject.decided_by = "Vorstand";
     reject.decided_on = core::Date::today(clock_);
+    auto line = st.create_red_line(org->id, "Kein Training mit Beratungsgesprächen", actor);
+    ASSERT_TRUE(line.has_value());
     ASSERT_TRUE(st.transition_tool(org->id, chatbot_, reject, std::nullopt, actor).has_value());
 
     core::Tool translate;
@@ -104,9 +110,9 @@ TEST_F(ToolsCli, ListAsTextJsonAndCsv) {
             "Trainiert mit unseren Beratungsgesprächen.");
   EXPECT_EQ(parsed["tools"][1]["phase"], "selection");
 
-  auto csv = run(tools("list --org verein --format csv"));
+  auto csv = run(tools("list --org verein --format csv --lang en"));
   ASSERT_EQ(csv.exit_code, 0);
-  EXPECT_NE(csv.out.find("\"Chatbot, \"\"Beta\"\"\""), std::string::npos) << csv.out;
+  EXPECT_NE(csv.out.find(",\"Chatbot, \"\"Beta\"\"\","), std::string::npos) << csv.out;
 
   auto filtered = run(tools("list --org verein --phase rejected --format json"));
   ASSERT_EQ(filtered.exit_code, 0);
@@ -150,8 +156,12 @@ TEST_F(ToolsCli, PersonalDataShowsNotAnsweredYetApartFromNo) {
   EXPECT_EQ(exported["tools"][1]["personal_data"], "no");
   auto csv = run(tools("export --org verein --format csv"));
   ASSERT_EQ(csv.exit_code, 0);
-  EXPECT_NE(csv.out.find(",vendor_cloud,,unknown,unknown,yes,"), std::string::npos) << csv.out;
-  EXPECT_NE(csv.out.find(",,,no,no,no,"), std::string::npos) << csv.out;
+  EXPECT_NE(csv.out.find(";Cloud des Unternehmens;noch unbekannt;;noch nicht geklärt;"
+                         "noch nicht geklärt;"),
+            std::string::npos)
+      << csv.out;
+  EXPECT_NE(csv.out.find(";noch unbekannt;noch unbekannt;;nein;nein;"), std::string::npos)
+      << csv.out;
   auto all_md = run(tools("export --org verein --format markdown"));
   EXPECT_NE(all_md.out.find("- **Personal data:** no\n"), std::string::npos) << all_md.out;
 }
@@ -164,6 +174,101 @@ TEST_F(ToolsCli, BadInputExitsWithTwo) {
   EXPECT_EQ(run(tools("show --org verein abc")).exit_code, 2);
   EXPECT_EQ(run(tools("show --org verein 999")).exit_code, 2);
   EXPECT_EQ(run(tools("export --org verein --format text")).exit_code, 2);
+  EXPECT_EQ(run(tools("export --org verein --format csv --lang fr")).exit_code, 2);
+  EXPECT_EQ(run(tools("export --org verein --format xlsx --output " + dir_ + "/no/such/dir/x.xlsx"))
+                .exit_code,
+            2);
+}
+
+// The CSV opens in German Excel with a double click: BOM, ';', German labels and dates.
+TEST_F(ToolsCli, CsvSpeaksTheLanguageOfItsReader) {
+  auto de = run(tools("export --org verein --format csv --lang de"));
+  ASSERT_EQ(de.exit_code, 0);
+  ASSERT_EQ(de.out.rfind("\xEF\xBB\xBFNr.;Name;", 0), 0u) << de.out;
+  EXPECT_NE(de.out.find(";Nächste Überprüfung;"), std::string::npos);
+  EXPECT_NE(de.out.find(";Bewusst nicht genutzt;"), std::string::npos) << "a label, not 'rejected'";
+  EXPECT_NE(de.out.find(";Trainiert mit unseren Beratungsgesprächen.;"), std::string::npos);
+  EXPECT_EQ(de.out.find("vendor_cloud"), std::string::npos);
+  auto en = run(tools("export --org verein --format csv --lang en"));
+  ASSERT_EQ(en.out.rfind("\xEF\xBB\xBFNo.,Name,", 0), 0u) << en.out;
+  EXPECT_NE(en.out.find(",Not used (decided),"), std::string::npos) << en.out;
+}
+
+// Runs python3 with openpyxl on `file` and returns what it read (see read_xlsx.py).
+json read_xlsx(const std::string& file) {
+  const std::string script = std::string(SOLIPRAXIS_SOURCE_DIR) + "/tests/register/read_xlsx.py";
+  FILE* p = popen(("/usr/bin/python3 " + script + " " + file).c_str(), "r");
+  std::string out;
+  std::array<char, 4096> buf{};
+  std::size_t n = 0;
+  while (p && (n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
+  if (p) pclose(p);
+  return json::parse(out);
+}
+
+std::size_t column(const json& sheet, const std::string& header) {
+  const auto& headers = sheet["rows"][0];
+  for (std::size_t i = 0; i < headers.size(); ++i)
+    if (headers[i]["value"] == header) return i;
+  ADD_FAILURE() << "no column " << header << " in " << headers.dump();
+  return 0;
+}
+
+// The spreadsheet, as a spreadsheet program reads it: three sheets with German
+// headers, real date cells, the decisions with their reasons and principles.
+TEST_F(ToolsCli, XlsxHasToolsDecisionsAndRedLinesInGerman) {
+  const std::string file = dir_ + "/register.xlsx";
+  ASSERT_EQ(run(tools("export --org verein --format xlsx --lang de --output " + file)).exit_code, 0);
+  const json book = read_xlsx(file);
+  ASSERT_EQ(book["sheets"].size(), 3u) << book.dump();
+  EXPECT_EQ(book["sheets"][0]["name"], "Werkzeuge");
+  EXPECT_EQ(book["sheets"][1]["name"], "Entscheidungen");
+  EXPECT_EQ(book["sheets"][2]["name"], "Rote Linien");
+
+  const json& tools_sheet = book["sheets"][0];
+  ASSERT_EQ(tools_sheet["rows"].size(), 3u);  // header + two tools
+  const auto& chatbot = tools_sheet["rows"][1];
+  EXPECT_EQ(chatbot[column(tools_sheet, "Name")]["value"], "Chatbot, \"Beta\"");
+  EXPECT_EQ(chatbot[column(tools_sheet, "Phase")]["value"], "Bewusst nicht genutzt");
+  EXPECT_EQ(chatbot[column(tools_sheet, "Betrieb")]["value"], "Cloud des Unternehmens");
+  EXPECT_EQ(chatbot[column(tools_sheet, "Nr.")]["value"], chatbot_.value);
+
+  const json& decisions = book["sheets"][1];
+  ASSERT_EQ(decisions["rows"].size(), 3u);  // header + one decision per tool
+  const auto& reject = decisions["rows"][1];
+  EXPECT_EQ(reject[column(decisions, "Begründung")]["value"],
+            "Trainiert mit unseren Beratungsgesprächen.");
+  EXPECT_EQ(reject[column(decisions, "Entscheidung")]["value"], "Bewusst nicht nutzen");
+  EXPECT_NE(reject[column(decisions, "Prinzipien")]["value"].get<std::string>().find(
+                "2 "),
+            std::string::npos);
+  EXPECT_NE(reject[column(decisions, "Prinzipien")]["value"].get<std::string>().find(
+                "Ratsuchende zuerst"),
+            std::string::npos);
+  const auto& date = reject[column(decisions, "Datum")];
+  EXPECT_TRUE(date["is_date"].get<bool>()) << date.dump();
+  EXPECT_EQ(date["value"], core::Date::today(clock_).str());
+  EXPECT_EQ(date["number_format"], "dd.mm.yyyy");
+
+  const json& lines = book["sheets"][2];
+  ASSERT_EQ(lines["rows"].size(), 2u);
+  EXPECT_EQ(lines["rows"][0][0]["value"], "Rote Linie");
+  EXPECT_EQ(lines["rows"][1][0]["value"], "Kein Training mit Beratungsgesprächen");
+  EXPECT_EQ(lines["rows"][1][1]["value"], "aktiv");
+  EXPECT_TRUE(lines["rows"][1][2]["is_date"].get<bool>());
+}
+
+TEST_F(ToolsCli, XlsxInEnglishAndThroughAPipeButNeverToATerminal) {
+  const std::string file = dir_ + "/piped.xlsx";
+  ASSERT_EQ(run(tools("export --org verein --format xlsx --lang en > " + file)).exit_code, 0);
+  const json book = read_xlsx(file);
+  EXPECT_EQ(book["sheets"][1]["name"], "Decisions");
+  EXPECT_EQ(book["sheets"][0]["rows"][0][1]["value"], "Name");
+  // script(1) gives the command a terminal as standard output: refused, nothing written.
+  auto tty = run_shell("script -qec '" + std::string(SOLIPRAXIS_BINARY) + " " +
+                       tools("export --org verein --format xlsx") + "' /dev/null");
+  EXPECT_EQ(tty.exit_code, 2) << tty.out;
+  EXPECT_NE(tty.out.find("--output"), std::string::npos) << tty.out;
 }
 
 }  // namespace

@@ -1,9 +1,11 @@
 // SqlStore: full-text search over the practice catalog. The one place in the
-// Store where the engines differ in SQL: SQLite asks its FTS5 index
-// (catalog_fts, prefix terms, bm25), PostgreSQL its tsvector column (german or
-// english stemming plus an unstemmed 'simple' vector, prefix terms, ts_rank).
-// Both see the same folded words (core/fold.h), and hits are merged the same
-// way: per entry the best language, the asked-for language counting double.
+// Store where the engines differ in SQL: SQLite asks its FTS5 indexes
+// (catalog_fts_de/_en: words plus Snowball stems, bm25), PostgreSQL its tsvector
+// column (german or english stems plus the unstemmed words, ts_rank). Both see
+// the same folded words (core/fold.h) and get the same prefixes per query word
+// (store/stem.h: the word, its umlaut variant, their stems), so they find the
+// same entries. Hits are merged the same way: per entry the best language, the
+// asked-for language counting double.
 #include <algorithm>
 #include <cstdlib>
 #include <map>
@@ -12,6 +14,7 @@
 #include "store/sql/catalog_docs.h"
 #include "store/sql/rows.h"
 #include "store/sql/sql_store.h"
+#include "store/stem.h"
 
 namespace solipraxis::store::sql {
 
@@ -54,50 +57,43 @@ std::string fingerprint(const std::vector<core::SearchDoc>& docs) {
   return out + ":" + std::to_string(docs.size());
 }
 
-// SQLite FTS5: every term as a quoted prefix, its umlaut variant as an
-// alternative, all terms required. Terms are folded words (letters and digits
-// only, never '"'), and the whole expression is a bound parameter.
-std::string fts5_match(const std::vector<core::QueryTerm>& terms) {
+using Prefixes = std::vector<std::vector<std::string>>;  // per query word (store/stem.h)
+
+// SQLite FTS5: every query word as its quoted prefixes OR-ed, all words required.
+// Prefixes are folded words (letters and digits only, never '"'), and the whole
+// expression is a bound parameter.
+std::string fts5_match(const Prefixes& terms) {
   std::string out;
-  for (const auto& t : terms) {
+  for (const auto& prefixes : terms) {
     if (!out.empty()) out += " AND ";
-    out += "(\"" + t.folded + "\"*";
-    if (!t.variant.empty()) out += " OR \"" + t.variant + "\"*";
+    out += "(";
+    for (std::size_t i = 0; i < prefixes.size(); ++i)
+      out += (i ? " OR \"" : "\"") + prefixes[i] + "\"*";
     out += ")";
   }
   return out;
 }
 
-// PostgreSQL: a tsquery expression over the bound terms $first, $first+1, ...
-// (in the order of pg_values). Each term: its stemmed prefix OR its unstemmed
-// prefix (OR the same for its umlaut variant); all terms required.
-std::string pg_query(const std::vector<core::QueryTerm>& terms, const char* config,
-                     std::size_t first) {
+// PostgreSQL: a tsquery over the bound prefixes $first, $first+1, ... (in the
+// order of pg_values): per word its prefixes OR-ed, all words required. The
+// 'simple' configuration neither stems nor drops stop words: the stems are
+// already among the prefixes, so both engines ask for exactly the same.
+std::string pg_query(const Prefixes& terms, std::size_t first) {
   std::string out;
   std::size_t n = first;
-  for (const auto& t : terms) {
+  for (const auto& prefixes : terms) {
     if (!out.empty()) out += " && ";
     out += "(";
-    bool any = false;
-    for (const std::string* w : {&t.folded, &t.variant}) {
-      if (w->empty()) continue;
-      const std::string p = "$" + std::to_string(n++);
-      if (any) out += " || ";
-      out += "to_tsquery('" + std::string(config) + "', " + p + ") || to_tsquery('simple', " + p +
-             ")";
-      any = true;
-    }
+    for (std::size_t i = 0; i < prefixes.size(); ++i)
+      out += (i ? " || " : "") + std::string("to_tsquery('simple', $") + std::to_string(n++) + ")";
     out += ")";
   }
   return out;
 }
 
-std::vector<std::string> pg_values(const std::vector<core::QueryTerm>& terms) {
-  std::vector<std::string> out;
-  for (const auto& t : terms)
-    for (const std::string* w : {&t.folded, &t.variant})
-      if (!w->empty()) out.push_back("'" + *w + "':*");
-  return out;
+void add_pg_values(const Prefixes& terms, Params& params) {
+  for (const auto& prefixes : terms)
+    for (const auto& p : prefixes) params.emplace_back("'" + p + "':*");
 }
 
 struct Scope {
@@ -106,8 +102,8 @@ struct Scope {
 };
 
 Result<std::vector<CatalogHit>> run_search(Db& db, const Scope& scope, const CatalogQuery& q) {
-  auto terms = core::query_terms(q.text);
-  if (terms.size() > kMaxTerms) terms.resize(kMaxTerms);
+  const Prefixes de = search_prefixes(q.text, "de", kMaxTerms);
+  const Prefixes en = search_prefixes(q.text, "en", kMaxTerms);
   std::vector<CatalogHit> hits;
   const bool pg = std::string_view(db.engine()) == "postgresql";
   Status st = db.read([&](Tx& tx) -> Status {
@@ -118,9 +114,12 @@ Result<std::vector<CatalogHit>> run_search(Db& db, const Scope& scope, const Cat
       return not_found("error.catalog.not_indexed",
                        "catalog version " + std::to_string(scope.version) + " is not indexed");
     }
-    if (terms.empty()) return {};
+    if (de.empty()) return {};
     Params params;
-    params.reserve(4 + 2 * terms.size());  // no reallocation (and no GCC 12 false alarm)
+    std::size_t prefix_count = 0;
+    for (const Prefixes* t : {&de, &en})
+      for (const auto& p : *t) prefix_count += p.size();
+    params.reserve(6 + prefix_count);  // no reallocation (and no GCC 12 false alarm)
     params.emplace_back(scope.version);
     std::string where;
     if (scope.org) {
@@ -141,20 +140,25 @@ Result<std::vector<CatalogHit>> run_search(Db& db, const Scope& scope, const Cat
     }
     std::string sql;
     if (pg) {
-      const std::size_t first = params.size() + 1;
-      const std::string de = pg_query(terms, "german", first);
-      const std::string en = pg_query(terms, "english", first);
-      for (std::string& v : pg_values(terms)) params.emplace_back(std::move(v));
+      const std::string de_query = pg_query(de, params.size() + 1);
+      add_pg_values(de, params);
+      const std::string en_query = pg_query(en, params.size() + 1);
+      add_pg_values(en, params);
       sql = "SELECT d.entry_id, CASE WHEN d.org_id IS NULL THEN 0 ELSE 1 END, d.lang, "
             "ts_rank(d.tsv, CASE WHEN d.lang = 'de' THEN q.de ELSE q.en END), d.id "
-            "FROM catalog_docs d, (SELECT " + de + " AS de, " + en + " AS en) q WHERE " + where +
+            "FROM catalog_docs d, (SELECT " + de_query + " AS de, " + en_query + " AS en) q "
+            "WHERE " + where +
             " AND ((d.lang = 'de' AND d.tsv @@ q.de) OR (d.lang = 'en' AND d.tsv @@ q.en))";
     } else {
-      params.emplace_back(fts5_match(terms));
-      sql = "SELECT d.entry_id, CASE WHEN d.org_id IS NULL THEN 0 ELSE 1 END, d.lang, "
-            "-bm25(catalog_fts, 3.0, 1.0), d.id FROM catalog_fts "
-            "JOIN catalog_docs d ON d.id = catalog_fts.rowid WHERE catalog_fts MATCH $" +
-            std::to_string(params.size()) + " AND " + where;
+      // One index per language (migration 0010); each row is found by its language's stems.
+      for (const auto& [table, terms] : {std::pair{"catalog_fts_de", &de}, std::pair{"catalog_fts_en", &en}}) {
+        params.emplace_back(fts5_match(*terms));
+        if (!sql.empty()) sql += " UNION ALL ";
+        sql += std::string("SELECT d.entry_id, CASE WHEN d.org_id IS NULL THEN 0 ELSE 1 END, ") +
+               "d.lang, -bm25(" + table + ", 3.0, 1.0), d.id FROM " + table +
+               " JOIN catalog_docs d ON d.id = " + table + ".rowid WHERE " + table + " MATCH $" +
+               std::to_string(params.size()) + " AND " + where;
+      }
     }
     auto rows = tx.query(sql, params);
     if (!rows) return rows.error();

@@ -7,6 +7,8 @@
 #include <fstream>
 #include <unordered_map>
 
+#include "store/sqlite/stem_tokenizer.h"
+
 namespace solipraxis::store::sqlite {
 
 using core::ErrorCode;
@@ -191,6 +193,7 @@ Result<std::unique_ptr<Connection>> SqliteDb::connect() const {
     conn->db->exec("PRAGMA journal_mode=WAL");
     conn->db->exec("PRAGMA foreign_keys=ON");
     conn->db->exec("PRAGMA synchronous=FULL");
+    if (auto st = register_stem_tokenizer(conn->db->getHandle()); !st) return st.error();
     return conn;
   } catch (const SQLite::Exception& e) {
     auto err = error_from(e, "open " + path_);

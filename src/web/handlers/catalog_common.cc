@@ -1,6 +1,9 @@
 #include "web/handlers/catalog_common.h"
 
+#include <algorithm>
+
 #include "catalog/search.h"
+#include "store/stem.h"
 #include "web/page.h"
 
 namespace solipraxis::web::handlers::catalog_common {
@@ -10,11 +13,28 @@ namespace {
 // Long texts (boxes) are cut to a window around the first match, at spaces.
 constexpr size_t kSnippet = 360;
 
-std::string_view snippet(std::string_view text, std::string_view query, bool& cut_front,
+// The words the database search matches in `lang` (store/stem.h: a word or its
+// stem starts with a prefix of a query word): exactly those get marked.
+class Matcher {
+ public:
+  Matcher(std::string_view query, std::string lang)
+      : prefixes_(store::search_prefixes(query, lang)), lang_(std::move(lang)) {}
+  bool operator()(const core::Word& w) const {
+    return std::any_of(prefixes_.begin(), prefixes_.end(), [&](const auto& p) {
+      return store::word_matches(w.folded, p, lang_);
+    });
+  }
+
+ private:
+  std::vector<std::vector<std::string>> prefixes_;
+  std::string lang_;
+};
+
+std::string_view snippet(std::string_view text, const Matcher& matcher, bool& cut_front,
                          bool& cut_back) {
   cut_front = cut_back = false;
   if (text.size() <= kSnippet) return text;
-  auto spans = cat::match_spans(text, query);
+  auto spans = cat::match_spans(text, matcher);
   size_t start = spans.empty() || spans.front().first < kSnippet / 3 ? 0
                                                                      : spans.front().first - kSnippet / 3;
   if (start > 0) {
@@ -33,14 +53,14 @@ std::string_view snippet(std::string_view text, std::string_view query, bool& cu
 
 // Text with the matched words as separate parts: [{text, mark}], so that the template escapes
 // every part with {{text}} and wraps marked ones in <mark>.
-mstch::array highlighted(std::string_view full, std::string_view query) {
+mstch::array highlighted(std::string_view full, const Matcher& matcher) {
   bool front = false, back = false;
-  std::string_view text = snippet(full, query, front, back);
+  std::string_view text = snippet(full, matcher, front, back);
   mstch::array parts;
   auto plain = [&](std::string t) { parts.push_back(mstch::map{{"text", std::move(t)}, {"mark", false}}); };
   if (front) plain("… ");
   size_t pos = 0;
-  for (auto [start, end] : cat::match_spans(text, query)) {
+  for (auto [start, end] : cat::match_spans(text, matcher)) {
     if (start > pos) plain(std::string(text.substr(pos, start - pos)));
     parts.push_back(mstch::map{{"text", std::string(text.substr(start, end - start))}, {"mark", true}});
     pos = end;
@@ -95,6 +115,7 @@ mstch::array result_views(const Services& s, const Request& req,
                           const std::vector<catalog_store::Found>& found, std::string_view q,
                           std::string_view org_slug) {
   const cat::Lang lang = lang_of(req);
+  const Matcher matcher(q, cat::lang_name(lang));
   mstch::array out;
   for (const catalog_store::Found& f : found) {
     const cat::Item& it = *f.item;
@@ -105,9 +126,9 @@ mstch::array result_views(const Services& s, const Request& req,
     if (!org_slug.empty() && catalog_store::is_org_kind(it.kind))
       url = "/o/" + std::string(org_slug) + "/praxis#" + it.id;
     out.push_back(mstch::map{{"url", url},
-                             {"title", highlighted(it.title.get(lang), q)},
+                             {"title", highlighted(it.title.get(lang), matcher)},
                              {"has_title", !it.title.get(lang).empty()},
-                             {"text", highlighted(it.text.get(lang), q)},
+                             {"text", highlighted(it.text.get(lang), matcher)},
                              {"where", where},
                              {"own", f.own}});
   }

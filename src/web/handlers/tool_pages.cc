@@ -1,6 +1,7 @@
 // Read-only register pages and exports (see tools.h).
 #include <utility>
 
+#include "core/register_sheets.h"
 #include "core/tool_export.h"
 #include "store/audit.h"
 #include "store/tool_records.h"
@@ -9,6 +10,7 @@
 #include "web/handlers/tool_views.h"
 #include "web/handlers/tools.h"
 #include "web/page.h"
+#include "web/xlsx.h"
 
 namespace solipraxis::web::handlers {
 
@@ -188,13 +190,40 @@ Response tools_export_json(auth::Auth& auth, Request& req) {
   });
 }
 
+namespace {
+
+// The register as sheets in the language of `?lang=` (de or en), else the
+// person's language; an unknown language is a 400.
+template <typename Fn>
+Response with_sheets(auth::Auth& auth, Request& req, Fn fn) {
+  Services& s = auth.services();
+  if (const std::string lang = req.query.value("lang"); !lang.empty()) {
+    if (lang != "de" && lang != "en") return error_response(s, req, 400, "error.export.lang");
+    req.lang = lang;
+  }
+  return with_register(auth, req, [&](const auth::Membership& m, const auto& records) {
+    auto lines = s.store.red_lines(m.org.id);
+    if (!lines) return error_response(s, req, lines.error());
+    const auto sheets = core::register_sheets(
+        records, *lines, translator(s, req), [&](int n) { return principle_name(s, req, n); });
+    return fn(m, sheets);
+  });
+}
+
+}  // namespace
+
 Response tools_export_csv(auth::Auth& auth, Request& req) {
-  return for_member(auth, req, [&](const auth::Membership& m) {
-    Services& s = auth.services();
-    auto tools = store::all_tools(s.store, m.org.id);
-    if (!tools) return error_response(s, req, tools.error());
-    return attachment(core::register_csv(*tools), "text/csv; charset=utf-8",
+  return with_sheets(auth, req, [&](const auth::Membership& m, const auto& sheets) {
+    return attachment(core::sheet_csv(sheets.front(), req.lang), "text/csv; charset=utf-8",
                       "register-" + m.org.slug + ".csv");
+  });
+}
+
+Response tools_export_xlsx(auth::Auth& auth, Request& req) {
+  return with_sheets(auth, req, [&](const auth::Membership& m, const auto& sheets) {
+    auto bytes = xlsx_bytes(sheets, req.lang);
+    if (!bytes) return error_response(auth.services(), req, bytes.error());
+    return attachment(std::move(*bytes), kXlsxType, "register-" + m.org.slug + ".xlsx");
   });
 }
 

@@ -19,6 +19,7 @@ Response tool_export_json(auth::Auth& auth, Request& req);  // GET  /o/{org}/too
 Response tools_export_md(auth::Auth& auth, Request& req);   // GET  /o/{org}/tools/export.md
 Response tools_export_json(auth::Auth& auth, Request& req); // GET  /o/{org}/tools/export.json
 Response tools_export_csv(auth::Auth& auth, Request& req);  // GET  /o/{org}/tools/export.csv
+Response tools_export_xlsx(auth::Auth& auth, Request& req); // GET  /o/{org}/tools/export.xlsx
 
 // tool_form.cc
 Response tool_new_page(auth::Auth& auth, Request& req);   // GET  /o/{org}/tools/new
