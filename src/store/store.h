@@ -271,7 +271,13 @@ class Store {
   virtual Result<User> user(UserId user) = 0;
   virtual Result<User> user_by_email(std::string_view email) = 0;  // case-insensitive
   virtual Result<std::vector<User>> users() = 0;
-  virtual Status set_user_password(UserId user, std::string_view password_hash) = 0;
+  // A new password ends every other way into the account, in one transaction:
+  // all sign-in sessions and all API tokens go (one of them may be what leaked).
+  // Audited as "user.password" in each org the user belongs to, with the number
+  // of revoked tokens. Returns the revoked tokens, oldest first.
+  virtual Result<std::vector<ApiToken>> change_password(UserId user,
+                                                        std::string_view password_hash,
+                                                        const Actor& actor) = 0;
   virtual Status set_user_lang(UserId user, std::string_view lang) = 0;
   virtual Status set_user_name(UserId user, std::string_view name) = 0;  // validate_user_name
 

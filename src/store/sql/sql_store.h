@@ -29,7 +29,8 @@ class SqlStore final : public Store {
   Result<User> user(UserId user) override;
   Result<User> user_by_email(std::string_view email) override;
   Result<std::vector<User>> users() override;
-  Status set_user_password(UserId user, std::string_view password_hash) override;
+  Result<std::vector<ApiToken>> change_password(UserId user, std::string_view password_hash,
+                                                const Actor& actor) override;
   Status set_user_lang(UserId user, std::string_view lang) override;
   Status set_user_name(UserId user, std::string_view name) override;
 
