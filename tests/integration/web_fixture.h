@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
 #include <regex>
@@ -44,8 +45,12 @@ inline constexpr const char* kPassword = "richtig-langes-passwort";
 
 class AuthServer {
  public:
-  explicit AuthServer(auth::AuthOptions options = {}) {
-    auto st = store::open_store(store::StoreConfig{"", dir_.path(), true}, clock_);
+  // `configure` may change the store's settings before it opens (read-only, a size cap).
+  explicit AuthServer(auth::AuthOptions options = {},
+                      const std::function<void(store::StoreConfig&)>& configure = {}) {
+    store::StoreConfig config{"", dir_.path(), true};
+    if (configure) configure(config);
+    auto st = store::open_store(config, clock_);
     if (!st) throw std::runtime_error(st.error().detail);
     store_ = std::move(st).value();
     auto app =
