@@ -62,7 +62,7 @@ int run_list(Context& ctx, const AuditOptions& opt) {
     return kExitUsage;
   }
   core::SystemClock clock;
-  auto st = open_store_or_report(ctx, clock);
+  auto st = open_store_for_reading(ctx, clock);
   if (!st) return ctx.exit_code;
   auto org = st->org_by_slug(opt.org);
   if (!org) {

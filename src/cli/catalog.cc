@@ -207,7 +207,7 @@ struct OrgContext {
 int with_org(Context& ctx, const std::string& slug, const std::function<int(OrgContext&)>& f) {
   core::SystemClock clock;
   OrgContext oc;
-  oc.store = open_store_or_report(ctx, clock);
+  oc.store = open_store_for_reading(ctx, clock);
   if (!oc.store) return ctx.exit_code;
   auto org = oc.store->org_by_slug(slug);
   if (!org) return report(org.error());

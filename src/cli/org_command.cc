@@ -11,7 +11,7 @@ namespace {
 
 int list_orgs(Context& ctx, const std::string& format) {
   core::SystemClock clock;
-  auto st = open_store_or_report(ctx, clock);
+  auto st = open_store_for_reading(ctx, clock);
   if (!st) return ctx.exit_code;
   auto orgs = st->orgs();
   if (!orgs) return report(orgs.error());

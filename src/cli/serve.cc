@@ -33,6 +33,7 @@ struct ServeOptions {
   web::auth::AuthOptions auth;  // --trust-proxy, session lifetimes
   std::string public_url;       // --public-url: base of absolute links ("" = Host header)
   std::string link_key_file;    // --link-key-file ("" = <data-dir>/link.key)
+  bool read_only = false;       // --read-only: serve a store that is not to be written
 };
 
 // The key that seals open invitation links (store::seal), read from `path`, or
@@ -82,8 +83,22 @@ int serve(Context& ctx, const ServeOptions& o) {
   }
 
   core::SystemClock clock;
-  auto store = open_store_or_report(ctx, clock);
-  if (!store) return ctx.exit_code;
+  store::StoreConfig config = ctx.store_config(!o.read_only);
+  config.read_only = o.read_only;
+  auto opened = store::open_store(config, clock);
+  // A store that cannot be written would fail every save later, with nobody
+  // told; refuse to start unless read-only is what the operator asked for.
+  core::Status writable = opened && !o.read_only ? (*opened)->check_writable() : core::ok_status();
+  const core::Error* fault = !opened ? &opened.error() : !writable ? &writable.error() : nullptr;
+  if (fault != nullptr && fault->key == store::kStoreReadOnly) {
+    std::cerr << "solipraxis: cannot write to the database " << store::database_shown(config)
+              << " (" << fault->detail
+              << "); fix its permissions or mount, or start with --read-only to serve it for "
+                 "reading only\n";
+    return kExitUsage;
+  }
+  if (fault != nullptr) return report(*fault);
+  std::unique_ptr<store::Store> store = std::move(opened).value();
 
   // The practice catalog is checked at start: an invalid one stops here, naming file and entry.
   const std::string catalog_dir = catalog::find_catalog_dir(ctx.catalog_dir, ctx.exe_path);
@@ -111,9 +126,12 @@ int serve(Context& ctx, const ServeOptions& o) {
 
   (*app)->services().catalog = &catalog.value();
   (*app)->services().public_url = public_url;
-  // The database's full-text index follows the loaded catalog (a no-op when nothing changed).
-  if (auto st = web::handlers::catalog_store::index_catalogs(*store, *catalog); !st)
-    return report(st.error());
+  // The database's full-text index follows the loaded catalog (a no-op when nothing changed;
+  // read-only, the index stays as it is).
+  if (!o.read_only) {
+    if (auto st = web::handlers::catalog_store::index_catalogs(*store, *catalog); !st)
+      return report(st.error());
+  }
 
   web::Server server(sopts, **app);
   if (auto st = server.listen(); !st) return report(st.error());
@@ -122,6 +140,7 @@ int serve(Context& ctx, const ServeOptions& o) {
   std::cout << "solipraxis serves http://" << authority_of(sopts, server.port()) << "/ ("
             << store->engine() << ": " << store::database_shown(ctx.store_config()) << ")\n";
   if (!public_url.empty()) std::cout << "Public links use " << public_url << "/\n";
+  if (o.read_only) std::cout << "Read-only: every change is refused (--read-only).\n";
   std::cout << "First account: solipraxis user create --email you@example.org --name \"Your Name\" "
                "--org my-org --org-name \"My Organisation\"\n"
             << "Stop with Ctrl+C." << std::endl;
@@ -155,6 +174,10 @@ void add_serve_command(CLI::App& app, Context& ctx) {
                "Behind a TLS reverse proxy: trust its X-Forwarded-Proto (Secure cookies) and "
                "X-Forwarded-For (sign-in rate limit). Never without such a proxy")
       ->envname("SOLIPRAXIS_TRUST_PROXY");
+  cmd->add_flag("--read-only", o->read_only,
+               "Serve a store that must not be written (a read-only copy or mount): pages and "
+               "the API read, every change is refused with a message. Without it the server "
+               "refuses to start on a store it cannot write");
   cmd->add_option("--session-idle", o->auth.session.idle_timeout,
                   "Seconds without a request before a sign-in ends (default 28800 = 8 h)")
       ->check(CLI::Range(std::int64_t{60}, std::int64_t{30} * 24 * 3600));

@@ -3,9 +3,11 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <iostream>
 
 #include "core/password.h"
+#include "store/migrations.h"
 #include "store/validation.h"
 
 namespace solipraxis::cli {
@@ -33,13 +35,35 @@ std::string pad(std::string s, std::size_t width) {
   return s;
 }
 
-std::unique_ptr<store::Store> open_store_or_report(Context& ctx, core::Clock& clock) {
-  auto opened = store::open_store(ctx.store_config(), clock);
+namespace {
+
+std::unique_ptr<store::Store> open_or_report(Context& ctx, const store::StoreConfig& config,
+                                             core::Clock& clock) {
+  auto opened = store::open_store(config, clock);
   if (!opened) {
     ctx.exit_code = report(opened.error());
     return nullptr;
   }
   return std::move(*opened);
+}
+
+}  // namespace
+
+std::unique_ptr<store::Store> open_store_or_report(Context& ctx, core::Clock& clock) {
+  return open_or_report(ctx, ctx.store_config(), clock);
+}
+
+std::unique_ptr<store::Store> open_store_for_reading(Context& ctx, core::Clock& clock) {
+  store::StoreConfig config = ctx.store_config(/*migrate=*/false);
+  const std::string where = store::database_location(config);
+  std::error_code ec;
+  if (!store::is_postgres_url(where) && !std::filesystem::exists(where, ec)) {
+    // Nothing to read yet: make the empty store as any command would, so a
+    // listing on a fresh data directory answers "none" instead of an error.
+    return open_store_or_report(ctx, clock);
+  }
+  config.read_only = true;
+  return open_or_report(ctx, config, clock);
 }
 
 namespace {

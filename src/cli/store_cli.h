@@ -21,6 +21,10 @@ int report(const core::Error& error);
 // Opens the store the Context names (migrating it). On failure reports and
 // returns nullptr; the exit code is then in ctx.exit_code.
 std::unique_ptr<store::Store> open_store_or_report(Context& ctx, core::Clock& clock);
+// The same for commands that only read (list, show, search): the store opens
+// read-only and is never migrated, so they work on a read-only mount and take
+// no write lock beside a running server.
+std::unique_ptr<store::Store> open_store_for_reading(Context& ctx, core::Clock& clock);
 
 // `s` padded with spaces to `width` code points (so umlauts keep text tables straight).
 std::string pad(std::string s, std::size_t width);

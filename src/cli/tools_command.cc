@@ -61,7 +61,7 @@ struct Session {
 
 // Opens the store and finds the org; on failure reports and returns nullopt.
 std::optional<Session> open(Context& ctx, const ToolsOptions& opt, core::Clock& clock) {
-  auto st = open_store_or_report(ctx, clock);
+  auto st = open_store_for_reading(ctx, clock);
   if (!st) return std::nullopt;
   auto org = st->org_by_slug(opt.org);
   if (!org) {

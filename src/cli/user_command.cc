@@ -87,7 +87,7 @@ int create_user(Context& ctx, const CreateArgs& a) {
 
 int list_users(Context& ctx, const std::string& format) {
   core::SystemClock clock;
-  auto st = open_store_or_report(ctx, clock);
+  auto st = open_store_for_reading(ctx, clock);
   if (!st) return ctx.exit_code;
   auto users = st->users();
   if (!users) return report(users.error());

@@ -21,7 +21,7 @@ const std::vector<KindEntities>& kind_table() {
       {"tools", {"tool"}},
       {"red_lines", {"red_line"}},
       {"catalog", {"catalog_entry", "catalog_order"}},
-      {"members", {"membership", "invite"}},
+      {"members", {"membership", "invite", "user"}},
       {"settings", {"org", "checker_settings", "review_feed"}},
   };
   return table;

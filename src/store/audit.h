@@ -26,7 +26,7 @@ namespace solipraxis::store {
 //   tools      tool (records, edits, decisions)
 //   red_lines  red_line
 //   catalog    catalog_entry, catalog_order (the org's own catalog)
-//   members    membership, invite
+//   members    membership, invite, user (a password change)
 //   settings   org (incl. review interval), checker_settings, review_feed
 inline constexpr std::array<std::string_view, 5> kAuditKinds = {"tools", "red_lines", "catalog",
                                                                 "members", "settings"};

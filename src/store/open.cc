@@ -34,7 +34,7 @@ Result<std::unique_ptr<sql::Db>> open_db(const StoreConfig& config) {
     if (!db) return db.error();
     return std::unique_ptr<sql::Db>(std::move(*db));
   }
-  if (config.database.empty()) {
+  if (config.database.empty() && !config.read_only) {
     std::error_code ec;
     std::filesystem::create_directories(config.data_dir.empty() ? "." : config.data_dir, ec);
     if (ec) {
@@ -42,7 +42,7 @@ Result<std::unique_ptr<sql::Db>> open_db(const StoreConfig& config) {
                         "cannot create the data directory " + config.data_dir + ": " + ec.message());
     }
   }
-  auto db = sqlite::SqliteDb::open(where);
+  auto db = sqlite::SqliteDb::open(where, {config.read_only, config.sqlite_max_pages});
   if (!db) return db.error();
   return std::unique_ptr<sql::Db>(std::move(*db));
 }
@@ -62,8 +62,15 @@ Result<std::unique_ptr<Store>> open_store(const StoreConfig& config, core::Clock
     auto version = sql::current_schema_version(**db);
     if (!version) return version.error();
     if (auto st = sql::check_not_too_new(*version, known); !st) return st.error();
+    if (config.read_only && *version < known) {
+      return make_error(ErrorCode::kUnavailable, "error.store.schema_too_old",
+                        "the database has schema version " + std::to_string(*version) +
+                            ", this program needs " + std::to_string(known) +
+                            ": run `solipraxis migrate` first");
+    }
   }
-  return std::unique_ptr<Store>(std::make_unique<sql::SqlStore>(std::move(*db), clock));
+  return std::unique_ptr<Store>(
+      std::make_unique<sql::SqlStore>(std::move(*db), clock, config.read_only));
 }
 
 }  // namespace solipraxis::store

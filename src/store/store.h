@@ -25,6 +25,7 @@
 #include "core/result.h"
 #include "core/search_doc.h"
 #include "core/transition.h"
+#include "store/faults.h"
 
 namespace solipraxis::store {
 
@@ -264,6 +265,15 @@ class Store {
   virtual const char* engine() const = 0;  // "sqlite" or "postgresql"
   virtual Result<int> schema_version() = 0;
   virtual Status ping() = 0;  // the store answers a trivial query
+  // The storage fault of the last failed write (store/faults.h: kStoreFull,
+  // kStoreReadOnly) while no write has succeeded since; "" when writes work.
+  virtual std::string write_fault() const = 0;
+  // Opened read-only on purpose (StoreConfig::read_only): every write is
+  // refused with kStoreReadOnly.
+  virtual bool read_only() const = 0;
+  // Whether the store takes writes (a write that only drops expired sign-ins):
+  // kUnavailable with kStoreReadOnly when it cannot be written.
+  virtual Status check_writable() = 0;
 
   // --- orgs ---
   virtual Result<Org> create_org(std::string_view slug, std::string_view name,
@@ -281,7 +291,13 @@ class Store {
   virtual Result<User> user(UserId user) = 0;
   virtual Result<User> user_by_email(std::string_view email) = 0;  // case-insensitive
   virtual Result<std::vector<User>> users() = 0;
-  virtual Status set_user_password(UserId user, std::string_view password_hash) = 0;
+  // A new password ends every other way into the account, in one transaction:
+  // all sign-in sessions and all API tokens go (one of them may be what leaked).
+  // Audited as "user.password" in each org the user belongs to, with the number
+  // of revoked tokens. Returns the revoked tokens, oldest first.
+  virtual Result<std::vector<ApiToken>> change_password(UserId user,
+                                                        std::string_view password_hash,
+                                                        const Actor& actor) = 0;
   virtual Status set_user_lang(UserId user, std::string_view lang) = 0;
   virtual Status set_user_name(UserId user, std::string_view name) = 0;  // validate_user_name
 
@@ -446,6 +462,13 @@ struct StoreConfig {
   std::string database;
   std::string data_dir = "var";
   bool migrate = true;  // apply pending migrations on open
+  // Read only, on purpose: SQLite opens the file read-only (works on a
+  // read-only mount) and the store refuses every write. Needs migrate = false;
+  // a schema older than the binary is then refused ("run solipraxis migrate").
+  bool read_only = false;
+  // SQLite only: the largest the file may grow, in pages (0 = no limit). Past
+  // it a write fails as on a full disk (kStoreFull); tests simulate one with it.
+  std::int64_t sqlite_max_pages = 0;
 };
 
 // Opens the engine the URL names and (with config.migrate) brings the schema up

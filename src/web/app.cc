@@ -16,7 +16,8 @@ namespace fs = std::filesystem;
 
 core::Result<std::unique_ptr<WebApp>> WebApp::create(const std::string& web_dir,
                                                      store::Store& store, core::Clock& clock,
-                                                     const auth::AuthOptions& auth_options) {
+                                                     const auth::AuthOptions& auth_options,
+                                                     int max_checks) {
   auto i18n = I18n::load((fs::path(web_dir) / "i18n").string());
   if (!i18n) return i18n.error();
   auto templates = Templates::load((fs::path(web_dir) / "templates").string());
@@ -28,6 +29,8 @@ core::Result<std::unique_ptr<WebApp>> WebApp::create(const std::string& web_dir,
                                          std::move(statics.value())));
   app->auth_ = std::make_unique<auth::Auth>(app->services_, auth_options);
   app->services_.auth = app->auth_.get();
+  app->check_limit_ = std::make_unique<WorkLimit>(max_checks);
+  app->services_.check_limit = app->check_limit_.get();
   register_middleware(*app);
   register_routes(app->router_, app->services_);
   return app;

@@ -26,6 +26,7 @@
 #include "web/server.h"
 #include "web/static_files.h"
 #include "web/templates.h"
+#include "web/work_limit.h"
 
 namespace solipraxis::web {
 
@@ -48,6 +49,8 @@ struct Services {
   // Host header), and the host:port it listens on (the fallback for a bad Host).
   std::string public_url{};
   std::string listen_authority{};
+  // Checks (API and Prompt-Werkstatt) running at once; set by WebApp::create.
+  WorkLimit* check_limit = nullptr;
 };
 
 // Runs before routing; returning a Response answers the request (e.g. 403 on a
@@ -56,13 +59,18 @@ using BeforeHook = std::function<std::optional<Response>(Request&)>;
 // Runs on every response produced by handle(), including errors.
 using AfterHook = std::function<void(const Request&, Response&)>;
 
+// Checks that may run at once: half the server's four handler threads, so two
+// stay free for pages and /healthz while the checker is busy.
+inline constexpr int kDefaultMaxChecks = 2;
+
 class WebApp final : public Application {
  public:
   // Loads web_dir/{templates,static,i18n} and registers the routes and
   // middleware of routes.cc. Errors name the missing or broken file.
   static core::Result<std::unique_ptr<WebApp>> create(const std::string& web_dir,
                                                       store::Store& store, core::Clock& clock,
-                                                      const auth::AuthOptions& auth_options = {});
+                                                      const auth::AuthOptions& auth_options = {},
+                                                      int max_checks = kDefaultMaxChecks);
   ~WebApp() override;
 
   Services& services() { return services_; }
@@ -83,6 +91,7 @@ class WebApp final : public Application {
   StaticFiles static_files_;
   Services services_;
   std::unique_ptr<auth::Auth> auth_;
+  std::unique_ptr<WorkLimit> check_limit_;
   Router router_;
   std::vector<BeforeHook> before_;
   std::vector<AfterHook> after_;

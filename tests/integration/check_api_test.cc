@@ -299,6 +299,63 @@ TEST(CheckerSettingsApi, TheOrgsTermsAreStoredAndFlaggedByTheOrgCheckOnly) {
   }
 }
 
+TEST(CheckApi, AnAnswerCarriesAtMostAThousandFindingsAndSaysHowManyThereAre) {
+  AuthServer srv;
+  auto ada = caller(srv, "ada@example.org", store::Role::kMember);
+  std::string text;
+  for (int i = 0; i < 2300; ++i) text += "Die Mitarbeiter und die Teilnehmer danken. ";
+  ASSERT_LT(text.size(), 102'400u);
+  const json all = cli_findings(text, {"--lang", "de"});
+  ASSERT_GT(all.size(), 1000u) << "the CLI stays unbounded";
+
+  auto r = ada.post("/api/v1/check", {{"text", text}, {"lang", "de"}});
+  ASSERT_EQ(r.status, 200) << r.body.substr(0, 300);
+  const json body = json::parse(r.body);
+  ASSERT_EQ(body["findings"].size(), 1000u);
+  EXPECT_EQ(body["findings_total"], all.size());
+  EXPECT_EQ(body["truncated"], true);
+  EXPECT_EQ(body["findings"], json(std::vector<json>(all.begin(), all.begin() + 1000)))
+      << "the first thousand, in the CLI's order";
+  EXPECT_LT(r.body.size(), 500'000u) << "the answer stays small";
+
+  auto few = json::parse(ada.post("/api/v1/check", {{"text", kThanks}, {"lang", "de"}}).body);
+  EXPECT_EQ(few["findings_total"], 1);
+  EXPECT_EQ(few["truncated"], false);
+}
+
+TEST(CheckApi, WhenEveryCheckSlotIsBusyChecksGet503WithRetryAfterAndPagesStayUp) {
+  AuthServer srv;
+  auto ada = caller(srv, "ada@example.org", store::Role::kMember);
+  WorkLimit& limit = *srv.app().services().check_limit;
+  std::vector<WorkLimit::Slot> taken;
+  while (auto slot = limit.try_enter()) taken.push_back(std::move(*slot));
+  ASSERT_EQ(taken.size(), static_cast<std::size_t>(kDefaultMaxChecks));
+
+  auto busy = ada.post("/api/v1/check", {{"text", kThanks}});
+  EXPECT_EQ(busy.status, 503) << busy.body;
+  EXPECT_EQ(busy.header("Retry-After"), "2");
+  EXPECT_EQ(json::parse(busy.body)["error"]["code"], "busy");
+  EXPECT_TRUE(contains(busy.body, "Too many checks are running")) << busy.body;
+  EXPECT_EQ(ada.post("/api/v1/orgs/acme/check", {{"text", kThanks}}).status, 503);
+  EXPECT_EQ(testing::get(srv.port(), "/healthz")->status, 200) << "health is not a check";
+  EXPECT_EQ(ada.call("GET", "/api/v1/me").status, 200) << "other calls still answer";
+
+  // The Prompt-Werkstatt page keeps the text in its form.
+  Browser b(srv.port());
+  ASSERT_EQ(b.sign_in("ada@example.org").status, 303);
+  b.open("/o/acme/werkstatt");
+  auto page = b.post("/o/acme/werkstatt/check",
+                     {{"text", "Unser Text für die Nachbarschaft"}, {"inclusive", "on"}});
+  EXPECT_EQ(page.status, 503);
+  EXPECT_EQ(page.header("Retry-After"), "2");
+  EXPECT_TRUE(contains(page.body, "Gerade laufen zu viele Prüfungen gleichzeitig")) << page.body;
+  EXPECT_TRUE(contains(page.body, "Unser Text für die Nachbarschaft")) << "the input is kept";
+
+  taken.clear();
+  EXPECT_EQ(ada.post("/api/v1/check", {{"text", kThanks}}).status, 200) << "free again";
+  EXPECT_EQ(limit.in_use(), 0) << "every check gives its slot back";
+}
+
 TEST(CheckApi, EveryCheckerRouteIsInTheOpenApiDocument) {
   AuthServer srv;
   auto spec = testing::get(srv.port(), "/api/openapi.json");

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
 #include <regex>
@@ -44,8 +45,12 @@ inline constexpr const char* kPassword = "richtig-langes-passwort";
 
 class AuthServer {
  public:
-  explicit AuthServer(auth::AuthOptions options = {}) {
-    auto st = store::open_store(store::StoreConfig{"", dir_.path(), true}, clock_);
+  // `configure` may change the store's settings before it opens (read-only, a size cap).
+  explicit AuthServer(auth::AuthOptions options = {},
+                      const std::function<void(store::StoreConfig&)>& configure = {}) {
+    store::StoreConfig config{"", dir_.path(), true};
+    if (configure) configure(config);
+    auto st = store::open_store(config, clock_);
     if (!st) throw std::runtime_error(st.error().detail);
     store_ = std::move(st).value();
     auto app =
@@ -133,7 +138,7 @@ class Browser {
   HttpResponse send(std::string_view method, std::string_view target, std::string_view body = "",
                     std::string_view type = "application/x-www-form-urlencoded",
                     std::string extra = "") {
-    extra += "Accept-Language: " + lang_ + "\r\n";
+    extra += "Accept-Language: " + lang_ + "\r\n" + extra_headers_;
     if (!cookies_.empty()) {
       std::string c;
       for (const auto& [k, v] : cookies_) c += (c.empty() ? "" : "; ") + k + "=" + v;
@@ -181,6 +186,8 @@ class Browser {
   }
   void set_cookie(const std::string& name, const std::string& value) { cookies_[name] = value; }
   void forget_cookies() { cookies_.clear(); }
+  // A header line ("Name: value") sent with every request, e.g. X-Forwarded-For.
+  void add_header(const std::string& line) { extra_headers_ += line + "\r\n"; }
   const std::string& csrf() const { return csrf_; }
   void set_csrf(std::string t) { csrf_ = std::move(t); }
 
@@ -200,6 +207,7 @@ class Browser {
   std::string lang_;
   std::map<std::string, std::string> cookies_;
   std::string csrf_;
+  std::string extra_headers_;
 };
 
 inline std::string session_set_cookie(const HttpResponse& r) {

@@ -75,7 +75,7 @@ TEST_P(StoreContract, UserInputIsValidated) {
 
 TEST_P(StoreContract, UserPasswordAndLanguageCanChange) {
   User u = make_user("u@example.org");
-  ASSERT_OK(store_->set_user_password(u.id, "$argon2id$new"));
+  ASSERT_OK(store_->change_password(u.id, "$argon2id$new", actor_));
   ASSERT_OK(store_->set_user_lang(u.id, "en"));
   EXPECT_ERR(store_->set_user_lang(u.id, "xx"), kInvalidInput);
   auto again = store_->user(u.id);
@@ -84,6 +84,46 @@ TEST_P(StoreContract, UserPasswordAndLanguageCanChange) {
   EXPECT_EQ(again->lang, "en");
   EXPECT_ERR(store_->set_user_lang(UserId(999999), "de"), kNotFound);
   EXPECT_ERR(store_->user(UserId(999999)), kNotFound);
+}
+
+TEST_P(StoreContract, APasswordChangeRevokesTokensAndSessionsAndIsAuditedInEachOrg) {
+  Org a = make_org("verein-a");
+  Org b = make_org("verein-b");
+  User u = make_user("u@example.org");
+  User other = make_user("other@example.org");
+  ASSERT_OK(store_->add_member(a.id, u.id, Role::kOwner, actor_));
+  ASSERT_OK(store_->add_member(b.id, u.id, Role::kMember, actor_));
+  ASSERT_OK(store_->create_token(u.id, "Skript", "hash-1"));
+  ASSERT_OK(store_->create_token(u.id, "Kalender", "hash-2"));
+  ASSERT_OK(store_->create_token(other.id, "fremd", "hash-3"));
+  ASSERT_OK(store_->create_session({"sess-u", u.id, "csrf", 0, 0, clock_.now() + 3600}));
+  ASSERT_OK(store_->create_session({"sess-o", other.id, "csrf", 0, 0, clock_.now() + 3600}));
+
+  const Actor by_u{u.id, "web"};
+  auto revoked = store_->change_password(u.id, "$argon2id$new", by_u);
+  ASSERT_OK(revoked);
+  ASSERT_EQ(revoked->size(), 2u);
+  EXPECT_EQ((*revoked)[0].name, "Skript");
+  EXPECT_EQ((*revoked)[1].name, "Kalender");
+  EXPECT_ERR(store_->token_by_hash("hash-1"), kNotFound);
+  EXPECT_ERR(store_->token_by_hash("hash-2"), kNotFound);
+  EXPECT_ERR(store_->session("sess-u"), kNotFound);
+  ASSERT_OK(store_->token_by_hash("hash-3"));  // another person's token stays
+  ASSERT_OK(store_->session("sess-o"));  // another person's session stays
+  EXPECT_EQ(store_->user(u.id)->password_hash, "$argon2id$new");
+
+  for (const Org& org : {a, b}) {
+    auto log = store_->audit_log(org.id, AuditFilter{{"user"}, ""}, PageRequest{});
+    ASSERT_OK(log);
+    ASSERT_EQ(log->items.size(), 1u) << org.slug;
+    const AuditEntry& e = log->items.front();
+    EXPECT_EQ(e.action, "user.password");
+    EXPECT_EQ(e.entity_id, std::to_string(u.id.value));
+    EXPECT_EQ(e.actor, u.id);
+    EXPECT_EQ(e.after, R"({"tokens_revoked":2})");
+  }
+  EXPECT_ERR(store_->change_password(UserId(999999), "$argon2id$x", actor_), kNotFound);
+  EXPECT_ERR(store_->change_password(u.id, "", actor_), kInvalidInput);
 }
 
 TEST_P(StoreContract, MembersHaveRoles) {

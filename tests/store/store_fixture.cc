@@ -24,7 +24,7 @@ std::unique_ptr<sql::Db> raw_db(const std::string& database) {
     }
     return std::move(*db);
   }
-  auto db = sqlite::SqliteDb::open(database);
+  auto db = sqlite::SqliteDb::open(database, {});
   if (!db) {
     ADD_FAILURE() << db.error().detail;
     return nullptr;

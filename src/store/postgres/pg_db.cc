@@ -32,6 +32,8 @@ core::Error error_from(const std::exception& e, const std::string& where) {
     if (state == "23505") {
       return make_error(ErrorCode::kConflict, "error.store.duplicate", e.what());
     }
+    if (state == "53100") return make_error(ErrorCode::kUnavailable, kStoreFull, e.what());
+    if (state == "25006") return make_error(ErrorCode::kUnavailable, kStoreReadOnly, e.what());
     if (state.starts_with("08") || state.starts_with("57P")) {
       return make_error(ErrorCode::kUnavailable, "error.store.unavailable",
                         "PostgreSQL at " + where + " is not available: " + e.what());

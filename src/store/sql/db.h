@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "store/faults.h"
 
 namespace solipraxis::store::sql {
 

@@ -11,6 +11,17 @@ namespace solipraxis::store::sql {
 
 Result<int> SqlStore::schema_version() { return current_schema_version(*db_); }
 
+Status SqlStore::check_writable() {
+  // A real write that only tidies: SQLite must take its write lock (refused on
+  // a read-only file), PostgreSQL must run a DELETE (refused on a standby).
+  const auto now = clock_.now();
+  return db_->write([&](Tx& tx) -> Status {
+    auto n = tx.exec("DELETE FROM sessions WHERE expires_at <= $1", {now});
+    if (!n) return n.error();
+    return {};
+  });
+}
+
 Status SqlStore::ping() {
   return db_->read([](Tx& tx) -> Status {
     auto rows = tx.query("SELECT 1");

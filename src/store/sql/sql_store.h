@@ -7,17 +7,23 @@
 #include <memory>
 
 #include "store/sql/db.h"
+#include "store/sql/watched_db.h"
 #include "store/store.h"
 
 namespace solipraxis::store::sql {
 
 class SqlStore final : public Store {
  public:
-  SqlStore(std::unique_ptr<Db> db, core::Clock& clock) : db_(std::move(db)), clock_(clock) {}
+  // `read_only`: opened read-only on purpose; every write is refused (watched_db.h).
+  SqlStore(std::unique_ptr<Db> db, core::Clock& clock, bool read_only = false)
+      : SqlStore(std::make_unique<WatchedDb>(std::move(db), read_only), clock) {}
 
   const char* engine() const override { return db_->engine(); }
   Result<int> schema_version() override;
   Status ping() override;
+  std::string write_fault() const override { return watched_->fault(); }
+  bool read_only() const override { return watched_->read_only(); }
+  Status check_writable() override;
 
   Result<Org> create_org(std::string_view slug, std::string_view name, const Actor& actor) override;
   Result<Org> org_by_slug(std::string_view slug) override;
@@ -30,7 +36,8 @@ class SqlStore final : public Store {
   Result<User> user(UserId user) override;
   Result<User> user_by_email(std::string_view email) override;
   Result<std::vector<User>> users() override;
-  Status set_user_password(UserId user, std::string_view password_hash) override;
+  Result<std::vector<ApiToken>> change_password(UserId user, std::string_view password_hash,
+                                                const Actor& actor) override;
   Status set_user_lang(UserId user, std::string_view lang) override;
   Status set_user_name(UserId user, std::string_view name) override;
 
@@ -114,6 +121,10 @@ class SqlStore final : public Store {
   Db& db() { return *db_; }
 
  private:
+  SqlStore(std::unique_ptr<WatchedDb> db, core::Clock& clock)
+      : watched_(db.get()), db_(std::move(db)), clock_(clock) {}
+
+  WatchedDb* watched_;       // owned by db_
   std::unique_ptr<Db> db_;
   core::Clock& clock_;
 };

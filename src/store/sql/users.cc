@@ -1,5 +1,8 @@
 // SqlStore: users. Users are not org-owned (one person may belong to several
-// orgs), so these calls write no audit rows; membership changes do.
+// orgs), so these calls write no audit rows, except a password change, which
+// revokes access and is audited in each of the user's orgs.
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "store/sql/rows.h"
@@ -75,12 +78,44 @@ Result<std::vector<User>> SqlStore::users() {
   });
 }
 
-Status SqlStore::set_user_password(UserId user, std::string_view password_hash) {
+Result<std::vector<ApiToken>> SqlStore::change_password(UserId user,
+                                                        std::string_view password_hash,
+                                                        const Actor& actor) {
   if (password_hash.empty()) {
     return core::make_error(core::ErrorCode::kInvalidInput, "error.user.password_invalid",
                             "a password hash is required");
   }
-  return update_user(*db_, user, "password_hash", password_hash);
+  const auto now = clock_.now();
+  using Tokens = std::vector<ApiToken>;
+  return write_into<Tokens>(*db_, [&](Tx& tx, Tokens& revoked) -> Status {
+    auto n = tx.exec("UPDATE users SET password_hash = $1 WHERE id = $2",
+                     {value(password_hash), user.value});
+    if (!n) return n.error();
+    if (*n == 0) return not_found("error.user.not_found", "no such user");
+    auto rows = tx.query("DELETE FROM api_tokens WHERE user_id = $1 RETURNING " +
+                             std::string(kTokenColumns),
+                         {user.value});
+    if (!rows) return rows.error();
+    for (const Row& r : *rows) revoked.push_back(token_from(r));
+    std::sort(revoked.begin(), revoked.end(),
+              [](const ApiToken& a, const ApiToken& b) { return a.id.value < b.id.value; });
+    if (auto gone = tx.exec("DELETE FROM sessions WHERE user_id = $1", {user.value}); !gone) {
+      return gone.error();
+    }
+    auto orgs = tx.query("SELECT org_id FROM memberships WHERE user_id = $1 ORDER BY org_id",
+                         {user.value});
+    if (!orgs) return orgs.error();
+    const std::string after =
+        nlohmann::json{{"tokens_revoked", static_cast<std::int64_t>(revoked.size())}}.dump();
+    for (const Row& r : *orgs) {
+      if (auto st = write_audit(tx, OrgId(r.int64(0)), actor, "user.password", "user",
+                                std::to_string(user.value), "", after, now);
+          !st) {
+        return st;
+      }
+    }
+    return {};
+  });
 }
 
 Status SqlStore::set_user_lang(UserId user, std::string_view lang) {

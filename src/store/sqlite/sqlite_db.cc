@@ -3,8 +3,11 @@
 #include <sqlite3.h>
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <random>
+#include <thread>
 #include <unordered_map>
 
 #include "store/sqlite/stem_tokenizer.h"
@@ -16,16 +19,36 @@ using core::make_error;
 using core::Result;
 using core::Status;
 
-constexpr int kBusyTimeoutMs = 5000;
 constexpr std::size_t kMaxIdleReaders = 8;
 
 struct Connection {
   std::unique_ptr<SQLite::Database> db;
   // Prepared statements by their SQL text; each is reset after every use.
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements;
+  std::chrono::steady_clock::time_point busy_since;  // see wait_for_lock
+  std::minstd_rand jitter{std::random_device{}()};
 };
 
 namespace {
+
+// SQLite's busy handler for every connection. Another process (a CLI command
+// beside the server, or the server beside it) may hold the database's one write
+// lock; wait for it, up to kLockWait in total, then give up with SQLITE_BUSY.
+// The sleeps are short and jittered on purpose: a busy server frees the lock
+// only for microseconds between two of its transactions, and SQLite's default
+// handler, which sleeps up to 100 ms at a time, almost never lands in such a
+// gap, so a CLI write failed while six API clients wrote (issue 31).
+int wait_for_lock(void* arg, int attempt) {
+  auto& conn = *static_cast<Connection*>(arg);
+  const auto now = std::chrono::steady_clock::now();
+  if (attempt == 0) conn.busy_since = now;
+  if (now - conn.busy_since >= kLockWait) return 0;
+  std::uniform_int_distribution<int> micros(100, 1000);
+  std::this_thread::sleep_for(std::chrono::microseconds(micros(conn.jitter)));
+  return 1;
+}
+
+bool is_busy(int code) { return code == SQLITE_BUSY || code == SQLITE_LOCKED; }
 
 core::Error error_from(const SQLite::Exception& e, std::string_view what) {
   const int code = e.getErrorCode();
@@ -34,15 +57,19 @@ core::Error error_from(const SQLite::Exception& e, std::string_view what) {
   if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY) {
     return make_error(ErrorCode::kConflict, "error.store.duplicate", detail);
   }
+  // The faults a person can act on get their own message (store/store.h).
+  if (code == SQLITE_FULL) return make_error(ErrorCode::kUnavailable, kStoreFull, detail);
+  if (code == SQLITE_READONLY) return make_error(ErrorCode::kUnavailable, kStoreReadOnly, detail);
+  if (is_busy(code)) {
+    return make_error(ErrorCode::kUnavailable, kStoreBusy,
+                      detail + " (another program held the write lock for " +
+                          std::to_string(kLockWait.count()) + " s)");
+  }
   switch (code) {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
-    case SQLITE_READONLY:
-    case SQLITE_FULL:
     case SQLITE_PERM:
       return make_error(ErrorCode::kUnavailable, "error.store.unavailable", detail);
     default:
@@ -178,22 +205,54 @@ Status check_header(const std::string& path) {
   return {};
 }
 
+// "file:<path>?immutable=1", the path percent-encoded where a URI needs it.
+std::string immutable_uri(const std::string& path) {
+  std::string uri = "file:";
+  for (unsigned char c : path) {
+    if (c == '%' || c == '?' || c == '#' || c <= ' ' || c >= 0x7f) {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      uri += '%';
+      uri += kHex[c >> 4];
+      uri += kHex[c & 15];
+    } else {
+      uri += static_cast<char>(c);
+    }
+  }
+  return uri + "?immutable=1";
+}
+
 }  // namespace
 
-SqliteDb::SqliteDb(std::string path) : path_(std::move(path)) {}
+SqliteDb::SqliteDb(std::string path, Options options)
+    : path_(std::move(path)), options_(options) {}
 SqliteDb::~SqliteDb() = default;
 
 Result<std::unique_ptr<Connection>> SqliteDb::connect() const {
   try {
     auto conn = std::make_unique<Connection>();
-    conn->db = std::make_unique<SQLite::Database>(
-        path_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX, kBusyTimeoutMs);
+    const int mode = options_.read_only ? SQLite::OPEN_READONLY
+                                        : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
+    conn->db = std::make_unique<SQLite::Database>(path_, mode | SQLite::OPEN_NOMUTEX);
+    sqlite3_busy_handler(conn->db->getHandle(), wait_for_lock, conn.get());
     // Reading the schema first fails cleanly on a damaged file before any pragma writes.
-    conn->db->exec("SELECT count(*) FROM sqlite_master");
-    conn->db->exec("PRAGMA journal_mode=WAL");
+    try {
+      conn->db->exec("SELECT count(*) FROM sqlite_master");
+    } catch (const SQLite::Exception& e) {
+      // Read-only, a WAL database needs its -shm file; on a read-only mount
+      // nobody could create it, so no program writes there either: read the
+      // file as immutable.
+      if (!options_.read_only || e.getErrorCode() != SQLITE_CANTOPEN) throw;
+      conn->db = std::make_unique<SQLite::Database>(
+          immutable_uri(path_), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX);
+      conn->db->exec("SELECT count(*) FROM sqlite_master");
+    }
+    if (!options_.read_only) conn->db->exec("PRAGMA journal_mode=WAL");
     conn->db->exec("PRAGMA foreign_keys=ON");
     conn->db->exec("PRAGMA synchronous=FULL");
     if (auto st = register_stem_tokenizer(conn->db->getHandle()); !st) return st.error();
+    if (options_.max_pages > 0) {
+      conn->db->exec("PRAGMA max_page_count=" + std::to_string(options_.max_pages));
+    }
     return conn;
   } catch (const SQLite::Exception& e) {
     auto err = error_from(e, "open " + path_);
@@ -206,10 +265,10 @@ Result<std::unique_ptr<Connection>> SqliteDb::connect() const {
   }
 }
 
-Result<std::unique_ptr<SqliteDb>> SqliteDb::open(const std::string& path) {
+Result<std::unique_ptr<SqliteDb>> SqliteDb::open(const std::string& path, Options options) {
   // Once, before the first connection (see check_header).
   if (auto st = check_header(path); !st) return st.error();
-  std::unique_ptr<SqliteDb> db(new SqliteDb(path));
+  std::unique_ptr<SqliteDb> db(new SqliteDb(path, options));
   auto writer = db->connect();
   if (!writer) return writer.error();
   db->writer_ = std::move(*writer);
@@ -217,10 +276,20 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::open(const std::string& path) {
 }
 
 Status SqliteDb::run(Connection& conn, const char* begin, const sql::TxFn& fn) {
-  try {
-    conn.db->exec(begin);
-  } catch (const SQLite::Exception& e) {
-    return error_from(e, begin);
+  // The busy handler waits inside BEGIN; a few busy answers come without it
+  // (SQLite returns them at once when waiting could deadlock), so retry those
+  // until the same deadline. Nothing has run yet, so a retry repeats nothing.
+  const auto deadline = std::chrono::steady_clock::now() + kLockWait;
+  for (;;) {
+    try {
+      conn.db->exec(begin);
+      break;
+    } catch (const SQLite::Exception& e) {
+      if (!is_busy(e.getErrorCode()) || std::chrono::steady_clock::now() >= deadline) {
+        return error_from(e, begin);
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
   }
   SqliteTx tx(conn);
   Status result;

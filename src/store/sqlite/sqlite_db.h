@@ -1,11 +1,15 @@
 // SQLite engine for the Store (the embedded default). Opens one database file
-// in WAL mode with foreign keys on, synchronous=FULL and a 5 s busy timeout.
-// One writer connection (writes serialised by a mutex, BEGIN IMMEDIATE so other
-// processes such as the CLI wait instead of deadlocking) and a small pool of
-// reader connections. A file that is not an SQLite database is refused with
+// in WAL mode with foreign keys on and synchronous=FULL. One writer connection
+// (writes serialised by a mutex, BEGIN IMMEDIATE so other processes such as the
+// CLI wait instead of deadlocking) and a small pool of reader connections.
+// Every connection waits up to kLockWait for a write lock another process holds
+// (polling often, so a CLI write gets in beside a busy server), then fails with
+// kStoreBusy. A file that is not an SQLite database is refused with
 // kUnavailable before anything is written to it.
 #pragma once
 
+#include <chrono>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -15,12 +19,19 @@
 
 namespace solipraxis::store::sqlite {
 
+// The longest a transaction waits for another process's write lock.
+inline constexpr std::chrono::seconds kLockWait{10};
+
 struct Connection;  // a SQLite::Database plus its prepared-statement cache
 
 class SqliteDb final : public sql::Db {
  public:
-  // Opens (creating if missing) the database file at `path`.
-  static core::Result<std::unique_ptr<SqliteDb>> open(const std::string& path);
+  struct Options {
+    bool read_only = false;       // open the file read-only; never create it
+    std::int64_t max_pages = 0;   // PRAGMA max_page_count on every connection (0 = none)
+  };
+  // Opens (creating if missing, unless read-only) the database file at `path`.
+  static core::Result<std::unique_ptr<SqliteDb>> open(const std::string& path, Options options);
   ~SqliteDb() override;
 
   const char* engine() const override { return "sqlite"; }
@@ -30,11 +41,12 @@ class SqliteDb final : public sql::Db {
   core::Result<bool> table_exists(sql::Tx& tx, std::string_view table) override;
 
  private:
-  explicit SqliteDb(std::string path);
+  SqliteDb(std::string path, Options options);
   core::Result<std::unique_ptr<Connection>> connect() const;
   core::Status run(Connection& conn, const char* begin, const sql::TxFn& fn);
 
   std::string path_;
+  Options options_;
   std::mutex write_mu_;  // held for the whole of a write transaction
   std::unique_ptr<Connection> writer_;
   std::mutex pool_mu_;

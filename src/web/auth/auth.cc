@@ -1,6 +1,9 @@
 #include "web/auth/auth.h"
 
 #include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
 
 #include "store/secrets.h"
 #include "web/auth/csrf.h"
@@ -40,8 +43,8 @@ Auth::Auth(Services& services, AuthOptions options)
     : services_(services),
       options_(options),
       sessions_(services.store, services.clock, options.session),
-      account_limiter_(services.clock, options.account_limit),
-      ip_limiter_(services.clock, options.ip_limit) {
+      account_client_backoff_(services.clock, options.account_client_backoff),
+      client_backoff_(services.clock, options.client_backoff) {
   if (!store::valid_key(options_.link_key)) options_.link_key = store::random_token();
 }
 
@@ -68,6 +71,41 @@ std::string Auth::client_addr(const Request& req) const {
     }
   }
   return req.remote_addr;
+}
+
+namespace {
+
+std::string account_client_key(std::string_view account, const std::string& client) {
+  return std::string(account) + "\n" + client;  // '\n' is in neither an e-mail nor an address
+}
+
+}  // namespace
+
+std::int64_t Auth::sign_in_wait(const Request& req, std::string_view account) {
+  const std::string client = client_addr(req);
+  return std::max(client_backoff_.retry_after(client),
+                  account_client_backoff_.retry_after(account_client_key(account, client)));
+}
+
+void Auth::sign_in_failed(const Request& req, std::string_view account) {
+  const std::string client = client_addr(req);
+  client_backoff_.record_failure(client);
+  account_client_backoff_.record_failure(account_client_key(account, client));
+}
+
+void Auth::sign_in_succeeded(const Request& req, std::string_view account) {
+  // Only this pair starts over: the client's count stays, or one account of
+  // one's own would wipe the trail of guesses at others.
+  account_client_backoff_.reset(account_client_key(account, client_addr(req)));
+}
+
+void Auth::warn_once_about_untrusted_proxy(const Request& req) {
+  if (options_.trust_proxy || !req.headers.has("X-Forwarded-For")) return;
+  if (warned_untrusted_proxy_.exchange(true)) return;
+  spdlog::warn(
+      "requests carry X-Forwarded-For but --trust-proxy is off: every client behind the proxy "
+      "shares the proxy's address for sign-in limits, and cookies lack Secure; start with "
+      "--trust-proxy when a reverse proxy you run sets that header (docs/deploy.md)");
 }
 
 CookieOptions Auth::cookie_options(const Request& req) const {
@@ -123,6 +161,7 @@ Auth::Identified Auth::authenticate_session(Request& req) {
 std::optional<Response> Auth::before(Request& req) {
   req.principal.reset();
   req.csrf_token.clear();
+  warn_once_about_untrusted_proxy(req);
   Identified who = Identified::kAnonymous;
   // Bearer tokens count only for the API; a browser never sends them by itself.
   if (req.is_api() && req.headers.has("Authorization")) who = authenticate_bearer(req);

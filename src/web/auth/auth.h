@@ -27,6 +27,8 @@
 // which before() always fills (session token or pre-session token).
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -106,8 +108,12 @@ class Auth {
 
   Services& services() { return services_; }
   SessionManager& sessions() { return sessions_; }
-  FailureLimiter& account_limiter() { return account_limiter_; }
-  FailureLimiter& ip_limiter() { return ip_limiter_; }
+  // Sign-in throttling for the sign-in and invitation forms: the seconds `req`'s
+  // client must wait before trying `account` (an e-mail address as typed or
+  // normalised), 0 for now; and recording how an attempt ended.
+  std::int64_t sign_in_wait(const Request& req, std::string_view account);
+  void sign_in_failed(const Request& req, std::string_view account);
+  void sign_in_succeeded(const Request& req, std::string_view account);
   const AuthOptions& options() const { return options_; }
 
  private:
@@ -115,12 +121,14 @@ class Auth {
   Identified authenticate_bearer(Request& req);
   Identified authenticate_session(Request& req);
   std::optional<Response> check_csrf(Request& req);
+  void warn_once_about_untrusted_proxy(const Request& req);
 
   Services& services_;
   AuthOptions options_;
   SessionManager sessions_;
-  FailureLimiter account_limiter_;
-  FailureLimiter ip_limiter_;
+  FailureBackoff account_client_backoff_;
+  FailureBackoff client_backoff_;
+  std::atomic<bool> warned_untrusted_proxy_{false};
   const Router* router_ = nullptr;
 };
 

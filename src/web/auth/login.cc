@@ -1,5 +1,7 @@
 #include "web/auth/login.h"
 
+#include <algorithm>
+
 #include "web/auth/csrf.h"
 #include "web/page.h"
 
@@ -68,8 +70,9 @@ Response render_login(const Services& s, const Request& req, const LoginView& vi
   if (!view.error_key.empty()) {
     std::string message = tr(s, req, view.error_key);
     if (view.retry_after > 0) {
-      const std::int64_t minutes = (view.retry_after + 59) / 60;
-      message = format_message(message, {{"minutes", std::to_string(minutes)}});
+      // "1 seconds" reads wrong, and a second more costs nothing.
+      const std::int64_t seconds = std::max<std::int64_t>(2, view.retry_after);
+      message = format_message(message, {{"seconds", std::to_string(seconds)}});
     }
     data.emplace("error", message);
   }

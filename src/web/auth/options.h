@@ -10,8 +10,10 @@ namespace solipraxis::web::auth {
 
 struct AuthOptions {
   SessionOptions session;
-  LimitPolicy account_limit{5, 15 * 60};  // failed sign-ins per e-mail address
-  LimitPolicy ip_limit{20, 15 * 60};      // failed sign-ins per client address
+  // Waits after failed sign-ins (rate_limiter.h): per e-mail address from one
+  // client, and per client across all addresses. Never per address alone.
+  BackoffPolicy account_client_backoff{.free_failures = 3, .first_delay = 2, .max_delay = 60};
+  BackoffPolicy client_backoff{.free_failures = 10, .first_delay = 1, .max_delay = 60};
   // Trust X-Forwarded-Proto / X-Forwarded-For from the reverse proxy in front
   // (serve --trust-proxy): cookies get Secure, rate limits see the real client.
   bool trust_proxy = false;

@@ -4,56 +4,51 @@
 
 namespace solipraxis::web::auth {
 
-void FailureLimiter::prune_locked(std::deque<core::UnixTime>& times, core::UnixTime now) const {
-  while (!times.empty() && times.front() <= now - policy_.window) times.pop_front();
+std::int64_t FailureBackoff::delay_after(const BackoffPolicy& policy, int failures) {
+  const int beyond = failures - policy.free_failures;
+  if (beyond <= 0) return 0;
+  std::int64_t delay = policy.first_delay;
+  for (int i = 1; i < beyond && delay < policy.max_delay; ++i) delay *= 2;
+  return std::min(delay, policy.max_delay);
 }
 
-std::int64_t FailureLimiter::retry_after(std::string_view key) {
+std::int64_t FailureBackoff::retry_after(std::string_view key) {
   const core::UnixTime now = clock_.now();
   std::lock_guard lock(mu_);
-  auto it = failures_.find(std::string(key));
-  if (it == failures_.end()) return 0;
-  prune_locked(it->second, now);
-  if (it->second.empty()) {
-    failures_.erase(it);
+  auto it = entries_.find(std::string(key));
+  if (it == entries_.end()) return 0;
+  if (forgotten(it->second, now)) {
+    entries_.erase(it);
     return 0;
   }
-  const auto count = static_cast<int>(it->second.size());
-  if (count < policy_.max_failures) return 0;
-  // Blocked until the oldest failure that keeps the count at the limit leaves the window.
-  const core::UnixTime oldest = it->second[count - policy_.max_failures];
-  return std::max<std::int64_t>(1, oldest + policy_.window - now);
+  const core::UnixTime free_at = it->second.last + delay_after(policy_, it->second.failures);
+  return std::max<std::int64_t>(0, free_at - now);
 }
 
-void FailureLimiter::record_failure(std::string_view key) {
+void FailureBackoff::record_failure(std::string_view key) {
   const core::UnixTime now = clock_.now();
   std::lock_guard lock(mu_);
-  if (failures_.size() >= max_keys_ && !failures_.contains(std::string(key))) evict_locked(now);
-  auto& times = failures_[std::string(key)];
-  prune_locked(times, now);
-  times.push_back(now);
-  // Only the newest max_failures entries decide about blocking.
-  while (static_cast<int>(times.size()) > policy_.max_failures) times.pop_front();
+  if (entries_.size() >= max_keys_ && !entries_.contains(std::string(key))) evict_locked(now);
+  Entry& e = entries_[std::string(key)];
+  if (forgotten(e, now)) e.failures = 0;
+  // Past the cap the count stops mattering; keep it from growing without end.
+  if (delay_after(policy_, e.failures) < policy_.max_delay) ++e.failures;
+  e.last = now;
 }
 
-void FailureLimiter::reset(std::string_view key) {
+void FailureBackoff::reset(std::string_view key) {
   std::lock_guard lock(mu_);
-  failures_.erase(std::string(key));
+  entries_.erase(std::string(key));
 }
 
-void FailureLimiter::evict_locked(core::UnixTime now) {
-  // First drop everything whose window has passed; if still full, drop the key
-  // whose newest failure is oldest (an attacker cannot evict a fresh block cheaply
-  // because only stale keys go first).
-  for (auto it = failures_.begin(); it != failures_.end();) {
-    prune_locked(it->second, now);
-    it = it->second.empty() ? failures_.erase(it) : std::next(it);
-  }
-  if (failures_.size() < max_keys_) return;
-  auto stalest = std::min_element(failures_.begin(), failures_.end(), [](auto& a, auto& b) {
-    return a.second.back() < b.second.back();
-  });
-  if (stalest != failures_.end()) failures_.erase(stalest);
+void FailureBackoff::evict_locked(core::UnixTime now) {
+  // First drop the forgotten keys; if still full, drop the key whose last
+  // failure is oldest (a fresh wait is not evicted cheaply).
+  std::erase_if(entries_, [&](const auto& kv) { return forgotten(kv.second, now); });
+  if (entries_.size() < max_keys_) return;
+  auto stalest = std::min_element(entries_.begin(), entries_.end(),
+                                  [](auto& a, auto& b) { return a.second.last < b.second.last; });
+  if (stalest != entries_.end()) entries_.erase(stalest);
 }
 
 }  // namespace solipraxis::web::auth

@@ -5,64 +5,67 @@
 namespace solipraxis::web::auth {
 namespace {
 
-TEST(FailureLimiter, BlocksAfterMaxFailuresInsideTheWindow) {
+constexpr BackoffPolicy kPolicy{.free_failures = 3, .first_delay = 2, .max_delay = 60,
+                                .forget_after = 900};
+
+TEST(FailureBackoff, TheFirstFailuresCostNoWaitThenTheWaitDoublesUpToTheCap) {
   core::FakeClock clock;
-  FailureLimiter limiter(clock, {5, 900});
-  for (int i = 0; i < 4; ++i) {
-    limiter.record_failure("acct:a@example.org");
-    clock.advance(10);
+  FailureBackoff backoff(clock, kPolicy);
+  for (int i = 0; i < 3; ++i) {
+    backoff.record_failure("k");
+    EXPECT_EQ(backoff.retry_after("k"), 0) << "failure " << i + 1;
   }
-  EXPECT_EQ(limiter.retry_after("acct:a@example.org"), 0);
-  limiter.record_failure("acct:a@example.org");
-  // The first failure was 40 s ago, so the key is free in 860 s.
-  EXPECT_EQ(limiter.retry_after("acct:a@example.org"), 860);
-  EXPECT_EQ(limiter.retry_after("acct:b@example.org"), 0) << "other keys are not affected";
+  std::vector<std::int64_t> waits;
+  for (int i = 0; i < 8; ++i) {
+    backoff.record_failure("k");
+    waits.push_back(backoff.retry_after("k"));
+    clock.advance(waits.back());  // try again as soon as allowed
+    EXPECT_EQ(backoff.retry_after("k"), 0);
+  }
+  EXPECT_EQ(waits, (std::vector<std::int64_t>{2, 4, 8, 16, 32, 60, 60, 60}));
+  EXPECT_EQ(backoff.retry_after("other"), 0) << "other keys are not affected";
 }
 
-TEST(FailureLimiter, FailuresOutsideTheWindowAreForgotten) {
+TEST(FailureBackoff, TheWaitIsNeverLongerThanTheCapHoweverManyFailures) {
   core::FakeClock clock;
-  FailureLimiter limiter(clock, {3, 60});
-  for (int i = 0; i < 3; ++i) limiter.record_failure("ip:1");
-  EXPECT_GT(limiter.retry_after("ip:1"), 0);
+  FailureBackoff backoff(clock, kPolicy);
+  for (int i = 0; i < 10'000; ++i) backoff.record_failure("k");
+  EXPECT_EQ(backoff.retry_after("k"), 60);
   clock.advance(60);
-  EXPECT_EQ(limiter.retry_after("ip:1"), 0);
-  limiter.record_failure("ip:1");
-  EXPECT_EQ(limiter.retry_after("ip:1"), 0);
+  EXPECT_EQ(backoff.retry_after("k"), 0) << "a wait, never a lock";
 }
 
-TEST(FailureLimiter, SlidingWindowKeepsBlockingWhileFailuresContinue) {
+TEST(FailureBackoff, AQuietKeyStartsOver) {
   core::FakeClock clock;
-  FailureLimiter limiter(clock, {2, 100});
-  limiter.record_failure("k");
-  clock.advance(50);
-  limiter.record_failure("k");
-  EXPECT_EQ(limiter.retry_after("k"), 50);
-  clock.advance(50);  // the first failure leaves the window
-  EXPECT_EQ(limiter.retry_after("k"), 0);
-  limiter.record_failure("k");
-  EXPECT_EQ(limiter.retry_after("k"), 50);
+  FailureBackoff backoff(clock, kPolicy);
+  for (int i = 0; i < 6; ++i) backoff.record_failure("k");
+  EXPECT_GT(backoff.retry_after("k"), 0);
+  clock.advance(900);
+  EXPECT_EQ(backoff.retry_after("k"), 0);
+  backoff.record_failure("k");
+  EXPECT_EQ(backoff.retry_after("k"), 0) << "counted from one again";
 }
 
-TEST(FailureLimiter, ResetClearsAKey) {
+TEST(FailureBackoff, ResetClearsAKey) {
   core::FakeClock clock;
-  FailureLimiter limiter(clock, {1, 100});
-  limiter.record_failure("k");
-  EXPECT_GT(limiter.retry_after("k"), 0);
-  limiter.reset("k");
-  EXPECT_EQ(limiter.retry_after("k"), 0);
+  FailureBackoff backoff(clock, {.free_failures = 0});
+  backoff.record_failure("k");
+  EXPECT_GT(backoff.retry_after("k"), 0);
+  backoff.reset("k");
+  EXPECT_EQ(backoff.retry_after("k"), 0);
 }
 
-TEST(FailureLimiter, MemoryIsBoundedAndFreshBlocksSurviveEviction) {
+TEST(FailureBackoff, MemoryIsBoundedAndFreshWaitsSurviveEviction) {
   core::FakeClock clock;
-  FailureLimiter limiter(clock, {1, 1000}, /*max_keys=*/3);
-  limiter.record_failure("old");
-  clock.advance(10);
-  limiter.record_failure("b");
-  limiter.record_failure("c");
-  limiter.record_failure("d");  // evicts "old", the stalest
-  EXPECT_EQ(limiter.retry_after("old"), 0);
-  EXPECT_GT(limiter.retry_after("d"), 0);
-  EXPECT_GT(limiter.retry_after("b"), 0);
+  FailureBackoff backoff(clock, {.free_failures = 0, .max_delay = 1000}, /*max_keys=*/3);
+  backoff.record_failure("old");
+  clock.advance(1);
+  backoff.record_failure("b");
+  backoff.record_failure("c");
+  backoff.record_failure("d");  // evicts "old", the stalest
+  EXPECT_EQ(backoff.retry_after("old"), 0);
+  EXPECT_GT(backoff.retry_after("d"), 0);
+  EXPECT_GT(backoff.retry_after("b"), 0);
 }
 
 }  // namespace

@@ -22,6 +22,7 @@ struct AccountView {
   std::string error_field{};  // "profile", "password" or "tokens": which form the error is about
   std::string new_token{};    // shown once, right after creation
   std::string new_token_name{};
+  std::vector<store::ApiToken> revoked{};  // after a password change
   int status = 200;
 };
 
@@ -61,6 +62,17 @@ Response render_account(auth::Auth& auth, const Request& req, const store::User&
   if (!view.notice_key.empty()) data.emplace("notice", tr(s, req, view.notice_key));
   if (!view.error_key.empty()) {
     data.emplace("error_" + view.error_field, tr(s, req, view.error_key));
+  }
+  if (!view.revoked.empty()) {
+    mstch::array revoked;
+    for (const auto& t : view.revoked) {
+      revoked.push_back(mstch::map{
+          {"name", t.name.empty() ? tr(s, req, "account.tokens.unnamed") : t.name},
+          {"created", iso8601(t.created_at).substr(0, 10)},
+      });
+    }
+    data.emplace("revoked_tokens", revoked);
+    data.emplace("has_revoked", true);
   }
   if (!view.new_token.empty()) {
     data.emplace("new_token", view.new_token);
@@ -140,14 +152,19 @@ Response account_password(auth::Auth& auth, Request& req) {
     }
     auto hash = store::hash_password(fresh);
     if (!hash) return error_response(auth.services(), req, hash.error());
-    if (auto s = st.set_user_password(user.id, *hash); !s) {
-      return error_response(auth.services(), req, s.error());
-    }
-    // A new password ends every other sign-in; this browser gets a fresh session.
-    (void)st.delete_sessions_of_user(user.id);
+    // Ends every other sign-in and revokes every API token, in one step.
+    auto revoked = st.change_password(user.id, *hash, store::Actor{user.id, "web"});
+    if (!revoked) return error_response(auth.services(), req, revoked.error());
+    // This browser gets a fresh session. The page (not a redirect) names the
+    // revoked tokens, so the person knows which programs need a new one.
     auto session = auth.sessions().start(user.id);
     if (!session) return error_response(auth.services(), req, session.error());
-    Response res = Response::redirect("/account?saved=password");
+    AccountView view{.notice_key = revoked->empty() ? "account.saved.password"
+                                                    : "account.saved.password_tokens_revoked",
+                     .revoked = std::move(revoked).value()};
+    Request signed_in = req;
+    signed_in.csrf_token = session->session.csrf_token;
+    Response res = render_account(auth, signed_in, user, view);
     res.set_cookie(auth::kSessionCookie, session->cookie_value, auth.cookie_options(req));
     return res;
   });

@@ -65,10 +65,8 @@ Response login_submit(auth::Auth& auth, Request& req) {
   }
 
   auto normalized = store::normalize_email(email_input);
-  const std::string ip_key = "ip:" + auth.client_addr(req);
-  const std::string account_key = "acct:" + (normalized ? *normalized : email_input);
-  const std::int64_t wait =
-      std::max(auth.ip_limiter().retry_after(ip_key), auth.account_limiter().retry_after(account_key));
+  const std::string account = normalized ? *normalized : email_input;
+  const std::int64_t wait = auth.sign_in_wait(req, account);
   if (wait > 0) {
     view.error_key = "auth.login.rate_limited";
     view.retry_after = wait;
@@ -88,13 +86,12 @@ Response login_submit(auth::Auth& auth, Request& req) {
   const bool ok = user ? store::verify_password(password, user->password_hash)
                        : (store::verify_password(password, dummy_hash()), false);
   if (!ok) {
-    auth.ip_limiter().record_failure(ip_key);
-    auth.account_limiter().record_failure(account_key);
+    auth.sign_in_failed(req, account);
     view.error_key = "auth.login.failed";
     view.status = 401;
     return render_login(s, req, view);
   }
-  auth.account_limiter().reset(account_key);
+  auth.sign_in_succeeded(req, account);
 
   auto session = auth.sessions().start(user->id, req.cookie(auth::kSessionCookie));
   if (!session) return error_response(s, req, session.error());

@@ -1,5 +1,7 @@
 #include "web/handlers/check_api.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "store/checker_terms.h"
@@ -88,11 +90,20 @@ Response check_with(auth::Auth& auth, Request& req, text::CheckOptions base) {
   }
   auto in = parse_check(*body, std::move(base));
   if (!in) return check_failure(auth, req, in.error(), 400);
+  auto slot = enter_check(auth.services());
+  if (!slot) return checker_busy(auth.services(), req);
   auto report = run_check(in->text, in->options);
   if (!report) return check_failure(auth, req, report.error(), http_status(report.error().code));
+  const std::size_t total = report->findings.size();
+  const std::size_t shown = std::min(total, kMaxApiFindings);
   json findings = json::array();
-  for (const auto& f : report->findings) findings.push_back(text::finding_json(f, in->text, ""));
-  json out{{"lang", text::lang_code(report->lang)}, {"findings", std::move(findings)}};
+  for (std::size_t i = 0; i < shown; ++i) {
+    findings.push_back(text::finding_json(report->findings[i], in->text, ""));
+  }
+  json out{{"lang", text::lang_code(report->lang)},
+           {"findings", std::move(findings)},
+           {"findings_total", total},
+           {"truncated", shown < total}};
   if (in->stats) out["stats"] = text::stats_json(text::readability(in->text, report->lang), report->lang, "");
   return Response::json(out);
 }

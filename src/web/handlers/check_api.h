@@ -10,7 +10,9 @@
 namespace solipraxis::web::handlers {
 
 // POST /api/v1/check {text, lang?, style?, prompt?, plain?, inclusive?, stats?}
-// -> {lang, findings[, stats]}. Needs a signed-in caller (no open CPU endpoint).
+// -> {lang, findings, findings_total, truncated[, stats]}: at most kMaxApiFindings
+// findings (the first by offset), with their total. Needs a signed-in caller (no
+// open CPU endpoint); 503 with Retry-After while every check slot is busy.
 Response api_check(auth::Auth& auth, Request& req);
 // POST /api/v1/orgs/{org}/check: the same, with the org's style default,
 // accepted words and flagged terms. Members.

@@ -28,6 +28,17 @@ core::Error invalid_utf8_error(std::size_t offset) {
                      std::string(kOffsetPrefix) + std::to_string(offset)};
 }
 
+std::optional<WorkLimit::Slot> enter_check(const Services& s) {
+  if (s.check_limit == nullptr) return std::nullopt;
+  return s.check_limit->try_enter();
+}
+
+Response checker_busy(const Services& s, const Request& req) {
+  Response res = error_response(s, req, 503, "error.check.busy", "busy");
+  res.headers.set("Retry-After", std::to_string(kCheckRetryAfter));
+  return res;
+}
+
 core::Result<text::CheckReport> run_check(std::string_view input,
                                           const text::CheckOptions& options) {
   if (input.size() > kMaxCheckBytes) {

@@ -20,6 +20,20 @@ namespace solipraxis::web::handlers {
 // Largest text the web checks (bytes). A check is CPU work for the server.
 inline constexpr std::size_t kMaxCheckBytes = 100 * 1024;
 
+// Most findings one API answer carries; "truncated" and "findings_total" say
+// when there were more (the CLI reports all). Keeps a 100 KB text from
+// answering with megabytes of JSON.
+inline constexpr std::size_t kMaxApiFindings = 1000;
+
+// Seconds a client is asked to wait (Retry-After) when every check slot is taken.
+inline constexpr int kCheckRetryAfter = 2;
+
+// A place among the checks that may run at once (Services::check_limit), or
+// nullopt when the checker is at capacity: answer checker_busy() then.
+std::optional<WorkLimit::Slot> enter_check(const Services& s);
+// 503 "error.check.busy" with Retry-After: the JSON error under /api/, else the error page.
+Response checker_busy(const Services& s, const Request& req);
+
 // Options with the org's style, accepted words and flagged terms (the other
 // options default).
 text::CheckOptions options_for(const store::CheckerSettings& settings);

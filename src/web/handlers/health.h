@@ -1,5 +1,8 @@
-// GET /healthz: 200 {"status":"ok"} when the store answers, else 503 with the
-// API error shape. Used by load balancers and `make run` checks.
+// GET /healthz: 200 {"status":"ok"} when the store answers and takes writes
+// ({"status":"ok","mode":"read_only"} when served read-only on purpose);
+// 503 {"status":"degraded","reason":"storage_full"|"read_only"} while writes
+// fail for such a reason; 503 with the API error shape when the store does not
+// answer. Used by load balancers and `make run` checks.
 #pragma once
 
 #include "web/app.h"

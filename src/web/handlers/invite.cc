@@ -109,10 +109,8 @@ Response invite_accept(auth::Auth& auth, Request& req) {
   if (mode == "signin") {
     InviteView view{.error_form = "signin", .email = form->value("email")};
     auto email = store::normalize_email(view.email);
-    const std::string ip_key = "ip:" + auth.client_addr(req);
-    const std::string account_key = "acct:" + (email ? *email : view.email);
-    const std::int64_t wait = std::max(auth.ip_limiter().retry_after(ip_key),
-                                       auth.account_limiter().retry_after(account_key));
+    const std::string account = email ? *email : view.email;
+    const std::int64_t wait = auth.sign_in_wait(req, account);
     if (wait > 0) {
       view.error_key = "invite.error.rate_limited";
       view.status = 429;
@@ -126,13 +124,12 @@ Response invite_accept(auth::Auth& auth, Request& req) {
       if (auto found = s.store.user_by_email(*email)) user = std::move(found).value();
     }
     if (!user || !store::verify_password(password, user->password_hash)) {
-      auth.ip_limiter().record_failure(ip_key);
-      auth.account_limiter().record_failure(account_key);
+      auth.sign_in_failed(req, account);
       view.error_key = "auth.login.failed";
       view.status = 401;
       return render_invite(auth, req, *open, view);
     }
-    auth.account_limiter().reset(account_key);
+    auth.sign_in_succeeded(req, account);
     return joined(auth, req, *open, *user, true);
   }
 

@@ -180,7 +180,8 @@ Response render_edit(auth::Auth& auth, const Request& req, const EditorCtx& ctx,
 // A refused change: the store's reason on the page (or an error page when the store is down).
 Response refused(auth::Auth& auth, const Request& req, const EditorCtx& ctx, const core::Error& e,
                  store::OrgCatalogEntry form = {}) {
-  if (e.code != core::ErrorCode::kInvalidInput && e.code != core::ErrorCode::kNotFound)
+  if (e.code != core::ErrorCode::kInvalidInput && e.code != core::ErrorCode::kNotFound &&
+      !store::is_storage_fault(e.key))
     return error_response(auth.services(), req, e);
   return render_edit(auth, req, ctx,
                      EditView{{}, e.key, std::move(form), http_status(e.code)});
@@ -287,9 +288,11 @@ Response org_praxis_update(auth::Auth& auth, Request& req) {
     e.id = *id;
     auto saved = auth.services().store.update_org_catalog_entry(ctx.m.org.id, e, web_actor(ctx.m));
     if (!saved) {
-      if (saved.error().code != core::ErrorCode::kInvalidInput)
+      if (saved.error().code != core::ErrorCode::kInvalidInput &&
+          !store::is_storage_fault(saved.error().key))
         return error_response(auth.services(), req, saved.error());
-      return render_entry(auth, req, ctx, e, false, saved.error().key, 400);
+      return render_entry(auth, req, ctx, e, false, saved.error().key,
+                          http_status(saved.error().code));
     }
     return redirect_edit(ctx, "updated", saved->entry_id());
   });

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "core/review.h"
+#include "store/faults.h"
 #include "web/handlers/params.h"
 #include "web/page.h"
 
@@ -144,8 +145,9 @@ mstch::array timeline_data(const Services& s, const Request& req,
 }
 
 bool is_page_error(const core::Error& e) {
-  return e.code == core::ErrorCode::kNotFound || e.code == core::ErrorCode::kUnavailable ||
-         e.code == core::ErrorCode::kInternal;
+  // A storage fault (full, read-only, busy) is said on the form, which keeps the input.
+  return e.code == core::ErrorCode::kNotFound || e.code == core::ErrorCode::kInternal ||
+         (e.code == core::ErrorCode::kUnavailable && !store::is_storage_fault(e.key));
 }
 
 }  // namespace solipraxis::web::handlers::tool_views

@@ -46,7 +46,8 @@ mstch::array principle_notes_data(const Services& s, const Request& req,
                                   const std::vector<core::PrincipleNote>& notes);
 
 // The answer to a failed store call on a page: 404/503/500 pages; other
-// errors are for the caller to show in its form.
+// errors, and storage faults (full, read-only, busy), are for the caller to
+// show in its form, which keeps what was typed.
 bool is_page_error(const core::Error& e);
 
 // Runs fn(membership, form) for an editor or owner with the parsed POSTed

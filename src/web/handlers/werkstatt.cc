@@ -85,6 +85,13 @@ CheckForm read_check_form(const Params& form, const store::CheckerSettings& sett
 
 void run(const Services& s, const Request& req, const store::CheckerSettings& settings, View* v) {
   v->checked = true;
+  auto slot = enter_check(s);
+  if (!slot) {
+    // The text stays in the form; the person can send it again in a moment.
+    v->error = tr(s, req, "error.check.busy");
+    v->status = 503;
+    return;
+  }
   auto report = run_check(v->check.text, options_of(v->check, settings));
   if (!report) {
     v->error = check_error_message(s, req, report.error());
@@ -136,7 +143,9 @@ Response render_werkstatt(auth::Auth& auth, const Request& req, const auth::Memb
     data.emplace("findings", finding_items(s, req, c.text, findings));
     data.emplace("stats", stats_view(s, req, c.text, v.report->lang));
   }
-  return render(s, req, "pages/werkstatt", std::move(data), v.status);
+  Response res = render(s, req, "pages/werkstatt", std::move(data), v.status);
+  if (v.status == 503) res.headers.set("Retry-After", std::to_string(kCheckRetryAfter));
+  return res;
 }
 
 // The member, the org's settings and the parsed form of a POST, or the denial.
@@ -162,6 +171,8 @@ void apply_choice(const Services& s, const Request& req, const PostContext& ctx,
   v->notice = tr(s, req, "check.apply.stale");
   auto choice = parse_apply(ctx.form.value("apply"));
   if (!choice) return;
+  auto slot = enter_check(s);
+  if (!slot) return;  // the check below says the checker is busy
   auto report = run_check(v->check.text, options_of(v->check, ctx.settings));
   if (!report) return;  // the check below reports the error
   for (const auto& f : report->findings) {

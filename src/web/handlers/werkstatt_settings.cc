@@ -116,7 +116,9 @@ Response werkstatt_settings_save(auth::Auth& auth, Request& req) {
                                                           store::Actor{m->user.id, "web"});
   if (!saved) {
     const core::Error& e = saved.error();
-    if (e.code != core::ErrorCode::kInvalidInput) return error_response(auth.services(), req, e);
+    if (e.code != core::ErrorCode::kInvalidInput && !store::is_storage_fault(e.key)) {
+      return error_response(auth.services(), req, e);
+    }
     // Show the form again with what was typed and the reason.
     return render_settings(auth, req, *m, wanted, &e, typed);
   }
