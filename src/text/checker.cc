@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "text/org_terms.h"
+#include "text/readability.h"
 #include "text/rules.h"
 #include "text/sentences.h"
 #include "text/utf8.h"
@@ -120,10 +121,12 @@ core::Result<CheckReport> check_text(std::string_view text, const CheckOptions& 
     const SentenceContext s{text, tokens, report.lang, options, &report.findings, accepted};
     if (options.inclusive) {
       const std::size_t org_found = org_terms.check(s);
-      if (report.lang == Lang::kGerman)
+      if (report.lang == Lang::kGerman) {
         check_generic_masculine(s);
-      else
+      } else {
         check_english_terms(s);
+        check_generic_pronoun(s);
+      }
       if (org_found > 0) drop_overlapping_inclusive(first, first + org_found, &report.findings);
     }
     if (options.plain) check_plain(s);
@@ -132,6 +135,10 @@ core::Result<CheckReport> check_text(std::string_view text, const CheckOptions& 
     auto& v = report.findings;
     for (std::size_t i = first + 1; i < v.size(); ++i)
       for (std::size_t j = i; j > first && v[j].start < v[j - 1].start; --j) std::swap(v[j], v[j - 1]);
+  }
+  if (options.plain && options.readability) {
+    if (auto f = readability_finding(text, readability(text, report.lang), report.lang))
+      report.findings.push_back(std::move(*f));
   }
   // Context findings sit at the end of the text, after every other finding.
   if (options.prompt) check_prompt_context(text, report.lang, &report.findings);
@@ -166,9 +173,10 @@ std::string_view severity_name(Severity s) {
 
 const std::vector<std::string_view>& rule_ids() {
   static const std::vector<std::string_view> ids = {
-      kRuleGenericMasculine, kRuleGenderedTerm,         kRuleOthering,     kRuleOrgTerm,
+      kRuleGenericMasculine, kRuleGenderedTerm,         kRuleOthering,     kRuleGenericPronoun,
+      kRuleOrgTerm,
       kRuleSentenceLength,   kRulePassive,              kRuleNominalStyle,
-      kRuleLongWord,         kRuleMissingRole,          kRuleMissingAudience,
+      kRuleLongWord,         kRuleReadability,          kRuleMissingRole,          kRuleMissingAudience,
       kRuleMissingLanguageLevel, kRuleMissingBiasCheck};
   return ids;
 }

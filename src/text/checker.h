@@ -35,6 +35,9 @@ struct CheckOptions {
   bool prompt = false;        // also run the context.* rules
   bool plain = true;          // run the plain.* rules
   bool inclusive = true;      // run the inclusive.* rules
+  // With plain: also judge the whole text's readability (plain.readability,
+  // text/readability.h). Off by default: it needs the whole text at once.
+  bool readability = false;
   // Words the organisation accepts: no generic-masculine finding for them. A
   // person noun the lexicon knows covers all its case forms and the compounds
   // with it as head (Unterstützer: Unterstützern, Vereinsunterstützer); other
@@ -53,6 +56,9 @@ struct Finding {
   Severity severity = Severity::kWarning;
   std::string message;
   std::vector<std::string> suggestions;  // replacements for the text, best first
+  // Empty, or one per suggestion: the reading it assumes where the sentence does
+  // not decide ("Wenn eine Person gemeint ist"); in the finding's language.
+  std::vector<std::string> suggestion_labels;
 };
 
 struct CheckReport {

@@ -1,9 +1,12 @@
 // inclusive.generic-masculine (de): a masculine person noun used for people in
-// general. The span is the noun alone (agreeing determiners are named in the
-// message), suggestions replace exactly that span and keep case and number.
+// general. The span is the whole noun phrase (determiner, adjectives, noun); the
+// suggestions replace it declined for the phrase's case and number
+// (german_phrase.h), and where the sentence leaves the number open they name
+// both readings. Never a guessed form: an undecidable phrase gets no suggestion.
 #include <string>
 
 #include "text/german_grammar.h"
+#include "text/german_phrase.h"
 #include "text/lexicon_de.h"
 #include "text/rules.h"
 
@@ -91,8 +94,11 @@ class GenericMasculine {
     if (a.noun->head_only && !has_det && !(a.forms & kPlural)) return;
     std::uint8_t forms = a.forms;
     if (has_det && (forms & det.forms)) forms &= det.forms;
-    if (!has_det && i > 0) {
-      const std::uint8_t prep = preposition_cases(text(i - 1));
+    // The preposition before the phrase governs its case: "mit den Kollegen",
+    // "wegen der Mitarbeiter", "für den Kollegen".
+    const std::size_t np_start = has_det ? det_index : i;
+    if (np_start > 0) {
+      const std::uint8_t prep = preposition_cases(text(np_start - 1));
       if (prep && (forms & prep)) forms &= prep;
     }
     const bool is_predicate = predicative(i, has_det);
@@ -110,27 +116,59 @@ class GenericMasculine {
       shared = &last_plural_det_;
       forms &= last_plural_det_.forms & kPlural;
     }
-    bool plural = (forms & kPlural) != 0;
-    if (plural && (forms & kSingular) && has_det) {
-      // "der Mitarbeiter": singular nominative, unless it follows a noun
-      // ("die Rechte der Mitarbeiter", genitive plural).
-      const bool after_noun = det_index > 0 && word_at(det_index - 1) &&
-                              s_.tokens[det_index - 1].has(kCapitalized);
-      plural = after_noun;
-    }
+    const Number number = decide_number(forms, has_det, det_index);
     // A named man makes a singular noun his, unless an indefinite article shows
     // that someone else, not yet known, is meant ("Herr Klein empfiehlt einen Anwalt").
     const bool someone = has_det && !is_predicate && is_indefinite(text(det_index));
-    if (!plural && !someone && mentions_male_person(is_predicate)) return;
-    if (!plural) last_singular_ = i;
+    // An open reading counts as his too: no plural form guessed for him.
+    if (number != Number::kPlural && !someone && mentions_male_person(is_predicate)) return;
+    if (number == Number::kSingular) last_singular_ = i;
     const DeterminerInfo* used = has_det ? &det : shared;
-    if (plural && used) {
+    if (number == Number::kPlural && used) {
       last_plural_ = i;
       last_plural_det_ = *used;
     }
-    const std::uint8_t number_forms = forms & (plural ? kPlural : kSingular);
-    const std::uint8_t bit = pick_case(number_forms, plural);
-    emit(t, word, a, plural, bit, used, has_det ? text(det_index) : "");
+    emit(i, np_start, word, a, forms, number, used);
+  }
+
+  enum class Number { kSingular, kPlural, kEither };
+
+  // Singular or plural, from the forms the noun and its determiner still allow.
+  // Bare nouns are plural (a singular count noun needs an article, except as a
+  // predicate, handled before). "der Mitarbeiter" is a genitive plural after a
+  // noun ("die Rechte der Mitarbeiter"), else singular; "den Kollegen" is a
+  // dative plural with a verb that takes the dative ("Wir danken den Kollegen"),
+  // else it stays open: the suggestions then name both readings.
+  Number decide_number(std::uint8_t forms, bool has_det, std::size_t det_index) const {
+    const bool sg = forms & kSingular, pl = forms & kPlural;
+    if (!pl) return Number::kSingular;
+    if (!sg || !has_det) return Number::kPlural;
+    if ((forms & ~(kSgNom | kPlGen)) == 0) {
+      const bool after_noun = det_index > 0 && word_at(det_index - 1) &&
+                              s_.tokens[det_index - 1].has(kCapitalized) &&
+                              text(det_index - 1) != "Sie";
+      return after_noun ? Number::kPlural : Number::kSingular;
+    }
+    if ((forms & kPlDat) && dative_verb_in_clause(det_index)) return Number::kPlural;
+    return Number::kEither;
+  }
+
+  // danken, helfen, gratulieren ... in the clause around token `at` (no comma between).
+  bool dative_verb_in_clause(std::size_t at) const {
+    auto is_dative_verb = [&](std::size_t j) {
+      if (!word_at(j)) return false;
+      if (s_.tokens[j].has(kCapitalized) && j != 0) return false;  // a noun (Dank, Antwort)
+      return takes_dative(lower_first(text(j)));
+    };
+    for (std::size_t j = at; j-- > 0;) {
+      if (text(j) == "," || text(j) == ";") break;
+      if (is_dative_verb(j)) return true;
+    }
+    for (std::size_t j = at + 1; j < s_.tokens.size(); ++j) {
+      if (text(j) == "," || text(j) == ";") break;
+      if (is_dative_verb(j)) return true;
+    }
+    return false;
   }
 
   // Angestellter, der Datenschutzbeauftragte, einen Vorsitzenden: only the
@@ -145,34 +183,25 @@ class GenericMasculine {
     DeterminerInfo det;
     std::size_t det_index = 0;
     const bool has_det = find_determiner(i, &det, &det_index);
-    bool masculine_singular = false;
+    // The singular forms the phrase allows, and whether a plural reading remains
+    // ("den Vorsitzenden": one person in the accusative or several in the dative).
+    std::uint8_t forms = 0;
     if (a.ending == "er") {
-      masculine_singular = !has_det || (det.masculine && (det.forms & kSgNom));
+      if (!has_det || (det.masculine && (det.forms & kSgNom))) forms = kSgNom;
     } else if (a.ending == "e") {
-      masculine_singular = has_det && det.masculine && det.weak && (det.forms & kSgNom);
-    } else {
-      masculine_singular = has_det && det.masculine && !(det.forms & kPlural);
+      if (has_det && det.masculine && det.weak && (det.forms & kSgNom)) forms = kSgNom;
+    } else if (has_det && det.masculine) {
+      forms = det.forms & static_cast<std::uint8_t>(~kSgNom);
+      const std::uint8_t prep = det_index > 0 ? preposition_cases(text(det_index - 1)) : 0;
+      if (prep && (forms & prep)) forms &= prep;
     }
-    if (!masculine_singular || mentions_male_person(predicative(i, has_det))) return;
-    const std::string stem(word.substr(0, a.stem_end));
-    Finding f;
-    f.start = s_.tokens[i].start;
-    f.end = s_.tokens[i].end;
-    f.rule = kRuleGenericMasculine;
-    f.severity = Severity::kWarning;
-    const char* mark = s_.options.style == Style::kStar ? "*" : ":";
-    if (a.ending == "er") {
-      if (s_.options.style != Style::kPair) f.suggestions.push_back(stem + "e" + mark + "r");
-      f.suggestions.push_back(stem + "e oder " + stem + "er");
-    } else if (a.ending == "en") {
-      if (s_.options.style != Style::kPair) f.suggestions.push_back(stem + "e" + mark + "n");
-    }
-    f.message = format_message(
-        "„{}“ ist ein generisches Maskulinum und spricht nicht alle Menschen an.", {word});
-    if (has_det && det.masculine)
-      f.message += format_message(" Passen Sie auch „{}“ an, oder nutzen Sie die Mehrzahl.",
-                                  {text(det_index)});
-    s_.out->push_back(std::move(f));
+    const Number number = decide_number(forms, has_det, det_index);
+    if (!(forms & kSingular) || number == Number::kPlural) return;  // the plural is neutral
+    if (mentions_male_person(predicative(i, has_det))) return;
+    HeadNoun head;
+    head.masc = std::string(word);
+    head.adj_stem = std::string(word.substr(0, a.stem_end));
+    emit_phrase(i, has_det ? det_index : i, word, head, forms, number);
   }
 
   static std::uint8_t pick_case(std::uint8_t forms, bool plural) {
@@ -185,16 +214,24 @@ class GenericMasculine {
   }
 
   bool find_determiner(std::size_t i, DeterminerInfo* det, std::size_t* index) const {
-    for (std::size_t k = 1; k <= 4 && k <= i; ++k) {
+    for (std::size_t k = 1; k <= 6 && k <= i; ++k) {
       const std::size_t j = i - k;
+      // "einen guten und erfahrenen Berater", "ein junger, engagierter Helfer"
+      if (k > 1 && (text(j) == "," || text(j) == "und" || text(j) == "oder") && j > 0 &&
+          adjective_at(j - 1))
+        continue;
       if (!word_at(j)) return false;
       if (lookup_determiner(text(j), det)) {
         *index = j;
         return true;
       }
-      if (!looks_like_adjective(text(j))) return false;
+      if (!looks_like_adjective(text(j)) && !is_degree_adverb(text(j))) return false;
     }
     return false;
+  }
+
+  bool adjective_at(std::size_t j) const {
+    return word_at(j) && !s_.tokens[j].has(kCapitalized) && looks_like_adjective(text(j));
   }
 
   bool skippable(std::size_t j) const {
@@ -322,7 +359,7 @@ class GenericMasculine {
       if (text(j) == ",") return true;
     }
     for (auto c : kCopula)
-      if (text(j) == c) return true;
+      if (lower_first(text(j)) == c) return true;  // also "Als Berater ..."
     return false;
   }
 
@@ -364,62 +401,136 @@ class GenericMasculine {
     return male_named_ || (predicate && has_er_);
   }
 
-  void emit(const Token& t, std::string_view word, const GermanLexicon::Analysis& a, bool plural,
-            std::uint8_t bit, const DeterminerInfo* det, std::string_view det_word) {
+  void emit(std::size_t i, std::size_t np_start, std::string_view word,
+            const GermanLexicon::Analysis& a, std::uint8_t forms, Number number,
+            const DeterminerInfo* det) {
     const PersonNoun& n = *a.noun;
     const std::string_view prefix = word.substr(0, a.prefix_bytes);
     auto form = [&](std::string_view f) {
       if (prefix.empty()) return std::string(f);
       return std::string(prefix) + (prefix.back() == '-' ? std::string(f) : lower_first(f));
     };
+    HeadNoun head;
+    head.masc = std::string(word);
+    head.fem = form(n.fem);
     // Fachmann/Fachfrau has no -in form: no colon or star form, pair and neutral only.
     const bool in_form = n.fem.ends_with("in");
-    const std::string fem_stem =
-        in_form ? form(std::string_view(n.fem).substr(0, n.fem.size() - 2)) : std::string();
-    const std::string colon = in_form ? fem_stem + (plural ? ":innen" : ":in") : std::string();
-    const std::string star = in_form ? fem_stem + (plural ? "*innen" : "*in") : std::string();
-    const std::string fem_pl = form(n.fem) + (in_form ? "nen" : "en");
-    const std::string pair = plural ? fem_pl + " und " + form(n.masc_form(bit))
-                                    : form(n.fem) + " oder " + form(n.masc_form(bit));
-    std::string neutral;
-    if (plural && !n.neutral_adj.empty()) {
+    head.fem_pl = head.fem + (in_form ? "nen" : "en");
+    if (in_form) head.colon_stem = form(std::string_view(n.fem).substr(0, n.fem.size() - 2));
+    const std::uint8_t bit = pick_case(forms & kPlural, true);
+    if (!n.neutral_adj.empty()) {
       const bool weak = det != nullptr && det->weak;
       const char* ending = (bit == kPlDat || weak) ? "en" : (bit == kPlGen ? "er" : "e");
-      neutral = form(n.neutral_adj) + ending;
-    } else if (plural && !n.neutral_pl.empty()) {
-      neutral = form(bit == kPlDat ? n.neutral_pl_dat : n.neutral_pl);
+      head.neutral_pl = form(n.neutral_adj) + ending;
+    } else if (!n.neutral_pl.empty()) {
+      head.neutral_pl = form(bit == kPlDat ? n.neutral_pl_dat : n.neutral_pl);
     }
+    emit_phrase(i, np_start, word, head, forms, number);
+  }
 
+  // The finding for the phrase from token np_start to the noun i, with the
+  // suggestions for its reading; both readings, labelled, when it stays open.
+  void emit_phrase(std::size_t i, std::size_t np_start, std::string_view word,
+                   const HeadNoun& head, std::uint8_t forms, Number number) {
     Finding f;
-    f.start = t.start;
-    f.end = t.end;
     f.rule = kRuleGenericMasculine;
     f.severity = Severity::kWarning;
-    auto add = [&](const std::string& s) {
-      if (s.empty()) return;
-      for (const auto& x : f.suggestions)
-        if (x == s) return;
-      f.suggestions.push_back(s);
-    };
-    switch (s_.options.style) {
-      case Style::kColon: add(colon); add(pair); add(neutral); break;
-      case Style::kStar: add(star); add(pair); add(neutral); break;
-      case Style::kPair: add(pair); add(colon); break;
-      case Style::kNeutral: add(neutral); add(pair); break;
+    f.end = s_.tokens[i].end;
+    std::size_t start = np_start;
+    std::vector<std::string> singular, plural;
+    if (number != Number::kPlural) {
+      if (np_start == i) start = bare_phrase_start(i);
+      const auto group = case_group(forms & kSingular, start, i, np_start < i);
+      if (start != kNoStart && group)
+        singular = singular_suggestions(words(start, i, np_start < i), head, *group, s_.options.style);
+      if (start == kNoStart) start = i;
     }
+    if (number != Number::kSingular && !(np_start == i && unlinked_singular_determiner(i)))
+      plural = plural_suggestions(words(np_start, i, np_start < i), head, s_.options.style);
+    f.start = s_.tokens[start].start;
     f.message = format_message(
         "„{}“ ist ein generisches Maskulinum und spricht nicht alle Menschen an.", {word});
-    if (!plural) {
-      // "Der Antragsteller ... seine Unterlagen": name what agrees with the noun.
-      const std::string_view pronoun = pronoun_after(t.end);
-      if (det != nullptr && det->masculine && !pronoun.empty())
-        f.message += format_message(" Passen Sie auch „{}“ und „{}“ an.", {det_word, pronoun});
-      else if (det != nullptr && det->masculine)
-        f.message += format_message(" Passen Sie auch „{}“ an.", {det_word});
-      else if (!pronoun.empty())
-        f.message += format_message(" Passen Sie auch „{}“ an.", {pronoun});
+    if (number == Number::kEither) {
+      f.message += plural.empty()
+                       // An adjectival noun: its plural (den Vorsitzenden) is the same for everyone.
+                       ? " Wenn mehrere Personen gemeint sind, passt die Form schon."
+                       : " Ob eine oder mehrere Personen gemeint sind, zeigt der Satz nicht: "
+                         "Wählen Sie den Vorschlag, der passt.";
+      for (auto& x : singular) {
+        f.suggestions.push_back(std::move(x));
+        f.suggestion_labels.push_back("Wenn eine Person gemeint ist");
+      }
+      for (auto& x : plural) {
+        f.suggestions.push_back(std::move(x));
+        f.suggestion_labels.push_back("Wenn mehrere Personen gemeint sind");
+      }
+    } else {
+      f.suggestions = number == Number::kSingular ? std::move(singular) : std::move(plural);
+    }
+    if (number != Number::kPlural) {
+      // "Der Antragsteller ... seine Unterlagen": the pronoun is outside the phrase.
+      const std::string_view pronoun = pronoun_after(f.end);
+      if (!pronoun.empty()) f.message += format_message(" Passen Sie auch „{}“ an.", {pronoun});
     }
     s_.out->push_back(std::move(f));
+  }
+
+  static constexpr std::size_t kNoStart = static_cast<std::size_t>(-1);
+
+  // "einen für Finanzen zuständigen Mitarbeiter": an adjective before a bare noun
+  // and, further left, a masculine singular determiner that no noun of its own
+  // follows. The noun may be that determiner's singular: no plural form is offered.
+  bool unlinked_singular_determiner(std::size_t i) const {
+    if (i == 0 || !adjective_at(i - 1)) return false;
+    for (std::size_t k = 2; k <= 8 && k <= i; ++k) {
+      const std::size_t j = i - k;
+      if (!word_at(j)) return false;  // punctuation ends the phrase
+      DeterminerInfo d;
+      if (!lookup_determiner(text(j), &d)) continue;
+      const bool own_noun = word_at(j + 1) && s_.tokens[j + 1].has(kCapitalized);
+      return !own_noun && d.masculine && !(d.forms & kPlural);
+    }
+    return false;
+  }
+
+  // A singular noun without a determiner may have adjectives before it ("als
+  // neuer Mitarbeiter"); they belong to the phrase when a preposition, "als", a
+  // conjunction or the sentence start comes before them. kNoStart when the words
+  // before cannot be told apart (a verb or an adjective?): then no suggestion.
+  std::size_t bare_phrase_start(std::size_t i) const {
+    std::size_t j = i;
+    while (j > 0 && i - j < 3 && word_at(j - 1) && !s_.tokens[j - 1].has(kCapitalized) &&
+           (looks_like_adjective(text(j - 1)) || is_degree_adverb(text(j - 1))))
+      --j;
+    if (j == i || j == 0 || !word_at(j - 1)) return j;
+    const std::string_view before = text(j - 1);
+    if (before == "als" || preposition_cases(before) || is_conjunction(before)) return j;
+    return kNoStart;
+  }
+
+  PhraseWords words(std::size_t from, std::size_t i, bool determiner) const {
+    PhraseWords w;
+    for (std::size_t k = from; k < i; ++k) w.mods.push_back(text(k));
+    w.determiner = determiner;
+    w.sentence_start = from == 0 || !word_at(from - 1);
+    return w;
+  }
+
+  // The case group of a singular reading: the determiner's form decides; without
+  // one, a strong adjective ending (neuer, neuem); a lone noun needs none.
+  std::optional<CaseGroup> case_group(std::uint8_t sg, std::size_t start, std::size_t i,
+                                      bool determiner) const {
+    const bool nom_acc = sg & (kSgNom | kSgAcc), gen_dat = sg & (kSgGen | kSgDat);
+    if (nom_acc && !gen_dat) return CaseGroup::kNomAcc;
+    if (gen_dat && !nom_acc) return CaseGroup::kGenDat;
+    if (start == i) return CaseGroup::kNomAcc;  // no word before the noun to decline
+    if (determiner) return std::nullopt;
+    const std::string_view adj = text(i - 1);
+    if (adj.ends_with("er")) return CaseGroup::kNomAcc;
+    if (adj.ends_with("em")) return CaseGroup::kGenDat;
+    // neuen: accusative, or genitive where the noun shows it (neuen Mitarbeiters).
+    if (adj.ends_with("en")) return (sg & kSgAcc) ? CaseGroup::kNomAcc : CaseGroup::kGenDat;
+    return std::nullopt;
   }
 
   // The first masculine pronoun after byte `from` in the sentence (er, ihn, ihm,

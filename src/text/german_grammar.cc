@@ -26,9 +26,11 @@ constexpr Entry kDeterminers[] = {
     {"alle", kPlNA, true, false},
     {"allen", kPlDat, true, false},
     {"aller", kPlGen, true, false},
+    {"am", kSgDat, true, true},
     {"beide", kPlNA, true, false},
     {"beiden", kPlDat | kPlNA, true, false},
     {"beider", kPlGen, true, false},
+    {"beim", kSgDat, true, true},
     {"dem", kSgDat, true, true},
     {"den", kSgAcc | kPlDat, true, true},
     {"denen", kPlDat, true, false},
@@ -53,6 +55,7 @@ constexpr Entry kDeterminers[] = {
     {"etliche", kPlNA, false, false},
     {"fünf", kPlAll, false, false},
     {"hundert", kPlAll, false, false},
+    {"im", kSgDat, true, true},
     {"jede", 0, false, false},
     {"jedem", kSgDat, true, true},
     {"jeden", kSgAcc, true, true},
@@ -89,6 +92,7 @@ constexpr Entry kDeterminers[] = {
     {"vielen", kPlDat, false, false},
     {"vieler", kPlGen, false, false},
     {"vier", kPlAll, false, false},
+    {"vom", kSgDat, true, true},
     {"welche", kPlNA, true, false},
     {"welchem", kSgDat, true, true},
     {"welchen", kSgAcc | kPlDat, true, true},
@@ -99,6 +103,7 @@ constexpr Entry kDeterminers[] = {
     {"zahlreiche", kPlNA, false, false},
     {"zahlreichen", kPlDat, false, false},
     {"zehn", kPlAll, false, false},
+    {"zum", kSgDat, true, true},
     {"zwanzig", kPlAll, false, false},
     {"zwei", kPlAll, false, false},
     {"zwölf", kPlAll, false, false},
@@ -163,8 +168,13 @@ std::uint8_t preposition_cases(std::string_view word) {
   static constexpr std::string_view kDative[] = {"aus", "bei", "gegenüber", "mit", "nach",
                                                  "seit", "von", "zu", "zusammen"};
   static constexpr std::string_view kAccusative[] = {"durch", "für", "gegen", "ohne", "um"};
+  static constexpr std::string_view kGenitive[] = {"wegen", "trotz", "während", "statt",
+                                                   "anstatt", "innerhalb", "außerhalb", "aufgrund",
+                                                   "seitens", "zugunsten", "bezüglich"};
   for (auto p : kDative)
     if (p == w) return kSgDat | kPlDat;
+  for (auto p : kGenitive)
+    if (p == w) return kSgGen | kPlGen;
   for (auto p : kAccusative)
     if (p == w) return kSgAcc | kPlAcc;
   return 0;
@@ -185,6 +195,34 @@ bool looks_like_adjective(std::string_view w) {
   for (auto n : kNot)
     if (n == w) return false;
   return true;
+}
+
+bool takes_dative(std::string_view w) {
+  static constexpr std::string_view kStems[] = {"dank", "helf", "hilf", "half", "geholfen",
+                                                "gratulier", "antwort", "begegn", "widersprech",
+                                                "widersprich"};
+  static constexpr std::string_view kWords[] = {
+      "gehöre", "gehört", "gehören", "gehörte", "vertraue", "vertraut", "vertrauen", "schadet",
+      "schaden", "nützt", "nützen", "dient", "dienen", "diente", "droht", "drohen", "folgt",
+      "folgen", "folgte", "zuhören", "zuzuhören", "zustimmen",
+      // giving and telling: someone (dative) gets something (Den Angehörigen geben wir Auskunft)
+      "geben", "gebe", "gibt", "gab", "gegeben", "zeigen", "zeigt", "erklären", "erklärt",
+      "schicken", "schickt", "senden", "sendet", "sagen", "sagt", "bieten", "bietet",
+      "anbieten", "empfehlen", "empfiehlt", "mitteilen", "schreiben", "schreibt"};
+  for (auto st : kStems)
+    if (w.starts_with(st)) return true;
+  for (auto x : kWords)
+    if (w == x) return true;
+  return false;
+}
+
+bool is_degree_adverb(std::string_view w) {
+  static constexpr std::string_view kAdverbs[] = {
+      "sehr", "ganz", "besonders", "äußerst", "ziemlich", "wirklich", "recht", "echt", "extrem",
+      "richtig", "überaus", "eher", "möglichst", "bereits", "noch"};
+  for (auto a : kAdverbs)
+    if (w == a) return true;
+  return false;
 }
 
 bool is_conjunction(std::string_view w) {

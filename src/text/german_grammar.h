@@ -19,6 +19,10 @@ bool lookup_determiner(std::string_view word, DeterminerInfo* out);
 std::uint8_t preposition_cases(std::string_view word);
 // Lower-case word that may stand between a determiner and its noun (neuen, lieben, vielen).
 bool looks_like_adjective(std::string_view word);
+// A lower-case verb form whose object is in the dative (danken, helfen, geben ...).
+bool takes_dative(std::string_view word);
+// A word that grades an adjective and does not decline (sehr, ganz, besonders).
+bool is_degree_adverb(std::string_view word);
 // und, oder, sowie, bzw, "/", "&".
 bool is_conjunction(std::string_view word);
 

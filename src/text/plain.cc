@@ -185,16 +185,30 @@ void check_plain(const SentenceContext& s) {
   const bool de = s.lang == Lang::kGerman;
   std::size_t words = 0;
   int nominal = 0;
+  // An enumeration ("solidarity, participation and openness") is a list of
+  // names, not nominal style: its nouns count once.
+  bool after_nominal = false, separated = false;
   bool in_word = false;
   for (const Token& t : s.tokens) {
     if (t.has(kSpaceBefore)) in_word = false;
-    if (!is_wordlike(t)) continue;
+    if (!is_wordlike(t)) {
+      if (t.text(s.input) == ",") separated = after_nominal;
+      else after_nominal = false;
+      continue;
+    }
     // Words are whitespace-separated: Mitarbeiter:innen counts once.
     if (!in_word) ++words;
     in_word = true;
     if (t.kind != TokenKind::kWord) continue;
     const std::string_view w = t.text(s.input);
-    if (nominal_word(w, de)) ++nominal;
+    if (w == "und" || w == "oder" || w == "sowie" || w == "and" || w == "or") {
+      separated = after_nominal;
+      continue;
+    }
+    const bool is_nominal = nominal_word(w, de);
+    if (is_nominal && !(after_nominal && separated)) ++nominal;
+    after_nominal = is_nominal;
+    separated = false;
     // Very long word: the longest hyphen-separated part counts (bytes >= letters,
     // so short words need no counting).
     if (w.size() <= kMaxLetters[de ? 0 : 1]) continue;

@@ -12,6 +12,17 @@ void sentence(std::string& out, const std::string& text) {
   if (last != '.' && last != '!' && last != '?' && last != ':') out += '.';
 }
 
+// An inclusive word in the organisation's preferred form.
+std::string example_de(Style style) {
+  switch (style) {
+    case Style::kStar: return "Teilnehmer*innen";
+    case Style::kPair: return "Teilnehmerinnen und Teilnehmer";
+    case Style::kNeutral: return "Teilnehmende";
+    case Style::kColon: break;
+  }
+  return "Teilnehmer:innen";
+}
+
 }  // namespace
 
 std::string compose_prompt(const PromptParts& p, Lang lang) {
@@ -26,23 +37,23 @@ std::string compose_prompt(const PromptParts& p, Lang lang) {
   std::string task;
   sentence(task, p.task);
   out += task;
+  // Short sentences and short words: the composer's own text must pass the
+  // plain-language and readability checks it runs on the result.
   std::string frame;
   if (!p.audience.empty())
-    sentence(frame, (de ? "Der Text richtet sich an " : "The text is for ") + p.audience);
+    sentence(frame, (de ? "Der Text ist für " : "The text is for ") + p.audience);
   const std::string level = p.language_level.empty()
-                                ? (de ? "einfacher Sprache (Sprachniveau B1)"
-                                      : "plain language (CEFR level B1)")
+                                ? (de ? "einfacher Sprache (B1)" : "plain language (level B1)")
                                 : p.language_level;
-  sentence(frame, de ? "Schreibe in " + level + ", mit kurzen Sätzen und ohne Fachbegriffe"
-                     : "Write in " + level + ", with short sentences and no jargon");
-  sentence(frame, de ? "Nutze inklusive Sprache, zum Beispiel „Mitarbeitende“ oder "
-                       "„Teilnehmer:innen“"
-                     : "Use inclusive language, for example \"chair\" or \"staff\"");
-  if (p.check_stereotypes)
-    sentence(frame, de ? "Prüfe deine Antwort zum Schluss auf Stereotype und Diskriminierung "
-                         "und schlage Änderungen vor"
-                       : "Finally, check your answer for stereotypes and discrimination and "
-                         "suggest changes");
+  sentence(frame, (de ? "Schreib in " : "Write in ") + level);
+  sentence(frame, de ? "Nutze kurze Sätze und keine Fachwörter" : "Use short sentences and no jargon");
+  sentence(frame, de ? "Sprich alle an, zum Beispiel mit „" + example_de(p.style) + "“"
+                     : "Address everyone, for example with \"staff\" or \"chair\"");
+  if (p.check_stereotypes) {
+    sentence(frame, de ? "Prüf am Ende, ob deine Antwort Stereotype oder Vorurteile hat"
+                       : "At the end, check your answer for stereotypes and bias");
+    sentence(frame, de ? "Schlag dann bessere Wörter vor" : "Then suggest better words");
+  }
   if (!frame.empty()) out += (out.empty() ? "" : "\n\n") + frame;
   return out;
 }

@@ -2,7 +2,9 @@
 // paper, "Solidarische Prompts") from a task, the audience, a language level,
 // the organisation's context (role, values, sector) and an instruction to check
 // for stereotypes. Pure string building; empty parts are left out. A prompt
-// composed with all parts gives no context.* finding.
+// composed with all parts gives no context.* finding, and the composer's own
+// sentences are short and plain, so they pass every check (inclusive, plain,
+// readability) at any style: what is left to find is in the parts a person typed.
 #pragma once
 
 #include <string>
@@ -19,6 +21,7 @@ struct PromptParts {
   std::string values;          // "Solidarität, Teilhabe, Transparenz"
   std::string sector;          // "Soziale Arbeit"
   bool check_stereotypes = true;
+  Style style = Style::kColon;  // the org's preferred form, used in the example
 };
 
 std::string compose_prompt(const PromptParts& parts, Lang lang);

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "text/rules.h"
 #include "text/sentences.h"
 #include "text/utf8.h"
 
@@ -116,6 +117,31 @@ ReadabilityStats readability(std::string_view text, Lang lang) {
   }
   apply_formulas(&s);
   return s;
+}
+
+double flesch(const ReadabilityStats& s, Lang lang) {
+  return lang == Lang::kGerman ? s.flesch_amstad : s.flesch_reading_ease;
+}
+
+std::optional<Finding> readability_finding(std::string_view text, const ReadabilityStats& stats,
+                                           Lang lang) {
+  const double value = flesch(stats, lang);
+  if (stats.words < kReadabilityMinWords || value >= kReadableFlesch) return std::nullopt;
+  Finding f;
+  f.start = f.end = static_cast<std::uint32_t>(text.size());
+  f.rule = kRuleReadability;
+  f.severity = Severity::kInfo;
+  const std::string n = std::to_string(static_cast<int>(value < 0 ? 0 : value));
+  f.message = lang == Lang::kGerman
+                  ? format_message("Der Text ist schwer zu lesen: {} von 100 Punkten nach Flesch. "
+                                   "Texte für alle sollten 60 Punkte oder mehr haben. Kürzere "
+                                   "Sätze und kürzere Wörter helfen.",
+                                   {n})
+                  : format_message("The text is hard to read: {} out of 100 on the Flesch scale. "
+                                   "Texts for everyone should score 60 or more. Shorter sentences "
+                                   "and shorter words help.",
+                                   {n});
+  return f;
 }
 
 }  // namespace solipraxis::text

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include "text/checker.h"
@@ -32,6 +33,17 @@ ReadabilityStats readability(std::string_view text, Lang lang);
 // Computes the formulas from counts already set in stats (for tests and callers
 // that count themselves).
 void apply_formulas(ReadabilityStats* stats);
+
+// The plain.readability finding (CheckOptions::readability): the text's Flesch
+// value (Flesch-Amstad for German, reading ease for English) is below
+// kReadableFlesch, the mark for texts meant for everyone. Texts with fewer than
+// kReadabilityMinWords words are not judged: the formulas say little about them.
+// The finding has an empty span at the end of the text and no suggestion.
+inline constexpr std::uint64_t kReadabilityMinWords = 30;
+inline constexpr double kReadableFlesch = 60;
+double flesch(const ReadabilityStats& stats, Lang lang);
+std::optional<Finding> readability_finding(std::string_view text, const ReadabilityStats& stats,
+                                           Lang lang);
 
 // Syllables of one word (letters only, any case), at least 1 for a word with a letter.
 int count_syllables(std::string_view word, Lang lang);

@@ -54,5 +54,34 @@ TEST(Readability, FormulasFromCounts) {
   EXPECT_NEAR(s.lix, 20 + 100.0 * 40 / 200, 1e-9);  // 40
 }
 
+TEST(Readability, AHardTextIsAFindingAShortOneIsNotJudged) {
+  const std::string hard =
+      "Die Geschäftsstelle koordiniert die verwaltungstechnische Abwicklung sämtlicher "
+      "Förderanträge, insbesondere hinsichtlich der Dokumentationspflichten gegenüber den "
+      "Zuwendungsgebern, sowie die ordnungsgemäße Verwendungsnachweisführung einschließlich "
+      "der Berichterstattung an die zuständigen Aufsichtsbehörden und Gremien der Organisation.";
+  CheckOptions o;
+  o.lang = Lang::kGerman;
+  o.readability = true;
+  auto r = check_text(hard, o);
+  ASSERT_TRUE(r.has_value());
+  int found = 0;
+  for (const auto& f : r->findings)
+    if (f.rule == "plain.readability") {
+      ++found;
+      EXPECT_EQ(f.start, hard.size());
+      EXPECT_NE(f.message.find("von 100 Punkten"), std::string::npos) << f.message;
+    }
+  EXPECT_EQ(found, 1);
+  // Off unless asked for (the CLI and the API do not judge whole texts).
+  o.readability = false;
+  const auto off = check_text(hard, o);
+  for (const auto& f : off->findings) EXPECT_NE(f.rule, "plain.readability");
+  // Fewer than kReadabilityMinWords words: not judged.
+  o.readability = true;
+  const auto short_text = check_text("Die Verwendungsnachweisführung ist kompliziert.", o);
+  for (const auto& f : short_text->findings) EXPECT_NE(f.rule, "plain.readability");
+}
+
 }  // namespace
 }  // namespace solipraxis::text

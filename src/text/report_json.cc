@@ -14,6 +14,7 @@ nlohmann::json finding_json(const Finding& f, std::string_view input, const std:
   out["text"] = std::string(input.substr(f.start, f.end - f.start));
   out["message"] = f.message;
   out["suggestions"] = f.suggestions;
+  if (!f.suggestion_labels.empty()) out["suggestion_labels"] = f.suggestion_labels;
   return out;
 }
 

@@ -25,11 +25,13 @@ struct SentenceContext {
 inline constexpr std::string_view kRuleGenericMasculine = "inclusive.generic-masculine";
 inline constexpr std::string_view kRuleGenderedTerm = "inclusive.gendered-term";
 inline constexpr std::string_view kRuleOthering = "inclusive.othering";
+inline constexpr std::string_view kRuleGenericPronoun = "inclusive.generic-pronoun";
 inline constexpr std::string_view kRuleOrgTerm = "inclusive.org-term";
 inline constexpr std::string_view kRuleSentenceLength = "plain.sentence-length";
 inline constexpr std::string_view kRulePassive = "plain.passive";
 inline constexpr std::string_view kRuleNominalStyle = "plain.nominal-style";
 inline constexpr std::string_view kRuleLongWord = "plain.long-word";
+inline constexpr std::string_view kRuleReadability = "plain.readability";
 inline constexpr std::string_view kRuleMissingRole = "context.missing-role";
 inline constexpr std::string_view kRuleMissingAudience = "context.missing-audience";
 inline constexpr std::string_view kRuleMissingLanguageLevel = "context.missing-language-level";
@@ -37,6 +39,7 @@ inline constexpr std::string_view kRuleMissingBiasCheck = "context.missing-bias-
 
 void check_generic_masculine(const SentenceContext& s);
 void check_english_terms(const SentenceContext& s);
+void check_generic_pronoun(const SentenceContext& s);
 void check_plain(const SentenceContext& s);
 // Whole-text rules for prompts (--prompt).
 void check_prompt_context(std::string_view input, Lang lang, std::vector<Finding>* out);

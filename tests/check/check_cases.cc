@@ -38,8 +38,15 @@ std::vector<CheckCase> load_cases(const std::string& dir, std::vector<std::strin
       c.lang = j.value("lang", "de");
       c.style = j.value("style", "colon");
       c.prompt = j.value("prompt", false);
-      for (const auto& f : j["findings"])
-        c.expected.push_back({f.value("rule", ""), f.value("text", "")});
+      for (const auto& f : j["findings"]) {
+        ExpectedFinding e;
+        e.rule = f.value("rule", "");
+        e.text = f.value("text", "");
+        e.has_suggestions = f.contains("suggestions");
+        if (e.has_suggestions) e.suggestions = f["suggestions"].get<std::vector<std::string>>();
+        if (f.contains("labels")) e.labels = f["labels"].get<std::vector<std::string>>();
+        c.expected.push_back(std::move(e));
+      }
       cases.push_back(std::move(c));
     }
   }
@@ -62,6 +69,15 @@ bool rule_under_test(const CheckCase& c, const std::string& rule) {
   return std::find(c.file_rules.begin(), c.file_rules.end(), rule) != c.file_rules.end();
 }
 
+// The finding's span is the whole noun phrase ("Jeder Mitarbeiter"); a case that
+// names only the noun ("Mitarbeiter") matches a phrase ending in it. A case that
+// lists suggestions needs the exact span, suggestions and labels.
+bool same_finding(const ExpectedFinding& e, const ExpectedFinding& a) {
+  if (e.has_suggestions)
+    return a.text == e.text && a.suggestions == e.suggestions && a.labels == e.labels;
+  return a.text == e.text || a.text.ends_with(" " + e.text);
+}
+
 CaseResult run_case(const CheckCase& c) {
   text::CheckOptions options;
   options.lang = text::parse_lang(c.lang);
@@ -72,8 +88,15 @@ CaseResult run_case(const CheckCase& c) {
   if (report) {
     for (const auto& f : report->findings) {
       const std::string rule(f.rule);
-      if (rule_under_test(c, rule))
-        r.actual.push_back({rule, c.text.substr(f.start, f.end - f.start)});
+      if (rule_under_test(c, rule)) {
+        ExpectedFinding a;
+        a.rule = rule;
+        a.text = c.text.substr(f.start, f.end - f.start);
+        a.has_suggestions = true;
+        a.suggestions = f.suggestions;
+        a.labels = f.suggestion_labels;
+        r.actual.push_back(std::move(a));
+      }
     }
   }
   std::vector<bool> used(r.actual.size(), false);
@@ -84,7 +107,7 @@ CaseResult run_case(const CheckCase& c) {
       bool found = false;
       for (std::size_t i = 0; i < r.actual.size(); ++i) {
         if (used[i] || r.actual[i].rule != e.rule) continue;
-        if (!e.text.empty() && r.actual[i].text != e.text) continue;
+        if (!e.text.empty() && !same_finding(e, r.actual[i])) continue;
         used[i] = true;
         found = true;
         break;
@@ -101,18 +124,21 @@ CaseResult run_case(const CheckCase& c) {
 }
 
 std::string describe_failure(const CheckCase& c, const CaseResult& r) {
-  auto list = [](const std::vector<ExpectedFinding>& v) {
+  const bool with_suggestions =
+      std::any_of(c.expected.begin(), c.expected.end(), [](const auto& e) { return e.has_suggestions; });
+  auto list = [with_suggestions](const std::vector<ExpectedFinding>& v) {
     std::string s = "[";
-    for (std::size_t i = 0; i < v.size(); ++i)
+    for (std::size_t i = 0; i < v.size(); ++i) {
       s += (i ? ", " : "") + v[i].rule + " \"" + v[i].text + "\"";
+      if (!with_suggestions) continue;
+      for (std::size_t k = 0; k < v[i].suggestions.size(); ++k)
+        s += (k ? " | " : " -> ") + v[i].suggestions[k] +
+             (k < v[i].labels.size() ? " (" + v[i].labels[k] + ")" : "");
+    }
     return s + "]";
   };
-  std::string expected = "[";
-  for (std::size_t i = 0; i < c.expected.size(); ++i)
-    expected += (i ? ", " : "") + c.expected[i].rule + " \"" + c.expected[i].text + "\"";
-  expected += "]";
-  return c.file + ":" + std::to_string(c.line) + ": " + c.text + "\n  expected " + expected +
-         "\n  actual   " + list(r.actual) + "\n";
+  return c.file + ":" + std::to_string(c.line) + ": " + c.text + "\n  expected " +
+         list(c.expected) + "\n  actual   " + list(r.actual) + "\n";
 }
 
 std::map<std::string, RuleScore> score(const std::vector<CheckCase>& cases, bool verbose) {

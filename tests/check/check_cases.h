@@ -1,5 +1,6 @@
 // Table-driven checker cases: loads tests/data/check/*.jsonl (one JSON object per
-// line: text, lang, findings [{rule, text}], optional style, prompt, note), runs
+// line: text, lang, findings [{rule, text, suggestions?, labels?}], optional style,
+// prompt, note), runs
 // the checker and compares the findings of the rules under test as multisets of
 // (rule, text). Shared by the GoogleTest runner and bench/check_quality.
 #pragma once
@@ -14,6 +15,11 @@ namespace solipraxis::testing {
 struct ExpectedFinding {
   std::string rule;
   std::string text;  // empty: any span (plain.* only)
+  // When the case lists them: the replacements in order and their labels (the
+  // text must then be the finding's exact span, the whole noun phrase).
+  bool has_suggestions = false;
+  std::vector<std::string> suggestions;
+  std::vector<std::string> labels;
 };
 
 struct CheckCase {

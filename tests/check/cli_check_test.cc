@@ -44,13 +44,13 @@ TEST(CliCheck, AcceptanceJsonOnStdin) {
   ASSERT_EQ(j.size(), 1u);
   EXPECT_EQ(j[0]["file"], "-");
   EXPECT_EQ(j[0]["rule"], "inclusive.generic-masculine");
-  EXPECT_EQ(j[0]["text"], "Unterstützern");
-  EXPECT_EQ(j[0]["start"], 17);
+  EXPECT_EQ(j[0]["text"], "allen Unterstützern");  // the whole noun phrase
+  EXPECT_EQ(j[0]["start"], 11);
   EXPECT_EQ(j[0]["end"], 31);
   EXPECT_EQ(j[0]["line"], 1);
-  EXPECT_EQ(j[0]["column"], 18);
-  EXPECT_EQ(j[0]["suggestions"][0], "Unterstützer:innen");
-  EXPECT_EQ(j[0]["suggestions"][1], "Unterstützerinnen und Unterstützern");
+  EXPECT_EQ(j[0]["column"], 12);
+  EXPECT_EQ(j[0]["suggestions"][0], "allen Unterstützer:innen");
+  EXPECT_EQ(j[0]["suggestions"][1], "allen Unterstützerinnen und Unterstützern");
 }
 
 TEST(CliCheck, NoFindingsExitsZero) {
@@ -62,8 +62,9 @@ TEST(CliCheck, NoFindingsExitsZero) {
 TEST(CliCheck, TextFormatLikeACompiler) {
   const RunResult r = run("--lang de --style star", "Hallo.\nJeder Bewohner zahlt.\n");
   EXPECT_EQ(r.code, 1);
-  EXPECT_EQ(r.out.rfind("-:2:7: inclusive.generic-masculine: ", 0), 0u) << r.out;
-  EXPECT_NE(r.out.find("(Bewohner*in, Bewohnerin oder Bewohner)"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.rfind("-:2:1: inclusive.generic-masculine: ", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find("(Jede*r Bewohner*in, Jede Bewohnerin oder jeder Bewohner)"), std::string::npos)
+      << r.out;
 }
 
 TEST(CliCheck, InvalidUtf8IsExitTwoWithOffset) {
@@ -93,7 +94,7 @@ TEST(CliCheck, AnUnreadableFileKeepsTheOtherFilesFindings) {
   EXPECT_EQ(r.code, 2);
   const auto j = nlohmann::json::parse(r.out);
   ASSERT_EQ(j.size(), 1u) << r.out;
-  EXPECT_EQ(j[0]["text"], "Bewohner");
+  EXPECT_EQ(j[0]["text"], "Jeder Bewohner");
   EXPECT_EQ(j[0]["file"], path.string());
 }
 

@@ -41,7 +41,7 @@ test('without JavaScript: check a text, see the marks, accept a suggestion', asy
   await submit(page, () => page.getByRole('button', { name: 'Prüfen', exact: true }).click(), CHECKED);
   const mark = page.locator('mark.check-mark-inclusive');
   assert.equal(await mark.count(), 1);
-  assert.equal(await mark.innerText(), 'Unterstützern');
+  assert.equal(await mark.innerText(), 'allen Unterstützern');
   // The number after the mark leads to the finding; the finding leads back.
   assert.equal(await page.locator('#mark-1').getAttribute('href'), '#finding-1');
   const finding = page.locator('#finding-1');
@@ -49,7 +49,7 @@ test('without JavaScript: check a text, see the marks, accept a suggestion', asy
   assert.equal(await finding.getByRole('link', { name: /Stelle im Text/ }).getAttribute('href'), '#mark-1');
   assert.match(await page.locator('.check-stats').innerText(), /Flesch/);
 
-  await submit(page, () => finding.getByRole('button', { name: /Übernehmen\W+Unterstützer:innen/ }).click(), CHECKED);
+  await submit(page, () => finding.getByRole('button', { name: /Übernehmen\W+allen Unterstützer:innen/ }).click(), CHECKED);
   assert.equal(await page.getByLabel('Ihr Text oder Prompt').inputValue(),
     'Wir danken allen Unterstützer:innen für ihre Hilfe.');
   assert.match(await page.getByRole('status').first().innerText(), /Vorschlag übernommen/);

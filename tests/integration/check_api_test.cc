@@ -64,7 +64,7 @@ TEST(CheckApi, FindsTheSameAsTheCli) {
   const json body = json::parse(r.body);
   EXPECT_EQ(body["lang"], "de");
   ASSERT_EQ(body["findings"].size(), 1u) << body.dump(2);
-  EXPECT_EQ(body["findings"][0]["text"], "Unterstützern");
+  EXPECT_EQ(body["findings"][0]["text"], "allen Unterstützern");
   EXPECT_EQ(body["findings"][0]["rule"], "inclusive.generic-masculine");
   EXPECT_FALSE(body.contains("stats")) << "only when asked";
   EXPECT_EQ(body["findings"], cli_findings(kThanks, {"--lang", "de"}));

@@ -73,7 +73,7 @@ TEST_F(Werkstatt, MarksFindingsInPlaceLinkedBothWaysAndKeepsTheText) {
   const std::string text = std::string("Liebe Freunde,\r\n") + kThanks;
   auto r = check({{"text", text}, {"lang", "de"}, {"inclusive", "1"}, {"plain", "1"}});
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_TRUE(contains(r.body, "<mark class=\"check-mark check-mark-inclusive\">Unterstützern</mark>"))
+  EXPECT_TRUE(contains(r.body, "<mark class=\"check-mark check-mark-inclusive\">allen Unterstützern</mark>"))
       << r.body;
   EXPECT_TRUE(contains(r.body, "<mark class=\"check-mark check-mark-inclusive\">Freunde</mark>"));
   // Mark 1 links to finding 1 and back.
@@ -84,8 +84,54 @@ TEST_F(Werkstatt, MarksFindingsInPlaceLinkedBothWaysAndKeepsTheText) {
   EXPECT_TRUE(contains(r.body, "Unterstützer:innen")) << "a suggestion in the colon style";
   EXPECT_EQ(textarea(r.body, "werkstatt-text"), "Liebe Freunde,\r\n" + std::string(kThanks))
       << "line breaks survive the form";
-  EXPECT_TRUE(contains(r.body, "Lesbarkeit nach Flesch (Amstad)"));
-  EXPECT_TRUE(contains(r.body, "Wiener Sachtextformel"));
+  // Readability figures say in words what they measure, not only their names.
+  EXPECT_TRUE(contains(r.body, "Wie leicht sich der Text lesen lässt (Flesch-Wert)"));
+  EXPECT_TRUE(contains(r.body, "Gut lesbar ab Schulklasse (Wiener Sachtextformel)"));
+  EXPECT_TRUE(contains(r.body, "Satzlänge und lange Wörter (LIX)"));
+}
+
+// Issue 22: "Übernehmen" replaces the whole noun phrase, declined, in one step.
+TEST_F(Werkstatt, AcceptingASuggestionReplacesTheWholeNounPhrase) {
+  const std::string text = "Jeder Teilnehmer erhält eine Urkunde.";
+  auto r = check({{"text", text}, {"lang", "de"}, {"inclusive", "1"}});
+  EXPECT_TRUE(contains(r.body, "<mark class=\"check-mark check-mark-inclusive\">Jeder Teilnehmer</mark>"));
+  EXPECT_FALSE(contains(r.body, "Passen Sie auch")) << "the button changes the determiner itself";
+  const std::string apply = first_apply(r.body);
+  auto applied = b.post("/o/acme/werkstatt/check",
+                        {{"text", text}, {"lang", "de"}, {"inclusive", "1"}, {"apply", apply}});
+  EXPECT_EQ(textarea(applied.body, "werkstatt-text"), "Jede:r Teilnehmer:in erhält eine Urkunde.");
+  // Dative: the pair form first.
+  auto dative = check({{"text", "Die Kasse liegt bei unserem Kassenwart."}, {"lang", "de"}, {"inclusive", "1"}});
+  auto done = b.post("/o/acme/werkstatt/check", {{"text", "Die Kasse liegt bei unserem Kassenwart."},
+                                                 {"lang", "de"}, {"inclusive", "1"}, {"apply", first_apply(dative.body)}});
+  EXPECT_EQ(textarea(done.body, "werkstatt-text"),
+            "Die Kasse liegt bei unserer Kassenwartin oder unserem Kassenwart.");
+}
+
+TEST_F(Werkstatt, AnOpenReadingOffersBothReadingsLabelled) {
+  auto r = check({{"text", "Wir sehen den Kunden morgen."}, {"lang", "de"}, {"inclusive", "1"}});
+  EXPECT_TRUE(contains(r.body, "<span class=\"check-reading\">Wenn eine Person gemeint ist:</span> "
+                               "<span class=\"check-suggestion\">den:die Kund:in</span>")) << r.body;
+  EXPECT_TRUE(contains(r.body, "<span class=\"check-reading\">Wenn mehrere Personen gemeint sind:</span> "
+                               "<span class=\"check-suggestion\">den Kund:innen</span>"));
+}
+
+// Issue 22: one verdict, computed from the findings listed: a hard text is a
+// finding, so the page never says "gut so" next to "schwer zu lesen".
+TEST_F(Werkstatt, HardToReadIsAListedFindingAndTheVerdictFollows) {
+  const std::string hard =
+      "Die Geschäftsstelle koordiniert die verwaltungstechnische Abwicklung sämtlicher "
+      "Förderanträge, insbesondere hinsichtlich der Dokumentationspflichten gegenüber den "
+      "Fördermittelstellen, sowie die ordnungsgemäße Verwendungsnachweisführung einschließlich "
+      "der Berichterstattung an die zuständigen Aufsichtsbehörden und Gremien der Organisation.";
+  auto r = check({{"text", hard}, {"lang", "de"}, {"plain", "1"}});
+  EXPECT_TRUE(contains(r.body, "Schwer zu lesen")) << "the rule in words";
+  EXPECT_TRUE(contains(r.body, "plain.readability"));
+  EXPECT_FALSE(contains(r.body, "Der Text ist gut so"));
+  // Without the plain-language check there is no readability verdict either.
+  auto inclusive_only = check({{"text", hard}, {"lang", "de"}, {"inclusive", "1"}});
+  EXPECT_TRUE(contains(inclusive_only.body, "Der Text ist gut so")) << inclusive_only.body;
+  EXPECT_FALSE(contains(inclusive_only.body, "zu lesen.")) << "no band that contradicts it";
 }
 
 TEST_F(Werkstatt, AcceptingASuggestionRewritesTheTextAndChecksAgain) {
@@ -160,6 +206,9 @@ TEST_F(Werkstatt, ComposesAPromptFromTheOrgsContextAndChecksIt) {
   EXPECT_TRUE(contains(prompt, "Stereotype"));
   EXPECT_EQ(textarea(r.body, "werkstatt-text"), prompt) << "checked too";
   EXPECT_FALSE(contains(r.body, "context.missing")) << "a full prompt lacks no context";
+  // The composer's prompt passes its own check: one verdict, and no band against it.
+  EXPECT_TRUE(contains(r.body, "Keine Hinweise. Der Text ist gut so.")) << r.body;
+  EXPECT_FALSE(contains(r.body, "chwer zu lesen")) << r.body;
 
   auto bare = b.post("/o/acme/werkstatt/compose", {{"task", "Schreibe einen Aufruf."}, {"lang", "de"}});
   EXPECT_TRUE(contains(bare.body, "context.missing-role")) << "no context given, the check says so";

@@ -56,6 +56,8 @@ text::CheckOptions options_of(const CheckForm& f, const store::CheckerSettings& 
   o.prompt = f.prompt;
   o.inclusive = f.inclusive;
   o.plain = f.plain;
+  // The page lists readability as a finding, so its one verdict covers it too.
+  o.readability = true;
   return o;
 }
 
@@ -141,7 +143,9 @@ Response render_werkstatt(auth::Auth& auth, const Request& req, const auth::Memb
     data.emplace("checked_lang_code", code);  // lang="" on the user's text, for screen readers
     data.emplace("segments", marked_segments(c.text, findings));
     data.emplace("findings", finding_items(s, req, c.text, findings));
-    data.emplace("stats", stats_view(s, req, c.text, v.report->lang));
+    // Readability belongs to the plain-language check: without it, no figures
+    // that could contradict the verdict.
+    if (c.plain) data.emplace("stats", stats_view(s, req, c.text, v.report->lang));
   }
   Response res = render(s, req, "pages/werkstatt", std::move(data), v.status);
   if (v.status == 503) res.headers.set("Retry-After", std::to_string(kCheckRetryAfter));
@@ -224,7 +228,9 @@ Response werkstatt_compose(auth::Auth& auth, Request& req) {
   c.lang = f.value("lang") == "en" ? "en" : "de";
   const text::Lang lang = c.lang == "en" ? text::Lang::kEnglish : text::Lang::kGerman;
   v.composed = text::compose_prompt(
-      text::PromptParts{c.task, c.audience, c.level, c.role, c.values, c.sector, c.stereotypes}, lang);
+      text::PromptParts{c.task, c.audience, c.level, c.role, c.values, c.sector, c.stereotypes,
+                        text::parse_style(ctx.settings.style).value_or(text::Style::kColon)},
+      lang);
   // The composed prompt goes into the checker too, as a prompt in its language.
   v.check.text = v.composed;
   v.check.lang = c.lang;

@@ -38,13 +38,6 @@ std::string_view flesch_band(double v) {
   return "check.stats.band.very_hard";
 }
 
-std::string_view lix_band(double v) {
-  if (v < 35) return "check.stats.band.easy";
-  if (v < 45) return "check.stats.band.standard";
-  if (v < 55) return "check.stats.band.hard";
-  return "check.stats.band.very_hard";
-}
-
 }  // namespace
 
 // One sweep over the cut points, so a long text with many findings stays linear
@@ -112,8 +105,11 @@ mstch::array finding_items(const Services& s, const Request& req, std::string_vi
     const auto& f = findings[i];
     mstch::array suggestions;
     for (std::size_t k = 0; k < f.suggestions.size(); ++k) {
+      // Where the sentence leaves the reading open, each suggestion names its own.
+      const std::string reading = k < f.suggestion_labels.size() ? f.suggestion_labels[k] : "";
       suggestions.push_back(mstch::map{
           {"label", f.suggestions[k]},
+          {"reading", reading},
           {"value", std::to_string(f.start) + "-" + std::to_string(f.end) + "-" + std::to_string(k)}});
     }
     const std::string rule(f.rule);
@@ -172,10 +168,13 @@ mstch::map stats_view(const Services& s, const Request& req, std::string_view in
       {"asw", number(req, st.asw, 2)},
       {"long_words", std::to_string(st.long_words)}};
   mstch::array rows;
+  // A band ("Sehr schwer zu lesen") only where the text is long enough to judge:
+  // the same threshold as the plain.readability finding, so the two agree.
+  const bool judged = st.words >= text::kReadabilityMinWords;
   auto row = [&](std::string_view label_key, double value, std::string_view explain_key,
                  std::string_view band_key) {
     std::string explanation = tr(s, req, explain_key);
-    if (!band_key.empty()) explanation = tr(s, req, band_key) + " " + explanation;
+    if (!band_key.empty() && judged) explanation = tr(s, req, band_key) + " " + explanation;
     rows.push_back(mstch::map{{"label", tr(s, req, label_key)},
                               {"value", number(req, value, 1)},
                               {"explanation", explanation}});
@@ -188,8 +187,11 @@ mstch::map stats_view(const Services& s, const Request& req, std::string_view in
     row("check.stats.flesch_ease", st.flesch_reading_ease, "check.stats.flesch_explain",
         flesch_band(st.flesch_reading_ease));
   }
-  row("check.stats.lix", st.lix, "check.stats.lix_explain", lix_band(st.lix));
+  // One band only, the Flesch one that also drives the plain.readability finding:
+  // a second scale with its own band could contradict it.
+  row("check.stats.lix", st.lix, "check.stats.lix_explain", "");
   return mstch::map{{"has_words", st.words > 0},
+                    {"too_short", st.words > 0 && !judged},
                     {"summary", format_message(tr(s, req, "check.stats.summary"), counts)},
                     {"rows", rows}};
 }

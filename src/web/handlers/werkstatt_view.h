@@ -25,7 +25,8 @@ namespace solipraxis::web::handlers {
 mstch::array marked_segments(std::string_view input, const std::vector<text::Finding>& findings);
 
 // [{n, rule, rule_label, severity, message, text, line, column, has_suggestions,
-//   suggestions:[{label, value}]}]; `value` names the suggestion for
+//   suggestions:[{label, reading, value}]}]; `reading` is the suggestion's label
+// ("Wenn eine Person gemeint ist") or empty; `value` names the suggestion for
 // parse_apply() ("start-end-index").
 mstch::array finding_items(const Services& s, const Request& req, std::string_view input,
                            const std::vector<text::Finding>& findings);

@@ -13,7 +13,7 @@ CONTEXT = {'context.missing-role', 'context.missing-audience', 'context.missing-
            'context.missing-bias-check'}
 RULES = {
     'de': {'inclusive.generic-masculine'} | PLAIN | CONTEXT,
-    'en': {'inclusive.gendered-term', 'inclusive.othering'} | PLAIN | CONTEXT,
+    'en': {'inclusive.gendered-term', 'inclusive.othering', 'inclusive.generic-pronoun'} | PLAIN | CONTEXT,
 }
 # style and prompt are read by tests/check/check_cases.cc (--style, --prompt).
 KEYS = {'text', 'lang', 'findings', 'note', 'style', 'prompt'}
@@ -53,9 +53,10 @@ def check(path):
         if not isinstance(text, str) or not text.strip() or text != text.strip():
             errors.append(f'{where}: text must be a non-empty string without outer whitespace')
             continue
-        if text in seen:
+        key = (text, row.get('style', 'colon'))  # the same text in another style is another case
+        if key in seen:
             errors.append(f'{where}: duplicate text')
-        seen.add(text)
+        seen.add(key)
         if 'note' in row and not (isinstance(row['note'], str) and row['note'].strip()):
             errors.append(f'{where}: note must be a non-empty string')
         if 'prompt' in row and not isinstance(row['prompt'], bool):
@@ -67,9 +68,14 @@ def check(path):
             continue
         wanted = collections.Counter()
         for fd in findings:
-            if not isinstance(fd, dict) or 'rule' not in fd or fd.keys() - {'rule', 'text'}:
-                errors.append(f'{where}: each finding is {{"rule": ..., "text": ...}}')
+            if not isinstance(fd, dict) or 'rule' not in fd or fd.keys() - {'rule', 'text', 'suggestions', 'labels'}:
+                errors.append(f'{where}: each finding is {{"rule": ..., "text": ...}} with optional suggestions, labels')
                 continue
+            sug, labels = fd.get('suggestions', []), fd.get('labels', [])
+            if not isinstance(sug, list) or not all(isinstance(x, str) and x for x in sug):
+                errors.append(f'{where}: suggestions must be a list of non-empty strings')
+            if 'labels' in fd and (not isinstance(labels, list) or len(labels) != len(sug)):
+                errors.append(f'{where}: labels must be a list with one label per suggestion')
             if fd['rule'] not in RULES[lang]:
                 errors.append(f'{where}: rule {fd["rule"]!r} not valid for {lang}')
             if fd.get('text'):
