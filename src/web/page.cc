@@ -63,6 +63,16 @@ Response bare_error(int status) {
                         status);
 }
 
+// Errors are JSON, never HTML: under /api/, and for the documents programs fetch
+// (a path ending in .json, .atom or .ics), as /api/openapi.json promises. A request
+// rejected before its target was decoded has no path: then the raw target decides.
+bool wants_json_errors(const Request& req) {
+  const std::string_view target = req.target;
+  const std::string_view path = req.path.empty() ? target.substr(0, target.find('?')) : req.path;
+  return req.is_api() || path.ends_with(".json") || path.ends_with(".atom") ||
+         path.ends_with(".ics");
+}
+
 }  // namespace
 
 Response render(const Services& s, const Request& req, std::string_view name, mstch::map data,
@@ -125,7 +135,7 @@ Response error_response(const Services& s, const Request& req, int status,
   if (message_key.empty()) message_key = error_key_for(status);
   if (code.empty()) code = error_code_for(status);
   const std::string& message = s.i18n.t(req.lang, message_key);
-  if (req.is_api()) return Response::error(status, code, message);
+  if (wants_json_errors(req)) return Response::error(status, code, message);
   mstch::map data{
       {"title", s.i18n.t(req.lang, std::string("error.http.title"))},
       {"status", status},

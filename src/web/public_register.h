@@ -1,5 +1,5 @@
 // The public transparency register of one org, as data and as its two machine
-// formats: JSON (validated by docs/public-register.schema.json) and Atom 1.0
+// formats: JSON (validated by web/static/public-register.schema.json) and Atom 1.0
 // (RFC 4287, one entry per public tool, updated = the tool's last change).
 // Contains only tools marked public (core::public_entry); needs no login.
 #pragma once

@@ -1,72 +1,18 @@
 // Shared harness for the browser tests: starts a real solipraxis server on a
 // free loopback port with a fresh data directory, drives Debian's chromium via
 // playwright-core, and runs axe-core on pages. Everything it starts it stops.
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import net from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
+import { createOwner, startServer } from './server.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
+export { BIN, cli, createOwner, startServer } from './server.mjs';
+
 const require = createRequire(import.meta.url);
 const axePath = require.resolve('axe-core/axe.min.js');
 
-export const BIN = process.env.SOLIPRAXIS_BIN || path.resolve(here, '../../build/solipraxis');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-// Runs a CLI subcommand against the server's data directory.
-export function cli(dataDir, args, input = '') {
-  const res = spawnSync(BIN, [...args, '--data-dir', dataDir], { input, encoding: 'utf8' });
-  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
-}
-
-export async function startServer() {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'solipraxis-e2e-'));
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const proc = spawn(BIN, ['serve', '--listen', `127.0.0.1:${port}`, '--data-dir', dataDir], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  proc.stderr.on('data', (d) => { stderr += d; });
-  const deadline = Date.now() + 20000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`server exited early: ${stderr}`);
-    try {
-      const res = await fetch(`${url}/healthz`);
-      if (res.ok) break;
-    } catch { /* not up yet */ }
-    if (Date.now() > deadline) { proc.kill('SIGKILL'); throw new Error(`server did not start: ${stderr}`); }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    url,
-    dataDir,
-    cli: (args, input) => cli(dataDir, args, input),
-    async stop() {
-      proc.kill('SIGTERM');
-      await new Promise((r) => { if (proc.exitCode !== null) r(); else proc.on('exit', r); });
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 // playwright-core gives every launch a fresh, temporary user data directory.
 export async function launchBrowser() {
@@ -166,13 +112,4 @@ export function useServerAndBrowser({ owner } = {}) {
     await env.server?.stop();
   });
   return env;
-}
-
-// Creates a user with the CLI as the owner of a new org; fails the test if the CLI refuses.
-export function createOwner(server, { email, password, name, org, orgName }) {
-  const args = ['user', 'create', '--email', email, '--org', org];
-  if (orgName) args.push('--org-name', orgName);
-  if (name) args.push('--name', name);
-  const res = server.cli(args, `${password}\n`);
-  assert.equal(res.code, 0, res.stderr);
 }

@@ -1,6 +1,6 @@
 // The public transparency register over HTTP, without login: only tools marked
 // public appear (HTML, JSON, Atom), non-use reasons are included, user text is
-// escaped, the JSON validates against docs/public-register.schema.json (with
+// escaped, the JSON validates against web/static/public-register.schema.json (with
 // Debian's python3-jsonschema) and the Atom feed is well-formed Atom 1.0.
 #include <utility>
 
@@ -75,7 +75,7 @@ std::pair<int, std::string> python(const std::string& script, const std::string&
   std::ofstream(script_path) << script;
   std::ofstream(input_path, std::ios::binary) << input;
   const std::string cmd = "/usr/bin/python3 " + script_path + " " + input_path + " " +
-                          SOLIPRAXIS_SOURCE_DIR + "/docs/public-register.schema.json 2>&1";
+                          SOLIPRAXIS_SOURCE_DIR + "/web/static/public-register.schema.json 2>&1";
   std::string out;
   FILE* p = popen(cmd.c_str(), "r");
   if (!p) return {-1, "popen failed"};
@@ -129,9 +129,25 @@ TEST(PublicRegisterHttp, EmptyRegisterAndUnknownOrg) {
   auto json = site.get("/p/verein/register.json");
   ASSERT_EQ(json.status, 200);
   EXPECT_TRUE(nlohmann::json::parse(json.body)["tools"].empty());
-  EXPECT_EQ(site.get("/p/gibt-es-nicht/register").status, 404);
-  EXPECT_EQ(site.get("/p/gibt-es-nicht/register.json").status, 404);
-  EXPECT_EQ(site.get("/p/gibt-es-nicht/register.atom").status, 404);
+  auto html = site.get("/p/gibt-es-nicht/register");
+  EXPECT_EQ(html.status, 404);
+  EXPECT_TRUE(html.header("Content-Type").starts_with("text/html")) << "a page for people";
+  // The documents for programs answer errors as /api/openapi.json promises: JSON, in the
+  // person's language, also for a path no route knows.
+  for (const std::string target : {"/p/gibt-es-nicht/register.json", "/p/gibt-es-nicht/register.atom",
+                                   "/p/verein/gibt-es-nicht.json", "/api/v1/gibt-es-nicht"}) {
+    for (const std::string lang : {"de", "en"}) {
+      auto r = site.get(target, lang);
+      EXPECT_EQ(r.status, 404) << target;
+      EXPECT_TRUE(r.header("Content-Type").starts_with("application/json")) << target;
+      const auto body = nlohmann::json::parse(r.body, nullptr, false);
+      ASSERT_TRUE(body.is_object()) << target << ": " << r.body;
+      EXPECT_EQ(body["error"]["code"], "not_found") << target;
+      EXPECT_EQ(body["error"]["message"], lang == "de" ? "Diese Seite gibt es nicht."
+                                                       : "This page does not exist.")
+          << target;
+    }
+  }
 }
 
 TEST(PublicRegisterHttp, JsonValidatesAgainstTheSchema) {

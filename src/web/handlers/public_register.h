@@ -1,5 +1,5 @@
 // The public transparency register of an org, without login: /p/{org}/register
-// as a plain, printable HTML page, .json (docs/public-register.schema.json) and
+// as a plain, printable HTML page, .json (web/static/public-register.schema.json) and
 // .atom. Shows only tools marked public; an unknown org is 404.
 #pragma once
 
