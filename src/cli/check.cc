@@ -1,16 +1,16 @@
-// `solipraxis check`: reads files (or stdin), runs the text checker, prints the
-// findings as compiler-style lines or one JSON array. Exit 0 no findings,
+// `solipraxis check`: reads files (or stdin) in blocks, runs the text checker on
+// each (text/stream.h: memory stays bounded for any input size, except with
+// --prompt, whose context rules need the whole text), prints the findings as
+// they are found, as compiler-style lines or one JSON array. Exit 0 no findings,
 // 1 findings, 2 usage or input error (unreadable file, invalid UTF-8 with offset).
 // An input error names the file on stderr; the other files are still checked and
 // their findings printed, like a compiler that goes on after a missing file.
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <memory>
-#include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -19,6 +19,7 @@
 #include "text/checker.h"
 #include "text/readability.h"
 #include "text/report_json.h"
+#include "text/stream.h"
 
 namespace solipraxis::cli {
 
@@ -33,25 +34,110 @@ struct CheckArgs {
   std::vector<std::string> files;
 };
 
-// False for anything that cannot be read as text: a missing file, a directory,
-// a read error. Never throws.
-bool read_input(const std::string& path, std::string* out) {
-  try {
-    if (path == "-") {
-      std::ostringstream ss;
-      ss << std::cin.rdbuf();
-      *out = ss.str();
-      return !std::cin.bad();
+// Findings are printed as they are found, into one buffer written out in large
+// pieces (a line per finding through iostreams would cost more than checking).
+class Printer {
+ public:
+  Printer(bool json, bool stats) : json_(json), stats_(stats) {
+    if (json_) out_ = stats_ ? "{\n  \"findings\": [" : "[";
+  }
+  ~Printer() { flush(); }
+
+  void finding(const text::Finding& f, std::string_view excerpt, const std::string& file) {
+    if (json_) {
+      out_ += count_ == 0 ? "\n" : ",\n";
+      text::append_finding_json(out_, f, excerpt, file, stats_ ? 2 : 1);
+    } else {
+      out_ += file;
+      out_ += ':';
+      out_ += std::to_string(f.line);
+      out_ += ':';
+      out_ += std::to_string(f.column);
+      out_ += ": ";
+      out_ += f.rule;
+      out_ += ": ";
+      out_ += f.message;
+      for (std::size_t i = 0; i < f.suggestions.size(); ++i) {
+        out_ += i ? ", " : " (";
+        out_ += f.suggestions[i];
+      }
+      out_ += f.suggestions.empty() ? "\n" : ")\n";
     }
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) return false;
-    std::ifstream f(path, std::ios::binary);
-    if (!f) return false;
-    out->assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
-    return !f.bad();
-  } catch (const std::exception&) {
+    ++count_;
+    if (out_.size() >= kFlushBytes) flush();
+  }
+
+  // As nlohmann's dump(2) prints {"findings": [...], "stats": [...]} or the bare array.
+  void end(const nlohmann::json& stats) {
+    const std::string close = stats_ ? "\n  ]" : "\n]";
+    if (json_) out_ += count_ == 0 ? "]" : close;
+    if (json_ && stats_) {
+      out_ += ",\n  \"stats\": ";
+      for (char c : stats.dump(2)) {
+        out_ += c;
+        if (c == '\n') out_ += "  ";
+      }
+      out_ += "\n}";
+    }
+    if (json_) out_ += '\n';
+    flush();
+  }
+
+  void flush() {
+    if (out_.empty()) return;
+    std::fwrite(out_.data(), 1, out_.size(), stdout);
+    std::fflush(stdout);
+    out_.clear();
+  }
+
+  std::size_t count() const { return count_; }
+
+ private:
+  static constexpr std::size_t kFlushBytes = 1 << 16;
+  bool json_;
+  bool stats_;
+  std::string out_;
+  std::size_t count_ = 0;
+};
+
+// Opens a file to check; nullptr for anything that cannot be read as text (a
+// missing file, a directory). "-" is standard input.
+std::FILE* open_input(const std::string& path) {
+  if (path == "-") return stdin;
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return nullptr;
+  return std::fopen(path.c_str(), "rb");
+}
+
+// Checks one input in blocks and prints its findings as they come. False after
+// an input error, which is printed on stderr naming the file.
+bool check_input(const std::string& file, std::FILE* in, const text::StreamOptions& options,
+                 Printer& printer, text::ReadabilityStats* stats, text::Lang* lang) {
+  text::StreamChecker checker(options);
+  const auto sink = [&](const text::Finding& f, std::string_view excerpt) {
+    printer.finding(f, excerpt, file);
+  };
+  std::vector<char> buf(options.block_size);
+  core::Status status = core::ok_status();
+  while (status) {
+    const std::size_t got = std::fread(buf.data(), 1, buf.size(), in);
+    if (got > 0) status = checker.feed(std::string_view(buf.data(), got), sink);
+    if (got < buf.size()) break;
+  }
+  const bool read_error = std::ferror(in) != 0;
+  if (in != stdin) std::fclose(in);
+  if (status && !read_error) status = checker.finish(sink);
+  if (read_error) {
+    std::cerr << "solipraxis check: cannot read " << file << "\n";
     return false;
   }
+  if (!status) {
+    std::cerr << "solipraxis check: " << file << ": " << status.error().detail << "\n";
+    return false;
+  }
+  *stats = checker.stats();
+  *lang = *checker.lang();
+  return true;
 }
 
 void print_stats_text(const std::string& file, text::Lang lang, const text::ReadabilityStats& s) {
@@ -70,64 +156,42 @@ void print_stats_text(const std::string& file, text::Lang lang, const text::Read
 }
 
 int run_check(const CheckArgs& args) {
-  text::CheckOptions options;
-  if (args.lang != "auto") options.lang = text::parse_lang(args.lang);
-  options.style = *text::parse_style(args.style);
-  options.prompt = args.prompt;
+  text::StreamOptions options;
+  if (args.lang != "auto") options.check.lang = text::parse_lang(args.lang);
+  options.check.style = *text::parse_style(args.style);
+  options.check.prompt = args.prompt;
+  options.stats = args.stats;
 
   std::vector<std::string> files = args.files;
   if (files.empty()) files.push_back("-");
-  nlohmann::json all = nlohmann::json::array();
+  const bool json = args.format == "json";
+  Printer printer(json, args.stats);
   nlohmann::json stats = nlohmann::json::array();
-  std::size_t count = 0;
   bool input_error = false;
-  std::string input;
   for (const auto& file : files) {
-    if (!read_input(file, &input)) {
+    std::FILE* in = open_input(file);
+    if (!in) {
       std::cerr << "solipraxis check: cannot read " << file << "\n";
       input_error = true;
       continue;
     }
-    auto report = text::check_text(input, options);
-    if (!report) {
-      std::cerr << "solipraxis check: " << file << ": " << report.error().detail << "\n";
+    text::ReadabilityStats s;
+    text::Lang lang = text::Lang::kGerman;
+    if (!check_input(file, in, options, printer, &s, &lang)) {
       input_error = true;
       continue;
     }
-    count += report->findings.size();
-    for (const auto& f : report->findings) {
-      if (args.format == "json") {
-        all.push_back(text::finding_json(f, input, file));
-        continue;
-      }
-      std::string line = file + ":" + std::to_string(f.line) + ":" + std::to_string(f.column) +
-                         ": " + std::string(f.rule) + ": " + f.message;
-      if (!f.suggestions.empty()) {
-        line += " (";
-        for (std::size_t i = 0; i < f.suggestions.size(); ++i)
-          line += (i ? ", " : "") + f.suggestions[i];
-        line += ")";
-      }
-      std::cout << line << "\n";
-    }
-    if (args.stats) {
-      const auto s = text::readability(input, report->lang);
-      if (args.format == "json")
-        stats.push_back(text::stats_json(s, report->lang, file));
-      else
-        print_stats_text(file, report->lang, s);
+    if (!args.stats) continue;
+    if (json) {
+      stats.push_back(text::stats_json(s, lang, file));
+    } else {
+      printer.flush();
+      print_stats_text(file, lang, s);
     }
   }
-  if (args.format == "json") {
-    // With --stats the output is {"findings": [...], "stats": [...]}, else the bare array.
-    if (args.stats)
-      std::cout << nlohmann::json{{"findings", all}, {"stats", stats}}.dump(2) << "\n";
-    else
-      std::cout << all.dump(2) << "\n";
-  }
-  std::cout.flush();
+  printer.end(stats);
   if (input_error) return kExitUsage;
-  return count > 0 ? kExitFindings : kExitOk;
+  return printer.count() > 0 ? kExitFindings : kExitOk;
 }
 
 }  // namespace

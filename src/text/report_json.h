@@ -16,6 +16,13 @@ namespace solipraxis::text {
 // `input` is the checked text (for "text"). An empty `file` leaves "file" out.
 nlohmann::json finding_json(const Finding& f, std::string_view input, const std::string& file);
 
+// The same object written straight into `out` as nlohmann's dump(2) would print
+// it at nesting `depth` (1: an element of a top-level array), without building
+// a JSON value: the CLI streams many findings a second. `text` is the finding's
+// text (input.substr(start, end - start)).
+void append_finding_json(std::string& out, const Finding& f, std::string_view text,
+                         std::string_view file, int depth);
+
 // {"file","lang","sentences","words",...,"lix"}; an empty `file` leaves "file" out.
 nlohmann::json stats_json(const ReadabilityStats& s, Lang lang, const std::string& file);
 

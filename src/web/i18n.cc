@@ -85,14 +85,14 @@ void insert_nested(mstch::map& root, std::string_view key, const std::string& va
 
 void I18n::build() {
   languages_.clear();
-  template_maps_.clear();
+  template_scopes_.clear();
   const Catalog& fallback = catalogs_[std::string(kDefaultLang)];
   for (const auto& [lang, catalog] : catalogs_) {
     languages_.push_back(lang);
     mstch::map m;
     for (const auto& [key, value] : fallback) insert_nested(m, key, value);
     for (const auto& [key, value] : catalog) insert_nested(m, key, value);
-    template_maps_.emplace(lang, std::move(m));
+    template_scopes_.emplace(lang, mstch::map{{"t", std::move(m)}});
   }
 }
 
@@ -111,10 +111,14 @@ const std::string& I18n::t(std::string_view lang, std::string_view key) const {
 
 bool I18n::supports(std::string_view lang) const { return catalogs_.contains(lang); }
 
-const mstch::map& I18n::template_map(std::string_view lang) const {
-  auto it = template_maps_.find(lang);
-  if (it == template_maps_.end()) it = template_maps_.find(kDefaultLang);
+const mstch::node& I18n::template_scope(std::string_view lang) const {
+  auto it = template_scopes_.find(lang);
+  if (it == template_scopes_.end()) it = template_scopes_.find(kDefaultLang);
   return it->second;
+}
+
+const mstch::map& I18n::template_map(std::string_view lang) const {
+  return boost::get<mstch::map>(boost::get<mstch::map>(template_scope(lang)).at("t"));
 }
 
 namespace {

@@ -36,11 +36,14 @@ class I18n {
   // Keys as nested objects for templates: "layout.skip_link" becomes
   // {{t.layout.skip_link}}. Built once per language at load.
   const mstch::map& template_map(std::string_view lang) const;
+  // {"t": template_map(lang)}: the outermost scope of every page, shared by all
+  // renders (never copied per request).
+  const mstch::node& template_scope(std::string_view lang) const;
 
  private:
   using Catalog = std::map<std::string, std::string, std::less<>>;
   std::map<std::string, Catalog, std::less<>> catalogs_;
-  std::map<std::string, mstch::map, std::less<>> template_maps_;
+  std::map<std::string, mstch::node, std::less<>> template_scopes_;
   std::vector<std::string> languages_;
   void build();
 };

@@ -79,14 +79,14 @@ Response render(const Services& s, const Request& req, std::string_view name, ms
                 int status) {
   mstch::map ctx = std::move(data);
   ctx.emplace("lang", req.lang);
-  ctx.emplace("t", s.i18n.template_map(req.lang));
   ctx.emplace("title", s.i18n.t(req.lang, "layout.app_name"));  // emplace keeps the handler's
   ctx.emplace("csrf_token", req.csrf_token);
   ctx.emplace("path", req.path);
   ctx.emplace("back", req.target);
   ctx.emplace("languages", language_links(s, req, ctx));
   ctx.emplace("account", auth::layout_data(s, req));  // header: signed in as, orgs, sign-out
-  auto html = s.templates.render(name, ctx);
+  const mstch::node page = std::move(ctx);
+  auto html = s.templates.render(name, {&s.i18n.template_scope(req.lang), &page});
   if (!html) {
     spdlog::error("render {}: {}", name, html.error().detail);
     return bare_error(500);

@@ -4,22 +4,11 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/html.h"
-#include "web/http.h"
-
 namespace solipraxis::web {
 
 namespace fs = std::filesystem;
 using core::ErrorCode;
 using core::make_error;
-
-namespace {
-
-void install_escape() {
-  mstch::config::escape = [](const std::string& s) { return core::html_escape(s); };
-}
-
-}  // namespace
 
 core::Result<Templates> Templates::load(const std::string& dir) {
   std::map<std::string, std::string> sources;
@@ -37,24 +26,33 @@ core::Result<Templates> Templates::load(const std::string& dir) {
     return make_error(ErrorCode::kUnavailable, "error.templates.missing",
                       "no templates in " + dir + (ec ? ": " + ec.message() : ""));
   }
-  return from_map(std::move(sources));
+  return from_map(sources);
 }
 
-Templates Templates::from_map(std::map<std::string, std::string> sources) {
-  install_escape();
+core::Result<Templates> Templates::from_map(const std::map<std::string, std::string>& sources) {
   Templates t;
-  t.sources_ = std::move(sources);
+  for (const auto& [name, source] : sources) {
+    auto nodes = mustache::parse(source);
+    if (!nodes) {
+      return make_error(ErrorCode::kInvalidInput, "error.templates.invalid",
+                        "template " + name + ", " + nodes.error().detail);
+    }
+    t.parsed_.emplace(name, std::move(nodes.value()));
+  }
   return t;
 }
 
 core::Result<std::string> Templates::render(std::string_view name,
-                                            const mstch::node& context) const {
-  auto it = sources_.find(std::string(name));
-  if (it == sources_.end()) {
+                                            std::vector<const mstch::node*> scopes) const {
+  const auto it = parsed_.find(name);
+  if (it == parsed_.end()) {
     return make_error(ErrorCode::kNotFound, "error.templates.missing",
                       "no template " + std::string(name));
   }
-  return mstch::render(it->second, context, sources_);
+  std::string out;
+  out.reserve(16 * 1024);
+  mustache::render(it->second, parsed_, scopes, out);
+  return out;
 }
 
 }  // namespace solipraxis::web

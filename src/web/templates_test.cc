@@ -16,7 +16,9 @@ const std::string kWeb = std::string(SOLIPRAXIS_SOURCE_DIR) + "/web";
 
 TEST(Templates, EscapesValues) {
   auto t = Templates::from_map({{"p", "<p title=\"{{x}}\">{{x}}</p>"}});
-  auto out = t.render("p", mstch::map{{"x", std::string("\"><script>alert(1)</script>")}});
+  ASSERT_TRUE(t);
+  const mstch::node data = mstch::map{{"x", std::string("\"><script>alert(1)</script>")}};
+  auto out = t.value().render("p", {&data});
   ASSERT_TRUE(out);
   EXPECT_EQ(out.value().find("<script>"), std::string::npos);
   EXPECT_NE(out.value().find("&lt;script&gt;"), std::string::npos);
@@ -25,16 +27,25 @@ TEST(Templates, EscapesValues) {
 TEST(Templates, PartialsAndDottedTranslations) {
   auto t = Templates::from_map({{"top", "<h1>{{t.layout.app_name}}</h1>"},
                                 {"page", "{{> top}}<p>{{t.home.heading}}</p>"}});
+  ASSERT_TRUE(t);
   auto i18n = I18n::from_maps(
       {{"de", {{"layout.app_name", "solipraxis"}, {"home.heading", "KI solidarisch nutzen"}}}});
-  auto out = t.render("page", mstch::map{{"t", i18n.template_map("de")}});
+  auto out = t.value().render("page", {&i18n.template_scope("de")});
   ASSERT_TRUE(out);
   EXPECT_EQ(out.value(), "<h1>solipraxis</h1><p>KI solidarisch nutzen</p>");
 }
 
+TEST(Templates, ATemplateThatDoesNotParseIsAnErrorAtLoad) {
+  auto t = Templates::from_map({{"ok", "x"}, {"pages/broken", "{{#a}}never closed"}});
+  ASSERT_FALSE(t);
+  EXPECT_NE(t.error().detail.find("pages/broken"), std::string::npos) << t.error().detail;
+}
+
 TEST(Templates, UnknownTemplateIsNotFound) {
   auto t = Templates::from_map({{"a", "x"}});
-  auto out = t.render("b", mstch::map{});
+  ASSERT_TRUE(t);
+  const mstch::node data = mstch::map{};
+  auto out = t.value().render("b", {&data});
   ASSERT_FALSE(out);
   EXPECT_EQ(out.error().code, core::ErrorCode::kNotFound);
 }
