@@ -29,7 +29,7 @@ TEST(Names, TheFirstSignInWithoutANameAsksForOneThenGoesOn) {
   Browser b(srv.port());
   auto r = b.sign_in("ada@example.org");
   ASSERT_EQ(r.status, 303);
-  EXPECT_EQ(r.header("Location"), "/welcome?next=%2Fo%2Facme");
+  EXPECT_EQ(r.header("Location"), "/welcome?next=/o/acme");
   auto page = b.open(r.header("Location"));
   ASSERT_EQ(page.status, 200);
   EXPECT_TRUE(contains(page.body, "Wie heißen Sie?"));
