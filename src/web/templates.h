@@ -33,7 +33,6 @@ class Templates {
 
  private:
   mustache::Partials parsed_;
-  std::map<std::string, std::string> sources_;
 };
 
 }  // namespace solipraxis::web
