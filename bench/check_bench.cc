@@ -3,6 +3,8 @@
 // 1 MB blocks split at line ends, and prints MB/s, peak RSS and the 10 MB vs
 // 100 MB time ratio. `--file PATH --lang en --repeat N` times one given file
 // (used by bench/run for the side-by-side comparison with alex).
+// `--compare-stream PATH --lang de|en` checks that the streamed findings (the
+// CLI's path) equal those of the whole text.
 #include <sys/resource.h>
 
 #include <time.h>
@@ -12,10 +14,12 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
 #include "text/checker.h"
+#include "text/stream.h"
 
 namespace {
 
@@ -167,6 +171,40 @@ void print(const char* label, const RunResult& r) {
               label, mb, r.cpu_seconds, mb / r.cpu_seconds, r.seconds, mb / r.seconds, r.findings);
 }
 
+// Checks the file whole and streamed (1 MB and 4 KB blocks) and compares every
+// finding: the streaming CLI must report what the whole-text checker reports.
+int compare_stream(const std::string& path, Lang lang) {
+  std::ifstream in(path, std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CheckOptions options;
+  options.lang = lang;
+  const auto whole = solipraxis::text::check_text(text, options);
+  if (!whole) return 2;
+  for (std::size_t block : {std::size_t{1} << 20, std::size_t{4096}}) {
+    solipraxis::text::StreamOptions so;
+    so.check = options;
+    so.block_size = block;
+    const auto streamed = solipraxis::text::check_text_in_blocks(text, so);
+    std::size_t same = 0;
+    const auto& a = whole->findings;
+    const auto& b = streamed->findings;
+    while (same < a.size() && same < b.size() && a[same].start == b[same].start &&
+           a[same].end == b[same].end && a[same].line == b[same].line &&
+           a[same].column == b[same].column && a[same].rule == b[same].rule &&
+           a[same].message == b[same].message && a[same].suggestions == b[same].suggestions)
+      ++same;
+    const bool equal = same == a.size() && same == b.size();
+    std::printf("%s, blocks of %zu bytes: %s (%zu findings whole, %zu streamed)\n", path.c_str(),
+                block, equal ? "streamed == whole" : "DIFFERENT", a.size(), b.size());
+    if (!equal) {
+      std::printf("  first difference at finding %zu (offset %u)\n", same,
+                  same < a.size() ? a[same].start : b[same].start);
+      return 1;
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -174,6 +212,7 @@ int main(int argc, char** argv) {
   std::string file;
   Lang lang = Lang::kGerman;
   int repeat = 1;
+  bool compare = false;
   std::size_t big_mb = 100;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--file") && i + 1 < argc) file = argv[++i];
@@ -181,8 +220,13 @@ int main(int argc, char** argv) {
       lang = std::strcmp(argv[++i], "en") == 0 ? Lang::kEnglish : Lang::kGerman;
     else if (!std::strcmp(argv[i], "--repeat") && i + 1 < argc) repeat = std::atoi(argv[++i]);
     else if (!std::strcmp(argv[i], "--out") && i + 1 < argc) dir = argv[++i];
+    else if (!std::strcmp(argv[i], "--compare-stream") && i + 1 < argc) {
+      file = argv[++i];
+      compare = true;
+    }
     else if (!std::strcmp(argv[i], "--mb") && i + 1 < argc) big_mb = std::strtoul(argv[++i], nullptr, 10);
   }
+  if (compare) return compare_stream(file, lang);
   if (!file.empty()) {
     const RunResult r = check_file(file, lang, repeat);
     print(file.c_str(), r);
