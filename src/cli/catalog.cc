@@ -204,10 +204,16 @@ struct OrgContext {
   store_view::OrgCatalogView view;
 };
 
-int with_org(Context& ctx, const std::string& slug, const std::function<int(OrgContext&)>& f) {
+// `search` fills the store's search rows for the loaded catalog versions first (a
+// write the first time), so it opens the store for writing; `list` only reads.
+enum class OrgAccess { kRead, kSearch };
+
+int with_org(Context& ctx, const std::string& slug, OrgAccess access,
+             const std::function<int(OrgContext&)>& f) {
   core::SystemClock clock;
   OrgContext oc;
-  oc.store = open_store_for_reading(ctx, clock);
+  oc.store = access == OrgAccess::kRead ? open_store_for_reading(ctx, clock)
+                                        : open_store_or_report(ctx, clock);
   if (!oc.store) return ctx.exit_code;
   auto org = oc.store->org_by_slug(slug);
   if (!org) return report(org.error());
@@ -252,7 +258,7 @@ void add_catalog_commands(CLI::App& app, Context& ctx) {
         print_items(c.list(p.phase, kind), p);
         return kExitOk;
       }
-      return with_org(ctx, opts->org, [&](OrgContext& oc) {
+      return with_org(ctx, opts->org, OrgAccess::kRead, [&](OrgContext& oc) {
         print_items(store_view::org_list(c, oc.view, p.phase, kind), p);
         return kExitOk;
       });
@@ -288,7 +294,7 @@ void add_catalog_commands(CLI::App& app, Context& ctx) {
       Parsed p;
       if (int rc = parse_options(c, *opts, p)) return rc;
       if (!opts->org.empty()) {
-        return with_org(ctx, opts->org, [&](OrgContext& oc) {
+        return with_org(ctx, opts->org, OrgAccess::kSearch, [&](OrgContext& oc) {
           store::CatalogQuery q;
           q.text = opts->query;
           q.lang = cat::lang_name(p.lang);

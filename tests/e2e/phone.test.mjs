@@ -53,7 +53,7 @@ async function walk(page, base, starts, max) {
     for (const href of hrefs) {
       if (!href.startsWith('/') || href.startsWith('/static/') || href.startsWith('/lang?')) continue;
       const clean = href.replace(/#.*$/, '');
-      if (/\.(json|csv|md|ics|atom)(\?|$)/.test(clean)) continue;
+      if (/\.(json|csv|xlsx|md|ics|atom)(\?|$)/.test(clean)) continue;  // downloads, not pages
       if (!seen.has(clean) && !queue.includes(clean)) queue.push(clean);
     }
   }

@@ -103,7 +103,7 @@ test('the review dashboard is accessible and links to the tool pages', async () 
   const page = await context.newPage();
   await signIn(page, env.server.url, OWNER.email, OWNER.password);
   await page.waitForURL(`**/o/${ORG}`);
-  await page.getByRole('link', { name: /Überprüfungen/ }).click();
+  await page.getByRole('link', { name: 'Überprüfungen und Termine' }).click();
   await page.waitForURL(`**/o/${ORG}/reviews`);
   await expectAccessible(page, 'reviews (nothing due)');
   // A pilot due in 10 days appears as upcoming.
