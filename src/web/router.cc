@@ -86,8 +86,25 @@ bool more_specific(const Router::Route& a, const Router::Route& b) {
 
 }  // namespace
 
-void Router::add(std::string method, std::string_view pattern, Handler handler) {
-  Route r{std::move(method), std::string(pattern), parse_pattern(pattern), std::move(handler)};
+const char* route_access_name(RouteAccess access) {
+  switch (access) {
+    case RouteAccess::kPublic: return "public";
+    case RouteAccess::kSignedIn: return "signed-in";
+    case RouteAccess::kMember: return "member";
+    case RouteAccess::kEditor: return "editor";
+    case RouteAccess::kOwner: return "owner";
+  }
+  return "?";
+}
+
+bool is_state_changing(std::string_view method) {
+  return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+void Router::add(std::string method, std::string_view pattern, Handler handler,
+                 RouteAccess access) {
+  Route r{std::move(method), std::string(pattern), parse_pattern(pattern), std::move(handler),
+          access};
   for (const auto& existing : routes_) {
     if (existing.method == r.method && existing.pattern == r.pattern) {
       throw std::invalid_argument("duplicate route: " + r.method + " " + r.pattern);

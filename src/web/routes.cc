@@ -43,138 +43,145 @@ void register_routes(Router& r, Services& s) {
   auth::Auth& a = *s.auth;
   auto ah = [&a](AuthFn fn) -> Handler { return [&a, fn](Request& req) { return fn(a, req); }; };
   using namespace handlers;
+  // Who may call each route (router.h); the handler enforces it, and
+  // tests/integration/route_matrix_test.cc checks that it does.
+  constexpr auto kPublic = RouteAccess::kPublic;
+  constexpr auto kSignedIn = RouteAccess::kSignedIn;
+  constexpr auto kMember = RouteAccess::kMember;
+  constexpr auto kEditor = RouteAccess::kEditor;
+  constexpr auto kOwner = RouteAccess::kOwner;
 
   // --- health and assets ---
-  r.get("/healthz", h(health));
-  r.get("/static/{path...}", h(static_file));
+  r.get("/healthz", h(health), kPublic);
+  r.get("/static/{path...}", h(static_file), kPublic);
 
   // --- pages for everyone ---
-  r.get("/", h(home_page));
-  r.get("/lang", h(switch_language));
+  r.get("/", h(home_page), kPublic);
+  r.get("/lang", h(switch_language), kPublic);
 
   // --- practice catalog (public) ---
-  r.get("/praxis", h(praxis_overview));
-  r.get("/praxis/phase/{n}", h(praxis_phase));
-  r.get("/praxis/principles", h(praxis_principles));
-  r.get("/praxis/methods", h(praxis_methods));
-  r.get("/praxis/search", h(praxis_search));
-  r.get("/api/v1/catalog", h(api_catalog));
-  r.get("/api/v1/catalog/search", h(api_catalog_search));
+  r.get("/praxis", h(praxis_overview), kPublic);
+  r.get("/praxis/phase/{n}", h(praxis_phase), kPublic);
+  r.get("/praxis/principles", h(praxis_principles), kPublic);
+  r.get("/praxis/methods", h(praxis_methods), kPublic);
+  r.get("/praxis/search", h(praxis_search), kPublic);
+  r.get("/api/v1/catalog", h(api_catalog), kPublic);
+  r.get("/api/v1/catalog/search", h(api_catalog_search), kPublic);
 
   // --- accounts: sign-in, account, org dashboard, members, invitations ---
   // Every POST below needs the CSRF token (checked by Auth::before for all routes).
-  r.get("/login", ah(login_page));
-  r.post("/login", ah(login_submit));
-  r.post("/logout", ah(logout));
-  r.get("/welcome", ah(welcome_page));  // the first sign-in without a display name
-  r.post("/welcome", ah(welcome_save));
-  r.get("/account", ah(account_page));
-  r.post("/account", ah(account_update));
-  r.post("/account/password", ah(account_password));
-  r.post("/account/tokens", ah(account_token_create));
-  r.post("/account/tokens/{id}/delete", ah(account_token_delete));
-  r.get("/invite/{token}", ah(invite_page));
-  r.post("/invite/{token}", ah(invite_accept));
-  r.get("/o/{org}", ah(dashboard));
-  r.get("/o/{org}/members", ah(members_page));
-  r.post("/o/{org}/invites", ah(invite_create));
-  r.post("/o/{org}/invites/{id}/revoke", ah(invite_revoke));
-  r.post("/o/{org}/members/{user}/role", ah(member_role));
-  r.post("/o/{org}/members/{user}/remove", ah(member_remove));
-  r.get("/o/{org}/audit", ah(audit_page));  // the change log, owners only
-  r.get("/o/{org}/settings", ah(org_settings_page));  // the org's name, owners only
-  r.post("/o/{org}/settings", ah(org_settings_save));
+  r.get("/login", ah(login_page), kPublic);
+  r.post("/login", ah(login_submit), kPublic);
+  r.post("/logout", ah(logout), kPublic);
+  r.get("/welcome", ah(welcome_page), kSignedIn);  // the first sign-in without a display name
+  r.post("/welcome", ah(welcome_save), kSignedIn);
+  r.get("/account", ah(account_page), kSignedIn);
+  r.post("/account", ah(account_update), kSignedIn);
+  r.post("/account/password", ah(account_password), kSignedIn);
+  r.post("/account/tokens", ah(account_token_create), kSignedIn);
+  r.post("/account/tokens/{id}/delete", ah(account_token_delete), kSignedIn);
+  r.get("/invite/{token}", ah(invite_page), kPublic);
+  r.post("/invite/{token}", ah(invite_accept), kPublic);
+  r.get("/o/{org}", ah(dashboard), kMember);
+  r.get("/o/{org}/members", ah(members_page), kMember);
+  r.post("/o/{org}/invites", ah(invite_create), kOwner);
+  r.post("/o/{org}/invites/{id}/revoke", ah(invite_revoke), kOwner);
+  r.post("/o/{org}/members/{user}/role", ah(member_role), kOwner);
+  r.post("/o/{org}/members/{user}/remove", ah(member_remove), kOwner);
+  r.get("/o/{org}/audit", ah(audit_page), kOwner);  // the change log, owners only
+  r.get("/o/{org}/settings", ah(org_settings_page), kOwner);  // the org's name, owners only
+  r.post("/o/{org}/settings", ah(org_settings_save), kOwner);
 
   // --- Prompt-Werkstatt: the solidary prompt checker for members (issue 12) ---
-  r.get("/o/{org}/werkstatt", ah(werkstatt_page));
-  r.post("/o/{org}/werkstatt/check", ah(werkstatt_check));
-  r.post("/o/{org}/werkstatt/compose", ah(werkstatt_compose));
-  r.get("/o/{org}/werkstatt/settings", ah(werkstatt_settings_page));
-  r.post("/o/{org}/werkstatt/settings", ah(werkstatt_settings_save));
+  r.get("/o/{org}/werkstatt", ah(werkstatt_page), kMember);
+  r.post("/o/{org}/werkstatt/check", ah(werkstatt_check), kMember);
+  r.post("/o/{org}/werkstatt/compose", ah(werkstatt_compose), kMember);
+  r.get("/o/{org}/werkstatt/settings", ah(werkstatt_settings_page), kMember);
+  r.post("/o/{org}/werkstatt/settings", ah(werkstatt_settings_save), kEditor);
   // --- the org's own practice catalog (members read, editors change) ---
-  r.get("/o/{org}/praxis", ah(org_praxis));
-  r.get("/o/{org}/praxis/edit", ah(org_praxis_edit));
-  r.post("/o/{org}/praxis/entries", ah(org_praxis_create));
-  r.get("/o/{org}/praxis/entries/{id}/edit", ah(org_praxis_entry_page));
-  r.post("/o/{org}/praxis/entries/{id}", ah(org_praxis_update));
-  r.get("/o/{org}/praxis/entries/{id}/delete", ah(org_praxis_delete_page));
-  r.post("/o/{org}/praxis/entries/{id}/delete", ah(org_praxis_delete));
-  r.post("/o/{org}/praxis/hide", ah(org_praxis_hide));
-  r.post("/o/{org}/praxis/move", ah(org_praxis_move));
+  r.get("/o/{org}/praxis", ah(org_praxis), kMember);
+  r.get("/o/{org}/praxis/edit", ah(org_praxis_edit), kEditor);
+  r.post("/o/{org}/praxis/entries", ah(org_praxis_create), kEditor);
+  r.get("/o/{org}/praxis/entries/{id}/edit", ah(org_praxis_entry_page), kEditor);
+  r.post("/o/{org}/praxis/entries/{id}", ah(org_praxis_update), kEditor);
+  r.get("/o/{org}/praxis/entries/{id}/delete", ah(org_praxis_delete_page), kEditor);
+  r.post("/o/{org}/praxis/entries/{id}/delete", ah(org_praxis_delete), kEditor);
+  r.post("/o/{org}/praxis/hide", ah(org_praxis_hide), kEditor);
+  r.post("/o/{org}/praxis/move", ah(org_praxis_move), kEditor);
 
   // --- AI tool register for members (handlers/tools.h); editors and owners write ---
-  r.get("/o/{org}/tools", ah(tools_page));
-  r.post("/o/{org}/tools", ah(tool_create));
-  r.get("/o/{org}/tools/new", ah(tool_new_page));
-  r.get("/o/{org}/tools/export.md", ah(tools_export_md));
-  r.get("/o/{org}/tools/export.json", ah(tools_export_json));
-  r.get("/o/{org}/tools/export.csv", ah(tools_export_csv));
-  r.get("/o/{org}/tools/export.xlsx", ah(tools_export_xlsx));
-  r.get("/o/{org}/tools/{id}", ah(tool_page));
-  r.post("/o/{org}/tools/{id}", ah(tool_update));
-  r.get("/o/{org}/tools/{id}/edit", ah(tool_edit_page));
-  r.get("/o/{org}/tools/{id}/decide", ah(tool_decide_page));
-  r.post("/o/{org}/tools/{id}/decide", ah(tool_decide));
-  r.get("/o/{org}/tools/{id}/export.md", ah(tool_export_md));
-  r.get("/o/{org}/tools/{id}/export.json", ah(tool_export_json));
-  r.get("/o/{org}/non-use", ah(non_use_page));
-  r.get("/o/{org}/red-lines", ah(red_lines_page));
-  r.post("/o/{org}/red-lines", ah(red_line_create));
-  r.get("/o/{org}/red-lines/{id}/edit", ah(red_line_edit_page));
-  r.post("/o/{org}/red-lines/{id}", ah(red_line_update));
-  r.get("/o/{org}/red-lines/{id}/delete", ah(red_line_delete_page));
-  r.post("/o/{org}/red-lines/{id}/delete", ah(red_line_delete));
-  r.post("/o/{org}/review-interval", ah(review_interval_update));
+  r.get("/o/{org}/tools", ah(tools_page), kMember);
+  r.post("/o/{org}/tools", ah(tool_create), kEditor);
+  r.get("/o/{org}/tools/new", ah(tool_new_page), kEditor);
+  r.get("/o/{org}/tools/export.md", ah(tools_export_md), kMember);
+  r.get("/o/{org}/tools/export.json", ah(tools_export_json), kMember);
+  r.get("/o/{org}/tools/export.csv", ah(tools_export_csv), kMember);
+  r.get("/o/{org}/tools/export.xlsx", ah(tools_export_xlsx), kMember);
+  r.get("/o/{org}/tools/{id}", ah(tool_page), kMember);
+  r.post("/o/{org}/tools/{id}", ah(tool_update), kEditor);
+  r.get("/o/{org}/tools/{id}/edit", ah(tool_edit_page), kEditor);
+  r.get("/o/{org}/tools/{id}/decide", ah(tool_decide_page), kEditor);
+  r.post("/o/{org}/tools/{id}/decide", ah(tool_decide), kEditor);
+  r.get("/o/{org}/tools/{id}/export.md", ah(tool_export_md), kMember);
+  r.get("/o/{org}/tools/{id}/export.json", ah(tool_export_json), kMember);
+  r.get("/o/{org}/non-use", ah(non_use_page), kMember);
+  r.get("/o/{org}/red-lines", ah(red_lines_page), kMember);
+  r.post("/o/{org}/red-lines", ah(red_line_create), kEditor);
+  r.get("/o/{org}/red-lines/{id}/edit", ah(red_line_edit_page), kEditor);
+  r.post("/o/{org}/red-lines/{id}", ah(red_line_update), kEditor);
+  r.get("/o/{org}/red-lines/{id}/delete", ah(red_line_delete_page), kEditor);
+  r.post("/o/{org}/red-lines/{id}/delete", ah(red_line_delete), kEditor);
+  r.post("/o/{org}/review-interval", ah(review_interval_update), kEditor);
 
   // --- JSON API (web/static/openapi.json describes it) ---
-  r.get("/api/openapi.json", ah(api_openapi));
-  r.get("/api/v1/me", ah(api_me));
-  r.patch("/api/v1/me", ah(api_update_me));
-  r.get("/api/v1/orgs", ah(api_orgs));
-  r.get("/api/v1/orgs/{org}", ah(api_org));
-  r.patch("/api/v1/orgs/{org}", ah(api_update_org));
-  r.get("/api/v1/orgs/{org}/members", ah(api_members));
-  r.get("/api/v1/orgs/{org}/audit", ah(api_audit));
-  r.post("/api/v1/check", ah(api_check));
-  r.post("/api/v1/orgs/{org}/check", ah(api_org_check));
-  r.get("/api/v1/orgs/{org}/checker-settings", ah(api_checker_settings));
-  r.put("/api/v1/orgs/{org}/checker-settings", ah(api_put_checker_settings));
-  r.get("/api/v1/orgs/{org}/tools", ah(api_tools));
-  r.post("/api/v1/orgs/{org}/tools", ah(api_tool_create));
-  r.get("/api/v1/orgs/{org}/tools/export.xlsx", ah(tools_export_xlsx));  // ?lang=de|en
-  r.get("/api/v1/orgs/{org}/tools/export.csv", ah(tools_export_csv));
-  r.get("/api/v1/orgs/{org}/tools/{id}", ah(api_tool));
-  r.patch("/api/v1/orgs/{org}/tools/{id}", ah(api_tool_update));
-  r.get("/api/v1/orgs/{org}/tools/{id}/decisions", ah(api_decisions));
-  r.post("/api/v1/orgs/{org}/tools/{id}/decisions", ah(api_decision_create));
-  r.get("/api/v1/orgs/{org}/red-lines", ah(api_red_lines));
-  r.post("/api/v1/orgs/{org}/red-lines", ah(api_red_line_create));
-  r.patch("/api/v1/orgs/{org}/red-lines/{id}", ah(api_red_line_update));
-  r.del("/api/v1/orgs/{org}/red-lines/{id}", ah(api_red_line_delete));
-  r.get("/api/v1/orgs/{org}/reviews.ics", ah(reviews_ics));  // the same feed for Bearer tokens
+  r.get("/api/openapi.json", ah(api_openapi), kPublic);
+  r.get("/api/v1/me", ah(api_me), kSignedIn);
+  r.patch("/api/v1/me", ah(api_update_me), kSignedIn);
+  r.get("/api/v1/orgs", ah(api_orgs), kSignedIn);
+  r.get("/api/v1/orgs/{org}", ah(api_org), kMember);
+  r.patch("/api/v1/orgs/{org}", ah(api_update_org), kOwner);
+  r.get("/api/v1/orgs/{org}/members", ah(api_members), kMember);
+  r.get("/api/v1/orgs/{org}/audit", ah(api_audit), kOwner);
+  r.post("/api/v1/check", ah(api_check), kSignedIn);
+  r.post("/api/v1/orgs/{org}/check", ah(api_org_check), kMember);
+  r.get("/api/v1/orgs/{org}/checker-settings", ah(api_checker_settings), kMember);
+  r.put("/api/v1/orgs/{org}/checker-settings", ah(api_put_checker_settings), kEditor);
+  r.get("/api/v1/orgs/{org}/tools", ah(api_tools), kMember);
+  r.post("/api/v1/orgs/{org}/tools", ah(api_tool_create), kEditor);
+  r.get("/api/v1/orgs/{org}/tools/export.xlsx", ah(tools_export_xlsx), kMember);  // ?lang=de|en
+  r.get("/api/v1/orgs/{org}/tools/export.csv", ah(tools_export_csv), kMember);
+  r.get("/api/v1/orgs/{org}/tools/{id}", ah(api_tool), kMember);
+  r.patch("/api/v1/orgs/{org}/tools/{id}", ah(api_tool_update), kEditor);
+  r.get("/api/v1/orgs/{org}/tools/{id}/decisions", ah(api_decisions), kMember);
+  r.post("/api/v1/orgs/{org}/tools/{id}/decisions", ah(api_decision_create), kEditor);
+  r.get("/api/v1/orgs/{org}/red-lines", ah(api_red_lines), kMember);
+  r.post("/api/v1/orgs/{org}/red-lines", ah(api_red_line_create), kEditor);
+  r.patch("/api/v1/orgs/{org}/red-lines/{id}", ah(api_red_line_update), kEditor);
+  r.del("/api/v1/orgs/{org}/red-lines/{id}", ah(api_red_line_delete), kEditor);
+  r.get("/api/v1/orgs/{org}/reviews.ics", ah(reviews_ics), kMember);
 
   // --- review dashboard and calendar feed (members) ---
-  r.get("/o/{org}/reviews", ah(reviews_page));
-  r.get("/o/{org}/reviews.ics", ah(reviews_ics));
-  r.post("/o/{org}/reviews/feed", ah(review_feed_rotate));
-  r.post("/o/{org}/reviews/feed/delete", ah(review_feed_delete));
-  r.get("/p/{org}/reviews/{file}", ah(public_review_feed));  // {secret}.ics, no login
+  r.get("/o/{org}/reviews", ah(reviews_page), kMember);
+  r.get("/o/{org}/reviews.ics", ah(reviews_ics), kMember);
+  r.post("/o/{org}/reviews/feed", ah(review_feed_rotate), kEditor);
+  r.post("/o/{org}/reviews/feed/delete", ah(review_feed_delete), kEditor);
+  r.get("/p/{org}/reviews/{file}", ah(public_review_feed), kPublic);  // {secret}.ics, no login
 
   // --- public transparency register (no login; only tools marked public) ---
-  r.get("/p/{org}/register", ah(public_register_page));
-  r.get("/p/{org}/register.json", ah(public_register_json));
-  r.get("/p/{org}/register.atom", ah(public_register_atom));
-  r.get("/api/v1/orgs/{org}/catalog", ah(api_org_catalog));
-  r.get("/api/v1/orgs/{org}/catalog/search", ah(api_org_catalog_search));
-  r.get("/api/v1/orgs/{org}/catalog/entries", ah(api_org_entries));
-  r.post("/api/v1/orgs/{org}/catalog/entries", ah(api_org_entry_create));
-  r.get("/api/v1/orgs/{org}/catalog/entries/{id}", ah(api_org_entry));
-  r.put("/api/v1/orgs/{org}/catalog/entries/{id}", ah(api_org_entry_update));
-  r.del("/api/v1/orgs/{org}/catalog/entries/{id}", ah(api_org_entry_delete));
-  r.get("/api/v1/orgs/{org}/catalog/hidden", ah(api_org_hidden));
-  r.put("/api/v1/orgs/{org}/catalog/hidden/{entry}", ah(api_org_hide));
-  r.del("/api/v1/orgs/{org}/catalog/hidden/{entry}", ah(api_org_unhide));
-  r.put("/api/v1/orgs/{org}/catalog/order", ah(api_org_order));
+  r.get("/p/{org}/register", ah(public_register_page), kPublic);
+  r.get("/p/{org}/register.json", ah(public_register_json), kPublic);
+  r.get("/p/{org}/register.atom", ah(public_register_atom), kPublic);
+  r.get("/api/v1/orgs/{org}/catalog", ah(api_org_catalog), kMember);
+  r.get("/api/v1/orgs/{org}/catalog/search", ah(api_org_catalog_search), kMember);
+  r.get("/api/v1/orgs/{org}/catalog/entries", ah(api_org_entries), kMember);
+  r.post("/api/v1/orgs/{org}/catalog/entries", ah(api_org_entry_create), kEditor);
+  r.get("/api/v1/orgs/{org}/catalog/entries/{id}", ah(api_org_entry), kMember);
+  r.put("/api/v1/orgs/{org}/catalog/entries/{id}", ah(api_org_entry_update), kEditor);
+  r.del("/api/v1/orgs/{org}/catalog/entries/{id}", ah(api_org_entry_delete), kEditor);
+  r.get("/api/v1/orgs/{org}/catalog/hidden", ah(api_org_hidden), kMember);
+  r.put("/api/v1/orgs/{org}/catalog/hidden/{entry}", ah(api_org_hide), kEditor);
+  r.del("/api/v1/orgs/{org}/catalog/hidden/{entry}", ah(api_org_unhide), kEditor);
+  r.put("/api/v1/orgs/{org}/catalog/order", ah(api_org_order), kEditor);
 }
 
 }  // namespace solipraxis::web

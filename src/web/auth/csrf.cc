@@ -4,10 +4,6 @@
 
 namespace solipraxis::web::auth {
 
-bool is_state_changing(std::string_view method) {
-  return method != "GET" && method != "HEAD" && method != "OPTIONS";
-}
-
 namespace {
 bool is_form(const Request& req) {
   const std::string type = req.header("Content-Type");

@@ -9,14 +9,12 @@
 #include <string_view>
 
 #include "web/http.h"
+#include "web/router.h"  // is_state_changing: GET, HEAD and OPTIONS are safe
 
 namespace solipraxis::web::auth {
 
 inline constexpr const char* kCsrfField = "csrf_token";
 inline constexpr const char* kCsrfHeader = "X-CSRF-Token";
-
-// GET, HEAD and OPTIONS are safe; everything else changes state.
-bool is_state_changing(std::string_view method);
 
 // The token the request carries: the header first, else the form field of an
 // application/x-www-form-urlencoded body. "" when neither is there.

@@ -1,0 +1,235 @@
+#include "route_world.h"
+
+#include <sstream>
+
+#include "catalog/catalog.h"
+#include "store/secrets.h"
+
+namespace solipraxis::web {
+
+namespace {
+
+const store::Actor kTestActor{std::nullopt, "test"};
+
+template <typename T>
+T must(core::Result<T> r, const char* what) {
+  if (!r) throw std::runtime_error(std::string(what) + ": " + r.error().detail);
+  return std::move(r).value();
+}
+
+std::string new_tool(RouteWorld& w, const store::Org& org) {
+  core::Tool t;
+  t.name = "Werkzeug " + store::random_token().substr(0, 6);
+  t.purpose = "Briefe verständlich machen";
+  return std::to_string(must(w.srv.store().create_tool(org.id, t, kTestActor), "tool").id.value);
+}
+
+std::string new_red_line(RouteWorld& w, const store::Org& org) {
+  auto line = w.srv.store().create_red_line(org.id, "Keine Gesichtserkennung", kTestActor);
+  return std::to_string(must(std::move(line), "red line").id.value);
+}
+
+std::string new_entry(RouteWorld& w, const store::Org& org) {
+  store::OrgCatalogEntry e;
+  e.kind = "question";
+  e.phase = 1;
+  e.text_de = "Wen fragen wir vorher?";
+  return std::to_string(
+      must(w.srv.store().create_org_catalog_entry(org.id, e, kTestActor), "entry").id);
+}
+
+// An open invitation of `org`; returns its id, or with `raw` its secret token.
+std::string new_invite(RouteWorld& w, const store::Org& org, bool raw) {
+  const std::string token = store::random_token();
+  store::Invite inv;
+  inv.token_hash = store::hash_token(token);
+  inv.role = store::Role::kMember;
+  inv.created_by = w.owner.id;
+  inv.created_at = w.srv.clock().now();
+  inv.expires_at = inv.created_at + 7 * 86400;
+  auto made = must(w.srv.store().create_invite(org.id, inv, kTestActor), "invite");
+  return raw ? token : std::to_string(made.id);
+}
+
+std::string new_member(RouteWorld& w, const store::Org& org) {
+  static int n = 0;
+  const std::string email = "extra" + std::to_string(++n) + "@example.org";
+  auto u = must(w.srv.store().create_user({email, "Extra " + std::to_string(n), "$argon2id$x", ""}),
+                "user");
+  auto st = w.srv.store().add_member(org.id, u.id, store::Role::kMember, kTestActor);
+  if (!st) throw std::runtime_error("add_member: " + st.error().detail);
+  return std::to_string(u.id.value);
+}
+
+}  // namespace
+
+// How to fill each path parameter. A route with a parameter missing here fails
+// the matrices: add a line (what object the parameter names, made fresh in the org).
+const std::map<std::string, ParamFiller>& param_fillers() {
+  static const std::map<std::string, ParamFiller> fillers = {
+      {"tools/{id}", {true, new_tool}},
+      {"red-lines/{id}", {true, new_red_line}},
+      {"entries/{id}", {true, new_entry}},
+      {"invites/{id}", {true, [](RouteWorld& w, const store::Org& o) {
+                          return new_invite(w, o, false);
+                        }}},
+      {"members/{user}", {true, new_member}},
+      {"hidden/{entry}",
+       {false, [](RouteWorld& w, const store::Org&) { return w.first_catalog_entry(); }}},
+      // Not under an org: the account's own tokens and invitation links.
+      {"tokens/{id}", {false, [](RouteWorld& w, const store::Org&) {
+                         auto t = w.srv.store().create_token(w.owner.id, "matrix",
+                                                             store::hash_token(store::random_token()));
+                         return std::to_string(must(std::move(t), "token").id.value);
+                       }}},
+      {"invite/{token}", {false, [](RouteWorld& w, const store::Org& o) {
+                            return new_invite(w, o, true);
+                          }}},
+  };
+  return fillers;
+}
+
+std::string param_key(const Router::Route& route, std::size_t i) {
+  const std::string before = i > 0 ? route.segments[i - 1].text : "";
+  return before + "/{" + route.segments[i].text + "}";
+}
+
+bool is_org_route(const Router::Route& route) {
+  return route.pattern.starts_with("/o/{org}") || route.pattern.starts_with("/api/v1/orgs/{org}");
+}
+
+std::optional<FilledPath> fill_path(RouteWorld& w, const Router::Route& route,
+                                    const std::string& org, const store::Org& owner_org,
+                                    std::string* missing) {
+  FilledPath out;
+  for (std::size_t i = 0; i < route.segments.size(); ++i) {
+    const auto& seg = route.segments[i];
+    out.path += '/';
+    if (seg.kind == Router::Segment::kLiteral) {
+      out.path += seg.text;
+      continue;
+    }
+    if (seg.kind == Router::Segment::kParam && seg.text == "org") {
+      out.path += org;
+      continue;
+    }
+    const std::string key = param_key(route, i);
+    const auto& fillers = param_fillers();
+    const auto it = fillers.find(key);
+    if (seg.kind == Router::Segment::kRest || it == fillers.end()) {
+      if (missing) *missing = key;
+      return std::nullopt;
+    }
+    out.path += it->second.make(w, owner_org);
+    out.has_owned_param = out.has_owned_param || it->second.org_owned;
+  }
+  return out;
+}
+
+RouteWorld::RouteWorld()
+    : owner_b(srv.port()),
+      editor_b(srv.port()),
+      member_b(srv.port()),
+      outsider_b(srv.port()),
+      anonymous_b(srv.port()) {
+  srv.load_catalog();
+  owner = srv.user("owner@acme.example", "acme", store::Role::kOwner);
+  editor = srv.user("editor@acme.example", "acme", store::Role::kEditor);
+  member = srv.user("member@acme.example", "acme", store::Role::kMember);
+  outsider = srv.user("owner@other.example", "other", store::Role::kOwner);
+  acme = srv.org("acme");
+  other = srv.org("other");
+  // The outsider's org has data of its own, so a leak would have something to mix in.
+  new_tool(*this, other);
+  const std::pair<Browser*, std::string> people[] = {{&owner_b, owner.email},
+                                                     {&editor_b, editor.email},
+                                                     {&member_b, member.email},
+                                                     {&outsider_b, outsider.email}};
+  for (const auto& [b, email] : people) {
+    const auto r = b->sign_in(email);
+    if (r.status != 303) throw std::runtime_error("sign-in failed for " + email);
+    b->set_csrf(session_csrf(*b));
+  }
+  anonymous_b.open("/login");  // the pre-session token that sign-in forms carry
+}
+
+Browser& RouteWorld::as(store::Role role) {
+  switch (role) {
+    case store::Role::kOwner: return owner_b;
+    case store::Role::kEditor: return editor_b;
+    case store::Role::kMember: return member_b;
+  }
+  return member_b;
+}
+
+std::string RouteWorld::session_csrf(Browser& b) {
+  auto page = b.get("/account");
+  const std::string token = csrf_in(page.body);
+  if (token.empty()) throw std::runtime_error("no CSRF token on /account");
+  return token;
+}
+
+testing::HttpResponse RouteWorld::send(Browser& b, const Router::Route& route,
+                                       const std::string& path, const std::string& csrf) {
+  if (!route.changes_state()) return b.send(route.method, path);
+  if (path.starts_with("/api/")) {
+    std::string extra = csrf.empty() ? "" : "X-CSRF-Token: " + csrf + "\r\n";
+    return b.send(route.method, path, "{}", "application/json", extra);
+  }
+  std::vector<std::pair<std::string, std::string>> fields;
+  if (!csrf.empty()) fields.emplace_back("csrf_token", csrf);
+  return b.send(route.method, path, form_encode(fields));
+}
+
+std::string RouteWorld::first_catalog_entry() {
+  const auto* set = srv.app().services().catalog;
+  if (!set || set->empty() || set->current().questions.empty()) {
+    throw std::runtime_error("no catalog loaded");
+  }
+  return set->current().questions.front().id;
+}
+
+std::string RouteWorld::snapshot(const store::Org& org) {
+  store::Store& st = srv.store();
+  std::ostringstream out;
+  std::string cursor;
+  std::size_t audit = 0;
+  do {
+    auto page = must(st.audit_log(org.id, store::AuditFilter{}, store::PageRequest{200, cursor}),
+                     "audit");
+    audit += page.items.size();
+    cursor = page.next;
+  } while (!cursor.empty());
+  out << "audit " << audit << '\n';
+  cursor.clear();
+  do {
+    auto page = must(st.list_tools(org.id, {}, store::PageRequest{200, cursor}), "tools");
+    for (const auto& t : page.items) {
+      out << "tool " << t.id.value << ' ' << t.version << ' ' << core::phase_name(t.phase) << ' '
+          << t.name << ' ' << t.updated_at << '\n';
+    }
+    cursor = page.next;
+  } while (!cursor.empty());
+  for (const auto& m : must(st.members(org.id), "members")) {
+    out << "member " << m.user.id.value << ' ' << store::role_name(m.role) << '\n';
+  }
+  for (const auto& i : must(st.open_invites(org.id), "invites")) out << "invite " << i.id << '\n';
+  for (const auto& l : must(st.red_lines(org.id), "red lines")) {
+    out << "red line " << l.id.value << ' ' << l.text << '\n';
+  }
+  const auto cat = must(st.org_catalog(org.id), "catalog");
+  for (const auto& e : cat.entries) out << "entry " << e.id << ' ' << e.updated_at << '\n';
+  for (const auto& h : cat.hidden) out << "hidden " << h << '\n';
+  for (const auto& o : cat.order) out << "order " << o.entry_id << ' ' << o.position << '\n';
+  const auto cs = must(st.checker_settings(org.id), "checker settings");
+  out << "checker " << cs.updated_at << ' ' << cs.style << '\n';
+  out << "interval " << must(st.review_interval_months(org.id), "interval") << '\n';
+  auto feed = st.review_feed(org.id);
+  out << "feed " << (feed ? feed->secret_hash : "none") << '\n';
+  const auto u = must(st.user(owner.id), "owner");
+  out << "owner " << u.name << ' ' << u.lang << ' ' << u.password_hash << '\n';
+  for (const auto& t : must(st.tokens(owner.id), "tokens")) out << "token " << t.id.value << '\n';
+  return out.str();
+}
+
+}  // namespace solipraxis::web
