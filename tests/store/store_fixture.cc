@@ -9,6 +9,7 @@
 #include "store/migrations.h"
 #include "store/postgres/pg_db.h"
 #include "store/sql/migrate.h"
+#include "store/sql/sql_store.h"
 #include "store/sqlite/sqlite_db.h"
 
 namespace solipraxis::store::testing {
@@ -105,6 +106,39 @@ void StoreContract::exec_raw(const std::string& sql) {
   ASSERT_NE(db, nullptr);
   auto st = db->write([&](sql::Tx& tx) { return tx.exec_script(sql); });
   ASSERT_TRUE(st.has_value()) << sql << ": " << st.error().detail;
+}
+
+std::unique_ptr<Store> StoreContract::open_with_faults(std::shared_ptr<FaultPlan> plan) {
+  auto db = raw_db(database_);
+  if (!db) return nullptr;
+  return std::make_unique<sql::SqlStore>(std::make_unique<FaultDb>(std::move(db), std::move(plan)),
+                                         clock_);
+}
+
+std::string StoreContract::dump_all() {
+  auto db = raw_db(database_);
+  if (!db) return "";
+  std::string out;
+  auto st = db->read([&](sql::Tx& tx) -> core::Status {
+    auto tables = tx.query(
+        is_postgres() ? "SELECT table_name FROM information_schema.tables WHERE table_schema = "
+                        "current_schema() ORDER BY 1"
+                      : "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY 1");
+    if (!tables) return tables.error();
+    for (const auto& t : *tables) {
+      const std::string table = t.text(0);
+      auto rows = tx.query("SELECT * FROM " + table + " ORDER BY 1");
+      if (!rows) return rows.error();
+      out += "== " + table + "\n";
+      for (const auto& r : *rows) {
+        for (std::size_t i = 0; i < r.values.size(); ++i) out += r.text(i) + "|";
+        out += "\n";
+      }
+    }
+    return {};
+  });
+  EXPECT_TRUE(st.has_value()) << st.error().detail;
+  return out;
 }
 
 std::int64_t StoreContract::count_raw(const std::string& sql) {

@@ -13,6 +13,7 @@
 #include "core/clock.h"
 #include "store/secrets.h"
 #include "store/store.h"
+#include "fault_db.h"
 
 namespace solipraxis::store::testing {
 
@@ -31,6 +32,12 @@ class StoreContract : public ::testing::TestWithParam<std::string> {
   // Closes the store and replaces this test's database by a new one migrated only
   // up to `version` (to test a later migration on old rows); reopen with open().
   void recreate_at_version(int version);
+  // A second Store on this test's database whose statements pass through
+  // `plan` (fault_db.h), to make one statement of a write fail.
+  std::unique_ptr<Store> open_with_faults(std::shared_ptr<FaultPlan> plan);
+  // Every row of every table of this test's database, as text: equal dumps
+  // mean nothing was written.
+  std::string dump_all();
   // Runs SQL directly on this test's database, bypassing the Store.
   void exec_raw(const std::string& sql);
   std::int64_t count_raw(const std::string& sql);
