@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "test_database.h"
 #include "catalog/load.h"
 #include "core/clock.h"
 #include "store/store.h"
@@ -26,7 +27,7 @@ class CatalogWeb : public ::testing::Test {
                         ("solipraxis-catalog-web-" + std::to_string(::getpid())));
     fs::create_directories(*dir_);
     clock_ = new core::FakeClock();
-    auto store = store::open_store(store::StoreConfig{"", dir_->string(), true}, *clock_);
+    auto store = store::open_store(testing::test_store_config(dir_->string()), *clock_);
     ASSERT_TRUE(store.has_value()) << store.error().detail;
     store_ = std::move(store).value().release();
     auto set = catalog::load_catalog_dir(std::string(SOLIPRAXIS_SOURCE_DIR) + "/data/catalog");

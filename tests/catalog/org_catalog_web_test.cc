@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "test_database.h"
 #include "catalog/load.h"
 #include "core/clock.h"
 #include "store/secrets.h"
@@ -38,7 +39,7 @@ class OrgCatalogWeb : public ::testing::Test {
            ("solipraxis-org-catalog-" + std::to_string(::getpid()) + "-" +
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::create_directories(dir_);
-    auto st = store::open_store(store::StoreConfig{"", dir_.string(), true}, clock_);
+    auto st = store::open_store(testing::test_store_config(dir_.string()), clock_);
     ASSERT_TRUE(st.has_value()) << st.error().detail;
     store_ = std::move(st).value();
     auto set = catalog::load_catalog_dir(std::string(SOLIPRAXIS_SOURCE_DIR) + "/data/catalog");

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "test_database.h"
 #include "core/clock.h"
 #include "store/migrations.h"
 #include "store/secrets.h"
@@ -81,7 +82,7 @@ class Cli : public ::testing::Test {
   }
 
   std::unique_ptr<store::Store> open() {
-    auto st = store::open_store(store::StoreConfig{"", data_.string(), true}, clock_);
+    auto st = store::open_store(testing::test_store_config(data_.string()), clock_);
     EXPECT_TRUE(st.has_value()) << st.error().detail;
     return st ? std::move(*st) : nullptr;
   }
@@ -102,7 +103,7 @@ TEST_F(Cli, MigrateCreatesTheDatabaseAndPrintsItsVersion) {
   EXPECT_EQ(r.rc, 0) << r.err;
   const std::string version = "schema version " + std::to_string(store::latest_schema_version("sqlite"));
   EXPECT_NE(r.out.find(version), std::string::npos) << r.out;
-  EXPECT_TRUE(fs::exists(data_ / "solipraxis.db"));
+  if (!testing::on_postgres()) EXPECT_TRUE(fs::exists(data_ / "solipraxis.db"));
   Outcome again = run({"migrate"});
   EXPECT_EQ(again.rc, 0);
   EXPECT_EQ(again.out, r.out);
@@ -125,7 +126,11 @@ TEST_F(Cli, MigrateReportsAnUnreachablePostgres) {
 TEST_F(Cli, MigrateRefusesANewerDatabase) {
   ASSERT_EQ(run({"migrate"}).rc, 0);
   const std::string sql = "INSERT INTO schema_version VALUES (42, '0042_x.sql', 0);";
-  ASSERT_EQ(std::system(("sqlite3 " + quote((data_ / "solipraxis.db").string()) + " " + quote(sql)).c_str()), 0);
+  const std::string cmd =
+      testing::on_postgres()
+          ? "psql -q -d " + quote(testing::test_database()) + " -c " + quote(sql)
+          : "sqlite3 " + quote((data_ / "solipraxis.db").string()) + " " + quote(sql);
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
   expect_usage_error(run({"migrate"}), "newer than this solipraxis");
 }
 

@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "test_database.h"
 #include "web_fixture.h"
 #include "core/transition.h"
 
@@ -323,7 +324,7 @@ TEST(PublicRegisterHttp, ServePublicUrlPinsFeedLinksWhateverTheHostHeaderSays) {
   testing::ServerProcess server({"--public-url", "https://register.example.org/"});
   {
     core::SystemClock clock;
-    auto st = store::open_store(store::StoreConfig{"", server.data_dir(), true}, clock);
+    auto st = store::open_store(testing::test_store_config(server.data_dir()), clock);
     ASSERT_TRUE(st) << st.error().detail;
     auto org = (*st)->create_org("verein", "Verein", kActor);
     ASSERT_TRUE(org) << org.error().detail;

@@ -18,6 +18,7 @@
 #include <thread>
 #include <vector>
 
+#include "test_database.h"
 #include "catalog/load.h"
 #include "http_client.h"
 #include "server_process.h"
@@ -48,7 +49,7 @@ class AuthServer {
   // `configure` may change the store's settings before it opens (read-only, a size cap).
   explicit AuthServer(auth::AuthOptions options = {},
                       const std::function<void(store::StoreConfig&)>& configure = {}) {
-    store::StoreConfig config{"", dir_.path(), true};
+    store::StoreConfig config = testing::test_store_config(dir_.path());
     if (configure) configure(config);
     auto st = store::open_store(config, clock_);
     if (!st) throw std::runtime_error(st.error().detail);

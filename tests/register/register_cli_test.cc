@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "test_database.h"
 #include "core/transition.h"
 #include "store/store.h"
 
@@ -50,7 +51,7 @@ class ToolsCli : public ::testing::Test {
         (std::filesystem::temp_directory_path() / "solipraxis-register-XXXXXX").string();
     ASSERT_NE(mkdtemp(templ.data()), nullptr);
     dir_ = templ;
-    auto s = store::open_store(store::StoreConfig{"", dir_, true}, clock_);
+    auto s = store::open_store(testing::test_store_config(dir_), clock_);
     ASSERT_TRUE(s.has_value()) << s.error().detail;
     auto& st = **s;
     const store::Actor actor{std::nullopt, "test"};
