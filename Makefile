@@ -8,7 +8,7 @@ LISTEN     ?= 127.0.0.1:8080
 # Lets ccache share results between checkouts of this repository.
 export CCACHE_BASEDIR := $(CURDIR)
 
-.PHONY: all deps build run test test-unit bench asan fuzz format clean
+.PHONY: all deps build run test test-unit bench crash asan fuzz format clean
 
 all: build
 
@@ -30,6 +30,13 @@ test: build
 
 bench: build
 	bench/run
+
+# Crash consistency: the server killed with SIGKILL under concurrent writes,
+# CRASH_CYCLES times (`make test` runs 10 cycles of the same test).
+CRASH_CYCLES ?= 100
+crash: build
+	SOLIPRAXIS_CRASH_CYCLES=$(CRASH_CYCLES) $(BUILD)/tests/integration/integration_test \
+	  --gtest_filter='Crash.*'
 
 # libFuzzer targets of the text checker (clang), each run for FUZZ_SECONDS.
 FUZZ_SECONDS ?= 60
