@@ -177,29 +177,50 @@ void PgDb::release(std::unique_ptr<PgConnection> conn) {
   if (conn->conn.is_open() && idle_.size() < kMaxIdle) idle_.push_back(std::move(conn));
 }
 
+// A pooled connection may have died with the server it was opened to (a
+// restart, a failover). When its BEGIN fails, nothing has run yet: every idle
+// connection is dropped (they died together) and the transaction starts once
+// more on a new one, so the first request after a restart does not fail.
 Status PgDb::run(bool writable, const sql::TxFn& fn) {
-  auto conn = acquire();
-  if (!conn) return conn.error();
-  Status result;
-  try {
+  for (int attempt = 0;; ++attempt) {
+    auto conn = acquire();
+    if (!conn) return conn.error();
     std::unique_ptr<pqxx::transaction_base> tx;
-    if (writable) {
-      tx = std::make_unique<pqxx::work>((*conn)->conn);
-    } else {
-      tx = std::make_unique<pqxx::read_transaction>((*conn)->conn);
+    try {
+      if (writable) {
+        tx = std::make_unique<pqxx::work>((*conn)->conn);
+      } else {
+        tx = std::make_unique<pqxx::read_transaction>((*conn)->conn);
+      }
+    } catch (const pqxx::broken_connection& e) {
+      drop_idle();
+      if (attempt == 0) continue;
+      return error_from(e, shown_);
+    } catch (const std::exception& e) {
+      return error_from(e, shown_);
     }
-    PgTx ptx(*tx, shown_);
-    result = fn(ptx);
-    if (result) {
-      tx->commit();
-    } else {
-      tx->abort();
+    Status result;
+    try {
+      PgTx ptx(*tx, shown_);
+      result = fn(ptx);
+      if (result) {
+        tx->commit();
+      } else {
+        tx->abort();
+      }
+    } catch (const std::exception& e) {
+      result = error_from(e, shown_);
+      if (dynamic_cast<const pqxx::broken_connection*>(&e) != nullptr) drop_idle();
     }
-  } catch (const std::exception& e) {
-    result = error_from(e, shown_);
+    tx.reset();
+    release(std::move(*conn));
+    return result;
   }
-  release(std::move(*conn));
-  return result;
+}
+
+void PgDb::drop_idle() {
+  std::lock_guard lock(mu_);
+  idle_.clear();
 }
 
 Status PgDb::read(const sql::TxFn& fn) { return run(false, fn); }

@@ -1,7 +1,8 @@
 // PostgreSQL engine for the Store (for several instances or larger installs).
 // A small pool of connections; each read()/write() takes one for its
 // transaction. An unreachable server or a broken connection is kUnavailable
-// with a message that names the server but never the password.
+// with a message that names the server but never the password. After the
+// server restarts, the pool reconnects by itself (see PgDb::run).
 #pragma once
 
 #include <memory>
@@ -32,6 +33,7 @@ class PgDb final : public sql::Db {
   core::Result<std::unique_ptr<PgConnection>> connect() const;
   core::Result<std::unique_ptr<PgConnection>> acquire();
   void release(std::unique_ptr<PgConnection> conn);
+  void drop_idle();  // after a broken connection: the others are most likely gone too
   core::Status run(bool writable, const sql::TxFn& fn);
 
   std::string url_;       // with connect_timeout added

@@ -174,7 +174,7 @@ std::optional<Response> Auth::before(Request& req) {
   }
   // Denials below speak the person's language (the language hook runs again later).
   (void)negotiate_language_hook(services_, req);
-  if (who == Identified::kStoreDown) return error(req, 503, "error.http.unavailable");
+  if (who == Identified::kStoreDown) return error(req, 503, "error.store.unavailable");
   if (who == Identified::kBadToken) {
     return error(req, 401, "error.auth.token_invalid", "token_invalid");
   }
@@ -242,12 +242,12 @@ Access<Membership> Auth::require_member(const Request& req, std::string_view org
     if (org.error().code == ErrorCode::kNotFound || org.error().code == ErrorCode::kInvalidInput) {
       return error(req, 404, "error.http.not_found");
     }
-    return error(req, 503, "error.http.unavailable");
+    return error(req, 503, "error.store.unavailable");
   }
   auto role = services_.store.member_role(org->id, p->user.id);
   if (!role) {
     if (role.error().code == ErrorCode::kNotFound) return error(req, 404, "error.http.not_found");
-    return error(req, 503, "error.http.unavailable");
+    return error(req, 503, "error.store.unavailable");
   }
   if (*role < min) {
     // Name the role that is needed, in the members page's words.
