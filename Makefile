@@ -8,7 +8,7 @@ LISTEN     ?= 127.0.0.1:8080
 # Lets ccache share results between checkouts of this repository.
 export CCACHE_BASEDIR := $(CURDIR)
 
-.PHONY: all deps build run test test-unit bench crash asan fuzz format clean
+.PHONY: all deps build run test test-unit bench crash asan fuzz fuzz-build format clean
 
 all: build
 
@@ -24,7 +24,9 @@ build: deps $(BUILD)/build.ninja
 run: build
 	./$(BUILD)/solipraxis serve --listen $(LISTEN)
 
-# Every test: unit, integration, store contract on SQLite and PostgreSQL, browser.
+# Every test: unit, integration, store contract on SQLite and PostgreSQL, browser,
+# standards, and each fuzz target for 30 seconds once build-fuzz/ is built
+# (make fuzz-build; without it the fuzz runs are skipped).
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure --timeout 600 -j $(JOBS)
 
@@ -38,14 +40,23 @@ crash: build
 	SOLIPRAXIS_CRASH_CYCLES=$(CRASH_CYCLES) $(BUILD)/tests/integration/integration_test \
 	  --gtest_filter='Crash.*'
 
-# libFuzzer targets of the text checker (clang), each run for FUZZ_SECONDS.
-FUZZ_SECONDS ?= 60
-fuzz:
-	CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSOLIPRAXIS_FUZZ=ON -DSOLIPRAXIS_WERROR=OFF
-	cmake --build build-fuzz -j $(JOBS) --target text_tokenizer_fuzz text_checker_fuzz
-	mkdir -p build-fuzz/corpus/tokenizer build-fuzz/corpus/checker
-	build-fuzz/src/text/text_tokenizer_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build-fuzz/corpus/tokenizer
-	build-fuzz/src/text/text_checker_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build-fuzz/corpus/checker
+# The libFuzzer targets (src/*/*_fuzz.cc) with clang, ASan and -O1 in a second
+# build directory that builds only them and the libraries they link (ccache).
+FUZZ_BUILD ?= build-fuzz
+$(FUZZ_BUILD)/build.ninja:
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+	  -DSOLIPRAXIS_FUZZ=ON -DSOLIPRAXIS_WERROR=OFF
+fuzz-build: deps $(FUZZ_BUILD)/build.ninja
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_targets
+
+# Runs each fuzz target to FUZZ_RUNS executions, one after the other, and prints
+# runs, seconds and exec/s per target (recorded in bench/README.md).
+FUZZ_RUNS ?= 10000000
+fuzz: fuzz-build
+	@for src in src/*/*_fuzz.cc; do \
+	  d=$${src#src/}; d=$${d%%/*}; n=$$(basename $$src .cc); \
+	  scripts/fuzz-run --runs $(FUZZ_RUNS) $(FUZZ_BUILD) $${d}_$$n || exit 1; \
+	done
 
 asan:
 	$(MAKE) test BUILD=build-asan BUILD_TYPE=Debug CMAKE_FLAGS=-DSOLIPRAXIS_SANITIZE=ON
@@ -54,4 +65,4 @@ format:
 	git ls-files '*.cc' '*.h' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD) build-asan
+	rm -rf $(BUILD) build-asan $(FUZZ_BUILD)

@@ -45,3 +45,22 @@ function(solipraxis_embed target out_cc ns var base)
     VERBATIM)
   target_sources(${target} PRIVATE ${out_cc})
 endfunction()
+
+# solipraxis_fuzz(SOURCE DEPS dep...): a libFuzzer target named <dir>_<stem>
+# (src/web/form_fuzz.cc -> web_form_fuzz), built only with -DSOLIPRAXIS_FUZZ=ON
+# and clang (`make fuzz-build`: build-fuzz/, target fuzz_targets).
+# tests/fuzz/CMakeLists.txt derives the same names for its ctest runs.
+function(solipraxis_fuzz source)
+  cmake_parse_arguments(ARG "" "" "DEPS" ${ARGN})
+  if(NOT SOLIPRAXIS_FUZZ)
+    return()
+  endif()
+  get_filename_component(stem ${source} NAME_WE)
+  get_filename_component(dir ${CMAKE_CURRENT_SOURCE_DIR} NAME)
+  set(name ${dir}_${stem})
+  add_executable(${name} ${source})
+  target_link_options(${name} PRIVATE -fsanitize=fuzzer)
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS})
+  target_compile_definitions(${name} PRIVATE SOLIPRAXIS_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+  set_property(GLOBAL APPEND PROPERTY SOLIPRAXIS_FUZZ_TARGETS ${name})
+endfunction()

@@ -2,6 +2,8 @@
 
 #include "web/server.h"
 
+#include "web/request_parse.h"
+
 #include <atomic>
 #include <charconv>
 #include <unordered_map>
@@ -41,22 +43,6 @@ struct Connection {
   std::function<void()> wake;    // set while streaming a response
 };
 
-// Fills path and query from the raw target. false: answer 400.
-bool fill_target(Request& req) {
-  std::string_view target = req.target;
-  if (target.empty() || target.front() != '/') return false;
-  const auto q = target.find('?');
-  auto path = percent_decode(target.substr(0, q), false);
-  if (!path) return false;
-  req.path = std::move(*path);
-  if (q != std::string_view::npos) {
-    auto query = parse_urlencoded(target.substr(q + 1));
-    if (!query) return false;
-    req.query = std::move(*query);
-  }
-  return true;
-}
-
 // The target of a request line "METHOD TARGET HTTP/1.1" not parsed yet; "" if
 // the line is incomplete.
 std::string request_line_target(std::string_view seen) {
@@ -67,16 +53,6 @@ std::string request_line_target(std::string_view seen) {
   const auto last = line.rfind(' ');
   if (first == std::string_view::npos || last <= first) return {};
   return std::string(line.substr(first + 1, last - first - 1));
-}
-
-void copy_header(const http::request_parser<http::string_body>& parser, Request& req) {
-  const auto& h = parser.get();
-  req.method = std::string(h.method_string());
-  req.target = std::string(h.target());
-  for (const auto& f : h) {
-    req.headers.add(std::string_view(f.name_string().data(), f.name_string().size()),
-                    std::string_view(f.value().data(), f.value().size()));
-  }
 }
 
 double ms_since(Clock::time_point start) {
@@ -193,9 +169,8 @@ awaitable<void> Server::Impl::serve(tcp::socket socket) {
 awaitable<bool> Server::Impl::serve_one(beast::tcp_stream& stream, beast::flat_buffer& buffer,
                                         Connection& conn, const std::string& remote) {
   const auto started = Clock::now();
-  http::request_parser<http::string_body> parser;
-  parser.header_limit(static_cast<std::uint32_t>(opts.max_header));
-  parser.body_limit(opts.max_body);
+  RequestParser parser;
+  limit_parser(parser, opts.max_header, opts.max_body);
   Request req;
   req.remote_addr = remote;
 
