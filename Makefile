@@ -8,7 +8,7 @@ LISTEN     ?= 127.0.0.1:8080
 # Lets ccache share results between checkouts of this repository.
 export CCACHE_BASEDIR := $(CURDIR)
 
-.PHONY: all deps build run test test-unit bench crash asan fuzz fuzz-build format clean
+.PHONY: all deps build run test bench crash asan fuzz fuzz-build format clean
 
 all: build
 
@@ -24,11 +24,11 @@ build: deps $(BUILD)/build.ninja
 run: build
 	./$(BUILD)/solipraxis serve --listen $(LISTEN)
 
-# Every test: unit, integration, store contract on SQLite and PostgreSQL, browser,
-# standards, and each fuzz target for 30 seconds once build-fuzz/ is built
-# (make fuzz-build; without it the fuzz runs are skipped).
-test: build
-	ctest --test-dir $(BUILD) --output-on-failure --timeout 600 -j $(JOBS)
+# Every test: unit, integration, store contract on SQLite and PostgreSQL, web and
+# CLI tests on both stores, browser, standards, and each fuzz target for 30 seconds
+# (built first by fuzz-build in build-fuzz/; a plain ctest without that build skips them).
+test: build fuzz-build
+	SOLIPRAXIS_REQUIRE_FUZZ=1 ctest --test-dir $(BUILD) --output-on-failure --timeout 600 -j $(JOBS)
 
 bench: build
 	bench/run

@@ -103,7 +103,9 @@ TEST_F(Cli, MigrateCreatesTheDatabaseAndPrintsItsVersion) {
   EXPECT_EQ(r.rc, 0) << r.err;
   const std::string version = "schema version " + std::to_string(store::latest_schema_version("sqlite"));
   EXPECT_NE(r.out.find(version), std::string::npos) << r.out;
-  if (!testing::on_postgres()) EXPECT_TRUE(fs::exists(data_ / "solipraxis.db"));
+  if (!testing::on_postgres()) {
+    EXPECT_TRUE(fs::exists(data_ / "solipraxis.db"));
+  }
   Outcome again = run({"migrate"});
   EXPECT_EQ(again.rc, 0);
   EXPECT_EQ(again.out, r.out);

@@ -117,7 +117,7 @@ class Writer {
 };
 
 std::string integrity(const std::string& path) {
-  auto db = store::sqlite::SqliteDb::open(path);
+  auto db = store::sqlite::SqliteDb::open(path, {.read_only = true});
   if (!db) return db.error().detail;
   std::string out;
   auto st = (*db)->read([&](store::sql::Tx& tx) -> core::Status {

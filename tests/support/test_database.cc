@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <map>
 #include <stdexcept>
 
 #include "store/postgres/pg_db.h"
@@ -21,6 +22,14 @@ std::string base_url() {
 std::string& current() {
   static std::string url;
   return url;
+}
+
+// The schema of each data directory the current test opened a store in: the
+// first one is current() (which `solipraxis` subprocesses find too), another
+// directory gets a schema of its own, as another SQLite file would be.
+std::map<std::string, std::string>& schema_of_dir() {
+  static std::map<std::string, std::string> dirs;
+  return dirs;
 }
 
 // A new, empty schema in the cluster; the URL selects it for every connection.
@@ -48,6 +57,7 @@ class FreshDatabase : public ::testing::EmptyTestEventListener {
       return;
     }
     current() = fresh_schema(base);
+    schema_of_dir().clear();
     ::setenv("SOLIPRAXIS_DATABASE", current().c_str(), 1);
   }
 };
@@ -64,7 +74,13 @@ std::string test_database() { return base_url().empty() ? "" : current(); }
 bool on_postgres() { return !base_url().empty(); }
 
 store::StoreConfig test_store_config(const std::string& data_dir, bool migrate) {
-  return store::StoreConfig{test_database(), data_dir, migrate};
+  if (!on_postgres()) return store::StoreConfig{"", data_dir, migrate};
+  auto& dirs = schema_of_dir();
+  auto it = dirs.find(data_dir);
+  if (it == dirs.end()) {
+    it = dirs.emplace(data_dir, dirs.empty() ? current() : fresh_schema(base_url())).first;
+  }
+  return store::StoreConfig{it->second, data_dir, migrate};
 }
 
 }  // namespace solipraxis::testing

@@ -23,7 +23,8 @@ namespace {
 bool is_integer_type(pqxx::oid type) { return type == 20 || type == 21 || type == 23; }
 
 core::Error error_from(const std::exception& e, const std::string& where) {
-  if (dynamic_cast<const pqxx::broken_connection*>(&e) != nullptr) {
+  if (dynamic_cast<const pqxx::broken_connection*>(&e) != nullptr ||
+      dynamic_cast<const pqxx::in_doubt_error*>(&e) != nullptr) {
     return make_error(ErrorCode::kUnavailable, "error.store.unavailable",
                       "lost the connection to PostgreSQL at " + where + ": " + e.what());
   }
@@ -210,9 +211,16 @@ Status PgDb::run(bool writable, const sql::TxFn& fn) {
       }
     } catch (const std::exception& e) {
       result = error_from(e, shown_);
-      if (dynamic_cast<const pqxx::broken_connection*>(&e) != nullptr) drop_idle();
     }
     tx.reset();
+    // Whatever a statement reported, a connection that is gone means the
+    // database went away (a restart cuts connections mid-statement): say so.
+    if (!result && result.error().code == ErrorCode::kInternal && !(*conn)->conn.is_open()) {
+      result = make_error(ErrorCode::kUnavailable, "error.store.unavailable",
+                          "lost the connection to PostgreSQL at " + shown_ + ": " +
+                              result.error().detail);
+    }
+    if (!result && result.error().code == ErrorCode::kUnavailable) drop_idle();
     release(std::move(*conn));
     return result;
   }

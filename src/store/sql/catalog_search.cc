@@ -145,7 +145,7 @@ Result<std::vector<CatalogHit>> run_search(Db& db, const Scope& scope, const Cat
       const std::string en_query = pg_query(en, params.size() + 1);
       add_pg_values(en, params);
       sql = "SELECT d.entry_id, CASE WHEN d.org_id IS NULL THEN 0 ELSE 1 END, d.lang, "
-            "ts_rank(d.tsv, CASE WHEN d.lang = 'de' THEN q.de ELSE q.en END), d.id "
+            "ts_rank(d.tsv, CASE WHEN d.lang = 'de' THEN q.de ELSE q.en END, 1), d.id "
             "FROM catalog_docs d, (SELECT " + de_query + " AS de, " + en_query + " AS en) q "
             "WHERE " + where +
             " AND ((d.lang = 'de' AND d.tsv @@ q.de) OR (d.lang = 'en' AND d.tsv @@ q.en))";

@@ -124,7 +124,10 @@ Auth::Identified Auth::authenticate_bearer(Request& req) {
                                                        : Identified::kStoreDown;
   }
   auto user = services_.store.user(found->user_id);
-  if (!user) return Identified::kBadToken;
+  if (!user) {
+    return user.error().code == ErrorCode::kNotFound ? Identified::kBadToken
+                                                     : Identified::kStoreDown;
+  }
   const core::UnixTime now = services_.clock.now();
   if (!found->last_used_at || now - *found->last_used_at >= kTokenTouchInterval) {
     (void)services_.store.touch_token(found->id);  // best effort: "last used" is informative
