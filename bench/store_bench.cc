@@ -7,8 +7,10 @@
 #include <filesystem>
 
 #include "core/clock.h"
+#include "store/orgs.h"
 #include "store/secrets.h"
 #include "store/store.h"
+#include "store/users.h"
 
 namespace {
 
@@ -26,11 +28,11 @@ struct Fixture {
     std::string templ = (fs::temp_directory_path() / "solipraxis-bench-XXXXXX").string();
     dir = mkdtemp(templ.data());
     st = store::open_store(store::StoreConfig{"", dir.string(), true}, clock).value();
-    org = *st->create_org("bench", "Bench", {std::nullopt, "bench"});
-    user = *st->create_user({"bench@example.org", "", "$argon2id$x", ""});
-    (void)st->add_member(org.id, user.id, store::Role::kOwner, {std::nullopt, "bench"});
+    org = *st->orgs().create_org("bench", "Bench", {std::nullopt, "bench"});
+    user = *st->users().create_user({"bench@example.org", "", "$argon2id$x", ""});
+    (void)st->orgs().add_member(org.id, user.id, store::Role::kOwner, {std::nullopt, "bench"});
     store::LoginSession s{store::hash_token("s"), user.id, "csrf", 0, 0, clock.now() + 86400};
-    (void)st->create_session(s);
+    (void)st->users().create_session(s);
   }
   ~Fixture() {
     st.reset();
@@ -41,20 +43,20 @@ struct Fixture {
 void BM_SessionLookup(benchmark::State& state) {
   Fixture f;
   const std::string hash = store::hash_token("s");
-  for (auto _ : state) benchmark::DoNotOptimize(f.st->session(hash));
+  for (auto _ : state) benchmark::DoNotOptimize(f.st->users().session(hash));
 }
 BENCHMARK(BM_SessionLookup);
 
 void BM_MemberRole(benchmark::State& state) {
   Fixture f;
-  for (auto _ : state) benchmark::DoNotOptimize(f.st->member_role(f.org.id, f.user.id));
+  for (auto _ : state) benchmark::DoNotOptimize(f.st->orgs().member_role(f.org.id, f.user.id));
 }
 BENCHMARK(BM_MemberRole);
 
 void BM_TouchSession(benchmark::State& state) {
   Fixture f;
   const std::string hash = store::hash_token("s");
-  for (auto _ : state) benchmark::DoNotOptimize(f.st->touch_session(hash));
+  for (auto _ : state) benchmark::DoNotOptimize(f.st->users().touch_session(hash));
 }
 BENCHMARK(BM_TouchSession)->UseRealTime();
 
@@ -63,7 +65,7 @@ void BM_CreateOrgWithAudit(benchmark::State& state) {
   int i = 0;
   for (auto _ : state) {
     benchmark::DoNotOptimize(
-        f.st->create_org("org-" + std::to_string(i++), "Org", {std::nullopt, "bench"}));
+        f.st->orgs().create_org("org-" + std::to_string(i++), "Org", {std::nullopt, "bench"}));
   }
 }
 BENCHMARK(BM_CreateOrgWithAudit)->UseRealTime();

@@ -12,7 +12,10 @@
 #include "cli/store_cli.h"
 #include "core/civil_date.h"
 #include "core/clock.h"
-#include "store/audit.h"
+#include "store/audit_facts.h"
+#include "store/orgs.h"
+#include "store/paging.h"
+#include "store/store.h"
 #include "web/json.h"
 
 namespace solipraxis::cli {
@@ -64,14 +67,14 @@ int run_list(Context& ctx, const AuditOptions& opt) {
   core::SystemClock clock;
   auto st = open_store_for_reading(ctx, clock);
   if (!st) return ctx.exit_code;
-  auto org = st->org_by_slug(opt.org);
+  auto org = st->orgs().org_by_slug(opt.org);
   if (!org) {
     std::cerr << "solipraxis: no organisation '" << opt.org << "'\n";
     return kExitUsage;
   }
-  auto page = st->audit_log(org->id, *filter, store::PageRequest{opt.limit, opt.cursor});
+  auto page = st->audit().audit_log(org->id, *filter, store::PageRequest{opt.limit, opt.cursor});
   if (!page) return report(page.error());
-  store::AuditNames names(*st);
+  store::AuditNames names(st->users());
   if (opt.format == "json") {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& e : page->items) {

@@ -16,6 +16,9 @@
 #include "cli/commands.h"
 #include "cli/store_cli.h"
 #include "core/text_field.h"
+#include "store/catalog.h"
+#include "store/orgs.h"
+#include "store/store.h"
 #include "web/handlers/catalog_store.h"
 
 namespace solipraxis::cli {
@@ -215,7 +218,7 @@ int with_org(Context& ctx, const std::string& slug, OrgAccess access,
   oc.store = access == OrgAccess::kRead ? open_store_for_reading(ctx, clock)
                                         : open_store_or_report(ctx, clock);
   if (!oc.store) return ctx.exit_code;
-  auto org = oc.store->org_by_slug(slug);
+  auto org = oc.store->orgs().org_by_slug(slug);
   if (!org) return report(org.error());
   oc.org = *org;
   auto view = store_view::load_org_catalog(*oc.store, oc.org.id);

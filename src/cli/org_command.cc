@@ -4,6 +4,8 @@
 
 #include "cli/commands.h"
 #include "cli/store_cli.h"
+#include "store/orgs.h"
+#include "store/store.h"
 
 namespace solipraxis::cli {
 
@@ -13,11 +15,11 @@ int list_orgs(Context& ctx, const std::string& format) {
   core::SystemClock clock;
   auto st = open_store_for_reading(ctx, clock);
   if (!st) return ctx.exit_code;
-  auto orgs = st->orgs();
+  auto orgs = st->orgs().orgs();
   if (!orgs) return report(orgs.error());
   nlohmann::json out = nlohmann::json::array();
   for (const auto& o : *orgs) {
-    auto members = st->members(o.id);
+    auto members = st->orgs().members(o.id);
     if (!members) return report(members.error());
     if (format == "json") {
       out.push_back({{"id", o.id.value}, {"slug", o.slug}, {"name", o.name},

@@ -17,6 +17,7 @@
 #include "cli/store_cli.h"
 #include "store/migrations.h"
 #include "store/secrets.h"
+#include "store/store.h"
 #include "web/app.h"
 #include "web/handlers/catalog_store.h"
 #include "web/public_url.h"

@@ -8,6 +8,7 @@
 
 #include "core/password.h"
 #include "store/migrations.h"
+#include "store/store.h"
 #include "store/validation.h"
 
 namespace solipraxis::cli {

@@ -6,6 +6,8 @@
 #include "cli/commands.h"
 #include "cli/store_cli.h"
 #include "store/secrets.h"
+#include "store/store.h"
+#include "store/users.h"
 
 namespace solipraxis::cli {
 
@@ -15,7 +17,7 @@ int create_token(Context& ctx, const std::string& email, const std::string& name
   core::SystemClock clock;
   auto st = open_store_or_report(ctx, clock);
   if (!st) return ctx.exit_code;
-  auto user = st->user_by_email(email);
+  auto user = st->users().user_by_email(email);
   if (!user) {
     if (user.error().code == core::ErrorCode::kNotFound) {
       return report(core::make_error(core::ErrorCode::kNotFound, "error.user.not_found",
@@ -24,7 +26,7 @@ int create_token(Context& ctx, const std::string& email, const std::string& name
     return report(user.error());
   }
   const std::string token = store::random_token();
-  auto made = st->create_token(user->id, name, store::hash_token(token));
+  auto made = st->users().create_token(user->id, name, store::hash_token(token));
   if (!made) return report(made.error());
   std::cout << "API token \"" << made->name << "\" (id " << made->id.value << ") for "
             << user->email << ". It is shown only now; store it safely:\n"

@@ -15,14 +15,16 @@
 #include <string>
 #include <vector>
 
-#include "cli/commands.h"
 #include "catalog/load.h"
+#include "cli/commands.h"
 #include "cli/store_cli.h"
 #include "core/clock.h"
 #include "core/register_sheets.h"
 #include "core/tool_export.h"
+#include "store/orgs.h"
 #include "store/store.h"
 #include "store/tool_records.h"
+#include "store/tools.h"
 #include "web/app.h"
 #include "web/i18n.h"
 #include "web/xlsx.h"
@@ -63,7 +65,7 @@ struct Session {
 std::optional<Session> open(Context& ctx, const ToolsOptions& opt, core::Clock& clock) {
   auto st = open_store_for_reading(ctx, clock);
   if (!st) return std::nullopt;
-  auto org = st->org_by_slug(opt.org);
+  auto org = st->orgs().org_by_slug(opt.org);
   if (!org) {
     ctx.exit_code = fail_usage("no organisation '" + opt.org + "'");
     return std::nullopt;
@@ -100,7 +102,7 @@ int write_sheets(Context& ctx, const ToolsOptions& opt, Session& session,
   if (opt.format == "xlsx" && opt.output.empty() && isatty(STDOUT_FILENO)) {
     return fail_usage("xlsx is a binary file: use --output FILE or a pipe");
   }
-  auto lines = session.store->red_lines(session.org.id);
+  auto lines = session.store->tools().red_lines(session.org.id);
   if (!lines) return report(lines.error());
   const core::Translate t = translator(opt.lang);
   const auto sheets = core::register_sheets(records, *lines, t, principle_names(ctx, opt.lang, t));
@@ -137,13 +139,13 @@ int run_list(Context& ctx, const ToolsOptions& opt) {
   core::SystemClock clock;
   auto session = open(ctx, opt, clock);
   if (!session) return ctx.exit_code;
-  auto tools = store::all_tools(*session->store, session->org.id, filter);
+  auto tools = store::all_tools(session->store->tools(), session->org.id, filter);
   if (!tools) return report(tools.error());
   if (opt.format == "text") {
     std::cout << text_table(*tools);
     return kExitOk;
   }
-  auto records = store::tool_records(*session->store, session->org.id, std::move(*tools));
+  auto records = store::tool_records(session->store->tools(), session->org.id, std::move(*tools));
   if (!records) return report(records.error());
   if (opt.format == "csv" || opt.format == "xlsx") return write_sheets(ctx, opt, *session, *records);
   std::cout << (opt.format == "json" ? core::register_json(*records) + "\n"
@@ -161,9 +163,9 @@ int run_show(Context& ctx, const ToolsOptions& opt) {
   core::SystemClock clock;
   auto session = open(ctx, opt, clock);
   if (!session) return ctx.exit_code;
-  auto tool = session->store->tool(session->org.id, core::ToolId(id));
+  auto tool = session->store->tools().tool(session->org.id, core::ToolId(id));
   if (!tool) return report(tool.error());
-  auto decisions = session->store->decisions(session->org.id, tool->id);
+  auto decisions = session->store->tools().decisions(session->org.id, tool->id);
   if (!decisions) return report(decisions.error());
   const core::ToolRecord record{std::move(*tool), std::move(*decisions)};
   std::cout << (opt.format == "json" ? core::tool_record_json(record) + "\n"

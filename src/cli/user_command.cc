@@ -13,7 +13,11 @@
 
 #include "cli/commands.h"
 #include "cli/store_cli.h"
+#include "store/common.h"
+#include "store/orgs.h"
 #include "store/secrets.h"
+#include "store/store.h"
+#include "store/users.h"
 #include "store/validation.h"
 
 namespace solipraxis::cli {
@@ -29,7 +33,7 @@ struct CreateArgs {
 };
 
 int find_or_create_user(store::Store& st, const CreateArgs& a, store::User& user, bool& created) {
-  auto existing = st.user_by_email(a.email);
+  auto existing = st.users().user_by_email(a.email);
   if (existing) {
     user = *existing;
     created = false;
@@ -43,7 +47,7 @@ int find_or_create_user(store::Store& st, const CreateArgs& a, store::User& user
   if (!password) return report(password.error());
   auto hash = store::hash_password(*password);
   if (!hash) return report(hash.error());
-  auto made = st.create_user({*email, a.name, *hash, ""});
+  auto made = st.users().create_user({*email, a.name, *hash, ""});
   if (!made) return report(made.error());
   user = *made;
   created = true;
@@ -69,15 +73,15 @@ int create_user(Context& ctx, const CreateArgs& a) {
   if (int rc = find_or_create_user(*st, a, user, created); rc != kExitOk) return rc;
 
   const store::Actor actor{std::nullopt, "cli"};
-  auto org = st->org_by_slug(a.org);
+  auto org = st->orgs().org_by_slug(a.org);
   if (!org && org.error().code == core::ErrorCode::kNotFound) {
-    org = st->create_org(a.org, a.org_name.empty() ? a.org : a.org_name, actor);
+    org = st->orgs().create_org(a.org, a.org_name.empty() ? a.org : a.org_name, actor);
   }
   if (!org) return report(org.error());
-  auto members = st->members(org->id);
+  auto members = st->orgs().members(org->id);
   if (!members) return report(members.error());
   const store::Role given = members->empty() ? store::Role::kOwner : role.value_or(store::Role::kMember);
-  if (auto added = st->add_member(org->id, user.id, given, actor); !added) {
+  if (auto added = st->orgs().add_member(org->id, user.id, given, actor); !added) {
     return report(added.error());
   }
   std::cout << (created ? "created user " : "existing user ") << user.email << " (id "
@@ -89,16 +93,16 @@ int list_users(Context& ctx, const std::string& format) {
   core::SystemClock clock;
   auto st = open_store_for_reading(ctx, clock);
   if (!st) return ctx.exit_code;
-  auto users = st->users();
+  auto users = st->users().users();
   if (!users) return report(users.error());
   nlohmann::json out = nlohmann::json::array();
   for (const auto& u : *users) {
-    auto orgs = st->orgs_of_user(u.id);
+    auto orgs = st->orgs().orgs_of_user(u.id);
     if (!orgs) return report(orgs.error());
     nlohmann::json memberships = nlohmann::json::array();
     std::string text_orgs;
     for (const auto& o : *orgs) {
-      auto role = st->member_role(o.id, u.id);
+      auto role = st->orgs().member_role(o.id, u.id);
       const char* role_text = role ? store::role_name(*role) : "?";
       memberships.push_back({{"org", o.slug}, {"role", role_text}});
       text_orgs += (text_orgs.empty() ? "" : ",") + o.slug + ":" + role_text;

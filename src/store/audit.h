@@ -1,77 +1,51 @@
-// Reading the audit log for people and programs (web page, API, CLI, a tool's
-// timeline), built on Store::audit_log. Engine-independent; no writes.
-//
-// Guarantee: nothing here hands out an audit row's raw before/after summaries.
-// They may hold e-mail addresses (member.*, invite.*); AuditFacts keeps only
-// what is safe to show to the org's owners: object names from the org's own
-// data, changed field names, roles, phases and numbers. People appear by
-// display name only (AuditNames).
+// The org's audit log: one append-only row per change to org data, written by
+// every aggregate in the same transaction as the change. This interface only
+// reads it; store/audit_facts.h turns rows into what people may see.
+// Implemented once in store/sql/audit_log.cc.
 #pragma once
 
-#include <array>
-#include <map>
+#include <cstdint>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
-#include "store/store.h"
+#include "store/common.h"
+#include "store/paging.h"
 
 namespace solipraxis::store {
 
-// The kinds of objects a reader can filter by, in display order. Each covers
-// one or more audit entities:
-//   tools      tool (records, edits, decisions)
-//   red_lines  red_line
-//   catalog    catalog_entry, catalog_order (the org's own catalog)
-//   members    membership, invite, user (a password change)
-//   settings   org (incl. review interval), checker_settings, review_feed
-inline constexpr std::array<std::string_view, 5> kAuditKinds = {"tools", "red_lines", "catalog",
-                                                                "members", "settings"};
-
-// The filter for a kind; nullopt for an unknown kind. "" is every row.
-std::optional<AuditFilter> audit_kind_filter(std::string_view kind);
-// The kind an entity belongs to, "" for an entity no kind names.
-std::string_view audit_kind(std::string_view entity);
-
-// What one audit row says, safe to show (see the header comment).
-struct AuditFacts {
-  std::string kind;                  // audit_kind(entry.entity)
-  std::string object_name;           // tool name, red line text, catalog title; "" if none
-  std::vector<std::string> changed;  // tool.update: the changed fields ("name", "purpose", ...)
-  std::string from, to;              // tool.transition: phases; member.role: roles;
-                                     // org.review_interval: months; org.rename: names
-  std::string decision_kind;         // tool.transition: "pilot", "reject", ...
+struct AuditEntry {
+  std::int64_t id = 0;
+  OrgId org_id;
+  std::optional<UserId> actor;
+  std::string via;
+  std::string action;     // e.g. "member.add", "member.role"
+  std::string entity;     // e.g. "membership"
+  std::string entity_id;  // e.g. user id
+  std::string before;     // short JSON summary, "" for creations
+  std::string after;      // short JSON summary, "" for deletions
+  UnixTime at = 0;
 };
-AuditFacts audit_facts(const AuditEntry& entry);
 
-// Display names of the people in the log, each looked up once. A user who no
-// longer exists is nullopt (shown as "deleted"); an empty display name is "".
-class AuditNames {
+// Which audit rows to read; an empty field matches every row. See
+// store/audit_facts.h for the kinds of objects ("tools", "members", ...) and
+// their entities.
+struct AuditFilter {
+  std::vector<std::string> entities;  // rows about any of these entities, e.g. {"tool"}
+  std::string entity_id;              // rows about this one object (with one entity)
+};
+
+class Audit {
  public:
-  explicit AuditNames(Store& store) : store_(store) {}
-  std::optional<std::string> name(UserId user);
-  // The person a membership row is about (entity "membership"), else nullopt.
-  std::optional<std::string> member_name(const AuditEntry& entry);
+  virtual ~Audit() = default;
 
- private:
-  Store& store_;
-  std::map<std::int64_t, std::optional<std::string>> cache_;
+  // Newest first (by id). kInvalidInput "error.page.cursor_invalid" for a cursor
+  // this call did not hand out. Never returns another org's rows.
+  virtual Result<Page<AuditEntry>> audit_log(OrgId org, const AuditFilter& filter,
+                                             const PageRequest& page) = 0;
+  Result<Page<AuditEntry>> audit_log(OrgId org, const PageRequest& page) {
+    return audit_log(org, AuditFilter{}, page);
+  }
 };
-
-// True when a person made the change but their account no longer exists.
-// (A row without a person otherwise came from the command line.)
-bool actor_deleted(const AuditEntry& entry);
-
-// Every row matching `filter`, oldest first, following the pages.
-Result<std::vector<AuditEntry>> audit_trail(Store& store, OrgId org, const AuditFilter& filter);
-
-// One row for programs (API items, `solipraxis audit list --format json`):
-// {id, at, action, kind, via, actor, object:{entity, id, name}, changed?, from?,
-// to?, decision_kind?}. `at` is ISO 8601 UTC; actor is {id, name, deleted}, or
-// null for a change from the command line.
-nlohmann::json audit_json(const AuditEntry& entry, const AuditFacts& facts, AuditNames& names);
 
 }  // namespace solipraxis::store

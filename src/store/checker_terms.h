@@ -7,7 +7,7 @@
 #include <optional>
 #include <vector>
 
-#include "store/store.h"
+#include "store/checker.h"
 
 namespace solipraxis::store {
 

@@ -8,12 +8,24 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <string>
 #include <utility>
 #include <vector>
 
-#include "store/store.h"
+#include "store/common.h"
 
 namespace solipraxis::store {
+
+// Keyset pagination: `cursor` is opaque to callers; an empty `next` means the end.
+struct PageRequest {
+  int limit = 50;  // clamped to [1, 200]
+  std::string cursor;
+};
+template <typename T>
+struct Page {
+  std::vector<T> items;
+  std::string next;
+};
 
 inline constexpr int kPageLimitMax = 200;
 

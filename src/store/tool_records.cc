@@ -4,7 +4,7 @@
 
 namespace solipraxis::store {
 
-Result<std::vector<core::Tool>> all_tools(Store& store, OrgId org, const ToolFilter& filter) {
+Result<std::vector<core::Tool>> all_tools(Tools& store, OrgId org, const ToolFilter& filter) {
   std::vector<core::Tool> out;
   PageRequest page{200, ""};
   while (true) {
@@ -16,7 +16,7 @@ Result<std::vector<core::Tool>> all_tools(Store& store, OrgId org, const ToolFil
   }
 }
 
-Result<std::vector<core::ToolRecord>> tool_records(Store& store, OrgId org,
+Result<std::vector<core::ToolRecord>> tool_records(Tools& store, OrgId org,
                                                    std::vector<core::Tool> tools) {
   std::vector<core::ToolRecord> out;
   out.reserve(tools.size());

@@ -1,4 +1,4 @@
-// Whole-register reads built on the Store interface, for exports and feeds
+// Whole-register reads built on the Tools interface, for exports and feeds
 // (CLI, web pages, API): every tool matching a filter across all pages, and
 // tools together with their decisions. Engine-independent; no writes.
 #pragma once
@@ -6,15 +6,15 @@
 #include <vector>
 
 #include "core/tool_export.h"
-#include "store/store.h"
+#include "store/tools.h"
 
 namespace solipraxis::store {
 
 // Every tool of `org` matching `filter`, in list order, following the pages.
-Result<std::vector<core::Tool>> all_tools(Store& store, OrgId org, const ToolFilter& filter = {});
+Result<std::vector<core::Tool>> all_tools(Tools& store, OrgId org, const ToolFilter& filter = {});
 
 // Each tool with its decisions (oldest first), in the order given.
-Result<std::vector<core::ToolRecord>> tool_records(Store& store, OrgId org,
+Result<std::vector<core::ToolRecord>> tool_records(Tools& store, OrgId org,
                                                    std::vector<core::Tool> tools);
 
 }  // namespace solipraxis::store

@@ -6,6 +6,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "store/store.h"
 #include "web/auth/auth.h"
 #include "web/page.h"
 #include "web/routes.h"

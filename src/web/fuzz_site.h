@@ -20,8 +20,12 @@
 
 #include "catalog/load.h"
 #include "core/clock.h"
+#include "store/common.h"
+#include "store/orgs.h"
 #include "store/secrets.h"
 #include "store/store.h"
+#include "store/tools.h"
+#include "store/users.h"
 #include "web/app.h"
 #include "web/auth/session.h"
 #include "web/router.h"
@@ -68,19 +72,19 @@ class Site {
  private:
   void seed() {
     const store::Actor actor{std::nullopt, "fuzz"};
-    auto org = store_->create_org("verein", "Verein", actor).value();
+    auto org = store_->orgs().create_org("verein", "Verein", actor).value();
     if (password_hash_.empty()) password_hash_ = store::hash_password("fuzz-passwort-lang").value();
-    auto user = store_->create_user({"owner@example.org", "Owner", password_hash_, ""}).value();
-    (void)store_->add_member(org.id, user.id, store::Role::kOwner, actor);
+    auto user = store_->users().create_user({"owner@example.org", "Owner", password_hash_, ""}).value();
+    (void)store_->orgs().add_member(org.id, user.id, store::Role::kOwner, actor);
     token_ = store::random_token();
-    (void)store_->create_token(user.id, "fuzz", store::hash_token(token_));
+    (void)store_->users().create_token(user.id, "fuzz", store::hash_token(token_));
     auto session = auth::SessionManager(*store_, clock_).start(user.id).value();
     session_cookie_ = session.cookie_value;
     csrf_token_ = session.session.csrf_token;
     core::Tool tool;
     tool.name = "Werkzeug";
-    (void)store_->create_tool(org.id, tool, actor);
-    (void)store_->create_red_line(org.id, "Keine Daten an Dritte.", actor);
+    (void)store_->tools().create_tool(org.id, tool, actor);
+    (void)store_->tools().create_red_line(org.id, "Keine Daten an Dritte.", actor);
   }
 
   core::SystemClock clock_;

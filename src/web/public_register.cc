@@ -1,6 +1,9 @@
 #include "web/public_register.h"
 
+#include "store/orgs.h"
+#include "store/store.h"
 #include "store/tool_records.h"
+#include "store/tools.h"
 #include "web/handlers/api.h"
 
 namespace solipraxis::web {
@@ -141,9 +144,9 @@ core::Result<PublicRegister> load_public_register(store::Store& store, const sto
   reg.org = org;
   store::ToolFilter filter;
   filter.is_public = true;
-  auto tools = store::all_tools(store, org.id, filter);
+  auto tools = store::all_tools(store.tools(), org.id, filter);
   if (!tools) return tools.error();
-  auto records = store::tool_records(store, org.id, std::move(tools).value());
+  auto records = store::tool_records(store.tools(), org.id, std::move(tools).value());
   if (!records) return records.error();
   for (core::ToolRecord& r : *records) {
     if (auto e = core::public_entry(r.tool, std::move(r.decisions))) {

@@ -13,6 +13,7 @@
 
 #include "core/public_register.h"
 #include "core/result.h"
+#include "store/orgs.h"
 #include "store/store.h"
 
 namespace solipraxis::web {

@@ -8,11 +8,16 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "test_database.h"
 #include "catalog/load.h"
 #include "core/clock.h"
+#include "store/audit.h"
+#include "store/catalog.h"
+#include "store/common.h"
+#include "store/orgs.h"
 #include "store/secrets.h"
 #include "store/store.h"
+#include "store/users.h"
+#include "test_database.h"
 #include "web/app.h"
 #include "web/auth/session.h"
 #include "web/http.h"
@@ -49,8 +54,8 @@ class OrgCatalogWeb : public ::testing::Test {
     ASSERT_TRUE(app.has_value()) << app.error().detail;
     app_ = std::move(app).value();
     app_->services().catalog = set_.get();
-    a_ = store_->create_org("verein-a", "Verein A", kTest).value();
-    b_ = store_->create_org("verein-b", "Verein B", kTest).value();
+    a_ = store_->orgs().create_org("verein-a", "Verein A", kTest).value();
+    b_ = store_->orgs().create_org("verein-b", "Verein B", kTest).value();
     editor_ = person("editor@a.example", a_, store::Role::kEditor);
     member_ = person("member@a.example", a_, store::Role::kMember);
     other_ = person("editor@b.example", b_, store::Role::kEditor);
@@ -63,9 +68,9 @@ class OrgCatalogWeb : public ::testing::Test {
   }
 
   Person person(const std::string& email, const store::Org& org, store::Role role) {
-    auto u = store_->create_user({email, "Name", "$argon2id$fake", ""});
+    auto u = store_->users().create_user({email, "Name", "$argon2id$fake", ""});
     EXPECT_TRUE(u.has_value());
-    EXPECT_TRUE(store_->add_member(org.id, u->id, role, kTest).has_value());
+    EXPECT_TRUE(store_->orgs().add_member(org.id, u->id, role, kTest).has_value());
     Person p;
     p.cookie = store::random_token();
     p.csrf = store::random_token();
@@ -74,9 +79,9 @@ class OrgCatalogWeb : public ::testing::Test {
     s.user_id = u->id;
     s.csrf_token = p.csrf;
     s.expires_at = clock_.now() + 3600;
-    EXPECT_TRUE(store_->create_session(s).has_value());
+    EXPECT_TRUE(store_->users().create_session(s).has_value());
     p.token = store::random_token();
-    EXPECT_TRUE(store_->create_token(u->id, "t", store::hash_token(p.token)).has_value());
+    EXPECT_TRUE(store_->users().create_token(u->id, "t", store::hash_token(p.token)).has_value());
     return p;
   }
 
@@ -147,7 +152,7 @@ TEST_F(OrgCatalogWeb, EditorsAddEditAndDeleteOwnEntriesOnlyForTheirOrg) {
                     {"text_de", "Wie beteiligen wir den Quartiersrat?"}, {"text_en", ""}});
   ASSERT_EQ(made.status, 303) << made.body;
   EXPECT_EQ(made.headers.value("Location").rfind("/o/verein-a/praxis/edit?saved=created", 0), 0u);
-  auto own = store_->org_catalog(a_.id)->entries;
+  auto own = store_->catalog().org_catalog(a_.id)->entries;
   ASSERT_EQ(own.size(), 1u);
   const std::string id = std::to_string(own[0].id);
 
@@ -178,9 +183,9 @@ TEST_F(OrgCatalogWeb, EditorsAddEditAndDeleteOwnEntriesOnlyForTheirOrg) {
   ASSERT_EQ(confirm.status, 200);
   EXPECT_TRUE(has(confirm, "action=\"/o/verein-a/praxis/entries/" + id + "/delete\""));
   EXPECT_TRUE(has(confirm, "Stadtteilbeirat"));
-  EXPECT_FALSE(store_->org_catalog(a_.id)->entries.empty()) << "the confirmation page deletes nothing";
+  EXPECT_FALSE(store_->catalog().org_catalog(a_.id)->entries.empty()) << "the confirmation page deletes nothing";
   EXPECT_EQ(form("/o/verein-a/praxis/entries/" + id + "/delete", editor_, {}).status, 303);
-  EXPECT_TRUE(store_->org_catalog(a_.id)->entries.empty());
+  EXPECT_TRUE(store_->catalog().org_catalog(a_.id)->entries.empty());
   EXPECT_FALSE(has(page("/o/verein-a/praxis", &member_), "Stadtteilbeirat"));
 
   // Members cannot change anything; without the CSRF token nobody can.
@@ -188,7 +193,7 @@ TEST_F(OrgCatalogWeb, EditorsAddEditAndDeleteOwnEntriesOnlyForTheirOrg) {
                  {{"kind", "question"}, {"phase", "1"}, {"text_de", "x"}}).status, 403);
   EXPECT_EQ(form("/o/verein-a/praxis/entries", editor_,
                  {{"kind", "question"}, {"phase", "1"}, {"text_de", "x"}}, false).status, 403);
-  EXPECT_TRUE(store_->org_catalog(a_.id)->entries.empty());
+  EXPECT_TRUE(store_->catalog().org_catalog(a_.id)->entries.empty());
 }
 
 TEST_F(OrgCatalogWeb, InvalidEntriesAreRefusedWithAClearMessageAndKeptValues) {
@@ -203,7 +208,7 @@ TEST_F(OrgCatalogWeb, InvalidEntriesAreRefusedWithAClearMessageAndKeptValues) {
                    {"title_de", "Leitfaden"}, {"url", "javascript:alert(1)"}});
   EXPECT_EQ(url.status, 400);
   EXPECT_TRUE(has(url, "https://"));
-  EXPECT_TRUE(store_->org_catalog(a_.id)->entries.empty());
+  EXPECT_TRUE(store_->catalog().org_catalog(a_.id)->entries.empty());
 }
 
 TEST_F(OrgCatalogWeb, HideAndMoveChangeOnlyThisOrgsCatalog) {
@@ -235,7 +240,7 @@ TEST_F(OrgCatalogWeb, HideAndMoveChangeOnlyThisOrgsCatalog) {
   EXPECT_EQ(form("/o/verein-a/praxis/move", editor_, {{"entry_id", "q.development.02"}, {"dir", "sideways"}}).status, 400);
 
   std::vector<std::string> actions;
-  auto log = store_->audit_log(a_.id, {200, ""});
+  auto log = store_->audit().audit_log(a_.id, {200, ""});
   ASSERT_TRUE(log.has_value());
   for (const auto& e : log->items)
     if (e.action.starts_with("catalog.")) actions.push_back(e.action);

@@ -10,11 +10,16 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "test_database.h"
 #include "core/clock.h"
+#include "store/audit.h"
+#include "store/common.h"
 #include "store/migrations.h"
+#include "store/orgs.h"
 #include "store/secrets.h"
 #include "store/store.h"
+#include "store/tools.h"
+#include "store/users.h"
+#include "test_database.h"
 
 namespace solipraxis {
 namespace {
@@ -159,13 +164,13 @@ TEST_F(Cli, TheFirstUserOfAnOrgIsItsOwner) {
   EXPECT_EQ(users[2]["orgs"][0]["role"], "member");
 
   auto st = open();
-  auto ada = st->user_by_email("ada@example.org");
+  auto ada = st->users().user_by_email("ada@example.org");
   ASSERT_TRUE(ada.has_value());
   EXPECT_TRUE(store::verify_password("ein-langes-passwort", ada->password_hash));
   // The org was created and the change audited as coming from the CLI.
-  auto org = st->org_by_slug("mein-verein");
+  auto org = st->orgs().org_by_slug("mein-verein");
   ASSERT_TRUE(org.has_value());
-  auto log = st->audit_log(org->id, {});
+  auto log = st->audit().audit_log(org->id, {});
   ASSERT_TRUE(log.has_value());
   ASSERT_FALSE(log->items.empty());
   EXPECT_EQ(log->items.back().action, "org.create");
@@ -186,7 +191,7 @@ TEST_F(Cli, AnExistingUserJoinsAnotherOrgWithoutAPassword) {
                      "member already");
   auto st = open();
   EXPECT_TRUE(store::verify_password("ein-langes-passwort",
-                                     st->user_by_email("a@example.org")->password_hash));
+                                     st->users().user_by_email("a@example.org")->password_hash));
   auto orgs = json_of({"org", "list", "--format", "json"});
   ASSERT_EQ(orgs.size(), 2u);
   EXPECT_EQ(orgs[0]["slug"], "eins");
@@ -230,7 +235,7 @@ TEST_F(Cli, TokenCreatePrintsTheTokenAloneOnTheLastLine) {
   const std::string token = out.back();
   EXPECT_EQ(token.size(), 43u) << token;
   auto st = open();
-  auto stored = st->token_by_hash(store::hash_token(token));
+  auto stored = st->users().token_by_hash(store::hash_token(token));
   ASSERT_TRUE(stored.has_value());
   EXPECT_EQ(stored->name, "skript");
   EXPECT_EQ(r.out.find(stored->token_hash), std::string::npos);  // the hash is never shown
@@ -240,7 +245,7 @@ TEST_F(Cli, TokenCreatePrintsTheTokenAloneOnTheLastLine) {
 TEST_F(Cli, CommandsWorkWhileAServerHoldsTheDatabase) {
   auto server = open();  // like `solipraxis serve`: an open store on the same file
   ASSERT_NE(server, nullptr);
-  auto org = server->create_org("verein", "Verein", store::Actor{std::nullopt, "web"});
+  auto org = server->orgs().create_org("verein", "Verein", store::Actor{std::nullopt, "web"});
   ASSERT_TRUE(org.has_value());
   ASSERT_TRUE(server->ping().has_value());
   Outcome r = run({"user", "create", "--email", "a@example.org", "--org", "verein"},
@@ -248,10 +253,10 @@ TEST_F(Cli, CommandsWorkWhileAServerHoldsTheDatabase) {
   ASSERT_EQ(r.rc, 0) << r.err;
   EXPECT_EQ(run({"token", "create", "--email", "a@example.org"}).rc, 0);
   // The server sees the CLI's writes at once.
-  auto user = server->user_by_email("a@example.org");
+  auto user = server->users().user_by_email("a@example.org");
   ASSERT_TRUE(user.has_value());
-  EXPECT_EQ(*server->member_role(org->id, user->id), store::Role::kOwner);
-  EXPECT_EQ(server->tokens(user->id)->size(), 1u);
+  EXPECT_EQ(*server->orgs().member_role(org->id, user->id), store::Role::kOwner);
+  EXPECT_EQ(server->users().tokens(user->id)->size(), 1u);
 }
 
 TEST_F(Cli, AuditListShowsTheChangeLogNewestFirstWithoutAddresses) {
@@ -263,11 +268,11 @@ TEST_F(Cli, AuditListShowsTheChangeLogNewestFirstWithoutAddresses) {
                 "drittes-passwort\n").rc, 0);
   {
     auto st = open();
-    auto org = st->org_by_slug("verein");
-    auto ada = st->user_by_email("ada@example.org");
+    auto org = st->orgs().org_by_slug("verein");
+    auto ada = st->users().user_by_email("ada@example.org");
     core::Tool t;
     t.name = "Übersetzungshilfe";
-    ASSERT_TRUE(st->create_tool(org->id, t, store::Actor{ada->id, "web"}).has_value());
+    ASSERT_TRUE(st->tools().create_tool(org->id, t, store::Actor{ada->id, "web"}).has_value());
   }
   // org.create, member.add (Ada), member.add (Bo), tool.create: newest first, two per page.
   auto first = json_of({"audit", "list", "--org", "verein", "--limit", "2", "--format", "json"});

@@ -13,7 +13,11 @@
 #include <nlohmann/json.hpp>
 
 #include "api_client.h"
-#include "store/audit.h"
+#include "store/audit_facts.h"
+#include "store/common.h"
+#include "store/orgs.h"
+#include "store/store.h"
+#include "store/users.h"
 #include "web_fixture.h"
 
 namespace solipraxis::web {
@@ -59,7 +63,7 @@ class AuditLog : public ::testing::Test {
   }
 
   std::size_t rows_in_store(const std::string& slug) {
-    auto trail = store::audit_trail(srv_.store(), srv_.org(slug).id, {});
+    auto trail = store::audit_trail(srv_.store().audit(), srv_.org(slug).id, {});
     EXPECT_TRUE(trail.has_value());
     return trail.has_value() ? trail->size() : 0;
   }
@@ -112,7 +116,7 @@ TEST_F(AuditLog, PagesWalkEveryRowOnceNewestFirstAndNeverAnotherOrgs) {
     EXPECT_FALSE(contains(items[i]["object"]["name"].get<std::string>(), "Fremd"));
   }
   EXPECT_EQ(ids.size(), items.size());
-  auto trail = store::audit_trail(srv_.store(), srv_.org("andere").id, {});
+  auto trail = store::audit_trail(srv_.store().audit(), srv_.org("andere").id, {});
   ASSERT_TRUE(trail.has_value());
   for (const auto& e : *trail) EXPECT_EQ(ids.count(e.id), 0u) << e.action;
 
@@ -143,12 +147,12 @@ TEST_F(AuditLog, BadInputIs400) {
 
 TEST_F(AuditLog, ShowsDisplayNamesNeverAddresses) {
   store::Store& st = srv_.store();
-  ASSERT_TRUE(st.set_user_name(owner_user_.id, "Ada"));
-  ASSERT_TRUE(st.set_user_name(st.user_by_email("ed@example.org")->id, "Ed"));
-  ASSERT_TRUE(st.set_user_name(st.user_by_email("mo@example.org")->id, "Mo Beispiel"));
+  ASSERT_TRUE(st.users().set_user_name(owner_user_.id, "Ada"));
+  ASSERT_TRUE(st.users().set_user_name(st.users().user_by_email("ed@example.org")->id, "Ed"));
+  ASSERT_TRUE(st.users().set_user_name(st.users().user_by_email("mo@example.org")->id, "Mo Beispiel"));
   auto tool = create_tool(owner_, "verein", "Übersetzungshilfe");
-  ASSERT_TRUE(srv_.store().set_member_role(srv_.org("verein").id,
-                                           srv_.store().user_by_email("mo@example.org")->id,
+  ASSERT_TRUE(srv_.store().orgs().set_member_role(srv_.org("verein").id,
+                                           srv_.store().users().user_by_email("mo@example.org")->id,
                                            store::Role::kEditor,
                                            store::Actor{owner_user_.id, "web"}));
   auto r = owner_.get(kAudit);

@@ -14,6 +14,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/audit.h"
+#include "store/orgs.h"
+#include "store/store.h"
+#include "store/users.h"
 #include "web_fixture.h"
 
 namespace solipraxis::web {
@@ -36,8 +40,8 @@ TEST(AuthHttp, SignInSetsAHardenedCookieStoredOnlyAsHashAndSignOutEndsIt) {
   EXPECT_FALSE(contains(sc, "Secure")) << "plain HTTP without a trusted proxy: " << sc;
   const std::string id = b.cookie(auth::kSessionCookie);
   ASSERT_EQ(id.size(), 43u) << "256 random bits, base64url";
-  EXPECT_TRUE(srv.store().session(store::hash_token(id))) << "the hash is stored";
-  EXPECT_FALSE(srv.store().session(id)) << "the id itself is not";
+  EXPECT_TRUE(srv.store().users().session(store::hash_token(id))) << "the hash is stored";
+  EXPECT_FALSE(srv.store().users().session(id)) << "the id itself is not";
 
   auto dash = b.open("/o/acme");
   EXPECT_EQ(dash.status, 200);
@@ -48,7 +52,7 @@ TEST(AuthHttp, SignInSetsAHardenedCookieStoredOnlyAsHashAndSignOutEndsIt) {
   auto out = b.post("/logout", {});
   EXPECT_EQ(out.status, 303);
   EXPECT_EQ(out.header("Location"), "/login");
-  EXPECT_FALSE(srv.store().session(store::hash_token(id)));
+  EXPECT_FALSE(srv.store().users().session(store::hash_token(id)));
   EXPECT_EQ(b.cookie(auth::kSessionCookie), "");
   b.set_cookie(auth::kSessionCookie, id);  // replaying the old cookie does not work
   auto again = b.get("/o/acme");
@@ -65,7 +69,7 @@ TEST(AuthHttp, SignInRotatesTheSessionId) {
   ASSERT_EQ(b.sign_in("ada@example.org").status, 303);
   const std::string second = b.cookie(auth::kSessionCookie);
   EXPECT_NE(first, second);
-  EXPECT_FALSE(srv.store().session(store::hash_token(first))) << "the old session is gone";
+  EXPECT_FALSE(srv.store().users().session(store::hash_token(first))) << "the old session is gone";
 }
 
 TEST(AuthHttp, SecureCookieOnlyBehindATrustedTlsProxy) {
@@ -161,10 +165,10 @@ TEST(AuthHttp, EveryStateChangingRouteRejectsMissingOrWrongCsrfTokens) {
   }
   EXPECT_GE(checked, 12) << "every POST/PATCH route of accounts was tried";
   // Nothing changed.
-  EXPECT_EQ(srv.store().member_role(srv.org("acme").id, member.id).value(), store::Role::kMember);
-  EXPECT_EQ(srv.store().user(owner.id)->name, "Name ada@example.org");
-  EXPECT_TRUE(srv.store().open_invites(srv.org("acme").id)->empty());
-  EXPECT_TRUE(srv.store().session(store::hash_token(b.cookie(auth::kSessionCookie)))) << "still signed in";
+  EXPECT_EQ(srv.store().orgs().member_role(srv.org("acme").id, member.id).value(), store::Role::kMember);
+  EXPECT_EQ(srv.store().users().user(owner.id)->name, "Name ada@example.org");
+  EXPECT_TRUE(srv.store().orgs().open_invites(srv.org("acme").id)->empty());
+  EXPECT_TRUE(srv.store().users().session(store::hash_token(b.cookie(auth::kSessionCookie)))) << "still signed in";
 }
 
 TEST(AuthHttp, ApiWritesWithACookieNeedTheHeaderBearerCallsDoNot) {
@@ -176,17 +180,17 @@ TEST(AuthHttp, ApiWritesWithACookieNeedTheHeaderBearerCallsDoNot) {
   auto ok = b.send("PATCH", "/api/v1/me", R"({"name":"Ada L."})", "application/json",
                    "X-CSRF-Token: " + b.csrf() + "\r\n");
   EXPECT_EQ(ok.status, 200) << ok.body;
-  EXPECT_EQ(srv.store().user(ada.id)->name, "Ada L.");
+  EXPECT_EQ(srv.store().users().user(ada.id)->name, "Ada L.");
 
   const std::string token = store::random_token();
-  ASSERT_TRUE(srv.store().create_token(ada.id, "t", store::hash_token(token)));
+  ASSERT_TRUE(srv.store().users().create_token(ada.id, "t", store::hash_token(token)));
   auto bearer = testing::request(srv.port(), "PATCH", "/api/v1/me",
                                  "Authorization: Bearer " + token +
                                      "\r\nContent-Type: application/json\r\n",
                                  R"({"name":"Ada B."})");
   ASSERT_TRUE(bearer);
   EXPECT_EQ(bearer->status, 200) << bearer->body;
-  EXPECT_EQ(srv.store().user(ada.id)->name, "Ada B.");
+  EXPECT_EQ(srv.store().users().user(ada.id)->name, "Ada B.");
 }
 
 // --- roles and tenancy ---
@@ -212,9 +216,9 @@ TEST(AuthHttp, OnlyOwnersManageMembersEditorsAndMembersSeeTheList) {
     EXPECT_EQ(b.post("/o/acme/members/" + std::to_string(editor.id.value) + "/remove", {}).status,
               403) << who;
   }
-  EXPECT_EQ(srv.store().member_role(org, member.id).value(), store::Role::kMember);
-  EXPECT_EQ(srv.store().members(org)->size(), 3u);
-  EXPECT_TRUE(srv.store().open_invites(org)->empty());
+  EXPECT_EQ(srv.store().orgs().member_role(org, member.id).value(), store::Role::kMember);
+  EXPECT_EQ(srv.store().orgs().members(org)->size(), 3u);
+  EXPECT_TRUE(srv.store().orgs().open_invites(org)->empty());
 
   Browser owner(srv.port());
   ASSERT_EQ(owner.sign_in("owner@example.org").status, 303);
@@ -222,11 +226,11 @@ TEST(AuthHttp, OnlyOwnersManageMembersEditorsAndMembersSeeTheList) {
   auto role = owner.post("/o/acme/members/" + std::to_string(member.id.value) + "/role",
                          {{"role", "editor"}});
   EXPECT_EQ(role.status, 303);
-  EXPECT_EQ(srv.store().member_role(org, member.id).value(), store::Role::kEditor);
+  EXPECT_EQ(srv.store().orgs().member_role(org, member.id).value(), store::Role::kEditor);
   auto removed = owner.post("/o/acme/members/" + std::to_string(editor.id.value) + "/remove", {});
   EXPECT_EQ(removed.status, 303);
-  EXPECT_FALSE(srv.store().member_role(org, editor.id));
-  auto log = srv.store().audit_log(org, {});
+  EXPECT_FALSE(srv.store().orgs().member_role(org, editor.id));
+  auto log = srv.store().audit().audit_log(org, {});
   ASSERT_TRUE(log);
   EXPECT_GE(log->items.size(), 2u) << "role change and removal are audited";
 }
@@ -240,7 +244,7 @@ TEST(AuthHttp, TheLastOwnerCannotBeDemoted) {
   auto r = b.post("/o/acme/members/" + std::to_string(ada.id.value) + "/role", {{"role", "member"}});
   EXPECT_EQ(r.status, 409);
   EXPECT_TRUE(contains(r.body, "role=\"alert\""));
-  EXPECT_EQ(srv.store().member_role(srv.org("acme").id, ada.id).value(), store::Role::kOwner);
+  EXPECT_EQ(srv.store().orgs().member_role(srv.org("acme").id, ada.id).value(), store::Role::kOwner);
 }
 
 TEST(AuthHttp, AnotherOrgsOrAnUnknownOrgIs404NotForbidden) {
@@ -254,7 +258,7 @@ TEST(AuthHttp, AnotherOrgsOrAnUnknownOrgIs404NotForbidden) {
   }
   b.open("/o/acme");
   EXPECT_EQ(b.post("/o/other/invites", {{"role", "owner"}}).status, 404);
-  EXPECT_TRUE(srv.store().open_invites(srv.org("other").id)->empty());
+  EXPECT_TRUE(srv.store().orgs().open_invites(srv.org("other").id)->empty());
   auto api = b.get("/api/v1/orgs/other");
   EXPECT_EQ(api.status, 404);
   EXPECT_EQ(nlohmann::json::parse(api.body)["error"]["code"], "not_found");
@@ -316,7 +320,7 @@ TEST(AuthHttp, AFormPostedAfterExpiryKeepsItsDraftThroughSignIn) {
   EXPECT_TRUE(contains(r.body, "name=\"draft.role\" value=\"editor\""));
   EXPECT_TRUE(contains(r.body, "name=\"next\" value=\"/o/acme/invites\""));
   EXPECT_FALSE(contains(r.body, "draft.csrf_token"));
-  EXPECT_TRUE(srv.store().open_invites(srv.org("acme").id)->empty()) << "nothing sent yet";
+  EXPECT_TRUE(srv.store().orgs().open_invites(srv.org("acme").id)->empty()) << "nothing sent yet";
 
   b.set_csrf(csrf_in(r.body));
   auto resumed = b.post("/login", {{"email", "ada@example.org"}, {"password", kPassword},
@@ -328,7 +332,7 @@ TEST(AuthHttp, AFormPostedAfterExpiryKeepsItsDraftThroughSignIn) {
   b.set_csrf(csrf_in(resumed.body));
   auto sent = b.post("/o/acme/invites", {{"email", "neu@example.org"}, {"role", "editor"}});
   EXPECT_EQ(sent.status, 303);
-  auto invites = srv.store().open_invites(srv.org("acme").id);
+  auto invites = srv.store().orgs().open_invites(srv.org("acme").id);
   ASSERT_EQ(invites->size(), 1u);
   EXPECT_EQ(invites->front().email, "neu@example.org");
   EXPECT_EQ(invites->front().role, store::Role::kEditor);
@@ -341,7 +345,7 @@ TEST(AuthHttp, ApiWithABearerTokenWorksWithoutOneIs401) {
   auto ada = srv.user("ada@example.org", "acme", store::Role::kEditor);
   srv.user("bob@example.org", "acme", store::Role::kMember);
   const std::string token = store::random_token();
-  ASSERT_TRUE(srv.store().create_token(ada.id, "script", store::hash_token(token)));
+  ASSERT_TRUE(srv.store().users().create_token(ada.id, "script", store::hash_token(token)));
   const std::string auth = "Authorization: Bearer " + token + "\r\n";
 
   auto me = testing::get(srv.port(), "/api/v1/me", auth);
@@ -376,7 +380,7 @@ TEST(AuthHttp, ApiRejectsWrongContentTypeAndInvalidJsonChangingNothing) {
   AuthServer srv;
   auto ada = srv.user("ada@example.org", "acme", store::Role::kOwner);
   const std::string token = store::random_token();
-  ASSERT_TRUE(srv.store().create_token(ada.id, "script", store::hash_token(token)));
+  ASSERT_TRUE(srv.store().users().create_token(ada.id, "script", store::hash_token(token)));
   auto patch = [&](const std::string& type, const std::string& body) {
     return testing::request(srv.port(), "PATCH", "/api/v1/me",
                             "Authorization: Bearer " + token + "\r\nContent-Type: " + type +
@@ -392,7 +396,7 @@ TEST(AuthHttp, ApiRejectsWrongContentTypeAndInvalidJsonChangingNothing) {
   EXPECT_EQ(long_name->status, 400);
   auto bad_lang = patch("application/json", R"({"name":"Neu","lang":"fr"})");
   EXPECT_EQ(bad_lang->status, 400);
-  auto u = srv.store().user(ada.id);
+  auto u = srv.store().users().user(ada.id);
   EXPECT_EQ(u->name, "Name ada@example.org");
   EXPECT_EQ(u->lang, "");
 }
@@ -407,11 +411,11 @@ TEST(AuthHttp, AccountNameLanguageAndOverlongNames) {
   b.open("/account");
   auto too_long = b.post("/account", {{"name", std::string(101, 'x')}, {"lang", "en"}});
   EXPECT_EQ(too_long.status, 400);
-  EXPECT_EQ(srv.store().user(ada.id)->name, "Name ada@example.org");
-  EXPECT_EQ(srv.store().user(ada.id)->lang, "");
+  EXPECT_EQ(srv.store().users().user(ada.id)->name, "Name ada@example.org");
+  EXPECT_EQ(srv.store().users().user(ada.id)->lang, "");
   auto ok = b.post("/account", {{"name", "Ada Lovelace"}, {"lang", "en"}});
   EXPECT_EQ(ok.status, 303);
-  EXPECT_EQ(srv.store().user(ada.id)->lang, "en");
+  EXPECT_EQ(srv.store().users().user(ada.id)->lang, "en");
   auto page = b.open("/account");
   EXPECT_TRUE(contains(page.body, "<html lang=\"en\">"));
   EXPECT_TRUE(contains(page.body, "value=\"Ada Lovelace\""));
@@ -429,8 +433,8 @@ TEST(AuthHttp, AnUnreadableFormIs400AndChangesNothing) {
   EXPECT_EQ(r.status, 400);
   EXPECT_TRUE(contains(r.body, "Zeichen, die wir nicht lesen")) << r.body;
   EXPECT_FALSE(contains(r.body, "abgelaufen")) << r.body;
-  EXPECT_EQ(srv.store().user(ada.id)->name, "Name ada@example.org");
-  EXPECT_EQ(srv.store().user(ada.id)->lang, "");
+  EXPECT_EQ(srv.store().users().user(ada.id)->name, "Name ada@example.org");
+  EXPECT_EQ(srv.store().users().user(ada.id)->lang, "");
   EXPECT_EQ(b.send("POST", "/account", "name=%zz&csrf_token=" + b.csrf()).status, 400);
 }
 
@@ -450,13 +454,13 @@ TEST(AuthHttp, PasswordChangeNeedsTheCurrentOneAndEndsOtherSessions) {
                                                {"new_password", "kurz"},
                                                {"new_password_repeat", "kurz"}});
   EXPECT_EQ(short_pw.status, 400);
-  EXPECT_TRUE(store::verify_password(kPassword, srv.store().user(ada.id)->password_hash));
+  EXPECT_TRUE(store::verify_password(kPassword, srv.store().users().user(ada.id)->password_hash));
   auto ok = b.post("/account/password", {{"current_password", kPassword},
                                          {"new_password", "ganz-neues-passwort"},
                                          {"new_password_repeat", "ganz-neues-passwort"}});
   EXPECT_EQ(ok.status, 200);
   EXPECT_TRUE(contains(ok.body, "Das Passwort ist geändert. Alle anderen Anmeldungen sind beendet."));
-  EXPECT_TRUE(store::verify_password("ganz-neues-passwort", srv.store().user(ada.id)->password_hash));
+  EXPECT_TRUE(store::verify_password("ganz-neues-passwort", srv.store().users().user(ada.id)->password_hash));
   EXPECT_EQ(b.get("/account").status, 200) << "this browser stays signed in";
   EXPECT_EQ(other.get("/account").status, 303) << "the other sign-in has ended";
 }
@@ -466,7 +470,7 @@ TEST(AuthHttp, APasswordChangeRevokesTheAccountsApiTokensAndNamesThem) {
   auto ada = srv.user("ada@example.org", "acme", store::Role::kOwner);
   auto bob = srv.user("bob@example.org", "acme", store::Role::kMember);
   const std::string script = store::random_token();
-  ASSERT_TRUE(srv.store().create_token(ada.id, "Nachtskript", store::hash_token(script)));
+  ASSERT_TRUE(srv.store().users().create_token(ada.id, "Nachtskript", store::hash_token(script)));
   const std::string bobs = srv.token(bob);
   auto me = [&](const std::string& token) {
     return testing::get(srv.port(), "/api/v1/me", "Authorization: Bearer " + token + "\r\n")->status;
@@ -487,7 +491,7 @@ TEST(AuthHttp, APasswordChangeRevokesTheAccountsApiTokensAndNamesThem) {
 
   EXPECT_EQ(me(script), 401) << "the token is refused after the password change";
   EXPECT_EQ(me(bobs), 200) << "another person's token keeps working";
-  auto log = srv.store().audit_log(srv.org("acme").id, store::AuditFilter{{"user"}, ""}, {});
+  auto log = srv.store().audit().audit_log(srv.org("acme").id, store::AuditFilter{{"user"}, ""}, {});
   ASSERT_TRUE(log);
   ASSERT_EQ(log->items.size(), 1u);
   EXPECT_EQ(log->items.front().action, "user.password");
@@ -512,7 +516,7 @@ TEST(AuthHttp, ApiTokensAreShownOnceListedAndDeleted) {
   auto list = b.open("/account");
   EXPECT_TRUE(contains(list.body, "Skript"));
   EXPECT_FALSE(contains(list.body, token)) << "shown once only";
-  auto tokens = srv.store().tokens(ada.id);
+  auto tokens = srv.store().users().tokens(ada.id);
   ASSERT_EQ(tokens->size(), 1u);
   auto del = b.post("/account/tokens/" + std::to_string(tokens->front().id.value) + "/delete", {});
   EXPECT_EQ(del.status, 303);
@@ -549,9 +553,9 @@ TEST(AuthHttp, AnInvitationWorksOnceThenSays410) {
   EXPECT_EQ(joined.status, 303) << joined.body;
   EXPECT_EQ(joined.header("Location"), "/o/acme");
   EXPECT_EQ(guest.get("/o/acme").status, 200) << "signed in and a member";
-  auto grace = srv.store().user_by_email("grace@example.org");
+  auto grace = srv.store().users().user_by_email("grace@example.org");
   ASSERT_TRUE(grace);
-  EXPECT_EQ(srv.store().member_role(srv.org("acme").id, grace->id).value(), store::Role::kEditor);
+  EXPECT_EQ(srv.store().orgs().member_role(srv.org("acme").id, grace->id).value(), store::Role::kEditor);
 
   Browser late(srv.port(), "en");
   auto reused = late.open("/invite/" + token);
@@ -563,7 +567,7 @@ TEST(AuthHttp, AnInvitationWorksOnceThenSays410) {
                                                     {"password", "mallory-passwort"},
                                                     {"password_repeat", "mallory-passwort"}});
   EXPECT_EQ(reused_post.status, 410);
-  EXPECT_FALSE(srv.store().user_by_email("mallory@example.org")) << "no account was created";
+  EXPECT_FALSE(srv.store().users().user_by_email("mallory@example.org")) << "no account was created";
   EXPECT_EQ(late.get("/invite/" + std::string(43, 'q')).status, 404);
 }
 
@@ -586,7 +590,7 @@ TEST(AuthHttp, AnExpiredInvitationIs410AndCreatesNothing) {
                                               {"password", "spaet-passwort-1"},
                                               {"password_repeat", "spaet-passwort-1"}});
   EXPECT_EQ(post.status, 410);
-  EXPECT_FALSE(srv.store().user_by_email("spaet@example.org"));
+  EXPECT_FALSE(srv.store().users().user_by_email("spaet@example.org"));
 }
 
 TEST(AuthHttp, InvitationRegistrationRefusesDuplicateEmailsAndOverlongNames) {
@@ -599,7 +603,7 @@ TEST(AuthHttp, InvitationRegistrationRefusesDuplicateEmailsAndOverlongNames) {
   const std::string token = invite_token(owner.follow(owner.post("/o/acme/invites", {{"role", "member"}})).body);
   Browser guest(srv.port());
   guest.open("/invite/" + token);
-  const auto users_before = srv.store().users()->size();
+  const auto users_before = srv.store().users().users()->size();
   auto dup = guest.post("/invite/" + token, {{"mode", "register"}, {"name", "Dup"},
                                              {"email", "TAKEN@example.org"},
                                              {"password", "langes-passwort-1"},
@@ -611,8 +615,8 @@ TEST(AuthHttp, InvitationRegistrationRefusesDuplicateEmailsAndOverlongNames) {
                                                    {"password", "langes-passwort-1"},
                                                    {"password_repeat", "langes-passwort-1"}});
   EXPECT_EQ(long_name.status, 400);
-  EXPECT_EQ(srv.store().users()->size(), users_before);
-  EXPECT_EQ(srv.store().open_invites(srv.org("acme").id)->size(), 1u) << "the link still works";
+  EXPECT_EQ(srv.store().users().users()->size(), users_before);
+  EXPECT_EQ(srv.store().orgs().open_invites(srv.org("acme").id)->size(), 1u) << "the link still works";
 }
 
 }  // namespace

@@ -8,6 +8,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/checker.h"
+#include "store/common.h"
+#include "store/orgs.h"
+#include "store/store.h"
+#include "store/users.h"
 #include "web_fixture.h"
 
 namespace solipraxis::web {
@@ -38,7 +43,7 @@ struct ApiCaller {
 ApiCaller caller(AuthServer& srv, const std::string& email, store::Role role) {
   auto u = srv.user(email, "acme", role);
   const std::string token = store::random_token();
-  EXPECT_TRUE(srv.store().create_token(u.id, "t", store::hash_token(token)));
+  EXPECT_TRUE(srv.store().users().create_token(u.id, "t", store::hash_token(token)));
   return ApiCaller{srv.port(), token};
 }
 
@@ -155,7 +160,7 @@ TEST(CheckApi, TheOrgEndpointUsesTheOrgsStyleAndAcceptedWords) {
   const auto acme = srv.org("acme");
   store::CheckerSettings st;
   st.style = "star";
-  ASSERT_TRUE(srv.store().set_checker_settings(acme.id, st, store::Actor{std::nullopt, "test"}));
+  ASSERT_TRUE(srv.store().checker().set_checker_settings(acme.id, st, store::Actor{std::nullopt, "test"}));
   auto starred = ada.post("/api/v1/orgs/acme/check", {{"text", kThanks}});
   ASSERT_EQ(starred.status, 200) << starred.body;
   EXPECT_EQ(json::parse(starred.body)["findings"], cli_findings(kThanks, {"--style", "star"}));
@@ -163,7 +168,7 @@ TEST(CheckApi, TheOrgEndpointUsesTheOrgsStyleAndAcceptedWords) {
   EXPECT_EQ(json::parse(colon.body)["findings"], cli_findings(kThanks)) << "the request wins";
 
   st.accepted_words = {"Unterstützern"};
-  ASSERT_TRUE(srv.store().set_checker_settings(acme.id, st, store::Actor{std::nullopt, "test"}));
+  ASSERT_TRUE(srv.store().checker().set_checker_settings(acme.id, st, store::Actor{std::nullopt, "test"}));
   auto accepted = ada.post("/api/v1/orgs/acme/check", {{"text", kThanks}});
   ASSERT_EQ(accepted.status, 200);
   EXPECT_TRUE(json::parse(accepted.body)["findings"].empty()) << accepted.body;

@@ -22,8 +22,14 @@
 #include "http_client.h"
 #include "seed.h"
 #include "server_process.h"
+#include "store/audit.h"
+#include "store/catalog.h"
+#include "store/checker.h"
+#include "store/orgs.h"
+#include "store/paging.h"
 #include "store/sqlite/sqlite_db.h"
 #include "store/store.h"
+#include "store/tools.h"
 #include "test_database.h"
 
 namespace solipraxis::testing {
@@ -161,25 +167,25 @@ TEST(Crash, AcknowledgedWritesSurviveSigkill) {
   EXPECT_EQ(health->status, 200);
   core::SystemClock clock;
   auto st = store::open_store(store::StoreConfig{db, dir.path(), false}, clock).value();
-  const auto org = st->org_by_slug("acme").value();
-  for (auto id : acked.tools) EXPECT_TRUE(st->tool(org.id, core::ToolId(id))) << "tool " << id;
+  const auto org = st->orgs().org_by_slug("acme").value();
+  for (auto id : acked.tools) EXPECT_TRUE(st->tools().tool(org.id, core::ToolId(id))) << "tool " << id;
   for (auto id : acked.decided_tools) {
-    auto d = st->decisions(org.id, core::ToolId(id));
+    auto d = st->tools().decisions(org.id, core::ToolId(id));
     ASSERT_TRUE(d);
     EXPECT_EQ(d->size(), 1u) << "tool " << id;
-    EXPECT_EQ(st->tool(org.id, core::ToolId(id))->phase, core::Phase::kSelection);
+    EXPECT_EQ(st->tools().tool(org.id, core::ToolId(id))->phase, core::Phase::kSelection);
   }
   std::set<std::int64_t> lines;
-  const auto stored_lines = st->red_lines(org.id).value();
+  const auto stored_lines = st->tools().red_lines(org.id).value();
   for (const auto& l : stored_lines) lines.insert(l.id.value);
   for (auto id : acked.red_lines) EXPECT_TRUE(lines.count(id)) << "red line " << id;
-  for (auto id : acked.entries) EXPECT_TRUE(st->org_catalog_entry(org.id, id)) << "entry " << id;
-  const auto settings = st->checker_settings(org.id).value();
+  for (auto id : acked.entries) EXPECT_TRUE(st->catalog().org_catalog_entry(org.id, id)) << "entry " << id;
+  const auto settings = st->checker().checker_settings(org.id).value();
   EXPECT_TRUE(acked.roles_tried.count(settings.role)) << settings.role;
   std::size_t audited = 0;
   std::string cursor;
   do {
-    auto page = st->audit_log(org.id, store::AuditFilter{}, store::PageRequest{200, cursor}).value();
+    auto page = st->audit().audit_log(org.id, store::AuditFilter{}, store::PageRequest{200, cursor}).value();
     audited += page.items.size();
     cursor = page.next;
   } while (!cursor.empty());

@@ -13,6 +13,9 @@
 #include <fstream>
 #include <regex>
 
+#include "store/common.h"
+#include "store/orgs.h"
+#include "store/store.h"
 #include "web_fixture.h"
 
 namespace solipraxis::web {
@@ -57,7 +60,7 @@ TEST_F(InviteLinks, TheLinkStaysOnTheMembersPageUntilItIsUsed) {
   EXPECT_EQ(invite_token_in(again.body), token);
 
   // The store keeps the hash for lookup and the token only sealed.
-  auto stored = srv.store().invite_by_token_hash(store::hash_token(token));
+  auto stored = srv.store().orgs().invite_by_token_hash(store::hash_token(token));
   ASSERT_TRUE(stored);
   EXPECT_FALSE(stored->token_sealed.empty());
   EXPECT_EQ(stored->token_sealed.find(token), std::string::npos) << "not in the clear";
@@ -72,7 +75,7 @@ TEST_F(InviteLinks, TheLinkStaysOnTheMembersPageUntilItIsUsed) {
                                                 {"password_repeat", kPassword}});
   ASSERT_EQ(joined.status, 303) << joined.body;
   EXPECT_TRUE(invite_token_in(owner.open("/o/acme/members").body).empty());
-  auto used = srv.store().invite_by_token_hash(store::hash_token(token));
+  auto used = srv.store().orgs().invite_by_token_hash(store::hash_token(token));
   ASSERT_TRUE(used);
   EXPECT_TRUE(used->token_sealed.empty()) << "a used link is not kept";
 }
@@ -95,7 +98,7 @@ TEST_F(InviteLinks, ALinkSealedWithAnotherKeyIsNotShownButCanBeWithdrawn) {
   inv.token_hash = store::hash_token("alt");
   inv.token_sealed = store::seal(store::random_token(), "alt");
   inv.expires_at = srv.clock().now() + 3600;
-  ASSERT_TRUE(srv.store().create_invite(inv.org_id, inv, store::Actor{std::nullopt, "test"}));
+  ASSERT_TRUE(srv.store().orgs().create_invite(inv.org_id, inv, store::Actor{std::nullopt, "test"}));
   auto page = owner.open("/o/acme/members");
   EXPECT_TRUE(contains(page.body, "kann nicht mehr angezeigt werden"));
   EXPECT_TRUE(contains(page.body, "/revoke"));

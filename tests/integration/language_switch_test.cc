@@ -13,6 +13,10 @@
 
 #include "core/html.h"
 #include "page_walk.h"
+#include "store/orgs.h"
+#include "store/store.h"
+#include "store/tools.h"
+#include "store/users.h"
 #include "web_fixture.h"
 
 namespace solipraxis::web {
@@ -70,7 +74,7 @@ TEST(LanguageSwitch, AFormShownAgainWithErrorsKeepsWhatWasTyped) {
   EXPECT_EQ(en.status, 422) << "the same input, the same refusal";
   EXPECT_TRUE(contains(en.body, "<html lang=\"en\">"));
   EXPECT_TRUE(contains(en.body, "Anträge übersetzen")) << "what was typed is kept";
-  auto tools = srv.store().list_tools(srv.org("acme").id, {}, {});
+  auto tools = srv.store().tools().list_tools(srv.org("acme").id, {}, {});
   ASSERT_TRUE(tools);
   EXPECT_TRUE(tools->items.empty()) << "nothing was stored";
 }
@@ -113,7 +117,7 @@ TEST(LanguageSwitch, ANewApiTokenIsShownAgainAndNotMadeTwice) {
   ASSERT_EQ(en.status, 200);
   EXPECT_TRUE(contains(en.body, "<html lang=\"en\">"));
   EXPECT_TRUE(contains(en.body, token)) << "the same token, shown again";
-  EXPECT_EQ(srv.store().tokens(ada.id)->size(), 1u) << "no second token";
+  EXPECT_EQ(srv.store().users().tokens(ada.id)->size(), 1u) << "no second token";
   // Someone else's token (or a made-up one) is not shown by the switch.
   auto other = form->fields;
   for (auto& [name, value] : other) {

@@ -9,6 +9,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/common.h"
+#include "store/orgs.h"
+#include "store/store.h"
+#include "store/users.h"
 #include "web_fixture.h"
 
 namespace solipraxis::web {
@@ -16,9 +20,9 @@ namespace {
 
 // An owner as `user create --email --org` without --name makes one.
 store::User nameless_owner(AuthServer& srv, const std::string& email, const std::string& org) {
-  auto u = srv.store().create_user({email, "", store::hash_password(kPassword).value(), ""});
+  auto u = srv.store().users().create_user({email, "", store::hash_password(kPassword).value(), ""});
   EXPECT_TRUE(u);
-  EXPECT_TRUE(srv.store().add_member(srv.org(org).id, u->id, store::Role::kOwner,
+  EXPECT_TRUE(srv.store().orgs().add_member(srv.org(org).id, u->id, store::Role::kOwner,
                                      store::Actor{std::nullopt, "cli"}));
   return *u;
 }
@@ -41,7 +45,7 @@ TEST(Names, TheFirstSignInWithoutANameAsksForOneThenGoesOn) {
   auto saved = b.post("/welcome", {{"name", "Ada Lovelace"}, {"next", "/o/acme"}});
   ASSERT_EQ(saved.status, 303);
   EXPECT_EQ(saved.header("Location"), "/o/acme");
-  EXPECT_EQ(srv.store().user(ada.id)->name, "Ada Lovelace");
+  EXPECT_EQ(srv.store().users().user(ada.id)->name, "Ada Lovelace");
   EXPECT_EQ(b.get("/welcome?next=%2Fo%2Facme").header("Location"), "/o/acme") << "asked once";
   auto log = b.open("/o/acme/audit");
   EXPECT_TRUE(contains(log.body, "Ada Lovelace"));
@@ -73,7 +77,7 @@ TEST(Names, OwnersRenameTheOrgInTheSettingsAndTheSlugStays) {
   auto ok = b.post("/o/acme/settings", {{"name", "Nachbarschaftshilfe Süd e. V."}});
   ASSERT_EQ(ok.status, 303);
   EXPECT_EQ(ok.header("Location"), "/o/acme/settings?saved=name");
-  EXPECT_EQ(srv.store().org_by_slug("acme")->name, "Nachbarschaftshilfe Süd e. V.");
+  EXPECT_EQ(srv.store().orgs().org_by_slug("acme")->name, "Nachbarschaftshilfe Süd e. V.");
   auto dash = b.open("/o/acme");
   EXPECT_TRUE(contains(dash.body, "<h1>Nachbarschaftshilfe Süd e. V.</h1>"));
   EXPECT_TRUE(contains(b.open("/o/acme/audit").body, "Org acme → Nachbarschaftshilfe Süd e. V."));
@@ -83,7 +87,7 @@ TEST(Names, OwnersRenameTheOrgInTheSettingsAndTheSlugStays) {
   EXPECT_EQ(editor.get("/o/acme/settings").status, 403);
   editor.open("/o/acme");
   EXPECT_EQ(editor.post("/o/acme/settings", {{"name", "Gekapert"}}).status, 403);
-  EXPECT_EQ(srv.store().org_by_slug("acme")->name, "Nachbarschaftshilfe Süd e. V.");
+  EXPECT_EQ(srv.store().orgs().org_by_slug("acme")->name, "Nachbarschaftshilfe Süd e. V.");
 }
 
 TEST(Names, TheApiRenamesTheOrgForOwnersOnly) {
@@ -105,7 +109,7 @@ TEST(Names, TheApiRenamesTheOrgForOwnersOnly) {
   EXPECT_EQ(patch(ada, {{"slug", "neu"}}).status, 400);
   EXPECT_EQ(patch(ada, {{"name", std::string(101, 'x')}}).status, 400);
   EXPECT_EQ(patch(eda, {{"name", "Gekapert"}}).status, 403);
-  EXPECT_EQ(srv.store().org_by_slug("acme")->name, "Acme e. V.");
+  EXPECT_EQ(srv.store().orgs().org_by_slug("acme")->name, "Acme e. V.");
 }
 
 TEST(Names, TheHeaderLeadsMembersToTheOrgsAreas) {

@@ -18,7 +18,9 @@
 #include "http_client.h"
 #include "seed.h"
 #include "server_process.h"
+#include "store/orgs.h"
 #include "store/store.h"
+#include "store/tools.h"
 #include "test_database.h"
 
 namespace solipraxis::testing {
@@ -109,8 +111,8 @@ TEST(PgRestart, RequestsGet503WhileDownAndTheServerReconnectsByItself) {
 
   core::SystemClock clock;
   auto st = store::open_store(test_store_config(dir.path()), clock).value();
-  const auto org = st->org_by_slug("acme").value();
-  for (auto id : seen.acked) EXPECT_TRUE(st->tool(org.id, core::ToolId(id))) << "tool " << id;
+  const auto org = st->orgs().org_by_slug("acme").value();
+  for (auto id : seen.acked) EXPECT_TRUE(st->tools().tool(org.id, core::ToolId(id))) << "tool " << id;
 }
 
 }  // namespace

@@ -13,9 +13,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/transition.h"
+#include "store/common.h"
+#include "store/orgs.h"
+#include "store/store.h"
+#include "store/tools.h"
 #include "test_database.h"
 #include "web_fixture.h"
-#include "core/transition.h"
 
 namespace solipraxis::web {
 namespace {
@@ -39,7 +43,7 @@ class RegisterSite {
     t.is_public = is_public;
     t.public_summary = summary;
     t.links = {"https://example.org/tool"};
-    auto created = srv_.store().create_tool(org_.id, t, kActor);
+    auto created = srv_.store().tools().create_tool(org_.id, t, kActor);
     EXPECT_TRUE(created) << (created ? "" : created.error().detail);
     return *created;
   }
@@ -51,7 +55,7 @@ class RegisterSite {
     r.principles = {{3, "Betroffene gefragt"}};
     r.decided_by = "Vorstand";
     r.decided_on = core::Date::today(srv_.clock());
-    auto moved = srv_.store().transition_tool(org_.id, t.id, r, std::nullopt, kActor);
+    auto moved = srv_.store().tools().transition_tool(org_.id, t.id, r, std::nullopt, kActor);
     EXPECT_TRUE(moved) << (moved ? "" : moved.error().detail);
     return moved->tool;
   }
@@ -326,13 +330,13 @@ TEST(PublicRegisterHttp, ServePublicUrlPinsFeedLinksWhateverTheHostHeaderSays) {
     core::SystemClock clock;
     auto st = store::open_store(testing::test_store_config(server.data_dir()), clock);
     ASSERT_TRUE(st) << st.error().detail;
-    auto org = (*st)->create_org("verein", "Verein", kActor);
+    auto org = (*st)->orgs().create_org("verein", "Verein", kActor);
     ASSERT_TRUE(org) << org.error().detail;
     core::Tool t;
     t.name = "Übersetzer";
     t.is_public = true;
     t.public_summary = "Kurz.";
-    ASSERT_TRUE((*st)->create_tool(org->id, t, kActor));
+    ASSERT_TRUE((*st)->tools().create_tool(org->id, t, kActor));
   }
   for (const std::string host : {"evil.example", "evil.example:8080", "127.0.0.1"}) {
     auto atom = get_as(server.port(), "/p/verein/register.atom", host);

@@ -8,6 +8,10 @@
 #include <utility>
 #include <vector>
 
+#include "store/common.h"
+#include "store/orgs.h"
+#include "store/store.h"
+#include "store/tools.h"
 #include "web_fixture.h"
 
 namespace solipraxis::web {
@@ -23,7 +27,7 @@ class Register {
     EXPECT_EQ(b.sign_in("ada@example.org").status, 303);
   }
   core::OrgId org() { return srv.org("acme").id; }
-  core::Tool tool(std::int64_t id) { return srv.store().tool(org(), core::ToolId(id)).value(); }
+  core::Tool tool(std::int64_t id) { return srv.store().tools().tool(org(), core::ToolId(id)).value(); }
 
   // Records a tool through the form; returns its id (0 on failure).
   std::int64_t create(Fields fields) {
@@ -42,7 +46,7 @@ class Register {
     return b.post(url, std::move(fields));
   }
   std::int64_t red_line(const std::string& text) {
-    return srv.store().create_red_line(org(), text, store::Actor{std::nullopt, "test"})->id.value;
+    return srv.store().tools().create_red_line(org(), text, store::Actor{std::nullopt, "test"})->id.value;
   }
 
   AuthServer srv;

@@ -10,6 +10,11 @@
 
 #include "core/ical.h"
 #include "core/transition.h"
+#include "store/common.h"
+#include "store/orgs.h"
+#include "store/store.h"
+#include "store/tools.h"
+#include "store/users.h"
 #include "web_fixture.h"
 
 namespace solipraxis::web {
@@ -27,7 +32,7 @@ class ReviewSite {
   core::Tool piloted(const std::string& name, const std::string& review) {
     core::Tool t;
     t.name = name;
-    t = *srv_.store().create_tool(org_.id, t, kActor);
+    t = *srv_.store().tools().create_tool(org_.id, t, kActor);
     for (auto kind : {core::DecisionKind::kExplore, core::DecisionKind::kPilot}) {
       core::TransitionRequest r;
       r.kind = kind;
@@ -35,7 +40,7 @@ class ReviewSite {
       r.decided_by = "Team";
       r.decided_on = core::Date::today(srv_.clock());
       if (kind == core::DecisionKind::kPilot) r.next_review = *core::Date::parse(review);
-      auto moved = srv_.store().transition_tool(org_.id, t.id, r, std::nullopt, kActor);
+      auto moved = srv_.store().tools().transition_tool(org_.id, t.id, r, std::nullopt, kActor);
       EXPECT_TRUE(moved) << (moved ? "" : moved.error().detail);
       t = moved->tool;
     }
@@ -113,7 +118,7 @@ TEST(ReviewsHttp, IcsFeedFollowsRfc5545) {
   site.piloted("Zweites", "2026-02-01");
   core::Tool idea;
   idea.name = "Nur eine Idee";
-  ASSERT_TRUE(site.server().store().create_tool(site.server().store().org_by_slug("verein")->id,
+  ASSERT_TRUE(site.server().store().tools().create_tool(site.server().store().orgs().org_by_slug("verein")->id,
                                                 idea, kActor));
 
   auto r = site.browser().get("/o/verein/reviews.ics");
@@ -167,7 +172,7 @@ TEST(ReviewsHttp, OnlyMembersSeeReviewsBearerTokensUseTheApiPath) {
   EXPECT_EQ(other.get("/o/verein/reviews").status, 404);
   EXPECT_EQ(other.get("/o/verein/reviews.ics").status, 404);
 
-  auto member = site.server().store().user_by_email("mo@example.org");
+  auto member = site.server().store().users().user_by_email("mo@example.org");
   const std::string token = site.server().token(*member);
   auto api = testing::get(site.server().port(), "/api/v1/orgs/verein/reviews.ics",
                           "Authorization: Bearer " + token + "\r\n");
@@ -212,8 +217,8 @@ TEST(ReviewsHttp, CalendarSubscriptionWorksWithoutLoginAndRotationEndsTheOldUrl)
   const std::string secret = url.substr(prefix.size(), url.size() - prefix.size() - 4);
   EXPECT_EQ(secret.size(), 43u);
   const std::string path = url.substr(std::string("http://127.0.0.1").size());
-  const auto org = *srv.store().org_by_slug("verein");
-  EXPECT_EQ(srv.store().review_feed(org.id)->secret_hash, store::hash_token(secret))
+  const auto org = *srv.store().orgs().org_by_slug("verein");
+  EXPECT_EQ(srv.store().tools().review_feed(org.id)->secret_hash, store::hash_token(secret))
       << "only the hash is stored";
 
   auto feed = testing::get(srv.port(), path);  // no cookie, no token

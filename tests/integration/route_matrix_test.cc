@@ -16,6 +16,7 @@
 #include <string>
 
 #include "route_world.h"
+#include "store/orgs.h"
 
 namespace solipraxis::web {
 namespace {

@@ -3,7 +3,16 @@
 #include <sstream>
 
 #include "catalog/catalog.h"
+#include "store/audit.h"
+#include "store/catalog.h"
+#include "store/checker.h"
+#include "store/common.h"
+#include "store/orgs.h"
+#include "store/paging.h"
 #include "store/secrets.h"
+#include "store/store.h"
+#include "store/tools.h"
+#include "store/users.h"
 
 namespace solipraxis::web {
 
@@ -21,11 +30,11 @@ std::string new_tool(RouteWorld& w, const store::Org& org) {
   core::Tool t;
   t.name = "Werkzeug " + store::random_token().substr(0, 6);
   t.purpose = "Briefe verständlich machen";
-  return std::to_string(must(w.srv.store().create_tool(org.id, t, kTestActor), "tool").id.value);
+  return std::to_string(must(w.srv.store().tools().create_tool(org.id, t, kTestActor), "tool").id.value);
 }
 
 std::string new_red_line(RouteWorld& w, const store::Org& org) {
-  auto line = w.srv.store().create_red_line(org.id, "Keine Gesichtserkennung", kTestActor);
+  auto line = w.srv.store().tools().create_red_line(org.id, "Keine Gesichtserkennung", kTestActor);
   return std::to_string(must(std::move(line), "red line").id.value);
 }
 
@@ -35,7 +44,7 @@ std::string new_entry(RouteWorld& w, const store::Org& org) {
   e.phase = 1;
   e.text_de = "Wen fragen wir vorher?";
   return std::to_string(
-      must(w.srv.store().create_org_catalog_entry(org.id, e, kTestActor), "entry").id);
+      must(w.srv.store().catalog().create_org_catalog_entry(org.id, e, kTestActor), "entry").id);
 }
 
 // An open invitation of `org`; returns its id, or with `raw` its secret token.
@@ -47,16 +56,16 @@ std::string new_invite(RouteWorld& w, const store::Org& org, bool raw) {
   inv.created_by = w.owner.id;
   inv.created_at = w.srv.clock().now();
   inv.expires_at = inv.created_at + 7 * 86400;
-  auto made = must(w.srv.store().create_invite(org.id, inv, kTestActor), "invite");
+  auto made = must(w.srv.store().orgs().create_invite(org.id, inv, kTestActor), "invite");
   return raw ? token : std::to_string(made.id);
 }
 
 std::string new_member(RouteWorld& w, const store::Org& org) {
   static int n = 0;
   const std::string email = "extra" + std::to_string(++n) + "@example.org";
-  auto u = must(w.srv.store().create_user({email, "Extra " + std::to_string(n), "$argon2id$x", ""}),
+  auto u = must(w.srv.store().users().create_user({email, "Extra " + std::to_string(n), "$argon2id$x", ""}),
                 "user");
-  auto st = w.srv.store().add_member(org.id, u.id, store::Role::kMember, kTestActor);
+  auto st = w.srv.store().orgs().add_member(org.id, u.id, store::Role::kMember, kTestActor);
   if (!st) throw std::runtime_error("add_member: " + st.error().detail);
   return std::to_string(u.id.value);
 }
@@ -78,7 +87,7 @@ const std::map<std::string, ParamFiller>& param_fillers() {
        {false, [](RouteWorld& w, const store::Org&) { return w.first_catalog_entry(); }}},
       // Not under an org: the account's own tokens and invitation links.
       {"tokens/{id}", {false, [](RouteWorld& w, const store::Org&) {
-                         auto t = w.srv.store().create_token(w.owner.id, "matrix",
+                         auto t = w.srv.store().users().create_token(w.owner.id, "matrix",
                                                              store::hash_token(store::random_token()));
                          return std::to_string(must(std::move(t), "token").id.value);
                        }}},
@@ -195,7 +204,7 @@ std::string RouteWorld::snapshot(const store::Org& org) {
   std::string cursor;
   std::size_t audit = 0;
   do {
-    auto page = must(st.audit_log(org.id, store::AuditFilter{}, store::PageRequest{200, cursor}),
+    auto page = must(st.audit().audit_log(org.id, store::AuditFilter{}, store::PageRequest{200, cursor}),
                      "audit");
     audit += page.items.size();
     cursor = page.next;
@@ -203,32 +212,32 @@ std::string RouteWorld::snapshot(const store::Org& org) {
   out << "audit " << audit << '\n';
   cursor.clear();
   do {
-    auto page = must(st.list_tools(org.id, {}, store::PageRequest{200, cursor}), "tools");
+    auto page = must(st.tools().list_tools(org.id, {}, store::PageRequest{200, cursor}), "tools");
     for (const auto& t : page.items) {
       out << "tool " << t.id.value << ' ' << t.version << ' ' << core::phase_name(t.phase) << ' '
           << t.name << ' ' << t.updated_at << '\n';
     }
     cursor = page.next;
   } while (!cursor.empty());
-  for (const auto& m : must(st.members(org.id), "members")) {
+  for (const auto& m : must(st.orgs().members(org.id), "members")) {
     out << "member " << m.user.id.value << ' ' << store::role_name(m.role) << '\n';
   }
-  for (const auto& i : must(st.open_invites(org.id), "invites")) out << "invite " << i.id << '\n';
-  for (const auto& l : must(st.red_lines(org.id), "red lines")) {
+  for (const auto& i : must(st.orgs().open_invites(org.id), "invites")) out << "invite " << i.id << '\n';
+  for (const auto& l : must(st.tools().red_lines(org.id), "red lines")) {
     out << "red line " << l.id.value << ' ' << l.text << '\n';
   }
-  const auto cat = must(st.org_catalog(org.id), "catalog");
+  const auto cat = must(st.catalog().org_catalog(org.id), "catalog");
   for (const auto& e : cat.entries) out << "entry " << e.id << ' ' << e.updated_at << '\n';
   for (const auto& h : cat.hidden) out << "hidden " << h << '\n';
   for (const auto& o : cat.order) out << "order " << o.entry_id << ' ' << o.position << '\n';
-  const auto cs = must(st.checker_settings(org.id), "checker settings");
+  const auto cs = must(st.checker().checker_settings(org.id), "checker settings");
   out << "checker " << cs.updated_at << ' ' << cs.style << '\n';
-  out << "interval " << must(st.review_interval_months(org.id), "interval") << '\n';
-  auto feed = st.review_feed(org.id);
+  out << "interval " << must(st.tools().review_interval_months(org.id), "interval") << '\n';
+  auto feed = st.tools().review_feed(org.id);
   out << "feed " << (feed ? feed->secret_hash : "none") << '\n';
-  const auto u = must(st.user(owner.id), "owner");
+  const auto u = must(st.users().user(owner.id), "owner");
   out << "owner " << u.name << ' ' << u.lang << ' ' << u.password_hash << '\n';
-  for (const auto& t : must(st.tokens(owner.id), "tokens")) out << "token " << t.id.value << '\n';
+  for (const auto& t : must(st.users().tokens(owner.id), "tokens")) out << "token " << t.id.value << '\n';
   return out.str();
 }
 

@@ -13,6 +13,8 @@
 #include <optional>
 #include <string>
 
+#include "store/orgs.h"
+#include "store/users.h"
 #include "web/router.h"
 #include "web_fixture.h"
 

@@ -6,8 +6,11 @@
 #include <string>
 
 #include "core/clock.h"
+#include "store/common.h"
+#include "store/orgs.h"
 #include "store/secrets.h"
 #include "store/store.h"
+#include "store/users.h"
 
 namespace solipraxis::testing {
 
@@ -16,12 +19,12 @@ inline std::string seed_editor_token(const store::StoreConfig& config) {
   auto st = store::open_store(config, clock);
   if (!st) throw std::runtime_error(st.error().detail);
   const store::Actor actor{std::nullopt, "test"};
-  auto org = (*st)->create_org("acme", "Acme", actor);
-  auto user = (*st)->create_user({"ed@example.org", "Ed", "$argon2id$x", ""});
+  auto org = (*st)->orgs().create_org("acme", "Acme", actor);
+  auto user = (*st)->users().create_user({"ed@example.org", "Ed", "$argon2id$x", ""});
   if (!org || !user) throw std::runtime_error("cannot seed org and user");
   const std::string token = store::random_token();
-  if (!(*st)->add_member(org->id, user->id, store::Role::kEditor, actor) ||
-      !(*st)->create_token(user->id, "seed", store::hash_token(token))) {
+  if (!(*st)->orgs().add_member(org->id, user->id, store::Role::kEditor, actor) ||
+      !(*st)->users().create_token(user->id, "seed", store::hash_token(token))) {
     throw std::runtime_error("cannot seed the editor's token");
   }
   return token;

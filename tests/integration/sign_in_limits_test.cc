@@ -13,6 +13,7 @@
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
 
+#include "store/orgs.h"
 #include "web_fixture.h"
 
 namespace solipraxis::web {

@@ -17,6 +17,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/common.h"
+#include "store/orgs.h"
+#include "store/store.h"
+#include "store/tools.h"
+#include "store/users.h"
 #include "web_fixture.h"
 
 namespace solipraxis::web {
@@ -34,11 +39,11 @@ std::string seeded_database(const testing::TempDir& dir) {
   auto st = store::open_store(store::StoreConfig{path, dir.path(), true}, clock);
   EXPECT_TRUE(st) << (st ? "" : st.error().detail);
   const store::Actor cli{std::nullopt, "cli"};
-  auto org = (*st)->create_org("acme", "Acme", cli);
-  auto user = (*st)->create_user(
+  auto org = (*st)->orgs().create_org("acme", "Acme", cli);
+  auto user = (*st)->users().create_user(
       {"ada@example.org", "Ada", store::hash_password(kPassword).value(), ""});
   EXPECT_TRUE(org && user);
-  EXPECT_TRUE((*st)->add_member(org->id, user->id, store::Role::kOwner, cli));
+  EXPECT_TRUE((*st)->orgs().add_member(org->id, user->id, store::Role::kOwner, cli));
   return path;
 }
 
@@ -77,7 +82,7 @@ TEST(StorageFaults, AFullDiskIsNamedTheFormKeepsTheInputAndHealthzSaysSoUntilAWr
   EXPECT_FALSE(contains(r.body, "nicht erreichbar")) << "not the vague message";
   EXPECT_TRUE(contains(r.body, "value=\"Übersetzungshilfe\"")) << "the input is kept";
   EXPECT_TRUE(contains(r.body, purpose)) << "also the long text";
-  EXPECT_TRUE(srv.store().list_tools(srv.org("acme").id, {}, {})->items.empty())
+  EXPECT_TRUE(srv.store().tools().list_tools(srv.org("acme").id, {}, {})->items.empty())
       << "nothing half-saved";
 
   json h = health(srv.port(), &status);
@@ -85,7 +90,7 @@ TEST(StorageFaults, AFullDiskIsNamedTheFormKeepsTheInputAndHealthzSaysSoUntilAWr
   EXPECT_EQ(h, (json{{"status", "degraded"}, {"reason", "storage_full"}}));
 
   // The API says the same in its error shape.
-  const std::string token = srv.token(srv.store().user_by_email("ada@example.org").value());
+  const std::string token = srv.token(srv.store().users().user_by_email("ada@example.org").value());
   auto api = testing::request(srv.port(), "POST", "/api/v1/orgs/acme/tools",
                               "Authorization: Bearer " + token +
                                   "\r\nContent-Type: application/json\r\nAccept-Language: en\r\n",
@@ -131,7 +136,7 @@ TEST(StorageFaults, AStoreServedReadOnlySaysSoOnEveryChangeAndStaysHealthy) {
     core::FakeClock clock;
     auto st = store::open_store(store::StoreConfig{db, dir.path(), true}, clock);
     token = store::random_token();
-    ASSERT_TRUE((*st)->create_token((*st)->user_by_email("ada@example.org")->id, "t",
+    ASSERT_TRUE((*st)->users().create_token((*st)->users().user_by_email("ada@example.org")->id, "t",
                                     store::hash_token(token)));
   }
   AuthServer srv({}, [&](store::StoreConfig& c) {

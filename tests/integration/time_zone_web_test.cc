@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 
 #include "register_site.h"
+#include "store/common.h"
+#include "store/orgs.h"
+#include "store/store.h"
 
 namespace solipraxis::web {
 namespace {
@@ -28,7 +31,7 @@ TEST(TimeZoneWeb, AuditAndHistoryTimesAreTheOrgsLocalTime) {
   EXPECT_TRUE(contains(tool.body, R"(<time datetime="2026-07-01T12:00:00Z">01.07.2026, 14:00 (UTC+2)</time>)"))
       << tool.body;
 
-  ASSERT_TRUE(reg.srv.store().set_org_time_zone(reg.org(), "America/New_York", store::Actor{}));
+  ASSERT_TRUE(reg.srv.store().orgs().set_org_time_zone(reg.org(), "America/New_York", store::Actor{}));
   audit = reg.b.get("/o/acme/audit");
   EXPECT_TRUE(contains(audit.body, R"(<time datetime="2026-01-01T00:00:00Z">31.12.2025, 19:00 (UTC-5)</time>)"))
       << audit.body;

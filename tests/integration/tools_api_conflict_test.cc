@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api_client.h"
+#include "store/orgs.h"
 #include "web_fixture.h"
 
 namespace solipraxis::web {

@@ -13,8 +13,11 @@
 #include <nlohmann/json.hpp>
 
 #include "api_client.h"
-#include "web_fixture.h"
 #include "core/tool_phase.h"
+#include "store/orgs.h"
+#include "store/store.h"
+#include "store/users.h"
+#include "web_fixture.h"
 
 namespace solipraxis::web {
 namespace {
@@ -411,7 +414,7 @@ TEST_F(ToolsApi, BadDecisionsAre4xxAndChangeNothing) {
 // says who decided, and nothing is stored until then.
 TEST_F(ToolsApi, DecidedByNeverDefaultsToTheEmailAddress) {
   const store::User nameless = srv_.user("ohne-name@example.org", "verein", store::Role::kEditor);
-  ASSERT_TRUE(srv_.store().set_user_name(nameless.id, ""));
+  ASSERT_TRUE(srv_.store().users().set_user_name(nameless.id, ""));
   Api client(srv_.port(), srv_.token(nameless));
   const json t = create("Ohne Namen");
   auto r = client.post(url(t) + "/decisions", decide(t, "explore"));

@@ -12,7 +12,11 @@
 #include <regex>
 
 #include "register_site.h"
+#include "store/common.h"
+#include "store/orgs.h"
+#include "store/store.h"
 #include "store/tool_records.h"
+#include "store/tools.h"
 
 namespace solipraxis::web {
 namespace {
@@ -181,7 +185,7 @@ TEST(ToolConflictWeb, AFormWithoutBaseAsksForEveryDifference) {
   const auto version = std::to_string(reg.tool(id).version);
   core::Tool other = reg.tool(id);
   other.purpose = "Von Bea geändert";
-  ASSERT_TRUE(reg.srv.store().update_tool(reg.org(), other, other.version, store::Actor{}));
+  ASSERT_TRUE(reg.srv.store().tools().update_tool(reg.org(), other, other.version, store::Actor{}));
   // No base.* fields (a form from before they existed): who changed what is unknown.
   auto r = reg.b.post(url, {{"version", version}, {"name", "Suchhilfe"}, {"purpose", "Meine Eingabe"}});
   EXPECT_EQ(r.status, 409);
@@ -237,7 +241,7 @@ TEST(ToolConflictWeb, AnImpossibleTypedDateIsRefusedAtItsFieldWithEverythingKept
         << "the typed text is kept: " << typed;
     EXPECT_TRUE(contains(r.body, ">Termine</textarea>")) << "every other input is kept";
   }
-  EXPECT_TRUE(store::all_tools(reg.srv.store(), reg.org())->empty()) << "nothing stored";
+  EXPECT_TRUE(store::all_tools(reg.srv.store().tools(), reg.org())->empty()) << "nothing stored";
   // German and ISO forms are both read; the edit form shows the German one.
   const auto id = reg.create({{"name", "Kalender"}, {"next_review", "30.06.2026"}});
   EXPECT_EQ(reg.tool(id).next_review->str(), "2026-06-30");

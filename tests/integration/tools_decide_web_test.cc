@@ -13,8 +13,10 @@
 
 #include "core/html.h"
 #include "core/public_register.h"
-#include "store/tool_records.h"
 #include "register_site.h"
+#include "store/store.h"
+#include "store/tool_records.h"
+#include "store/tools.h"
 
 namespace solipraxis::web {
 namespace {
@@ -34,7 +36,7 @@ TEST(ToolsDecideWeb, EveryTransitionWorksThroughTheDecideForm) {
     ASSERT_EQ(r.status, 303) << kind << ": " << r.body;
     EXPECT_EQ(reg.tool(id).phase, to) << kind;
   }
-  auto decisions = reg.srv.store().decisions(reg.org(), core::ToolId(id)).value();
+  auto decisions = reg.srv.store().tools().decisions(reg.org(), core::ToolId(id)).value();
   ASSERT_EQ(decisions.size(), path.size());
   EXPECT_EQ(decisions[1].red_lines.size(), 1u) << "pilot recorded the confirmation";
   EXPECT_TRUE(decisions[0].red_lines.empty()) << "explore records none";
@@ -159,7 +161,7 @@ TEST(ToolsDecideWeb, RedLinesAreAddedEditedDeactivatedAndDeletedWithConfirmation
   auto blank = reg.b.post("/o/acme/red-lines", {{"text", "  "}});
   EXPECT_EQ(blank.status, 400);
   EXPECT_TRUE(contains(blank.body, "Bitte beschreiben Sie die rote Linie."));
-  auto lines = reg.srv.store().red_lines(reg.org()).value();
+  auto lines = reg.srv.store().tools().red_lines(reg.org()).value();
   ASSERT_EQ(lines.size(), 2u);
   const std::string a = std::to_string(lines[0].id.value), b = std::to_string(lines[1].id.value);
   // A pilot confirms both; then the first cannot be deleted, only deactivated.
@@ -182,13 +184,13 @@ TEST(ToolsDecideWeb, RedLinesAreAddedEditedDeactivatedAndDeletedWithConfirmation
   EXPECT_TRUE(contains(reword.body, "schreiben Sie eine neue rote Linie"));
   EXPECT_TRUE(contains(reword.body, R"(href="/o/acme/red-lines#red-lines-add")"));
   EXPECT_TRUE(contains(reword.body, "Gesichtserkennung nur mit Einwilligung")) << "input kept";
-  auto unchanged = reg.srv.store().red_lines(reg.org()).value();
+  auto unchanged = reg.srv.store().tools().red_lines(reg.org()).value();
   EXPECT_EQ(unchanged[0].text, "Keine Gesichtserkennung");
   EXPECT_TRUE(unchanged[0].active) << "a refused save changes nothing, not even the checkbox";
   // Deactivating it with its text as it is (spaces around it do not count) works.
   ASSERT_EQ(reg.b.post("/o/acme/red-lines/" + a, {{"text", "  Keine Gesichtserkennung "}}).status,
             303);
-  auto after = reg.srv.store().red_lines(reg.org()).value();
+  auto after = reg.srv.store().tools().red_lines(reg.org()).value();
   EXPECT_FALSE(after[0].active);
   EXPECT_EQ(after[0].text, "Keine Gesichtserkennung");
   EXPECT_TRUE(contains(reg.b.get("/o/acme/red-lines").body, "deaktiviert"));
@@ -199,10 +201,10 @@ TEST(ToolsDecideWeb, RedLinesAreAddedEditedDeactivatedAndDeletedWithConfirmation
   reg.b.open("/o/acme/red-lines/" + c + "/edit");
   EXPECT_EQ(reg.b.post("/o/acme/red-lines/" + c, {{"text", "Nie genutzt"}, {"active", "1"}}).status,
             303);
-  EXPECT_EQ(reg.srv.store().red_lines(reg.org())->back().text, "Nie genutzt");
+  EXPECT_EQ(reg.srv.store().tools().red_lines(reg.org())->back().text, "Nie genutzt");
   reg.b.open("/o/acme/red-lines/" + c + "/delete");
   EXPECT_EQ(reg.b.post("/o/acme/red-lines/" + c + "/delete", {}).status, 303);
-  EXPECT_EQ(reg.srv.store().red_lines(reg.org())->size(), 2u);
+  EXPECT_EQ(reg.srv.store().tools().red_lines(reg.org())->size(), 2u);
 }
 
 TEST(ToolsDecideWeb, TheReviewIntervalIsCheckedAndSetsTheDecideDefault) {
@@ -213,9 +215,9 @@ TEST(ToolsDecideWeb, TheReviewIntervalIsCheckedAndSetsTheDecideDefault) {
     EXPECT_EQ(r.status, 400) << bad;
     EXPECT_TRUE(contains(r.body, "1 bis 36 Monate")) << bad;
   }
-  EXPECT_EQ(reg.srv.store().review_interval_months(reg.org()).value(), 6);
+  EXPECT_EQ(reg.srv.store().tools().review_interval_months(reg.org()).value(), 6);
   EXPECT_EQ(reg.b.post("/o/acme/review-interval", {{"months", "12"}}).status, 303);
-  EXPECT_EQ(reg.srv.store().review_interval_months(reg.org()).value(), 12);
+  EXPECT_EQ(reg.srv.store().tools().review_interval_months(reg.org()).value(), 12);
   const auto id = reg.create({{"name", "Planer"}});
   auto page = reg.b.get("/o/acme/tools/" + std::to_string(id) + "/decide");
   // The field stays empty, as its hint says ("leave empty for the default"),

@@ -15,8 +15,13 @@
 
 #include "core/html.h"
 #include "core/public_register.h"
-#include "store/tool_records.h"
 #include "register_site.h"
+#include "store/common.h"
+#include "store/orgs.h"
+#include "store/paging.h"
+#include "store/store.h"
+#include "store/tool_records.h"
+#include "store/tools.h"
 
 namespace solipraxis::web {
 namespace {
@@ -104,7 +109,7 @@ TEST(ToolsWeb, ValidationErrorsStandAtTheirFieldsAndTheInputIsKept) {
               contains(r.body, "&lt;script&gt;alert(1)&lt;/script&gt;")) << "input kept, escaped";
   EXPECT_FALSE(contains(r.body, "<script>alert(1)"));
   EXPECT_TRUE(contains(r.body, "ftp://nope")) << "links kept";
-  EXPECT_TRUE(store::all_tools(reg.srv.store(), reg.org())->empty()) << "nothing stored";
+  EXPECT_TRUE(store::all_tools(reg.srv.store().tools(), reg.org())->empty()) << "nothing stored";
   // A name over 100 characters.
   auto longname = reg.b.post("/o/acme/tools", {{"name", std::string(101, 'x')}});
   EXPECT_EQ(longname.status, 422);
@@ -194,7 +199,7 @@ TEST(ToolsWeb, AWrongPersonalDataAnswerIsRefusedAtItsFieldAndStoresNothing) {
   EXPECT_TRUE(contains(contradiction.body, R"(id="tool-special_categories" name="special_categories" value="1" checked aria-invalid="true" aria-describedby="tool-special_categories-hint tool-special_categories-error")"));
   EXPECT_TRUE(contains(contradiction.body, R"(id="tool-personal_data-no" name="personal_data" value="no" checked>)"))
       << "the choice is kept";
-  auto listed = reg.srv.store().list_tools(reg.org(), {}, store::PageRequest{10, ""});
+  auto listed = reg.srv.store().tools().list_tools(reg.org(), {}, store::PageRequest{10, ""});
   ASSERT_TRUE(listed);
   EXPECT_TRUE(listed->items.empty()) << "nothing stored";
   // An existing tool keeps its answer when an edit is refused.
@@ -262,7 +267,7 @@ TEST(ToolsWeb, MembersReadButCannotWrite) {
   EXPECT_EQ(m.post("/o/acme/review-interval", {{"months", "3"}}).status, 403);
   EXPECT_EQ(reg.tool(id).name, "Lesbar");
   EXPECT_EQ(reg.tool(id).phase, core::Phase::kIdea);
-  EXPECT_TRUE(reg.srv.store().red_lines(reg.org())->empty());
+  EXPECT_TRUE(reg.srv.store().tools().red_lines(reg.org())->empty());
   // An editor may write.
   reg.srv.user("eve@example.org", "acme", store::Role::kEditor);
   Browser e(reg.srv.port());
@@ -277,7 +282,7 @@ TEST(ToolsWeb, AnotherOrgsToolIsNotFound) {
   const auto other = reg.srv.org("other");
   core::Tool t;
   t.name = "Fremd";
-  const auto theirs = reg.srv.store().create_tool(other.id, t, store::Actor{}).value();
+  const auto theirs = reg.srv.store().tools().create_tool(other.id, t, store::Actor{}).value();
   const std::string id = std::to_string(theirs.id.value);
   for (const std::string& path : std::vector<std::string>{"/o/acme/tools/" + id, "/o/acme/tools/" + id + "/edit",
                                  "/o/acme/tools/" + id + "/decide", "/o/acme/tools/" + id + "/export.md",
@@ -288,7 +293,7 @@ TEST(ToolsWeb, AnotherOrgsToolIsNotFound) {
   reg.b.open("/o/acme/tools");
   EXPECT_EQ(reg.b.post("/o/acme/tools/" + id, {{"name", "Gekapert"}, {"version", "1"}}).status, 404);
   EXPECT_EQ(reg.b.post("/o/acme/tools/" + id + "/decide", step("reject", {{"version", "1"}})).status, 404);
-  auto still = reg.srv.store().tool(other.id, theirs.id).value();
+  auto still = reg.srv.store().tools().tool(other.id, theirs.id).value();
   EXPECT_EQ(still.name, "Fremd");
   EXPECT_EQ(still.phase, core::Phase::kIdea);
 }
@@ -302,7 +307,7 @@ TEST(ToolsWeb, ListFiltersByPhasePagesAndHasAnEmptyState) {
   for (int i = 0; i < 30; ++i) {
     core::Tool t;
     t.name = "Werkzeug " + std::to_string(i);
-    ASSERT_TRUE(reg.srv.store().create_tool(reg.org(), t, store::Actor{}));
+    ASSERT_TRUE(reg.srv.store().tools().create_tool(reg.org(), t, store::Actor{}));
   }
   const auto rejected = reg.create({{"name", "Abgelehnt"}});
   ASSERT_EQ(reg.decide(rejected, step("reject")).status, 303);

@@ -18,12 +18,15 @@
 #include <thread>
 #include <vector>
 
-#include "test_database.h"
 #include "catalog/load.h"
 #include "http_client.h"
 #include "server_process.h"
+#include "store/common.h"
+#include "store/orgs.h"
 #include "store/secrets.h"
 #include "store/store.h"
+#include "store/users.h"
+#include "test_database.h"
 #include "web/app.h"
 #include "web/auth/auth.h"
 #include "web/server.h"
@@ -81,23 +84,23 @@ class AuthServer {
   }
 
   store::Org org(const std::string& slug) {
-    auto o = store_->org_by_slug(slug);
+    auto o = store_->orgs().org_by_slug(slug);
     if (o) return *o;
-    return store_->create_org(slug, "Org " + slug, store::Actor{std::nullopt, "test"}).value();
+    return store_->orgs().create_org(slug, "Org " + slug, store::Actor{std::nullopt, "test"}).value();
   }
   store::User user(const std::string& email, const std::string& org_slug, store::Role role,
                    const std::string& lang = "") {
-    auto u = store_->create_user(
+    auto u = store_->users().create_user(
         {email, "Name " + email, store::hash_password(kPassword).value(), lang});
     EXPECT_TRUE(u) << (u ? "" : u.error().detail);
-    auto st = store_->add_member(org(org_slug).id, u->id, role, store::Actor{std::nullopt, "test"});
+    auto st = store_->orgs().add_member(org(org_slug).id, u->id, role, store::Actor{std::nullopt, "test"});
     EXPECT_TRUE(st);
     return *u;
   }
   // A fresh API token of `user`, for "Authorization: Bearer <token>".
   std::string token(const store::User& user) {
     const std::string t = store::random_token();
-    EXPECT_TRUE(store_->create_token(user.id, "test", store::hash_token(t)));
+    EXPECT_TRUE(store_->users().create_token(user.id, "test", store::hash_token(t)));
     return t;
   }
 

@@ -9,6 +9,10 @@
 #include <array>
 #include <regex>
 
+#include "store/checker.h"
+#include "store/common.h"
+#include "store/orgs.h"
+#include "store/store.h"
 #include "web_fixture.h"
 
 namespace solipraxis::web {
@@ -159,7 +163,7 @@ TEST_F(Werkstatt, OptionsSwitchChecksAndTheOrgsAcceptedWordsApply) {
   EXPECT_TRUE(contains(off.body, "Keine Hinweise")) << "inclusive unticked";
   store::CheckerSettings st;
   st.accepted_words = {"Unterstützern"};
-  ASSERT_TRUE(srv.store().set_checker_settings(srv.org("acme").id, st, store::Actor{std::nullopt, "t"}));
+  ASSERT_TRUE(srv.store().checker().set_checker_settings(srv.org("acme").id, st, store::Actor{std::nullopt, "t"}));
   auto accepted = check({{"text", kThanks}, {"inclusive", "1"}});
   EXPECT_TRUE(contains(accepted.body, "Keine Hinweise"));
 }
@@ -191,7 +195,7 @@ TEST_F(Werkstatt, ComposesAPromptFromTheOrgsContextAndChecksIt) {
   st.role = "ein Verein der Nachbarschaftshilfe";
   st.values = "Solidarität, Teilhabe";
   st.sector = "Soziale Arbeit";
-  ASSERT_TRUE(srv.store().set_checker_settings(srv.org("acme").id, st, store::Actor{std::nullopt, "t"}));
+  ASSERT_TRUE(srv.store().checker().set_checker_settings(srv.org("acme").id, st, store::Actor{std::nullopt, "t"}));
   auto page = b.open("/o/acme/werkstatt");
   EXPECT_TRUE(contains(page.body, ">\nein Verein der Nachbarschaftshilfe</textarea>")) << "prefilled";
   auto r = b.post("/o/acme/werkstatt/compose",
@@ -249,7 +253,7 @@ TEST_F(Werkstatt, MembersSeeTheSettingsEditorsSaveThem) {
                       {{"role", "ein Verein"}, {"values", "Solidarität"}, {"sector", "Bildung"},
                        {"style", "pair"}, {"accepted_words", "Unterstützern\r\n\r\n Becker \r\n"}});
   ASSERT_EQ(saved.status, 303) << saved.body;
-  auto st = srv.store().checker_settings(srv.org("acme").id);
+  auto st = srv.store().checker().checker_settings(srv.org("acme").id);
   ASSERT_TRUE(st);
   EXPECT_EQ(st->role, "ein Verein");
   EXPECT_EQ(st->style, "pair");
@@ -265,7 +269,7 @@ TEST_F(Werkstatt, MembersSeeTheSettingsEditorsSaveThem) {
   EXPECT_TRUE(contains(bad.body, "höchstens 80 Zeichen"));
   EXPECT_TRUE(contains(bad.body, "aria-invalid=\"true\""));
   EXPECT_TRUE(contains(bad.body, ">\nein anderer Verein</textarea>")) << "what was typed stays";
-  EXPECT_EQ(srv.store().checker_settings(srv.org("acme").id)->role, "ein Verein") << "unchanged";
+  EXPECT_EQ(srv.store().checker().checker_settings(srv.org("acme").id)->role, "ein Verein") << "unchanged";
 
   auto ro2 = b.open("/o/acme/werkstatt/settings");
   EXPECT_TRUE(contains(ro2.body, "ein Verein"));
@@ -304,7 +308,7 @@ TEST_F(Werkstatt, EditorsListTermsToAvoidAndTheWerkstattFlagsThem) {
                       settings_form({{" Flüchtlinge ", "Geflüchtete;  Menschen mit Fluchterfahrung ;",
                                       "Wir schreiben „Geflüchtete“."}}));
   ASSERT_EQ(saved.status, 303) << saved.body.substr(0, 3000);
-  auto st = srv.store().checker_settings(srv.org("acme").id);
+  auto st = srv.store().checker().checker_settings(srv.org("acme").id);
   ASSERT_TRUE(st);
   ASSERT_EQ(st->org_terms.size(), 1u);
   EXPECT_EQ(st->org_terms[0].term, "Flüchtlinge");
@@ -329,7 +333,7 @@ TEST_F(Werkstatt, EditorsListTermsToAvoidAndTheWerkstattFlagsThem) {
   auto fields = settings_form({{"Flüchtlinge", "Geflüchtete", ""}});
   fields.emplace_back("remove", "0");
   ASSERT_EQ(e.post("/o/acme/werkstatt/settings", fields).status, 303);
-  EXPECT_TRUE(srv.store().checker_settings(srv.org("acme").id)->org_terms.empty());
+  EXPECT_TRUE(srv.store().checker().checker_settings(srv.org("acme").id)->org_terms.empty());
 }
 
 TEST_F(Werkstatt, ARefusedTermIsShownAtItsRowWithWhatWasTyped) {
@@ -355,7 +359,7 @@ TEST_F(Werkstatt, ARefusedTermIsShownAtItsRowWithWhatWasTyped) {
   EXPECT_TRUE(contains(twice.body, "Begriff 2: Dieser Begriff steht schon weiter oben"));
   EXPECT_TRUE(contains(twice.body, "aria-invalid=\"true\" aria-describedby=\"term-1-error\""));
 
-  auto st = srv.store().checker_settings(srv.org("acme").id);
+  auto st = srv.store().checker().checker_settings(srv.org("acme").id);
   ASSERT_EQ(st->org_terms.size(), 1u);
   EXPECT_EQ(st->org_terms[0], (store::CheckerTerm{"Asylant", {}, ""})) << "unchanged";
 }

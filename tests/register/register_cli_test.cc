@@ -12,9 +12,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "test_database.h"
 #include "core/transition.h"
+#include "store/common.h"
+#include "store/orgs.h"
 #include "store/store.h"
+#include "store/tools.h"
+#include "test_database.h"
 
 namespace solipraxis {
 namespace {
@@ -55,7 +58,7 @@ class ToolsCli : public ::testing::Test {
     ASSERT_TRUE(s.has_value()) << s.error().detail;
     auto& st = **s;
     const store::Actor actor{std::nullopt, "test"};
-    auto org = st.create_org("verein", "Verein für Beratung", actor);
+    auto org = st.orgs().create_org("verein", "Verein für Beratung", actor);
     ASSERT_TRUE(org.has_value());
 
     core::Tool chatbot;
@@ -64,7 +67,7 @@ class ToolsCli : public ::testing::Test {
     chatbot.hosting = core::Hosting::kVendorCloud;
     chatbot.is_public = true;
     chatbot.public_summary = "Sortiert Anfragen vor.";
-    auto c = st.create_tool(org->id, chatbot, actor);
+    auto c = st.tools().create_tool(org->id, chatbot, actor);
     ASSERT_TRUE(c.has_value()) << c.error().detail;
     chatbot_ = c->id;
     core::TransitionRequest reject;
@@ -73,19 +76,19 @@ class ToolsCli : public ::testing::Test {
     reject.principles = {{2, "Ratsuchende zuerst"}};
     reject.decided_by = "Vorstand";
     reject.decided_on = core::Date::today(clock_);
-    auto line = st.create_red_line(org->id, "Kein Training mit Beratungsgesprächen", actor);
+    auto line = st.tools().create_red_line(org->id, "Kein Training mit Beratungsgesprächen", actor);
     ASSERT_TRUE(line.has_value());
-    ASSERT_TRUE(st.transition_tool(org->id, chatbot_, reject, std::nullopt, actor).has_value());
+    ASSERT_TRUE(st.tools().transition_tool(org->id, chatbot_, reject, std::nullopt, actor).has_value());
 
     core::Tool translate;
     translate.name = "Übersetzungshilfe";
     translate.personal_data = core::DataAnswer::kNo;
-    auto t = st.create_tool(org->id, translate, actor);
+    auto t = st.tools().create_tool(org->id, translate, actor);
     ASSERT_TRUE(t.has_value());
     core::TransitionRequest explore = reject;
     explore.kind = core::DecisionKind::kExplore;
     explore.rationale = "Wir schauen genauer hin.";
-    ASSERT_TRUE(st.transition_tool(org->id, t->id, explore, std::nullopt, actor).has_value());
+    ASSERT_TRUE(st.tools().transition_tool(org->id, t->id, explore, std::nullopt, actor).has_value());
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 

@@ -2,6 +2,12 @@
 // transaction; refused changes write none.
 #include <nlohmann/json.hpp>
 
+#include "store/audit.h"
+#include "store/common.h"
+#include "store/orgs.h"
+#include "store/paging.h"
+#include "store/store.h"
+#include "store/users.h"
 #include "store_fixture.h"
 
 namespace solipraxis::store::testing {
@@ -17,26 +23,26 @@ TEST_P(StoreContract, EveryOrgChangeIsAudited) {
   clock_.set(1'800'000'000);
   User owner = make_user("owner@example.org");
   const Actor by_owner{owner.id, "web"};
-  auto org = store_->create_org("verein", "Verein", by_owner);
+  auto org = store_->orgs().create_org("verein", "Verein", by_owner);
   ASSERT_OK(org);
   User m = make_user("m@example.org");
-  ASSERT_OK(store_->add_member(org->id, owner.id, Role::kOwner, by_owner));
-  ASSERT_OK(store_->add_member(org->id, m.id, Role::kMember, by_owner));
-  ASSERT_OK(store_->set_member_role(org->id, m.id, Role::kEditor, by_owner));
-  ASSERT_OK(store_->set_member_role(org->id, m.id, Role::kEditor, by_owner));  // no change
+  ASSERT_OK(store_->orgs().add_member(org->id, owner.id, Role::kOwner, by_owner));
+  ASSERT_OK(store_->orgs().add_member(org->id, m.id, Role::kMember, by_owner));
+  ASSERT_OK(store_->orgs().set_member_role(org->id, m.id, Role::kEditor, by_owner));
+  ASSERT_OK(store_->orgs().set_member_role(org->id, m.id, Role::kEditor, by_owner));  // no change
   Invite inv;
   inv.token_hash = hash_token("i");
   inv.email = "neu@example.org";
   inv.expires_at = clock_.now() + 100;
-  auto made = store_->create_invite(org->id, inv, by_owner);
+  auto made = store_->orgs().create_invite(org->id, inv, by_owner);
   ASSERT_OK(made);
-  ASSERT_OK(store_->revoke_invite(org->id, made->id, by_owner));
+  ASSERT_OK(store_->orgs().revoke_invite(org->id, made->id, by_owner));
   inv.token_hash = hash_token("j");
   inv.email = "";
-  ASSERT_OK(store_->create_invite(org->id, inv, by_owner));
+  ASSERT_OK(store_->orgs().create_invite(org->id, inv, by_owner));
   User neu = make_user("neu@example.org");
-  ASSERT_OK(store_->accept_invite(hash_token("j"), neu.id));
-  ASSERT_OK(store_->remove_member(org->id, m.id, by_owner));
+  ASSERT_OK(store_->orgs().accept_invite(hash_token("j"), neu.id));
+  ASSERT_OK(store_->orgs().remove_member(org->id, m.id, by_owner));
 
   auto entries = audit(org->id);
   EXPECT_EQ(actions(entries),
@@ -75,12 +81,12 @@ TEST_P(StoreContract, EveryOrgChangeIsAudited) {
 TEST_P(StoreContract, RefusedChangesWriteNoAuditRow) {
   Org org = make_org("verein");
   User a = make_user("a@example.org");
-  ASSERT_OK(store_->add_member(org.id, a.id, Role::kOwner, actor_));
+  ASSERT_OK(store_->orgs().add_member(org.id, a.id, Role::kOwner, actor_));
   const auto before = audit(org.id).size();
-  EXPECT_FALSE(store_->set_member_role(org.id, a.id, Role::kMember, actor_).has_value());
-  EXPECT_FALSE(store_->remove_member(org.id, a.id, actor_).has_value());
-  EXPECT_FALSE(store_->add_member(org.id, a.id, Role::kMember, actor_).has_value());
-  EXPECT_FALSE(store_->create_org("verein", "again", actor_).has_value());
+  EXPECT_FALSE(store_->orgs().set_member_role(org.id, a.id, Role::kMember, actor_).has_value());
+  EXPECT_FALSE(store_->orgs().remove_member(org.id, a.id, actor_).has_value());
+  EXPECT_FALSE(store_->orgs().add_member(org.id, a.id, Role::kMember, actor_).has_value());
+  EXPECT_FALSE(store_->orgs().create_org("verein", "again", actor_).has_value());
   EXPECT_EQ(audit(org.id).size(), before);
   EXPECT_EQ(count_raw("SELECT COUNT(*) FROM audit_log"), static_cast<std::int64_t>(before));
 }
@@ -89,12 +95,12 @@ TEST_P(StoreContract, TheAuditLogPagesNewestFirst) {
   Org org = make_org("verein");
   for (int i = 0; i < 4; ++i) {
     User u = make_user("u" + std::to_string(i) + "@example.org");
-    ASSERT_OK(store_->add_member(org.id, u.id, Role::kMember, actor_));
+    ASSERT_OK(store_->orgs().add_member(org.id, u.id, Role::kMember, actor_));
   }
   std::vector<std::int64_t> ids;
   PageRequest req{2, ""};
   for (int pages = 0; pages < 10; ++pages) {
-    auto page = store_->audit_log(org.id, req);
+    auto page = store_->audit().audit_log(org.id, req);
     ASSERT_OK(page);
     EXPECT_LE(page->items.size(), 2u);
     for (const auto& e : page->items) ids.push_back(e.id);
@@ -103,7 +109,7 @@ TEST_P(StoreContract, TheAuditLogPagesNewestFirst) {
   }
   ASSERT_EQ(ids.size(), 5u);  // org.create + 4 member.add
   EXPECT_TRUE(std::is_sorted(ids.rbegin(), ids.rend()));
-  EXPECT_ERR(store_->audit_log(org.id, PageRequest{2, "kaputt"}), kInvalidInput);
+  EXPECT_ERR(store_->audit().audit_log(org.id, PageRequest{2, "kaputt"}), kInvalidInput);
 }
 
 }  // namespace

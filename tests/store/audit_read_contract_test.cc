@@ -6,7 +6,12 @@
 
 #include <set>
 
-#include "store/audit.h"
+#include "store/audit_facts.h"
+#include "store/orgs.h"
+#include "store/paging.h"
+#include "store/store.h"
+#include "store/tools.h"
+#include "store/users.h"
 #include "store_fixture.h"
 
 namespace solipraxis::store::testing {
@@ -24,7 +29,7 @@ class AuditRead : public StoreContract {
   core::Tool tool(OrgId org, const std::string& name) {
     core::Tool t;
     t.name = name;
-    auto made = store_->create_tool(org, t, actor_);
+    auto made = store_->tools().create_tool(org, t, actor_);
     EXPECT_TRUE(made.has_value()) << made.error().detail;
     return made.has_value() ? *made : core::Tool{};
   }
@@ -33,7 +38,7 @@ class AuditRead : public StoreContract {
     std::vector<AuditEntry> out;
     PageRequest page{limit, ""};
     for (int guard = 0; guard < 100; ++guard) {
-      auto got = store_->audit_log(org, filter, page);
+      auto got = store_->audit().audit_log(org, filter, page);
       EXPECT_TRUE(got.has_value()) << got.error().detail;
       if (!got.has_value()) break;
       EXPECT_LE(got->items.size(), static_cast<std::size_t>(limit));
@@ -52,12 +57,12 @@ TEST_P(AuditRead, FiltersByEntityAndObjectWithinTheOrgOnly) {
   core::Tool a = tool(org_, "Übersetzungshilfe");
   tool(org_, "Transkription");
   core::Tool foreign = tool(other_, "Fremdes Werkzeug");
-  ASSERT_OK(store_->create_red_line(org_, "Kein Training mit unseren Daten", actor_));
+  ASSERT_OK(store_->tools().create_red_line(org_, "Kein Training mit unseren Daten", actor_));
   User u = make_user("m@example.org");
-  ASSERT_OK(store_->add_member(org_, u.id, Role::kMember, actor_));
+  ASSERT_OK(store_->orgs().add_member(org_, u.id, Role::kMember, actor_));
   core::Tool edited = a;
   edited.purpose = "Briefe verständlich machen";
-  ASSERT_OK(store_->update_tool(org_, edited, a.version, actor_));
+  ASSERT_OK(store_->tools().update_tool(org_, edited, a.version, actor_));
 
   const auto tools = all(org_, AuditFilter{{"tool"}, ""}, 200);
   ASSERT_EQ(tools.size(), 3u);  // two creations, one edit; newest first
@@ -90,7 +95,7 @@ TEST_P(AuditRead, FilteredPagesWalkEveryRowOnce) {
   for (int i = 0; i < 7; ++i) {
     tool(org_, "Werkzeug " + std::to_string(i));
     tool(other_, "Anderes " + std::to_string(i));
-    ASSERT_OK(store_->create_red_line(org_, "Linie " + std::to_string(i), actor_));
+    ASSERT_OK(store_->tools().create_red_line(org_, "Linie " + std::to_string(i), actor_));
   }
   const auto paged = all(org_, AuditFilter{{"tool"}, ""}, 3);
   ASSERT_EQ(paged.size(), 7u);
@@ -98,10 +103,10 @@ TEST_P(AuditRead, FilteredPagesWalkEveryRowOnce) {
   for (const auto& e : paged) ids.insert(e.id);
   EXPECT_EQ(ids.size(), 7u);
   for (std::size_t i = 1; i < paged.size(); ++i) EXPECT_GT(paged[i - 1].id, paged[i].id);
-  EXPECT_ERR(store_->audit_log(org_, AuditFilter{{"tool"}, ""}, PageRequest{3, "-4"}),
+  EXPECT_ERR(store_->audit().audit_log(org_, AuditFilter{{"tool"}, ""}, PageRequest{3, "-4"}),
              kInvalidInput);
 
-  auto trail = audit_trail(*store_, org_, AuditFilter{{"tool"}, ""});
+  auto trail = audit_trail(store_->audit(), org_, AuditFilter{{"tool"}, ""});
   ASSERT_OK(trail);
   ASSERT_EQ(trail->size(), 7u);
   EXPECT_LT(trail->front().id, trail->back().id);  // oldest first
@@ -112,9 +117,9 @@ TEST_P(AuditRead, ToolEditsRecordTheChangedFields) {
   core::Tool edited = t;
   edited.vendor = "Beispiel gGmbH";
   edited.cost = "0 €";
-  auto saved = store_->update_tool(org_, edited, t.version, actor_);
+  auto saved = store_->tools().update_tool(org_, edited, t.version, actor_);
   ASSERT_OK(saved);
-  auto page = store_->audit_log(org_, AuditFilter{{"tool"}, std::to_string(t.id.value)},
+  auto page = store_->audit().audit_log(org_, AuditFilter{{"tool"}, std::to_string(t.id.value)},
                                 PageRequest{1, ""});
   ASSERT_OK(page);
   ASSERT_EQ(page->items.size(), 1u);

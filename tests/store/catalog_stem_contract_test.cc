@@ -6,7 +6,10 @@
 #include <algorithm>
 #include <string>
 
+#include "store/catalog.h"
 #include "store/migrations.h"
+#include "store/orgs.h"
+#include "store/store.h"
 #include "store_fixture.h"
 
 namespace solipraxis::store::testing {
@@ -56,7 +59,7 @@ Ids found(Store& store, const std::string& text, const std::string& lang) {
   CatalogQuery q;
   q.text = text;
   q.lang = lang;
-  auto hits = store.search_catalog(7, q);
+  auto hits = store.catalog().search_catalog(7, q);
   Ids out;
   if (!hits) {
     ADD_FAILURE() << text << ": " << hits.error().detail;
@@ -68,7 +71,7 @@ Ids found(Store& store, const std::string& text, const std::string& lang) {
 }
 
 TEST_P(CatalogStemContract, WordFormsFindEachOtherAlike) {
-  ASSERT_OK(store_->index_catalog(7, corpus()));
+  ASSERT_OK(store_->catalog().index_catalog(7, corpus()));
   const Ids watch = {"ueberwachen", "ueberwacht", "ueberwachung"};
   const Ids take_part = {"beteiligen", "beteiligt", "beteiligung"};
   const Ids decide = {"entscheiden", "entscheidet", "entscheidung"};
@@ -107,18 +110,18 @@ TEST_P(CatalogStemContract, WordFormsFindEachOtherAlike) {
 
 // An org's own entries are stemmed the same way, also after an edit.
 TEST_P(CatalogStemContract, OwnEntriesAreFoundByWordForms) {
-  ASSERT_OK(store_->index_catalog(7, corpus()));
+  ASSERT_OK(store_->catalog().index_catalog(7, corpus()));
   Org org = make_org("verein");
   OrgCatalogEntry e;
   e.kind = "question";
   e.phase = 2;
   e.text_de = "Wen beteiligen wir an der Überwachung?";
-  auto made = store_->create_org_catalog_entry(org.id, e, actor_);
+  auto made = store_->catalog().create_org_catalog_entry(org.id, e, actor_);
   ASSERT_OK(made);
   CatalogQuery q;
   q.text = "Beteiligung überwacht";
   q.lang = "de";
-  auto hits = store_->search_org_catalog(org.id, 7, q);
+  auto hits = store_->catalog().search_org_catalog(org.id, 7, q);
   ASSERT_OK(hits);
   ASSERT_EQ(hits->size(), 1u);
   EXPECT_TRUE(hits->front().own);

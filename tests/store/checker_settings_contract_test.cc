@@ -2,6 +2,10 @@
 // them), are validated before any write, and every save is audited.
 #include <nlohmann/json.hpp>
 
+#include "store/audit.h"
+#include "store/checker.h"
+#include "store/orgs.h"
+#include "store/store.h"
 #include "store_fixture.h"
 
 namespace solipraxis::store::testing {
@@ -19,22 +23,22 @@ CheckerSettings sample() {
 
 TEST_P(StoreContract, CheckerSettingsDefaultUntilSaved) {
   Org org = make_org("verein");
-  auto s = store_->checker_settings(org.id);
+  auto s = store_->checker().checker_settings(org.id);
   ASSERT_OK(s);
   EXPECT_EQ(s->updated_at, 0);
   EXPECT_EQ(s->style, "colon");
   EXPECT_TRUE(s->accepted_words.empty());
   EXPECT_TRUE(s->role.empty());
-  EXPECT_ERR(store_->checker_settings(OrgId(999999)), kNotFound);
+  EXPECT_ERR(store_->checker().checker_settings(OrgId(999999)), kNotFound);
 }
 
 TEST_P(StoreContract, CheckerSettingsAreSavedNormalisedAndPerOrg) {
   clock_.set(1'800'000'000);
   Org a = make_org("verein-a");
   Org b = make_org("verein-b");
-  auto saved = store_->set_checker_settings(a.id, sample(), actor_);
+  auto saved = store_->checker().set_checker_settings(a.id, sample(), actor_);
   ASSERT_OK(saved);
-  auto s = store_->checker_settings(a.id);
+  auto s = store_->checker().checker_settings(a.id);
   ASSERT_OK(s);
   EXPECT_EQ(s->role, "Beratungsstelle für Geflüchtete");
   EXPECT_EQ(s->values, "Solidarität,\nTeilhabe");
@@ -45,7 +49,7 @@ TEST_P(StoreContract, CheckerSettingsAreSavedNormalisedAndPerOrg) {
   EXPECT_EQ(saved->accepted_words, s->accepted_words);
 
   // The other org still has the defaults.
-  auto other = store_->checker_settings(b.id);
+  auto other = store_->checker().checker_settings(b.id);
   ASSERT_OK(other);
   EXPECT_EQ(other->updated_at, 0);
   EXPECT_TRUE(other->accepted_words.empty());
@@ -54,8 +58,8 @@ TEST_P(StoreContract, CheckerSettingsAreSavedNormalisedAndPerOrg) {
   CheckerSettings next = *s;
   next.accepted_words = {"Kunde"};
   next.style = "neutral";
-  ASSERT_OK(store_->set_checker_settings(a.id, next, actor_));
-  s = store_->checker_settings(a.id);
+  ASSERT_OK(store_->checker().set_checker_settings(a.id, next, actor_));
+  s = store_->checker().checker_settings(a.id);
   EXPECT_EQ(s->accepted_words, (std::vector<std::string>{"Kunde"}));
   EXPECT_EQ(s->style, "neutral");
   EXPECT_EQ(count_raw("SELECT COUNT(*) FROM checker_settings"), 1);
@@ -64,10 +68,10 @@ TEST_P(StoreContract, CheckerSettingsAreSavedNormalisedAndPerOrg) {
 TEST_P(StoreContract, CheckerSettingsSavesAreAudited) {
   Org org = make_org("verein");
   const auto before = audit(org.id).size();
-  ASSERT_OK(store_->set_checker_settings(org.id, sample(), actor_));
+  ASSERT_OK(store_->checker().set_checker_settings(org.id, sample(), actor_));
   CheckerSettings next = sample();
   next.style = "pair";
-  ASSERT_OK(store_->set_checker_settings(org.id, next, actor_));
+  ASSERT_OK(store_->checker().set_checker_settings(org.id, next, actor_));
   auto entries = audit(org.id);
   ASSERT_EQ(entries.size(), before + 2);
   const AuditEntry& first = entries.at(1);
@@ -83,7 +87,7 @@ TEST_P(StoreContract, CheckerSettingsSavesAreAudited) {
 
 TEST_P(StoreContract, InvalidCheckerSettingsChangeNothing) {
   Org org = make_org("verein");
-  ASSERT_OK(store_->set_checker_settings(org.id, sample(), actor_));
+  ASSERT_OK(store_->checker().set_checker_settings(org.id, sample(), actor_));
   const auto audited = audit(org.id).size();
   std::vector<CheckerSettings> bad(5, sample());
   bad[0].style = "gender";
@@ -94,9 +98,9 @@ TEST_P(StoreContract, InvalidCheckerSettingsChangeNothing) {
   for (std::size_t i = 0; i <= kMaxAcceptedWords; ++i) {
     bad[4].accepted_words.push_back("w" + std::to_string(i));
   }
-  for (const auto& s : bad) EXPECT_ERR(store_->set_checker_settings(org.id, s, actor_), kInvalidInput);
-  EXPECT_ERR(store_->set_checker_settings(OrgId(999999), sample(), actor_), kNotFound);
-  auto s = store_->checker_settings(org.id);
+  for (const auto& s : bad) EXPECT_ERR(store_->checker().set_checker_settings(org.id, s, actor_), kInvalidInput);
+  EXPECT_ERR(store_->checker().set_checker_settings(OrgId(999999), sample(), actor_), kNotFound);
+  auto s = store_->checker().checker_settings(org.id);
   EXPECT_EQ(s->style, "star");
   EXPECT_EQ(s->accepted_words, (std::vector<std::string>{"Anbieter", "Träger"}));
   EXPECT_EQ(audit(org.id).size(), audited);
@@ -114,32 +118,32 @@ CheckerSettings with_terms() {
 TEST_P(StoreContract, OrgTermsAreSavedTrimmedInOrderAndPerOrg) {
   Org a = make_org("verein-a");
   Org b = make_org("verein-b");
-  auto saved = store_->set_checker_settings(a.id, with_terms(), actor_);
+  auto saved = store_->checker().set_checker_settings(a.id, with_terms(), actor_);
   ASSERT_OK(saved);
   const std::vector<CheckerTerm> want{
       {"Flüchtlinge", {"Geflüchtete", "Menschen mit Fluchterfahrung"},
        "Wir schreiben „Geflüchtete“."},
       {"Asylant", {}, ""}};
   EXPECT_EQ(saved->org_terms, want);
-  auto s = store_->checker_settings(a.id);
+  auto s = store_->checker().checker_settings(a.id);
   ASSERT_OK(s);
   EXPECT_EQ(s->org_terms, want);
-  auto other = store_->checker_settings(b.id);
+  auto other = store_->checker().checker_settings(b.id);
   ASSERT_OK(other);
   EXPECT_TRUE(other->org_terms.empty()) << "another org never sees them";
 
   CheckerSettings next = *s;
   next.org_terms.clear();
-  ASSERT_OK(store_->set_checker_settings(a.id, next, actor_));
-  EXPECT_TRUE(store_->checker_settings(a.id)->org_terms.empty()) << "saving none removes them";
+  ASSERT_OK(store_->checker().set_checker_settings(a.id, next, actor_));
+  EXPECT_TRUE(store_->checker().checker_settings(a.id)->org_terms.empty()) << "saving none removes them";
 }
 
 TEST_P(StoreContract, OrgTermsAreAudited) {
   Org org = make_org("verein");
-  ASSERT_OK(store_->set_checker_settings(org.id, with_terms(), actor_));
+  ASSERT_OK(store_->checker().set_checker_settings(org.id, with_terms(), actor_));
   CheckerSettings next = with_terms();
   next.org_terms.resize(1);
-  ASSERT_OK(store_->set_checker_settings(org.id, next, actor_));
+  ASSERT_OK(store_->checker().set_checker_settings(org.id, next, actor_));
   auto entries = audit(org.id);
   ASSERT_GE(entries.size(), 2u);
   const auto before = nlohmann::json::parse(entries.at(0).before)["org_terms"];
@@ -154,8 +158,8 @@ TEST_P(StoreContract, OrgTermsAreAudited) {
 
 TEST_P(StoreContract, InvalidOrgTermsChangeNothing) {
   Org org = make_org("verein");
-  ASSERT_OK(store_->set_checker_settings(org.id, with_terms(), actor_));
-  const auto stored = store_->checker_settings(org.id)->org_terms;
+  ASSERT_OK(store_->checker().set_checker_settings(org.id, with_terms(), actor_));
+  const auto stored = store_->checker().checker_settings(org.id)->org_terms;
   const auto audited = audit(org.id).size();
   const std::string long_text(kMaxOrgTermChars + 1, 'x');
   const std::pair<std::vector<CheckerTerm>, const char*> bad[] = {
@@ -173,7 +177,7 @@ TEST_P(StoreContract, InvalidOrgTermsChangeNothing) {
   for (const auto& [terms, key] : bad) {
     CheckerSettings s;
     s.org_terms = terms;
-    auto r = store_->set_checker_settings(org.id, s, actor_);
+    auto r = store_->checker().set_checker_settings(org.id, s, actor_);
     ASSERT_FALSE(r.has_value()) << terms.front().term;
     EXPECT_EQ(r.error().code, core::ErrorCode::kInvalidInput);
     EXPECT_EQ(r.error().key, key) << r.error().detail;
@@ -182,13 +186,13 @@ TEST_P(StoreContract, InvalidOrgTermsChangeNothing) {
   }
   CheckerSettings many;
   for (std::size_t i = 0; i <= kMaxOrgTerms; ++i) many.org_terms.push_back({"w" + std::to_string(i), {}, ""});
-  auto r = store_->set_checker_settings(org.id, many, actor_);
+  auto r = store_->checker().set_checker_settings(org.id, many, actor_);
   ASSERT_FALSE(r.has_value());
   EXPECT_EQ(r.error().key, "error.checker.too_many_terms");
   many.org_terms.pop_back();
   EXPECT_EQ(audit(org.id).size(), audited);
-  EXPECT_EQ(store_->checker_settings(org.id)->org_terms, stored) << "nothing changed";
-  ASSERT_OK(store_->set_checker_settings(org.id, many, actor_));  // exactly the limit is fine
+  EXPECT_EQ(store_->checker().checker_settings(org.id)->org_terms, stored) << "nothing changed";
+  ASSERT_OK(store_->checker().set_checker_settings(org.id, many, actor_));  // exactly the limit is fine
 }
 
 }  // namespace

@@ -10,6 +10,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "store/common.h"
+#include "store/orgs.h"
+#include "store/store.h"
 #include "store_fixture.h"
 
 namespace solipraxis::store::testing {
@@ -82,12 +85,12 @@ TEST(SqliteEngine, TwoStoresOnOneFileBothWrite) {
   const Actor actor{std::nullopt, "test"};
   for (int i = 0; i < 20; ++i) {
     Store& s = (i % 2 == 0) ? **server : **cli;
-    ASSERT_TRUE(s.create_org("org-" + std::to_string(i), "Org", actor).has_value());
+    ASSERT_TRUE(s.orgs().create_org("org-" + std::to_string(i), "Org", actor).has_value());
     // Each sees the other's writes at once.
     Store& other = (i % 2 == 0) ? **cli : **server;
-    ASSERT_TRUE(other.org_by_slug("org-" + std::to_string(i)).has_value());
+    ASSERT_TRUE(other.orgs().org_by_slug("org-" + std::to_string(i)).has_value());
   }
-  EXPECT_EQ((*server)->orgs()->size(), 20u);
+  EXPECT_EQ((*server)->orgs().orgs()->size(), 20u);
 }
 
 // A loopback port with nothing listening on it.

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "store/sql/db.h"
+#include "store/store.h"
 
 namespace solipraxis::store::testing {
 

@@ -5,8 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "store/audit.h"
+#include "store/audit_facts.h"
 #include "store/migrations.h"
+#include "store/orgs.h"
+#include "store/store.h"
+#include "store/users.h"
 #include "store_fixture.h"
 
 namespace solipraxis::store::testing {
@@ -15,21 +18,21 @@ namespace {
 TEST_P(StoreContract, AnOrgsTimeZoneIsBerlinUntilChangedAndAudited) {
   const Org org = make_org("verein");
   EXPECT_EQ(org.time_zone, "Europe/Berlin");
-  EXPECT_EQ(store_->org(org.id)->time_zone, "Europe/Berlin");
-  ASSERT_OK(store_->set_org_time_zone(org.id, "America/Port-au-Prince", actor_));
-  EXPECT_EQ(store_->org_by_slug("verein")->time_zone, "America/Port-au-Prince");
+  EXPECT_EQ(store_->orgs().org(org.id)->time_zone, "Europe/Berlin");
+  ASSERT_OK(store_->orgs().set_org_time_zone(org.id, "America/Port-au-Prince", actor_));
+  EXPECT_EQ(store_->orgs().org_by_slug("verein")->time_zone, "America/Port-au-Prince");
   const User u = make_user("ada@example.org");
-  ASSERT_OK(store_->add_member(org.id, u.id, Role::kOwner, actor_));
-  EXPECT_EQ(store_->orgs_of_user(u.id)->front().time_zone, "America/Port-au-Prince");
-  EXPECT_EQ(store_->orgs()->front().time_zone, "America/Port-au-Prince");
+  ASSERT_OK(store_->orgs().add_member(org.id, u.id, Role::kOwner, actor_));
+  EXPECT_EQ(store_->orgs().orgs_of_user(u.id)->front().time_zone, "America/Port-au-Prince");
+  EXPECT_EQ(store_->orgs().orgs()->front().time_zone, "America/Port-au-Prince");
   for (const std::string& bad : std::vector<std::string>{
            "", "Europe/Berlin; DROP TABLE orgs", "Europe Berlin", "/etc/passwd",
            std::string(65, 'A')}) {
     SCOPED_TRACE(bad);
-    EXPECT_ERR(store_->set_org_time_zone(org.id, bad, actor_), kInvalidInput);
+    EXPECT_ERR(store_->orgs().set_org_time_zone(org.id, bad, actor_), kInvalidInput);
   }
-  EXPECT_EQ(store_->org(org.id)->time_zone, "America/Port-au-Prince") << "nothing changed";
-  ASSERT_OK(store_->set_org_time_zone(org.id, "America/Port-au-Prince", actor_));  // no-op
+  EXPECT_EQ(store_->orgs().org(org.id)->time_zone, "America/Port-au-Prince") << "nothing changed";
+  ASSERT_OK(store_->orgs().set_org_time_zone(org.id, "America/Port-au-Prince", actor_));  // no-op
   int changes = 0;
   for (const auto& e : audit(org.id)) {
     if (e.action != "org.time_zone") continue;
@@ -39,7 +42,7 @@ TEST_P(StoreContract, AnOrgsTimeZoneIsBerlinUntilChangedAndAudited) {
     EXPECT_EQ(f.to, "America/Port-au-Prince");
   }
   EXPECT_EQ(changes, 1) << "one change, the same id again is none";
-  EXPECT_ERR(store_->set_org_time_zone(OrgId(999999), "UTC", actor_), kNotFound);
+  EXPECT_ERR(store_->orgs().set_org_time_zone(OrgId(999999), "UTC", actor_), kNotFound);
 }
 
 TEST_P(StoreContract, OrgsFromBeforeTheTimeZoneMigrationAreInBerlin) {
@@ -55,7 +58,7 @@ TEST_P(StoreContract, OrgsFromBeforeTheTimeZoneMigrationAreInBerlin) {
   auto reopened = open();
   ASSERT_TRUE(reopened.has_value()) << reopened.error().detail;
   store_ = std::move(reopened).value();
-  EXPECT_EQ(store_->org_by_slug("alt")->time_zone, "Europe/Berlin");
+  EXPECT_EQ(store_->orgs().org_by_slug("alt")->time_zone, "Europe/Berlin");
 }
 
 }  // namespace

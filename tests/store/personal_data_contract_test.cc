@@ -8,8 +8,12 @@
 #include <string>
 #include <vector>
 
-#include "store/audit.h"
+#include "store/audit_facts.h"
 #include "store/migrations.h"
+#include "store/orgs.h"
+#include "store/paging.h"
+#include "store/store.h"
+#include "store/tools.h"
 #include "store_fixture.h"
 
 namespace solipraxis::store::testing {
@@ -30,13 +34,13 @@ class PersonalData : public StoreContract {
     t.name = name;
     t.personal_data = answer;
     t.special_categories = special;
-    auto created = store_->create_tool(org_, t, actor_);
+    auto created = store_->tools().create_tool(org_, t, actor_);
     EXPECT_TRUE(created.has_value()) << created.error().key << " " << created.error().detail;
     return created.has_value() ? *created : core::Tool{};
   }
 
   core::Tool stored(core::ToolId id) {
-    auto t = store_->tool(org_, id);
+    auto t = store_->tools().tool(org_, id);
     EXPECT_TRUE(t.has_value());
     return t.has_value() ? *t : core::Tool{};
   }
@@ -59,7 +63,7 @@ class PersonalData : public StoreContract {
 TEST_P(PersonalData, ANewToolHasNotAnsweredYet) {
   core::Tool t;
   t.name = "Übersetzungshilfe";
-  auto created = store_->create_tool(org_, t, actor_);
+  auto created = store_->tools().create_tool(org_, t, actor_);
   ASSERT_OK(created);
   EXPECT_EQ(created->personal_data, DataAnswer::kUnknown);
   EXPECT_EQ(stored(created->id).personal_data, DataAnswer::kUnknown);
@@ -71,7 +75,7 @@ TEST_P(PersonalData, EveryAnswerIsStoredAndReadBackAsGiven) {
     EXPECT_EQ(t.personal_data, a);
     EXPECT_EQ(stored(t.id).personal_data, a) << core::data_answer_name(a);
   }
-  auto page = store_->list_tools(org_, {}, PageRequest{10, ""});
+  auto page = store_->tools().list_tools(org_, {}, PageRequest{10, ""});
   ASSERT_OK(page);
   ASSERT_EQ(page->items.size(), 3u);
   EXPECT_EQ(page->items[0].personal_data, DataAnswer::kYes);
@@ -86,11 +90,11 @@ TEST_P(PersonalData, ChangingTheAnswerIsAnAuditedChange) {
   for (DataAnswer a : {DataAnswer::kNo, DataAnswer::kYes, DataAnswer::kUnknown}) {
     core::Tool edited = t;
     edited.personal_data = a;
-    auto saved = store_->update_tool(org_, edited, t.version, actor_);
+    auto saved = store_->tools().update_tool(org_, edited, t.version, actor_);
     ASSERT_OK(saved);
     EXPECT_EQ(saved->personal_data, a);
     EXPECT_EQ(stored(t.id).personal_data, a);
-    auto page = store_->audit_log(org_, AuditFilter{{"tool"}, std::to_string(t.id.value)},
+    auto page = store_->audit().audit_log(org_, AuditFilter{{"tool"}, std::to_string(t.id.value)},
                                   PageRequest{1, ""});
     ASSERT_OK(page);
     ASSERT_EQ(page->items.size(), 1u);
@@ -108,7 +112,7 @@ TEST_P(PersonalData, SpecialCategoriesAnswerAnOpenQuestionAndRefuseANo) {
   const auto audit_rows = audit(org_).size();
   core::Tool edited = no;
   edited.special_categories = true;
-  auto refused = store_->update_tool(org_, edited, no.version, actor_);
+  auto refused = store_->tools().update_tool(org_, edited, no.version, actor_);
   ASSERT_FALSE(refused.has_value());
   EXPECT_EQ(refused.error().code, core::ErrorCode::kInvalidInput);
   EXPECT_EQ(refused.error().key, "tools.error.special_categories_without_personal_data");
@@ -122,7 +126,7 @@ TEST_P(PersonalData, SpecialCategoriesAnswerAnOpenQuestionAndRefuseANo) {
   bad.name = "Widerspruch";
   bad.personal_data = DataAnswer::kNo;
   bad.special_categories = true;
-  EXPECT_ERR(store_->create_tool(org_, bad, actor_), kInvalidInput);
+  EXPECT_ERR(store_->tools().create_tool(org_, bad, actor_), kInvalidInput);
   EXPECT_EQ(count_raw("SELECT COUNT(*) FROM tools WHERE name = 'Widerspruch'"), 0);
 }
 
@@ -139,9 +143,9 @@ TEST_P(PersonalData, MigratedRowsKeepTheirMeaning) {
   auto opened = open();
   ASSERT_OK(opened);
   store_ = std::move(*opened);
-  auto org = store_->org_by_slug("alt");
+  auto org = store_->orgs().org_by_slug("alt");
   ASSERT_OK(org);
-  auto page = store_->list_tools(org->id, {}, PageRequest{10, ""});
+  auto page = store_->tools().list_tools(org->id, {}, PageRequest{10, ""});
   ASSERT_OK(page);
   ASSERT_EQ(page->items.size(), 3u);
   EXPECT_EQ(page->items[0].personal_data, DataAnswer::kYes) << "a ticked box was a real yes";
@@ -154,7 +158,7 @@ TEST_P(PersonalData, MigratedRowsKeepTheirMeaning) {
   // A migrated row takes a new answer like any other.
   core::Tool t = page->items[1];
   t.personal_data = DataAnswer::kNo;
-  auto saved = store_->update_tool(org->id, t, t.version, actor_);
+  auto saved = store_->tools().update_tool(org->id, t, t.version, actor_);
   ASSERT_OK(saved);
   EXPECT_EQ(saved->personal_data, DataAnswer::kNo);
   EXPECT_EQ(count_raw("SELECT COUNT(*) FROM tools WHERE personal_data_state = 'no'"), 1);

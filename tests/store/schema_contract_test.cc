@@ -1,5 +1,7 @@
 // Contract: migrations, schema version, health.
 #include "store/migrations.h"
+#include "store/orgs.h"
+#include "store/store.h"
 #include "store_fixture.h"
 
 namespace solipraxis::store::testing {
@@ -28,7 +30,7 @@ TEST_P(StoreContract, MigratingAgainChangesNothing) {
     auto version = (*again)->schema_version();
     ASSERT_OK(version);
     EXPECT_EQ(*version, latest_schema_version(GetParam()));
-    ASSERT_OK((*again)->org_by_slug("bleibt"));
+    ASSERT_OK((*again)->orgs().org_by_slug("bleibt"));
   }
   EXPECT_EQ(count_raw("SELECT COUNT(*) FROM schema_version"), before);
 }

@@ -6,11 +6,16 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "store/audit.h"
 #include "store/migrations.h"
+#include "store/orgs.h"
+#include "store/paging.h"
 #include "store/postgres/pg_db.h"
 #include "store/sql/migrate.h"
 #include "store/sql/sql_store.h"
 #include "store/sqlite/sqlite_db.h"
+#include "store/store.h"
+#include "store/users.h"
 
 namespace solipraxis::store::testing {
 
@@ -156,19 +161,19 @@ std::int64_t StoreContract::count_raw(const std::string& sql) {
 }
 
 User StoreContract::make_user(const std::string& email) {
-  auto u = store_->create_user({email, "Name of " + email, "$argon2id$fake", ""});
+  auto u = store_->users().create_user({email, "Name of " + email, "$argon2id$fake", ""});
   EXPECT_TRUE(u.has_value()) << email << ": " << u.error().detail;
   return u ? *u : User{};
 }
 
 Org StoreContract::make_org(const std::string& slug) {
-  auto o = store_->create_org(slug, "Org " + slug, actor_);
+  auto o = store_->orgs().create_org(slug, "Org " + slug, actor_);
   EXPECT_TRUE(o.has_value()) << slug << ": " << o.error().detail;
   return o ? *o : Org{};
 }
 
 std::vector<AuditEntry> StoreContract::audit(OrgId org) {
-  auto page = store_->audit_log(org, PageRequest{200, ""});
+  auto page = store_->audit().audit_log(org, PageRequest{200, ""});
   EXPECT_TRUE(page.has_value());
   return page ? page->items : std::vector<AuditEntry>{};
 }

@@ -11,9 +11,13 @@
 #include <string>
 
 #include "core/clock.h"
+#include "fault_db.h"
+#include "store/audit.h"
+#include "store/common.h"
+#include "store/orgs.h"
 #include "store/secrets.h"
 #include "store/store.h"
-#include "fault_db.h"
+#include "store/users.h"
 
 namespace solipraxis::store::testing {
 

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "core/tool_merge.h"
+#include "store/store.h"
+#include "store/tools.h"
 #include "store_fixture.h"
 
 namespace solipraxis::store::testing {
@@ -22,34 +24,34 @@ TEST_P(ToolMergeContract, TwoSessionsSaveTheSameVersionAndTheMergeKeepsBoth) {
   t.name = "Übersetzung";
   t.purpose = "Briefe";
   t.cost = "0 Euro";
-  auto created = store_->create_tool(org, t, actor_);
+  auto created = store_->tools().create_tool(org, t, actor_);
   ASSERT_TRUE(created.has_value());
   auto second = open();
   ASSERT_TRUE(second.has_value()) << second.error().detail;
   Store& bea = **second;
   // Both read version 1.
-  const core::Tool base = store_->tool(org, created->id).value();
-  core::Tool bea_edit = bea.tool(org, created->id).value();
+  const core::Tool base = store_->tools().tool(org, created->id).value();
+  core::Tool bea_edit = bea.tools().tool(org, created->id).value();
   bea_edit.cost = "5 Euro";
   bea_edit.hosting = core::Hosting::kSelfHosted;
-  ASSERT_TRUE(bea.update_tool(org, bea_edit, base.version, actor_).has_value());
+  ASSERT_TRUE(bea.tools().update_tool(org, bea_edit, base.version, actor_).has_value());
   // Ada's save of version 1 is stale and writes nothing.
   core::Tool ada_edit = base;
   ada_edit.purpose = "Briefe erklären";
-  auto stale = store_->update_tool(org, ada_edit, base.version, actor_);
+  auto stale = store_->tools().update_tool(org, ada_edit, base.version, actor_);
   ASSERT_FALSE(stale.has_value());
   EXPECT_EQ(stale.error().code, core::ErrorCode::kConflict);
   EXPECT_EQ(stale.error().key, "tools.error.stale_version");
-  const core::Tool now = store_->tool(org, created->id).value();
+  const core::Tool now = store_->tools().tool(org, created->id).value();
   EXPECT_EQ(now.purpose, "Briefe");
   EXPECT_EQ(now.cost, "5 Euro");
   // Merged against version 1 and saved against the current version.
   const core::ToolMerge merge = core::merge_tools(base, ada_edit, now);
   ASSERT_TRUE(merge.plan.clean());
   EXPECT_EQ(merge.plan.theirs, (std::vector<std::string>{"hosting", "cost"}));
-  auto saved = store_->update_tool(org, merge.merged, now.version, actor_);
+  auto saved = store_->tools().update_tool(org, merge.merged, now.version, actor_);
   ASSERT_TRUE(saved.has_value()) << saved.error().detail;
-  const core::Tool last = bea.tool(org, created->id).value();
+  const core::Tool last = bea.tools().tool(org, created->id).value();
   EXPECT_EQ(last.purpose, "Briefe erklären");
   EXPECT_EQ(last.cost, "5 Euro");
   EXPECT_EQ(last.hosting, core::Hosting::kSelfHosted);

@@ -13,6 +13,14 @@
 #include <thread>
 
 #include "core/transition.h"
+#include "store/audit.h"
+#include "store/catalog.h"
+#include "store/checker.h"
+#include "store/common.h"
+#include "store/orgs.h"
+#include "store/store.h"
+#include "store/tools.h"
+#include "store/users.h"
 #include "store_fixture.h"
 
 namespace solipraxis::store::testing {
@@ -48,7 +56,7 @@ class WriteFaults : public StoreContract {
     if (HasFatalFailure()) return;
     org_ = make_org("verein");
     owner_ = make_user("owner@example.org");
-    ASSERT_OK(store_->add_member(org_.id, owner_.id, Role::kOwner, actor_));
+    ASSERT_OK(store_->orgs().add_member(org_.id, owner_.id, Role::kOwner, actor_));
   }
   Store& store() { return *store_; }
 
@@ -69,12 +77,12 @@ std::vector<WriteFaults::AuditedWrite> WriteFaults::audited_writes() {
   const OrgId org = org_.id;
   const Actor a = actor_;
   auto tool = [this, org, a] {
-    return store().create_tool(org, sample_tool("Werkzeug"), a).value();
+    return store().tools().create_tool(org, sample_tool("Werkzeug"), a).value();
   };
   auto member = [this, org, a] {
     static int n = 0;
     User u = make_user("m" + std::to_string(++n) + "@example.org");
-    EXPECT_TRUE(store().add_member(org, u.id, Role::kMember, a).has_value());
+    EXPECT_TRUE(store().orgs().add_member(org, u.id, Role::kMember, a).has_value());
     return u;
   };
   auto invite = [this, org] {
@@ -82,7 +90,7 @@ std::vector<WriteFaults::AuditedWrite> WriteFaults::audited_writes() {
     inv.token_hash = hash_token(random_token());
     inv.created_by = owner_.id;
     inv.expires_at = clock_.now() + 86400;
-    return store().create_invite(org, inv, actor_).value();
+    return store().orgs().create_invite(org, inv, actor_).value();
   };
   auto entry = [] {
     OrgCatalogEntry e;
@@ -91,59 +99,59 @@ std::vector<WriteFaults::AuditedWrite> WriteFaults::audited_writes() {
   };
   return {
       {"create_tool", [=] { return Write([=](Store& s) {
-         return status_of(s.create_tool(org, sample_tool("Neu"), a)); }); }},
+         return status_of(s.tools().create_tool(org, sample_tool("Neu"), a)); }); }},
       {"update_tool", [=] { auto t = tool(); t.purpose = "Anders"; return Write([=](Store& s) {
-         return status_of(s.update_tool(org, t, t.version, a)); }); }},
+         return status_of(s.tools().update_tool(org, t, t.version, a)); }); }},
       {"transition_tool", [=] { auto t = tool(); return Write([=](Store& s) {
-         return status_of(s.transition_tool(org, t.id, request(core::DecisionKind::kExplore),
+         return status_of(s.tools().transition_tool(org, t.id, request(core::DecisionKind::kExplore),
                                             t.version, a)); }); }},
       {"add_member", [=, this] { User u = make_user("new@example.org"); return Write([=](Store& s) {
-         return s.add_member(org, u.id, Role::kEditor, a); }); }},
+         return s.orgs().add_member(org, u.id, Role::kEditor, a); }); }},
       {"set_member_role", [=] { User u = member(); return Write([=](Store& s) {
-         return s.set_member_role(org, u.id, Role::kEditor, a); }); }},
+         return s.orgs().set_member_role(org, u.id, Role::kEditor, a); }); }},
       {"remove_member", [=] { User u = member(); return Write([=](Store& s) {
-         return s.remove_member(org, u.id, a); }); }},
+         return s.orgs().remove_member(org, u.id, a); }); }},
       {"create_invite", [=, this] { return Write([=, this](Store& s) {
          Invite inv;
          inv.token_hash = hash_token(random_token());
          inv.created_by = owner_.id;
          inv.expires_at = clock_.now() + 86400;
-         return status_of(s.create_invite(org, inv, a)); }); }},
+         return status_of(s.orgs().create_invite(org, inv, a)); }); }},
       {"revoke_invite", [=] { auto inv = invite(); return Write([=](Store& s) {
-         return s.revoke_invite(org, inv.id, a); }); }},
+         return s.orgs().revoke_invite(org, inv.id, a); }); }},
       {"set_checker_settings", [=] { return Write([=](Store& s) {
          CheckerSettings cs;
          cs.role = "Beratungsstelle";
-         return status_of(s.set_checker_settings(org, cs, a)); }); }},
+         return status_of(s.checker().set_checker_settings(org, cs, a)); }); }},
       {"create_red_line", [=] { return Write([=](Store& s) {
-         return status_of(s.create_red_line(org, "Keine Gesichtserkennung", a)); }); }},
+         return status_of(s.tools().create_red_line(org, "Keine Gesichtserkennung", a)); }); }},
       {"update_red_line", [=, this] {
-         auto l = store().create_red_line(org, "Alt", a).value(); l.text = "Neu";
-         return Write([=](Store& s) { return status_of(s.update_red_line(org, l, a)); }); }},
+         auto l = store().tools().create_red_line(org, "Alt", a).value(); l.text = "Neu";
+         return Write([=](Store& s) { return status_of(s.tools().update_red_line(org, l, a)); }); }},
       {"delete_red_line", [=, this] {
-         auto l = store().create_red_line(org, "Weg damit", a).value();
-         return Write([=](Store& s) { return s.delete_red_line(org, l.id, a); }); }},
+         auto l = store().tools().create_red_line(org, "Weg damit", a).value();
+         return Write([=](Store& s) { return s.tools().delete_red_line(org, l.id, a); }); }},
       {"set_review_interval_months", [=] { return Write([=](Store& s) {
-         return s.set_review_interval_months(org, 6, a); }); }},
+         return s.tools().set_review_interval_months(org, 6, a); }); }},
       {"create_org_catalog_entry", [=] { return Write([=](Store& s) {
-         return status_of(s.create_org_catalog_entry(org, entry(), a)); }); }},
+         return status_of(s.catalog().create_org_catalog_entry(org, entry(), a)); }); }},
       {"update_org_catalog_entry", [=, this] {
-         auto e = store().create_org_catalog_entry(org, entry(), a).value(); e.text_de = "Neu?";
-         return Write([=](Store& s) { return status_of(s.update_org_catalog_entry(org, e, a)); }); }},
+         auto e = store().catalog().create_org_catalog_entry(org, entry(), a).value(); e.text_de = "Neu?";
+         return Write([=](Store& s) { return status_of(s.catalog().update_org_catalog_entry(org, e, a)); }); }},
       {"delete_org_catalog_entry", [=, this] {
-         auto e = store().create_org_catalog_entry(org, entry(), a).value();
-         return Write([=](Store& s) { return s.delete_org_catalog_entry(org, e.id, a); }); }},
+         auto e = store().catalog().create_org_catalog_entry(org, entry(), a).value();
+         return Write([=](Store& s) { return s.catalog().delete_org_catalog_entry(org, e.id, a); }); }},
       {"set_catalog_entry_hidden", [=] { return Write([=](Store& s) {
-         return s.set_catalog_entry_hidden(org, "q.development.01", true, a); }); }},
+         return s.catalog().set_catalog_entry_hidden(org, "q.development.01", true, a); }); }},
       {"set_catalog_order", [=, this] {
-         auto e = store().create_org_catalog_entry(org, entry(), a).value();
+         auto e = store().catalog().create_org_catalog_entry(org, entry(), a).value();
          return Write([=](Store& s) {
-           return s.set_catalog_order(org, 1, "question", {e.entry_id()}, a); }); }},
+           return s.catalog().set_catalog_order(org, 1, "question", {e.entry_id()}, a); }); }},
       {"set_review_feed", [=] { return Write([=](Store& s) {
-         return status_of(s.set_review_feed(org, hash_token(random_token()), a)); }); }},
+         return status_of(s.tools().set_review_feed(org, hash_token(random_token()), a)); }); }},
       {"delete_review_feed", [=, this] {
-         EXPECT_TRUE(store().set_review_feed(org, hash_token(random_token()), a).has_value());
-         return Write([=](Store& s) { return s.delete_review_feed(org, a); }); }},
+         EXPECT_TRUE(store().tools().set_review_feed(org, hash_token(random_token()), a).has_value());
+         return Write([=](Store& s) { return s.tools().delete_review_feed(org, a); }); }},
   };
 }
 
@@ -175,11 +183,11 @@ TEST_P(WriteFaults, AFailingPhaseUpdateLeavesNoDecision) {
   auto plan = std::make_shared<FaultPlan>();
   auto faulty = open_with_faults(plan);
   ASSERT_NE(faulty, nullptr);
-  auto t = store().create_tool(org_.id, sample_tool("Werkzeug"), actor_).value();
+  auto t = store().tools().create_tool(org_.id, sample_tool("Werkzeug"), actor_).value();
   const std::string before = dump_all();
   plan->fail_nth("UPDATE tools");
   auto moved =
-      faulty->transition_tool(org_.id, t.id, request(core::DecisionKind::kExplore), t.version,
+      faulty->tools().transition_tool(org_.id, t.id, request(core::DecisionKind::kExplore), t.version,
                               actor_);
   EXPECT_FALSE(moved.has_value());
   EXPECT_EQ(plan->injected(), 1);
@@ -194,7 +202,7 @@ TEST_P(WriteFaults, TwoRacingTransitionsLeaveExactlyOneDecision) {
   const core::DecisionKind kinds[2] = {core::DecisionKind::kExplore, core::DecisionKind::kReject};
   constexpr int kRounds = 20;
   for (int round = 0; round < kRounds; ++round) {
-    auto t = store().create_tool(org_.id, sample_tool("Werkzeug " + std::to_string(round)),
+    auto t = store().tools().create_tool(org_.id, sample_tool("Werkzeug " + std::to_string(round)),
                                  actor_).value();
     std::barrier start(2);
     Result<ToolTransition> results[2] = {core::make_error(core::ErrorCode::kInternal, "unset"),
@@ -204,7 +212,7 @@ TEST_P(WriteFaults, TwoRacingTransitionsLeaveExactlyOneDecision) {
       threads.emplace_back([&, i] {
         start.arrive_and_wait();
         // Both start from the version the page showed, as two people submitting at once.
-        results[i] = stores[i]->transition_tool(org_.id, t.id, request(kinds[i]), t.version,
+        results[i] = stores[i]->tools().transition_tool(org_.id, t.id, request(kinds[i]), t.version,
                                                 actor_);
       });
     }
@@ -216,10 +224,10 @@ TEST_P(WriteFaults, TwoRacingTransitionsLeaveExactlyOneDecision) {
         EXPECT_NE(r.error().code, core::ErrorCode::kInternal) << r.error().detail;
       }
     }
-    auto decisions = store().decisions(org_.id, t.id);
+    auto decisions = store().tools().decisions(org_.id, t.id);
     ASSERT_TRUE(decisions.has_value());
     ASSERT_EQ(decisions->size(), 1u) << "round " << round;
-    auto now = store().tool(org_.id, t.id).value();
+    auto now = store().tools().tool(org_.id, t.id).value();
     EXPECT_EQ(now.phase, decisions->front().to) << "round " << round;
     EXPECT_EQ(now.version, t.version + 1);
     const auto entries = audit(org_.id);

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "store/postgres/pg_db.h"
+#include "store/store.h"
 
 namespace solipraxis::testing {
 

@@ -30,7 +30,7 @@ AuditEntry audit_entry_from(const Row& r) {
 
 }  // namespace
 
-Result<Page<AuditEntry>> SqlStore::audit_log(OrgId org, const AuditFilter& filter,
+Result<Page<AuditEntry>> SqlAudit::audit_log(OrgId org, const AuditFilter& filter,
                                              const PageRequest& page) {
   const int limit = page_limit(page);
   // Newest first: the cursor (the last id handed out) bounds the ids from above.

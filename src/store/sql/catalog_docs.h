@@ -8,7 +8,7 @@
 
 #include "core/search_doc.h"
 #include "store/sql/db.h"
-#include "store/store.h"
+#include "store/catalog.h"
 
 namespace solipraxis::store::sql {
 

@@ -215,7 +215,7 @@ Status insert_search_docs(Tx& tx, std::int64_t version, std::optional<OrgId> org
   return {};
 }
 
-Status SqlStore::index_catalog(int version, const std::vector<core::SearchDoc>& docs) {
+Status SqlCatalog::index_catalog(int version, const std::vector<core::SearchDoc>& docs) {
   if (version <= 0) {
     return make_error(ErrorCode::kInvalidInput, "error.catalog.invalid",
                       "catalog version must be positive");
@@ -249,11 +249,11 @@ Status SqlStore::index_catalog(int version, const std::vector<core::SearchDoc>& 
   });
 }
 
-Result<std::vector<CatalogHit>> SqlStore::search_catalog(int version, const CatalogQuery& query) {
+Result<std::vector<CatalogHit>> SqlCatalog::search_catalog(int version, const CatalogQuery& query) {
   return run_search(*db_, Scope{version, std::nullopt}, query);
 }
 
-Result<std::vector<CatalogHit>> SqlStore::search_org_catalog(OrgId org, int version,
+Result<std::vector<CatalogHit>> SqlCatalog::search_org_catalog(OrgId org, int version,
                                                              const CatalogQuery& query) {
   return run_search(*db_, Scope{version, org}, query);
 }

@@ -216,7 +216,7 @@ Result<CheckerSettings> load(Tx& tx, OrgId org) {
 
 }  // namespace
 
-Result<CheckerSettings> SqlStore::checker_settings(OrgId org) {
+Result<CheckerSettings> SqlChecker::checker_settings(OrgId org) {
   return read_into<CheckerSettings>(*db_, [&](Tx& tx, CheckerSettings& out) -> Status {
     auto exists = tx.query("SELECT 1 FROM orgs WHERE id = $1", {org.value});
     if (!exists) return exists.error();
@@ -228,7 +228,7 @@ Result<CheckerSettings> SqlStore::checker_settings(OrgId org) {
   });
 }
 
-Result<CheckerSettings> SqlStore::set_checker_settings(OrgId org, const CheckerSettings& settings,
+Result<CheckerSettings> SqlChecker::set_checker_settings(OrgId org, const CheckerSettings& settings,
                                                        const Actor& actor) {
   auto next = normalized(settings);
   if (!next) return next.error();

@@ -77,7 +77,7 @@ core::Error bad_role() {
 
 }  // namespace
 
-Status SqlStore::add_member(OrgId org, UserId user, Role role, const Actor& actor) {
+Status SqlOrgs::add_member(OrgId org, UserId user, Role role, const Actor& actor) {
   if (!valid_role(role)) return bad_role();
   const auto now = clock_.now();
   return db_->write([&](Tx& tx) -> Status {
@@ -86,7 +86,7 @@ Status SqlStore::add_member(OrgId org, UserId user, Role role, const Actor& acto
   });
 }
 
-Result<Role> SqlStore::member_role(OrgId org, UserId user) {
+Result<Role> SqlOrgs::member_role(OrgId org, UserId user) {
   return read_into<Role>(*db_, [&](Tx& tx, Role& out) -> Status {
     auto role = role_in(tx, org, user);
     if (!role) return role.error();
@@ -95,7 +95,7 @@ Result<Role> SqlStore::member_role(OrgId org, UserId user) {
   });
 }
 
-Status SqlStore::set_member_role(OrgId org, UserId user, Role role, const Actor& actor) {
+Status SqlOrgs::set_member_role(OrgId org, UserId user, Role role, const Actor& actor) {
   if (!valid_role(role)) return bad_role();
   const auto now = clock_.now();
   return db_->write([&](Tx& tx) -> Status {
@@ -110,7 +110,7 @@ Status SqlStore::set_member_role(OrgId org, UserId user, Role role, const Actor&
   });
 }
 
-Status SqlStore::remove_member(OrgId org, UserId user, const Actor& actor) {
+Status SqlOrgs::remove_member(OrgId org, UserId user, const Actor& actor) {
   const auto now = clock_.now();
   return db_->write([&](Tx& tx) -> Status {
     if (auto st = lock_org(tx, org); !st) return st;
@@ -129,7 +129,7 @@ Status SqlStore::remove_member(OrgId org, UserId user, const Actor& actor) {
   });
 }
 
-Result<std::vector<Member>> SqlStore::members(OrgId org) {
+Result<std::vector<Member>> SqlOrgs::members(OrgId org) {
   return read_into<std::vector<Member>>(*db_, [&](Tx& tx, std::vector<Member>& out) -> Status {
     auto rows = tx.query(
         "SELECT u.id, u.email, u.name, u.password_hash, u.lang, u.created_at, m.role, "
@@ -142,7 +142,7 @@ Result<std::vector<Member>> SqlStore::members(OrgId org) {
   });
 }
 
-Result<Invite> SqlStore::create_invite(OrgId org, const Invite& invite, const Actor& actor) {
+Result<Invite> SqlOrgs::create_invite(OrgId org, const Invite& invite, const Actor& actor) {
   if (!valid_role(invite.role)) return bad_role();
   std::string email;
   if (!invite.email.empty()) {
@@ -177,7 +177,7 @@ Result<Invite> SqlStore::create_invite(OrgId org, const Invite& invite, const Ac
   });
 }
 
-Result<std::vector<Invite>> SqlStore::open_invites(OrgId org) {
+Result<std::vector<Invite>> SqlOrgs::open_invites(OrgId org) {
   const auto now = clock_.now();
   return read_into<std::vector<Invite>>(*db_, [&](Tx& tx, std::vector<Invite>& out) -> Status {
     auto rows = tx.query("SELECT " + std::string(kInviteColumns) +
@@ -190,7 +190,7 @@ Result<std::vector<Invite>> SqlStore::open_invites(OrgId org) {
   });
 }
 
-Status SqlStore::revoke_invite(OrgId org, std::int64_t invite_id, const Actor& actor) {
+Status SqlOrgs::revoke_invite(OrgId org, std::int64_t invite_id, const Actor& actor) {
   const auto now = clock_.now();
   return db_->write([&](Tx& tx) -> Status {
     auto rows = tx.query(
@@ -205,7 +205,7 @@ Status SqlStore::revoke_invite(OrgId org, std::int64_t invite_id, const Actor& a
   });
 }
 
-Result<Invite> SqlStore::invite_by_token_hash(std::string_view token_hash) {
+Result<Invite> SqlOrgs::invite_by_token_hash(std::string_view token_hash) {
   return read_into<Invite>(*db_, [&](Tx& tx, Invite& out) -> Status {
     auto rows = tx.query(
         "SELECT " + std::string(kInviteColumns) + " FROM invites WHERE token_hash = $1",
@@ -217,7 +217,7 @@ Result<Invite> SqlStore::invite_by_token_hash(std::string_view token_hash) {
   });
 }
 
-Status SqlStore::accept_invite(std::string_view token_hash, UserId user) {
+Status SqlOrgs::accept_invite(std::string_view token_hash, UserId user) {
   const auto now = clock_.now();
   return db_->write([&](Tx& tx) -> Status {
     auto rows = tx.query(

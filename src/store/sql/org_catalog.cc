@@ -140,7 +140,7 @@ Status org_exists(Tx& tx, OrgId org) {
 
 }  // namespace
 
-Result<OrgCatalog> SqlStore::org_catalog(OrgId org) {
+Result<OrgCatalog> SqlCatalog::org_catalog(OrgId org) {
   return read_into<OrgCatalog>(*db_, [&](Tx& tx, OrgCatalog& out) -> Status {
     if (auto st = org_exists(tx, org); !st) return st;
     auto rows = tx.query("SELECT " + std::string(kEntryColumns) +
@@ -165,7 +165,7 @@ Result<OrgCatalog> SqlStore::org_catalog(OrgId org) {
   });
 }
 
-Result<OrgCatalogEntry> SqlStore::org_catalog_entry(OrgId org, std::int64_t id) {
+Result<OrgCatalogEntry> SqlCatalog::org_catalog_entry(OrgId org, std::int64_t id) {
   return read_into<OrgCatalogEntry>(*db_, [&](Tx& tx, OrgCatalogEntry& out) -> Status {
     auto e = load_entry(tx, org, id);
     if (!e) return e.error();
@@ -174,7 +174,7 @@ Result<OrgCatalogEntry> SqlStore::org_catalog_entry(OrgId org, std::int64_t id) 
   });
 }
 
-Result<OrgCatalogEntry> SqlStore::create_org_catalog_entry(OrgId org, const OrgCatalogEntry& entry,
+Result<OrgCatalogEntry> SqlCatalog::create_org_catalog_entry(OrgId org, const OrgCatalogEntry& entry,
                                                            const Actor& actor) {
   auto next = normalized(entry);
   if (!next) return next.error();
@@ -196,7 +196,7 @@ Result<OrgCatalogEntry> SqlStore::create_org_catalog_entry(OrgId org, const OrgC
   });
 }
 
-Result<OrgCatalogEntry> SqlStore::update_org_catalog_entry(OrgId org, const OrgCatalogEntry& entry,
+Result<OrgCatalogEntry> SqlCatalog::update_org_catalog_entry(OrgId org, const OrgCatalogEntry& entry,
                                                            const Actor& actor) {
   auto next = normalized(entry);
   if (!next) return next.error();
@@ -225,7 +225,7 @@ Result<OrgCatalogEntry> SqlStore::update_org_catalog_entry(OrgId org, const OrgC
   });
 }
 
-Status SqlStore::delete_org_catalog_entry(OrgId org, std::int64_t id, const Actor& actor) {
+Status SqlCatalog::delete_org_catalog_entry(OrgId org, std::int64_t id, const Actor& actor) {
   const auto now = clock_.now();
   return db_->write([&](Tx& tx) -> Status {
     auto before = load_entry(tx, org, id);
@@ -243,7 +243,7 @@ Status SqlStore::delete_org_catalog_entry(OrgId org, std::int64_t id, const Acto
   });
 }
 
-Status SqlStore::set_catalog_entry_hidden(OrgId org, std::string_view entry_id, bool hidden,
+Status SqlCatalog::set_catalog_entry_hidden(OrgId org, std::string_view entry_id, bool hidden,
                                           const Actor& actor) {
   if (!valid_entry_id(entry_id) || entry_id.starts_with(kOwnEntryPrefix))
     return invalid("catalog.error.entry_id", "not a catalog entry id");
@@ -266,7 +266,7 @@ Status SqlStore::set_catalog_entry_hidden(OrgId org, std::string_view entry_id, 
   });
 }
 
-Status SqlStore::set_catalog_order(OrgId org, int phase, std::string_view kind,
+Status SqlCatalog::set_catalog_order(OrgId org, int phase, std::string_view kind,
                                    const std::vector<std::string>& entry_ids, const Actor& actor) {
   if (phase < 1 || phase > 4) return invalid("catalog.error.phase", "phase must be 1 to 4");
   if (kind != "question" && kind != "approach" && kind != "resource")

@@ -10,7 +10,7 @@ namespace solipraxis::store::sql {
 
 using nlohmann::json;
 
-Status SqlStore::set_org_time_zone(OrgId org, std::string_view zone, const Actor& actor) {
+Status SqlOrgs::set_org_time_zone(OrgId org, std::string_view zone, const Actor& actor) {
   if (auto st = validate_time_zone_shape(zone); !st) return st;
   const auto now = clock_.now();
   return db_->write([&](Tx& tx) -> Status {

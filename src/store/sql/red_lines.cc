@@ -45,7 +45,7 @@ Status refuse_if_confirmed(Tx& tx, OrgId org, core::RedLineId id, std::string_vi
 
 }  // namespace
 
-Result<std::vector<core::RedLine>> SqlStore::red_lines(OrgId org) {
+Result<std::vector<core::RedLine>> SqlTools::red_lines(OrgId org) {
   return read_into<std::vector<core::RedLine>>(
       *db_, [&](Tx& tx, std::vector<core::RedLine>& out) -> Status {
         auto lines = load_red_lines(tx, org);
@@ -55,7 +55,7 @@ Result<std::vector<core::RedLine>> SqlStore::red_lines(OrgId org) {
       });
 }
 
-Result<core::RedLine> SqlStore::create_red_line(OrgId org, std::string_view text,
+Result<core::RedLine> SqlTools::create_red_line(OrgId org, std::string_view text,
                                                 const Actor& actor) {
   const auto now = clock_.now();
   core::RedLine line;
@@ -74,7 +74,7 @@ Result<core::RedLine> SqlStore::create_red_line(OrgId org, std::string_view text
   });
 }
 
-Result<core::RedLine> SqlStore::update_red_line(OrgId org, const core::RedLine& input,
+Result<core::RedLine> SqlTools::update_red_line(OrgId org, const core::RedLine& input,
                                                 const Actor& actor) {
   const auto now = clock_.now();
   core::RedLine line = input;
@@ -98,7 +98,7 @@ Result<core::RedLine> SqlStore::update_red_line(OrgId org, const core::RedLine& 
   });
 }
 
-Status SqlStore::delete_red_line(OrgId org, core::RedLineId id, const Actor& actor) {
+Status SqlTools::delete_red_line(OrgId org, core::RedLineId id, const Actor& actor) {
   const auto now = clock_.now();
   return db_->write([&](Tx& tx) -> Status {
     auto before = load_red_line(tx, org, id);
@@ -111,7 +111,7 @@ Status SqlStore::delete_red_line(OrgId org, core::RedLineId id, const Actor& act
   });
 }
 
-Result<int> SqlStore::review_interval_months(OrgId org) {
+Result<int> SqlTools::review_interval_months(OrgId org) {
   return read_into<int>(*db_, [&](Tx& tx, int& out) -> Status {
     auto months = load_review_interval(tx, org);
     if (!months) return months.error();
@@ -120,7 +120,7 @@ Result<int> SqlStore::review_interval_months(OrgId org) {
   });
 }
 
-Status SqlStore::set_review_interval_months(OrgId org, int months, const Actor& actor) {
+Status SqlTools::set_review_interval_months(OrgId org, int months, const Actor& actor) {
   if (auto st = core::validate_review_interval(months); !st) return st;
   const auto now = clock_.now();
   return db_->write([&](Tx& tx) -> Status {

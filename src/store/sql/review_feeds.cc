@@ -22,7 +22,7 @@ Result<std::optional<ReviewFeed>> load_feed(Tx& tx, OrgId org) {
 
 }  // namespace
 
-Result<ReviewFeed> SqlStore::review_feed(OrgId org) {
+Result<ReviewFeed> SqlTools::review_feed(OrgId org) {
   return read_into<ReviewFeed>(*db_, [&](Tx& tx, ReviewFeed& out) -> Status {
     auto feed = load_feed(tx, org);
     if (!feed) return feed.error();
@@ -32,7 +32,7 @@ Result<ReviewFeed> SqlStore::review_feed(OrgId org) {
   });
 }
 
-Result<ReviewFeed> SqlStore::set_review_feed(OrgId org, std::string_view secret_hash,
+Result<ReviewFeed> SqlTools::set_review_feed(OrgId org, std::string_view secret_hash,
                                              const Actor& actor) {
   const auto now = clock_.now();
   return write_into<ReviewFeed>(*db_, [&](Tx& tx, ReviewFeed& out) -> Status {
@@ -56,7 +56,7 @@ Result<ReviewFeed> SqlStore::set_review_feed(OrgId org, std::string_view secret_
   });
 }
 
-Status SqlStore::delete_review_feed(OrgId org, const Actor& actor) {
+Status SqlTools::delete_review_feed(OrgId org, const Actor& actor) {
   const auto now = clock_.now();
   return db_->write([&](Tx& tx) -> Status {
     if (auto st = lock_org(tx, org); !st) return st;

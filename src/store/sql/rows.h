@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "store/sql/db.h"
-#include "store/store.h"
+#include "store/orgs.h"
 
 namespace solipraxis::store::sql {
 

@@ -28,7 +28,7 @@ Status user_exists(Tx& tx, UserId user) {
 
 }  // namespace
 
-Status SqlStore::create_session(const LoginSession& s) {
+Status SqlUsers::create_session(const LoginSession& s) {
   const auto now = clock_.now();
   if (s.id_hash.empty() || s.expires_at <= now) {
     return make_error(ErrorCode::kInvalidInput, "error.session.invalid",
@@ -46,7 +46,7 @@ Status SqlStore::create_session(const LoginSession& s) {
   });
 }
 
-Result<LoginSession> SqlStore::session(std::string_view id_hash) {
+Result<LoginSession> SqlUsers::session(std::string_view id_hash) {
   const auto now = clock_.now();
   return read_into<LoginSession>(*db_, [&](Tx& tx, LoginSession& out) -> Status {
     auto rows = tx.query("SELECT " + std::string(kSessionColumns) +
@@ -59,7 +59,7 @@ Result<LoginSession> SqlStore::session(std::string_view id_hash) {
   });
 }
 
-Status SqlStore::touch_session(std::string_view id_hash) {
+Status SqlUsers::touch_session(std::string_view id_hash) {
   const auto now = clock_.now();
   return db_->write([&](Tx& tx) -> Status {
     return expect_one(tx.exec("UPDATE sessions SET last_seen_at = $1 WHERE id_hash = $2 AND "
@@ -69,7 +69,7 @@ Status SqlStore::touch_session(std::string_view id_hash) {
   });
 }
 
-Status SqlStore::delete_session(std::string_view id_hash) {
+Status SqlUsers::delete_session(std::string_view id_hash) {
   return db_->write([&](Tx& tx) -> Status {
     auto n = tx.exec("DELETE FROM sessions WHERE id_hash = $1", {value(id_hash)});
     if (!n) return n.error();
@@ -77,7 +77,7 @@ Status SqlStore::delete_session(std::string_view id_hash) {
   });
 }
 
-Status SqlStore::delete_sessions_of_user(UserId user) {
+Status SqlUsers::delete_sessions_of_user(UserId user) {
   return db_->write([&](Tx& tx) -> Status {
     auto n = tx.exec("DELETE FROM sessions WHERE user_id = $1", {user.value});
     if (!n) return n.error();
@@ -85,7 +85,7 @@ Status SqlStore::delete_sessions_of_user(UserId user) {
   });
 }
 
-Result<int> SqlStore::delete_expired_sessions() {
+Result<int> SqlUsers::delete_expired_sessions() {
   const auto now = clock_.now();
   return write_into<int>(*db_, [&](Tx& tx, int& out) -> Status {
     auto n = tx.exec("DELETE FROM sessions WHERE expires_at <= $1", {now});
@@ -95,7 +95,7 @@ Result<int> SqlStore::delete_expired_sessions() {
   });
 }
 
-Result<ApiToken> SqlStore::create_token(UserId user, std::string_view name,
+Result<ApiToken> SqlUsers::create_token(UserId user, std::string_view name,
                                         std::string_view token_hash) {
   if (auto st = validate_token_name(name); !st) return st.error();
   if (token_hash.empty()) {
@@ -115,7 +115,7 @@ Result<ApiToken> SqlStore::create_token(UserId user, std::string_view name,
   });
 }
 
-Result<ApiToken> SqlStore::token_by_hash(std::string_view token_hash) {
+Result<ApiToken> SqlUsers::token_by_hash(std::string_view token_hash) {
   return read_into<ApiToken>(*db_, [&](Tx& tx, ApiToken& out) -> Status {
     auto rows = tx.query(
         "SELECT " + std::string(kTokenColumns) + " FROM api_tokens WHERE token_hash = $1",
@@ -127,7 +127,7 @@ Result<ApiToken> SqlStore::token_by_hash(std::string_view token_hash) {
   });
 }
 
-Result<std::vector<ApiToken>> SqlStore::tokens(UserId user) {
+Result<std::vector<ApiToken>> SqlUsers::tokens(UserId user) {
   return read_into<std::vector<ApiToken>>(*db_, [&](Tx& tx, std::vector<ApiToken>& out) -> Status {
     auto rows = tx.query(
         "SELECT " + std::string(kTokenColumns) + " FROM api_tokens WHERE user_id = $1 ORDER BY id",
@@ -138,7 +138,7 @@ Result<std::vector<ApiToken>> SqlStore::tokens(UserId user) {
   });
 }
 
-Status SqlStore::touch_token(TokenId token) {
+Status SqlUsers::touch_token(TokenId token) {
   const auto now = clock_.now();
   return db_->write([&](Tx& tx) -> Status {
     return expect_one(tx.exec("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2",
@@ -147,7 +147,7 @@ Status SqlStore::touch_token(TokenId token) {
   });
 }
 
-Status SqlStore::delete_token(UserId user, TokenId token) {
+Status SqlUsers::delete_token(UserId user, TokenId token) {
   return db_->write([&](Tx& tx) -> Status {
     return expect_one(tx.exec("DELETE FROM api_tokens WHERE id = $1 AND user_id = $2",
                               {token.value, user.value}),

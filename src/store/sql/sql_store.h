@@ -1,36 +1,38 @@
-// The Store, written once over the sql::Db seam; both engines (sqlite/,
-// postgres/) run exactly this logic, so they cannot drift apart. Each public
-// call is one read() or write() transaction; org changes write their audit row
-// inside the same write().
+// The Store and each of its aggregates, written once over the sql::Db seam;
+// both engines (sqlite/, postgres/) run exactly this logic, so they cannot
+// drift apart. Each public call is one read() or write() transaction; org
+// changes write their audit row inside the same write(). A write that spans
+// aggregates is one call of the aggregate that owns the step, in one write().
 #pragma once
 
 #include <memory>
 
+#include "store/audit.h"
+#include "store/catalog.h"
+#include "store/checker.h"
+#include "store/orgs.h"
 #include "store/sql/db.h"
 #include "store/sql/watched_db.h"
 #include "store/store.h"
+#include "store/tools.h"
+#include "store/users.h"
 
 namespace solipraxis::store::sql {
 
-class SqlStore final : public Store {
+// What every aggregate works on: the store's Db (watched for storage faults)
+// and clock. Both outlive the aggregate (SqlStore owns all three).
+class SqlPart {
  public:
-  // `read_only`: opened read-only on purpose; every write is refused (watched_db.h).
-  SqlStore(std::unique_ptr<Db> db, core::Clock& clock, bool read_only = false)
-      : SqlStore(std::make_unique<WatchedDb>(std::move(db), read_only), clock) {}
+  SqlPart(Db& db, core::Clock& clock) : db_(&db), clock_(clock) {}
 
-  const char* engine() const override { return db_->engine(); }
-  Result<int> schema_version() override;
-  Status ping() override;
-  std::string write_fault() const override { return watched_->fault(); }
-  bool read_only() const override { return watched_->read_only(); }
-  Status check_writable() override;
+ protected:
+  Db* db_;
+  core::Clock& clock_;
+};
 
-  Result<Org> create_org(std::string_view slug, std::string_view name, const Actor& actor) override;
-  Result<Org> org_by_slug(std::string_view slug) override;
-  Result<Org> org(OrgId org) override;
-  Result<Org> rename_org(OrgId org, std::string_view name, const Actor& actor) override;
-  Result<std::vector<Org>> orgs_of_user(UserId user) override;
-  Result<std::vector<Org>> orgs() override;
+class SqlUsers final : public Users, SqlPart {
+ public:
+  using SqlPart::SqlPart;
 
   Result<User> create_user(const NewUser& user) override;
   Result<User> user(UserId user) override;
@@ -40,18 +42,6 @@ class SqlStore final : public Store {
                                                 const Actor& actor) override;
   Status set_user_lang(UserId user, std::string_view lang) override;
   Status set_user_name(UserId user, std::string_view name) override;
-
-  Status add_member(OrgId org, UserId user, Role role, const Actor& actor) override;
-  Result<Role> member_role(OrgId org, UserId user) override;
-  Status set_member_role(OrgId org, UserId user, Role role, const Actor& actor) override;
-  Status remove_member(OrgId org, UserId user, const Actor& actor) override;
-  Result<std::vector<Member>> members(OrgId org) override;
-
-  Result<Invite> create_invite(OrgId org, const Invite& invite, const Actor& actor) override;
-  Result<std::vector<Invite>> open_invites(OrgId org) override;
-  Status revoke_invite(OrgId org, std::int64_t invite_id, const Actor& actor) override;
-  Result<Invite> invite_by_token_hash(std::string_view token_hash) override;
-  Status accept_invite(std::string_view token_hash, UserId user) override;
 
   Status create_session(const LoginSession& session) override;
   Result<LoginSession> session(std::string_view id_hash) override;
@@ -66,14 +56,36 @@ class SqlStore final : public Store {
   Result<std::vector<ApiToken>> tokens(UserId user) override;
   Status touch_token(TokenId token) override;
   Status delete_token(UserId user, TokenId token) override;
+};
 
-  Result<CheckerSettings> checker_settings(OrgId org) override;
-  Result<CheckerSettings> set_checker_settings(OrgId org, const CheckerSettings& settings,
-                                               const Actor& actor) override;
+class SqlOrgs final : public Orgs, SqlPart {
+ public:
+  using SqlPart::SqlPart;
 
-  using Store::audit_log;
-  Result<Page<AuditEntry>> audit_log(OrgId org, const AuditFilter& filter,
-                                     const PageRequest& page) override;
+  Result<Org> create_org(std::string_view slug, std::string_view name, const Actor& actor) override;
+  Result<Org> org_by_slug(std::string_view slug) override;
+  Result<Org> org(OrgId org) override;
+  Result<Org> rename_org(OrgId org, std::string_view name, const Actor& actor) override;
+  Result<std::vector<Org>> orgs_of_user(UserId user) override;
+  Result<std::vector<Org>> orgs() override;
+  Status set_org_time_zone(OrgId org, std::string_view zone, const Actor& actor) override;
+
+  Status add_member(OrgId org, UserId user, Role role, const Actor& actor) override;
+  Result<Role> member_role(OrgId org, UserId user) override;
+  Status set_member_role(OrgId org, UserId user, Role role, const Actor& actor) override;
+  Status remove_member(OrgId org, UserId user, const Actor& actor) override;
+  Result<std::vector<Member>> members(OrgId org) override;
+
+  Result<Invite> create_invite(OrgId org, const Invite& invite, const Actor& actor) override;
+  Result<std::vector<Invite>> open_invites(OrgId org) override;
+  Status revoke_invite(OrgId org, std::int64_t invite_id, const Actor& actor) override;
+  Result<Invite> invite_by_token_hash(std::string_view token_hash) override;
+  Status accept_invite(std::string_view token_hash, UserId user) override;
+};
+
+class SqlTools final : public Tools, SqlPart {
+ public:
+  using SqlPart::SqlPart;
 
   Result<Page<core::Tool>> list_tools(OrgId org, const ToolFilter& filter,
                                       const PageRequest& page) override;
@@ -96,11 +108,15 @@ class SqlStore final : public Store {
   Status delete_red_line(OrgId org, core::RedLineId id, const Actor& actor) override;
   Result<int> review_interval_months(OrgId org) override;
   Status set_review_interval_months(OrgId org, int months, const Actor& actor) override;
-  Status set_org_time_zone(OrgId org, std::string_view zone, const Actor& actor) override;
   Result<ReviewFeed> review_feed(OrgId org) override;
   Result<ReviewFeed> set_review_feed(OrgId org, std::string_view secret_hash,
                                      const Actor& actor) override;
   Status delete_review_feed(OrgId org, const Actor& actor) override;
+};
+
+class SqlCatalog final : public Catalog, SqlPart {
+ public:
+  using SqlPart::SqlPart;
 
   Status index_catalog(int version, const std::vector<core::SearchDoc>& docs) override;
   Result<std::vector<CatalogHit>> search_catalog(int version, const CatalogQuery& query) override;
@@ -117,16 +133,69 @@ class SqlStore final : public Store {
                                   const Actor& actor) override;
   Status set_catalog_order(OrgId org, int phase, std::string_view kind,
                            const std::vector<std::string>& entry_ids, const Actor& actor) override;
+};
+
+class SqlChecker final : public Checker, SqlPart {
+ public:
+  using SqlPart::SqlPart;
+
+  Result<CheckerSettings> checker_settings(OrgId org) override;
+  Result<CheckerSettings> set_checker_settings(OrgId org, const CheckerSettings& settings,
+                                               const Actor& actor) override;
+};
+
+class SqlAudit final : public Audit, SqlPart {
+ public:
+  using SqlPart::SqlPart;
+
+  using Audit::audit_log;
+  Result<Page<AuditEntry>> audit_log(OrgId org, const AuditFilter& filter,
+                                     const PageRequest& page) override;
+};
+
+class SqlStore final : public Store {
+ public:
+  // `read_only`: opened read-only on purpose; every write is refused (watched_db.h).
+  SqlStore(std::unique_ptr<Db> db, core::Clock& clock, bool read_only = false)
+      : SqlStore(std::make_unique<WatchedDb>(std::move(db), read_only), clock) {}
+
+  const char* engine() const override { return db_->engine(); }
+  Result<int> schema_version() override;
+  Status ping() override;
+  std::string write_fault() const override { return watched_->fault(); }
+  bool read_only() const override { return watched_->read_only(); }
+  Status check_writable() override;
+
+  Users& users() override { return users_; }
+  Orgs& orgs() override { return orgs_; }
+  Tools& tools() override { return tools_; }
+  Catalog& catalog() override { return catalog_; }
+  Checker& checker() override { return checker_; }
+  Audit& audit() override { return audit_; }
 
   Db& db() { return *db_; }
 
  private:
   SqlStore(std::unique_ptr<WatchedDb> db, core::Clock& clock)
-      : watched_(db.get()), db_(std::move(db)), clock_(clock) {}
+      : watched_(db.get()),
+        db_(std::move(db)),
+        clock_(clock),
+        users_(*db_, clock),
+        orgs_(*db_, clock),
+        tools_(*db_, clock),
+        catalog_(*db_, clock),
+        checker_(*db_, clock),
+        audit_(*db_, clock) {}
 
   WatchedDb* watched_;       // owned by db_
   std::unique_ptr<Db> db_;
   core::Clock& clock_;
+  SqlUsers users_;
+  SqlOrgs orgs_;
+  SqlTools tools_;
+  SqlCatalog catalog_;
+  SqlChecker checker_;
+  SqlAudit audit_;
 };
 
 }  // namespace solipraxis::store::sql

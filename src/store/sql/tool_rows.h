@@ -11,7 +11,7 @@
 #include "core/red_line.h"
 #include "core/tool.h"
 #include "store/sql/db.h"
-#include "store/store.h"
+#include "store/tools.h"
 
 namespace solipraxis::store::sql {
 

@@ -97,7 +97,7 @@ Status insert_decision(Tx& tx, const core::Decision& d, core::UnixTime now,
 
 }  // namespace
 
-Result<Page<core::Tool>> SqlStore::list_tools(OrgId org, const ToolFilter& filter,
+Result<Page<core::Tool>> SqlTools::list_tools(OrgId org, const ToolFilter& filter,
                                               const PageRequest& page) {
   const int limit = page_limit(page);
   auto after = page_after(page);
@@ -125,7 +125,7 @@ Result<Page<core::Tool>> SqlStore::list_tools(OrgId org, const ToolFilter& filte
   });
 }
 
-Result<core::Tool> SqlStore::tool(OrgId org, core::ToolId id) {
+Result<core::Tool> SqlTools::tool(OrgId org, core::ToolId id) {
   return read_into<core::Tool>(*db_, [&](Tx& tx, core::Tool& out) -> Status {
     auto t = load_tool(tx, org, id);
     if (!t) return t.error();
@@ -134,7 +134,7 @@ Result<core::Tool> SqlStore::tool(OrgId org, core::ToolId id) {
   });
 }
 
-Result<core::Tool> SqlStore::create_tool(OrgId org, const core::Tool& input, const Actor& actor) {
+Result<core::Tool> SqlTools::create_tool(OrgId org, const core::Tool& input, const Actor& actor) {
   const auto now = clock_.now();
   core::Tool t = input;
   core::normalize_tool(t);
@@ -162,7 +162,7 @@ Result<core::Tool> SqlStore::create_tool(OrgId org, const core::Tool& input, con
   });
 }
 
-Result<core::Tool> SqlStore::update_tool(OrgId org, const core::Tool& input,
+Result<core::Tool> SqlTools::update_tool(OrgId org, const core::Tool& input,
                                          std::int64_t expected_version, const Actor& actor) {
   const auto now = clock_.now();
   const auto today = core::Date::today(clock_);
@@ -192,7 +192,7 @@ Result<core::Tool> SqlStore::update_tool(OrgId org, const core::Tool& input,
   });
 }
 
-Result<ToolTransition> SqlStore::transition_tool(OrgId org, core::ToolId id,
+Result<ToolTransition> SqlTools::transition_tool(OrgId org, core::ToolId id,
                                                  const core::TransitionRequest& request,
                                                  std::optional<std::int64_t> expected_version,
                                                  const Actor& actor) {
@@ -232,7 +232,7 @@ Result<ToolTransition> SqlStore::transition_tool(OrgId org, core::ToolId id,
   });
 }
 
-Result<std::vector<core::Decision>> SqlStore::decisions(OrgId org, core::ToolId tool) {
+Result<std::vector<core::Decision>> SqlTools::decisions(OrgId org, core::ToolId tool) {
   return read_into<std::vector<core::Decision>>(
       *db_, [&](Tx& tx, std::vector<core::Decision>& out) -> Status {
         if (auto t = load_tool(tx, org, tool); !t) return t.error();
@@ -243,7 +243,7 @@ Result<std::vector<core::Decision>> SqlStore::decisions(OrgId org, core::ToolId 
       });
 }
 
-Result<std::vector<NonUseEntry>> SqlStore::non_use_tools(OrgId org) {
+Result<std::vector<NonUseEntry>> SqlTools::non_use_tools(OrgId org) {
   return read_into<std::vector<NonUseEntry>>(
       *db_, [&](Tx& tx, std::vector<NonUseEntry>& out) -> Status {
         auto rows = tx.query("SELECT " + std::string(kToolColumns) +
@@ -267,7 +267,7 @@ Result<std::vector<NonUseEntry>> SqlStore::non_use_tools(OrgId org) {
       });
 }
 
-Result<std::vector<core::Tool>> SqlStore::tools_due_for_review(OrgId org, core::Date until) {
+Result<std::vector<core::Tool>> SqlTools::tools_due_for_review(OrgId org, core::Date until) {
   return read_into<std::vector<core::Tool>>(
       *db_, [&](Tx& tx, std::vector<core::Tool>& out) -> Status {
         auto rows = tx.query(

@@ -37,7 +37,7 @@ Status update_user(Db& db, UserId user, std::string_view column, std::string_vie
 
 }  // namespace
 
-Result<User> SqlStore::create_user(const NewUser& nu) {
+Result<User> SqlUsers::create_user(const NewUser& nu) {
   auto email = normalize_email(nu.email);
   if (!email) return email.error();
   if (auto st = validate_user_name(nu.name); !st) return st.error();
@@ -61,15 +61,15 @@ Result<User> SqlStore::create_user(const NewUser& nu) {
   });
 }
 
-Result<User> SqlStore::user(UserId id) { return one_user(*db_, "id = $1", {id.value}); }
+Result<User> SqlUsers::user(UserId id) { return one_user(*db_, "id = $1", {id.value}); }
 
-Result<User> SqlStore::user_by_email(std::string_view email) {
+Result<User> SqlUsers::user_by_email(std::string_view email) {
   auto normal = normalize_email(email);
   if (!normal) return not_found("error.user.not_found", "no such user");
   return one_user(*db_, "email = $1", {value(*normal)});
 }
 
-Result<std::vector<User>> SqlStore::users() {
+Result<std::vector<User>> SqlUsers::users() {
   return read_into<std::vector<User>>(*db_, [&](Tx& tx, std::vector<User>& out) -> Status {
     auto rows = tx.query("SELECT " + std::string(kUserColumns) + " FROM users ORDER BY email");
     if (!rows) return rows.error();
@@ -78,7 +78,7 @@ Result<std::vector<User>> SqlStore::users() {
   });
 }
 
-Result<std::vector<ApiToken>> SqlStore::change_password(UserId user,
+Result<std::vector<ApiToken>> SqlUsers::change_password(UserId user,
                                                         std::string_view password_hash,
                                                         const Actor& actor) {
   if (password_hash.empty()) {
@@ -118,12 +118,12 @@ Result<std::vector<ApiToken>> SqlStore::change_password(UserId user,
   });
 }
 
-Status SqlStore::set_user_lang(UserId user, std::string_view lang) {
+Status SqlUsers::set_user_lang(UserId user, std::string_view lang) {
   if (auto st = validate_lang(lang); !st) return st;
   return update_user(*db_, user, "lang", lang);
 }
 
-Status SqlStore::set_user_name(UserId user, std::string_view name) {
+Status SqlUsers::set_user_name(UserId user, std::string_view name) {
   if (auto st = validate_user_name(name); !st) return st;
   return update_user(*db_, user, "name", name);
 }

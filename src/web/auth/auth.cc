@@ -5,7 +5,10 @@
 
 #include <algorithm>
 
+#include "store/orgs.h"
 #include "store/secrets.h"
+#include "store/store.h"
+#include "store/users.h"
 #include "web/auth/csrf.h"
 #include "web/auth/login.h"
 #include "web/middleware.h"
@@ -118,19 +121,19 @@ Auth::Identified Auth::authenticate_bearer(Request& req) {
   auto token = bearer_token(req);
   if (!token) return Identified::kAnonymous;
   if (token->empty() || token->size() > 256) return Identified::kBadToken;
-  auto found = services_.store.token_by_hash(store::hash_token(*token));
+  auto found = services_.store.users().token_by_hash(store::hash_token(*token));
   if (!found) {
     return found.error().code == ErrorCode::kNotFound ? Identified::kBadToken
                                                        : Identified::kStoreDown;
   }
-  auto user = services_.store.user(found->user_id);
+  auto user = services_.store.users().user(found->user_id);
   if (!user) {
     return user.error().code == ErrorCode::kNotFound ? Identified::kBadToken
                                                      : Identified::kStoreDown;
   }
   const core::UnixTime now = services_.clock.now();
   if (!found->last_used_at || now - *found->last_used_at >= kTokenTouchInterval) {
-    (void)services_.store.touch_token(found->id);  // best effort: "last used" is informative
+    (void)services_.store.users().touch_token(found->id);  // best effort: "last used" is informative
   }
   auto p = std::make_shared<Principal>();
   p->user = std::move(user).value();
@@ -240,14 +243,14 @@ Access<Membership> Auth::require_member(const Request& req, std::string_view org
                                         store::Role min) {
   const Principal* p = principal(req);
   if (!p) return sign_in_required(req);
-  auto org = services_.store.org_by_slug(org_slug);
+  auto org = services_.store.orgs().org_by_slug(org_slug);
   if (!org) {
     if (org.error().code == ErrorCode::kNotFound || org.error().code == ErrorCode::kInvalidInput) {
       return error(req, 404, "error.http.not_found");
     }
     return error(req, 503, "error.store.unavailable");
   }
-  auto role = services_.store.member_role(org->id, p->user.id);
+  auto role = services_.store.orgs().member_role(org->id, p->user.id);
   if (!role) {
     if (role.error().code == ErrorCode::kNotFound) return error(req, 404, "error.http.not_found");
     return error(req, 503, "error.store.unavailable");

@@ -35,7 +35,8 @@
 #include <string_view>
 #include <utility>
 
-#include "store/store.h"
+#include "store/orgs.h"
+#include "store/users.h"
 #include "web/app.h"
 #include "web/auth/options.h"
 #include "web/auth/rate_limiter.h"

@@ -1,5 +1,7 @@
 #include "web/auth/layout.h"
 
+#include "store/orgs.h"
+#include "store/store.h"
 #include "web/auth/auth.h"
 
 namespace solipraxis::web::auth {
@@ -10,7 +12,7 @@ mstch::node layout_data(const Services& s, const Request& req) {
   const std::string current = req.param("org");
   mstch::array orgs;
   mstch::node current_org = false;
-  if (auto list = s.store.orgs_of_user(p->user.id)) {
+  if (auto list = s.store.orgs().orgs_of_user(p->user.id)) {
     for (const auto& org : *list) {
       const bool is_current = org.slug == current;
       mstch::map entry{{"slug", org.slug}, {"name", org.name}, {"current", is_current}};

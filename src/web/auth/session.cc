@@ -1,6 +1,8 @@
 #include "web/auth/session.h"
 
 #include "store/secrets.h"
+#include "store/store.h"
+#include "store/users.h"
 
 namespace solipraxis::web::auth {
 
@@ -21,7 +23,7 @@ core::Result<NewSession> SessionManager::start(core::UserId user,
                                                std::string_view old_cookie_value) {
   if (!old_cookie_value.empty() && plausible_cookie_value(old_cookie_value)) {
     // A failure here leaves a dead session behind, which expires on its own.
-    (void)store_.delete_session(store::hash_token(old_cookie_value));
+    (void)store_.users().delete_session(store::hash_token(old_cookie_value));
   }
   NewSession out;
   out.cookie_value = store::random_token();
@@ -32,7 +34,7 @@ core::Result<NewSession> SessionManager::start(core::UserId user,
   out.session.created_at = now;
   out.session.last_seen_at = now;
   out.session.expires_at = now + options_.absolute_timeout;
-  if (auto st = store_.create_session(out.session); !st) return st.error();
+  if (auto st = store_.users().create_session(out.session); !st) return st.error();
   return out;
 }
 
@@ -42,7 +44,7 @@ core::Result<ActiveSession> SessionManager::resolve(std::string_view cookie_valu
   };
   if (!plausible_cookie_value(cookie_value)) return signed_out();
   const std::string id_hash = store::hash_token(cookie_value);
-  auto session = store_.session(id_hash);
+  auto session = store_.users().session(id_hash);
   if (!session) {
     if (session.error().code == ErrorCode::kNotFound) return signed_out();
     return session.error();
@@ -51,24 +53,24 @@ core::Result<ActiveSession> SessionManager::resolve(std::string_view cookie_valu
   const bool expired = now >= session->expires_at ||
                        now - session->last_seen_at >= options_.idle_timeout;
   if (expired) {
-    (void)store_.delete_session(id_hash);
+    (void)store_.users().delete_session(id_hash);
     return make_error(ErrorCode::kUnauthorized, "error.auth.session_expired", "session expired");
   }
-  auto user = store_.user(session->user_id);
+  auto user = store_.users().user(session->user_id);
   if (!user) {
     if (user.error().code == ErrorCode::kNotFound) return signed_out();
     return user.error();
   }
   if (now - session->last_seen_at >= options_.touch_interval) {
     // Best effort: a failed touch only shortens the idle window.
-    if (store_.touch_session(id_hash)) session->last_seen_at = now;
+    if (store_.users().touch_session(id_hash)) session->last_seen_at = now;
   }
   return ActiveSession{std::move(session).value(), std::move(user).value()};
 }
 
 core::Status SessionManager::end(std::string_view cookie_value) {
   if (!plausible_cookie_value(cookie_value)) return core::ok_status();
-  auto st = store_.delete_session(store::hash_token(cookie_value));
+  auto st = store_.users().delete_session(store::hash_token(cookie_value));
   if (!st && st.error().code == ErrorCode::kNotFound) return core::ok_status();
   return st;
 }

@@ -12,6 +12,7 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "store/store.h"
+#include "store/users.h"
 
 namespace solipraxis::web::auth {
 

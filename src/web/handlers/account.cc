@@ -2,7 +2,10 @@
 
 #include <charconv>
 
+#include "store/common.h"
 #include "store/secrets.h"
+#include "store/store.h"
+#include "store/users.h"
 #include "store/validation.h"
 #include "web/auth/login.h"
 #include "web/auth/passwords.h"
@@ -40,7 +43,7 @@ Response render_account(auth::Auth& auth, const Request& req, const store::User&
     });
   }
   mstch::array tokens;
-  if (auto list = s.store.tokens(user.id)) {
+  if (auto list = s.store.users().tokens(user.id)) {
     for (const auto& t : *list) {
       tokens.push_back(mstch::map{
           {"id", std::to_string(t.id.value)},
@@ -122,8 +125,8 @@ Response account_update(auth::Auth& auth, Request& req) {
     // Validate both before writing either, so bad input changes nothing.
     if (auto v = store::validate_user_name(name); !v) return fail(v.error());
     if (auto v = store::validate_lang(lang); !v) return fail(v.error());
-    if (auto s = st.set_user_name(user.id, name); !s) return fail(s.error());
-    if (auto s = st.set_user_lang(user.id, lang); !s) return fail(s.error());
+    if (auto s = st.users().set_user_name(user.id, name); !s) return fail(s.error());
+    if (auto s = st.users().set_user_lang(user.id, lang); !s) return fail(s.error());
     Response res = Response::redirect("/account?saved=profile");
     // The preference also becomes this browser's choice (the switch in the header
     // sets the same cookie); "follow the browser" removes it.
@@ -153,7 +156,7 @@ Response account_password(auth::Auth& auth, Request& req) {
     auto hash = store::hash_password(fresh);
     if (!hash) return error_response(auth.services(), req, hash.error());
     // Ends every other sign-in and revokes every API token, in one step.
-    auto revoked = st.change_password(user.id, *hash, store::Actor{user.id, "web"});
+    auto revoked = st.users().change_password(user.id, *hash, store::Actor{user.id, "web"});
     if (!revoked) return error_response(auth.services(), req, revoked.error());
     // This browser gets a fresh session. The page (not a redirect) names the
     // revoked tokens, so the person knows which programs need a new one.
@@ -178,7 +181,7 @@ Response account_token_create(auth::Auth& auth, Request& req) {
     // tokens, and no second token is made.
     if (req.language_switch) {
       const std::string shown = form.value(kShownTokenField);
-      auto found = auth.services().store.token_by_hash(store::hash_token(shown));
+      auto found = auth.services().store.users().token_by_hash(store::hash_token(shown));
       if (shown.empty() || !found || found->user_id != user.id) {
         return Response::redirect("/account");
       }
@@ -191,7 +194,7 @@ Response account_token_create(auth::Auth& auth, Request& req) {
       return render_account(auth, req, user, view);
     }
     const std::string token = store::random_token();
-    auto created = auth.services().store.create_token(user.id, name, store::hash_token(token));
+    auto created = auth.services().store.users().create_token(user.id, name, store::hash_token(token));
     if (!created) {
       AccountView view{.error_key = created.error().key,
                        .error_field = "tokens",
@@ -214,7 +217,7 @@ Response account_token_delete(auth::Auth& auth, Request& req) {
       return auth.error(req, 404, "error.http.not_found");
     }
     // The store deletes only the caller's own tokens: another's id is "not found".
-    if (auto s = auth.services().store.delete_token(user.id, core::TokenId(id)); !s) {
+    if (auto s = auth.services().store.users().delete_token(user.id, core::TokenId(id)); !s) {
       return error_response(auth.services(), req, s.error());
     }
     return Response::redirect("/account?saved=token_deleted");
@@ -256,7 +259,7 @@ Response welcome_save(auth::Auth& auth, Request& req) {
     if (auto v = store::validate_user_name(name); !v) {
       return render_welcome(auth, req, name, next, v.error().key, 422);
     }
-    if (auto st = auth.services().store.set_user_name(user.id, name); !st) {
+    if (auto st = auth.services().store.users().set_user_name(user.id, name); !st) {
       return error_response(auth.services(), req, st.error());
     }
     return Response::redirect(next.empty() ? "/account" : next);

@@ -5,6 +5,10 @@
 #include <nlohmann/json.hpp>
 
 #include "core/civil_date.h"
+#include "store/common.h"
+#include "store/orgs.h"
+#include "store/store.h"
+#include "store/users.h"
 #include "store/validation.h"
 #include "web/json.h"
 #include "web/page.h"
@@ -61,12 +65,12 @@ Response api_update_me(auth::Auth& auth, Request& req) {
   }
   const core::UserId id = p->user.id;
   if (name) {
-    if (auto s = st.set_user_name(id, *name); !s) return store_error(auth, req, s.error());
+    if (auto s = st.users().set_user_name(id, *name); !s) return store_error(auth, req, s.error());
   }
   if (lang) {
-    if (auto s = st.set_user_lang(id, *lang); !s) return store_error(auth, req, s.error());
+    if (auto s = st.users().set_user_lang(id, *lang); !s) return store_error(auth, req, s.error());
   }
-  auto user = st.user(id);
+  auto user = st.users().user(id);
   if (!user) return store_error(auth, req, user.error());
   return Response::json(me_json(*user));
 }
@@ -75,11 +79,11 @@ Response api_orgs(auth::Auth& auth, Request& req) {
   auto p = auth.require_user(req);
   if (!p) return p.response();
   store::Store& st = auth.services().store;
-  auto orgs = st.orgs_of_user(p->user.id);
+  auto orgs = st.orgs().orgs_of_user(p->user.id);
   if (!orgs) return store_error(auth, req, orgs.error());
   json items = json::array();
   for (const auto& org : *orgs) {
-    auto role = st.member_role(org.id, p->user.id);
+    auto role = st.orgs().member_role(org.id, p->user.id);
     if (!role) continue;  // left the org in between
     items.push_back(org_json(org, *role));
   }
@@ -101,7 +105,7 @@ Response api_update_org(auth::Auth& auth, Request& req) {
   if (body->contains("slug")) return auth.error(req, 400, "org.error.slug_fixed");
   if (!body->contains("name")) return Response::json(org_json(m->org, m->role));
   if (!(*body)["name"].is_string()) return auth.error(req, 400, "error.http.bad_request");
-  auto org = auth.services().store.rename_org(m->org.id, (*body)["name"].get<std::string>(),
+  auto org = auth.services().store.orgs().rename_org(m->org.id, (*body)["name"].get<std::string>(),
                                               store::Actor{m->user.id, "api"});
   if (!org) return store_error(auth, req, org.error());
   return Response::json(org_json(*org, m->role));
@@ -110,7 +114,7 @@ Response api_update_org(auth::Auth& auth, Request& req) {
 Response api_members(auth::Auth& auth, Request& req) {
   auto m = auth.require_member(req, req.param("org"));
   if (!m) return m.response();
-  auto members = auth.services().store.members(m->org.id);
+  auto members = auth.services().store.orgs().members(m->org.id);
   if (!members) return store_error(auth, req, members.error());
   json items = json::array();
   for (const auto& mem : *members) {

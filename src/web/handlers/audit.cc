@@ -1,5 +1,8 @@
 #include "web/handlers/audit.h"
 
+#include "store/audit_facts.h"
+#include "store/paging.h"
+#include "store/store.h"
 #include "web/handlers/audit_view.h"
 #include "web/handlers/dashboard.h"
 #include "web/handlers/paging.h"
@@ -41,10 +44,10 @@ Response audit_page(auth::Auth& auth, Request& req) {
   const auto filter = store::audit_kind_filter(kind);
   if (!filter) return error_response(s, req, unknown_kind());
   const std::string cursor = req.query.value("cursor");
-  auto page = s.store.audit_log(m->org.id, *filter, store::PageRequest{kEntriesPerPage, cursor});
+  auto page = s.store.audit().audit_log(m->org.id, *filter, store::PageRequest{kEntriesPerPage, cursor});
   if (!page) return error_response(s, req, page.error());
 
-  store::AuditNames names(s.store);
+  store::AuditNames names(s.store.users());
   audit_view::ToolNames tools(s.store, m->org.id);
   mstch::array rows;
   for (const auto& e : page->items) {
@@ -76,9 +79,9 @@ Response api_audit(auth::Auth& auth, Request& req) {
   if (!filter) return api_failure(s, req, unknown_kind());
   auto page = page_request(req);
   if (!page) return api_failure(s, req, page.error());
-  auto entries = s.store.audit_log(m->org.id, *filter, *page);
+  auto entries = s.store.audit().audit_log(m->org.id, *filter, *page);
   if (!entries) return api_failure(s, req, entries.error());
-  store::AuditNames names(s.store);
+  store::AuditNames names(s.store.users());
   return page_response(*entries, [&](const store::AuditEntry& e) {
     return audit_view::entry_json(s, req, e, names);
   });

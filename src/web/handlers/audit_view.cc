@@ -5,6 +5,9 @@
 
 #include "core/civil_date.h"
 #include "core/tool_phase.h"
+#include "store/audit_facts.h"
+#include "store/store.h"
+#include "store/tools.h"
 #include "web/handlers/params.h"
 #include "web/handlers/tool_views.h"
 #include "web/page.h"
@@ -103,7 +106,7 @@ bool ToolNames::exists(const std::string& entity_id) {
   auto [it, fresh] = cache_.try_emplace(entity_id, false);
   if (fresh) {
     const auto id = parse_id(entity_id);
-    it->second = id && store_.tool(org_, core::ToolId(*id)).has_value();
+    it->second = id && store_.tools().tool(org_, core::ToolId(*id)).has_value();
   }
   return it->second;
 }

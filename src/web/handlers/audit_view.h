@@ -12,7 +12,9 @@
 #include <mstch/mstch.hpp>
 
 #include "core/decision.h"
-#include "store/audit.h"
+#include "store/audit_facts.h"
+#include "store/orgs.h"
+#include "store/store.h"
 #include "web/auth/auth.h"
 
 namespace solipraxis::web::handlers::audit_view {

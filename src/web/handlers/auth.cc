@@ -3,7 +3,10 @@
 #include <mutex>
 
 #include "core/password.h"
+#include "store/orgs.h"
 #include "store/secrets.h"
+#include "store/store.h"
+#include "store/users.h"
 #include "store/validation.h"
 #include "web/auth/login.h"
 #include "web/page.h"
@@ -29,7 +32,7 @@ const std::string& dummy_hash() {
 }  // namespace
 
 std::string landing_path(auth::Auth& auth, const store::User& user) {
-  auto orgs = auth.services().store.orgs_of_user(user.id);
+  auto orgs = auth.services().store.orgs().orgs_of_user(user.id);
   if (orgs && !orgs->empty()) return "/o/" + orgs->front().slug;
   return "/account";
 }
@@ -76,7 +79,7 @@ Response login_submit(auth::Auth& auth, Request& req) {
 
   std::optional<store::User> user;
   if (normalized && !password.empty() && password.size() <= core::kMaxPasswordBytes) {
-    auto found = s.store.user_by_email(*normalized);
+    auto found = s.store.users().user_by_email(*normalized);
     if (found) {
       user = std::move(found).value();
     } else if (found.error().code != core::ErrorCode::kNotFound) {

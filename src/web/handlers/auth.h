@@ -2,6 +2,7 @@
 // web/auth/auth.h for sessions, CSRF and the rate limit's policy.
 #pragma once
 
+#include "store/users.h"
 #include "web/auth/auth.h"
 
 namespace solipraxis::web::handlers {

@@ -2,6 +2,7 @@
 #include <charconv>
 
 #include "catalog/json.h"
+#include "store/catalog.h"
 #include "web/handlers/catalog.h"
 #include "web/handlers/catalog_common.h"
 #include "web/json.h"

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "catalog/search.h"
+#include "store/catalog.h"
 #include "store/stem.h"
 #include "web/page.h"
 

@@ -8,6 +8,7 @@
 #include <mstch/mstch.hpp>
 
 #include "catalog/catalog.h"
+#include "store/catalog.h"
 #include "store/store.h"
 #include "web/app.h"
 #include "web/handlers/catalog_store.h"

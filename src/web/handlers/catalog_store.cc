@@ -3,12 +3,15 @@
 #include <algorithm>
 
 #include "catalog/search_docs.h"
+#include "store/catalog.h"
+#include "store/common.h"
+#include "store/store.h"
 
 namespace solipraxis::web::handlers::catalog_store {
 
 core::Status index_catalogs(store::Store& store, const cat::CatalogSet& set) {
   for (int v : set.versions())
-    if (auto st = store.index_catalog(v, cat::search_docs(*set.at(v))); !st) return st;
+    if (auto st = store.catalog().index_catalog(v, cat::search_docs(*set.at(v))); !st) return st;
   return {};
 }
 
@@ -33,7 +36,7 @@ bool OrgCatalogView::hidden(std::string_view id) const {
 }
 
 core::Result<OrgCatalogView> load_org_catalog(store::Store& store, core::OrgId org) {
-  auto data = store.org_catalog(org);
+  auto data = store.catalog().org_catalog(org);
   if (!data) return data.error();
   OrgCatalogView view;
   view.data = std::move(data).value();
@@ -83,7 +86,7 @@ core::Status move_in_group(store::Store& store, const store::Actor& actor, core:
   std::swap(group[at], group[to]);
   std::vector<std::string> ids;
   for (const cat::Item* g : group) ids.push_back(g->id);
-  return store.set_catalog_order(org, item->phases.front(), cat::kind_name(item->kind), ids,
+  return store.catalog().set_catalog_order(org, item->phases.front(), cat::kind_name(item->kind), ids,
                                  actor);
 }
 
@@ -107,7 +110,7 @@ core::Result<std::vector<Found>> search(store::Store& store, const cat::CatalogS
                                         std::optional<core::OrgId> org,
                                         const OrgCatalogView* view) {
   auto run = [&] {
-    return org ? store.search_org_catalog(*org, c.version, q) : store.search_catalog(c.version, q);
+    return org ? store.catalog().search_org_catalog(*org, c.version, q) : store.catalog().search_catalog(c.version, q);
   };
   auto hits = run();
   if (!hits && hits.error().key == "error.catalog.not_indexed") {

@@ -11,6 +11,8 @@
 
 #include "catalog/catalog.h"
 #include "core/result.h"
+#include "store/catalog.h"
+#include "store/common.h"
 #include "store/store.h"
 
 namespace solipraxis::web::handlers::catalog_store {

@@ -4,7 +4,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/checker.h"
 #include "store/checker_terms.h"
+#include "store/common.h"
+#include "store/orgs.h"
+#include "store/store.h"
 #include "text/readability.h"
 #include "text/report_json.h"
 #include "text/utf8.h"
@@ -166,7 +170,7 @@ Response api_check(auth::Auth& auth, Request& req) {
 Response api_org_check(auth::Auth& auth, Request& req) {
   auto m = auth.require_member(req, req.param("org"));
   if (!m) return m.response();
-  auto settings = auth.services().store.checker_settings(m->org.id);
+  auto settings = auth.services().store.checker().checker_settings(m->org.id);
   if (!settings) return error_response(auth.services(), req, settings.error());
   return check_with(auth, req, options_for(*settings));
 }
@@ -174,7 +178,7 @@ Response api_org_check(auth::Auth& auth, Request& req) {
 Response api_checker_settings(auth::Auth& auth, Request& req) {
   auto m = auth.require_member(req, req.param("org"));
   if (!m) return m.response();
-  auto settings = auth.services().store.checker_settings(m->org.id);
+  auto settings = auth.services().store.checker().checker_settings(m->org.id);
   if (!settings) return error_response(auth.services(), req, settings.error());
   return Response::json(settings_json(*settings));
 }
@@ -184,11 +188,11 @@ Response api_put_checker_settings(auth::Auth& auth, Request& req) {
   if (!m) return m.response();
   auto body = parse_json_body(req);
   if (!body) return auth.error(req, json_body_status(body.error()), body.error().key);
-  auto stored = auth.services().store.checker_settings(m->org.id);
+  auto stored = auth.services().store.checker().checker_settings(m->org.id);
   if (!stored) return error_response(auth.services(), req, stored.error());
   auto wanted = parse_settings(*body, std::move(stored->org_terms));
   if (!wanted) return error_response(auth.services(), req, wanted.error());
-  auto saved = auth.services().store.set_checker_settings(m->org.id, *wanted,
+  auto saved = auth.services().store.checker().set_checker_settings(m->org.id, *wanted,
                                                           store::Actor{m->user.id, "api"});
   if (!saved) return error_response(auth.services(), req, saved.error());
   return Response::json(settings_json(*saved));

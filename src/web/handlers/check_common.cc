@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "store/checker.h"
 #include "text/utf8.h"
 #include "web/i18n.h"
 #include "web/page.h"

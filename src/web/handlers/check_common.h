@@ -10,7 +10,7 @@
 #include <string_view>
 
 #include "core/result.h"
-#include "store/store.h"
+#include "store/checker.h"
 #include "text/checker.h"
 #include "web/app.h"
 #include "web/http.h"

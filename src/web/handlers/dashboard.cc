@@ -1,6 +1,7 @@
 #include "web/handlers/dashboard.h"
 
 #include "core/review.h"
+#include "store/orgs.h"
 #include "web/handlers/reviews.h"
 #include "web/page.h"
 

@@ -1,7 +1,10 @@
 #include "web/handlers/invite.h"
 
 #include "core/password.h"
+#include "store/orgs.h"
 #include "store/secrets.h"
+#include "store/store.h"
+#include "store/users.h"
 #include "store/validation.h"
 #include "web/auth/login.h"
 #include "web/auth/passwords.h"
@@ -30,7 +33,7 @@ auth::Access<OpenInvite> open_invite(auth::Auth& auth, const Request& req) {
   Services& s = auth.services();
   const std::string token = req.param("token");
   if (!auth::plausible_cookie_value(token)) return auth.error(req, 404, "invite.error.unknown");
-  auto inv = s.store.invite_by_token_hash(store::hash_token(token));
+  auto inv = s.store.orgs().invite_by_token_hash(store::hash_token(token));
   if (!inv) {
     if (inv.error().code == core::ErrorCode::kNotFound) {
       return auth.error(req, 404, "invite.error.unknown");
@@ -41,7 +44,7 @@ auth::Access<OpenInvite> open_invite(auth::Auth& auth, const Request& req) {
   if (inv->expires_at <= s.clock.now()) {
     return auth.error(req, 410, "invite.error.expired", "invite_expired");
   }
-  auto org = s.store.org(inv->org_id);
+  auto org = s.store.orgs().org(inv->org_id);
   if (!org) return error_response(s, req, org.error());
   return OpenInvite{std::move(inv).value(), std::move(org).value()};
 }
@@ -70,7 +73,7 @@ Response render_invite(auth::Auth& auth, const Request& req, const OpenInvite& o
 Response joined(auth::Auth& auth, const Request& req, const OpenInvite& open,
                 const store::User& user, bool new_session) {
   Services& s = auth.services();
-  if (auto st = s.store.accept_invite(open.invite.token_hash, user.id); !st) {
+  if (auto st = s.store.orgs().accept_invite(open.invite.token_hash, user.id); !st) {
     return error_response(s, req, st.error());
   }
   Response res = Response::redirect("/o/" + open.org.slug);
@@ -121,7 +124,7 @@ Response invite_accept(auth::Auth& auth, Request& req) {
     const std::string password = form->value("password");
     std::optional<store::User> user;
     if (email && password.size() <= core::kMaxPasswordBytes) {
-      if (auto found = s.store.user_by_email(*email)) user = std::move(found).value();
+      if (auto found = s.store.users().user_by_email(*email)) user = std::move(found).value();
     }
     if (!user || !store::verify_password(password, user->password_hash)) {
       auth.sign_in_failed(req, account);
@@ -157,7 +160,7 @@ Response invite_accept(auth::Auth& auth, Request& req) {
     }
     auto hash = store::hash_password(form->value("password"));
     if (!hash) return error_response(s, req, hash.error());
-    auto user = s.store.create_user(store::NewUser{*email, name, *hash, ""});
+    auto user = s.store.users().create_user(store::NewUser{*email, name, *hash, ""});
     if (!user) {
       if (user.error().code == core::ErrorCode::kConflict) return fail("invite.error.email_taken", 409);
       return fail(user.error().key, http_status(user.error().code));

@@ -2,7 +2,9 @@
 
 #include <charconv>
 
+#include "store/orgs.h"
 #include "store/secrets.h"
+#include "store/store.h"
 #include "web/handlers/api.h"
 #include "web/handlers/dashboard.h"
 #include "web/handlers/params.h"
@@ -41,7 +43,7 @@ mstch::array role_options(const Services& s, const Request& req, store::Role sel
 Response render_members(auth::Auth& auth, const Request& req, const auth::Membership& m,
                         const MembersView& view) {
   Services& s = auth.services();
-  auto members = s.store.members(m.org.id);
+  auto members = s.store.orgs().members(m.org.id);
   if (!members) return error_response(s, req, members.error());
   const bool owner = m.role >= store::Role::kOwner;
   mstch::array rows;
@@ -66,7 +68,7 @@ Response render_members(auth::Auth& auth, const Request& req, const auth::Member
   }
   if (owner) {
     mstch::array invites;
-    if (auto open = s.store.open_invites(m.org.id)) {
+    if (auto open = s.store.orgs().open_invites(m.org.id)) {
       for (const auto& inv : *open) {
         const std::string link = open_invite_link(auth, req, inv);
         invites.push_back(mstch::map{
@@ -148,7 +150,7 @@ Response invite_create(auth::Auth& auth, Request& req) {
     invite.role = *role;
     invite.created_by = m.user.id;
     invite.expires_at = auth.services().clock.now() + kInviteLifetime;
-    auto created = auth.services().store.create_invite(m.org.id, invite, web_actor(m));
+    auto created = auth.services().store.orgs().create_invite(m.org.id, invite, web_actor(m));
     if (!created) return refused(auth, req, m, created.error());
     // Post/redirect/get: the link lives on the members page (sealed in the
     // store) until it is used or revoked, so reloading, switching the language
@@ -163,7 +165,7 @@ Response invite_revoke(auth::Auth& auth, Request& req) {
   return owner_action(auth, req, [&](const auth::Membership& m, const Params&) {
     auto id = parse_id(req.param("id"));
     if (!id) return auth.error(req, 404, "error.http.not_found");
-    if (auto s = auth.services().store.revoke_invite(m.org.id, *id, web_actor(m)); !s) {
+    if (auto s = auth.services().store.orgs().revoke_invite(m.org.id, *id, web_actor(m)); !s) {
       return refused(auth, req, m, s.error());
     }
     return Response::redirect("/o/" + m.org.slug + "/members?saved=revoked");
@@ -179,7 +181,7 @@ Response member_role(auth::Auth& auth, Request& req) {
       return refused(auth, req, m,
                      core::make_error(core::ErrorCode::kInvalidInput, "members.error.role", ""));
     }
-    auto s = auth.services().store.set_member_role(m.org.id, core::UserId(*id), *role, web_actor(m));
+    auto s = auth.services().store.orgs().set_member_role(m.org.id, core::UserId(*id), *role, web_actor(m));
     if (!s) return refused(auth, req, m, s.error());
     return Response::redirect("/o/" + m.org.slug + "/members?saved=role");
   });
@@ -189,7 +191,7 @@ Response member_remove(auth::Auth& auth, Request& req) {
   return owner_action(auth, req, [&](const auth::Membership& m, const Params&) {
     auto id = parse_id(req.param("user"));
     if (!id) return auth.error(req, 404, "error.http.not_found");
-    auto s = auth.services().store.remove_member(m.org.id, core::UserId(*id), web_actor(m));
+    auto s = auth.services().store.orgs().remove_member(m.org.id, core::UserId(*id), web_actor(m));
     if (!s) return refused(auth, req, m, s.error());
     // An owner who removed themselves has no business on this page any more.
     if (core::UserId(*id) == m.user.id) return Response::redirect("/account");

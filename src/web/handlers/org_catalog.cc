@@ -4,6 +4,9 @@
 
 #include <charconv>
 
+#include "store/catalog.h"
+#include "store/orgs.h"
+#include "store/store.h"
 #include "web/handlers/catalog_common.h"
 #include "web/handlers/catalog_store.h"
 #include "web/handlers/dashboard.h"
@@ -213,7 +216,7 @@ Response entry_page(auth::Auth& auth, Request& req, bool confirm_delete) {
   return as_editor(auth, req, [&](const EditorCtx& ctx) {
     auto id = parse_id(req.param("id"));
     if (!id) return auth.error(req, 404, "catalog.error.not_found");
-    auto e = auth.services().store.org_catalog_entry(ctx.m.org.id, *id);
+    auto e = auth.services().store.catalog().org_catalog_entry(ctx.m.org.id, *id);
     if (!e) return error_response(auth.services(), req, e.error());
     return render_entry(auth, req, ctx, *e, confirm_delete);
   });
@@ -268,7 +271,7 @@ Response org_praxis_create(auth::Auth& auth, Request& req) {
     auto form = parse_urlencoded(req.body);
     if (!form) return auth.error(req, 400, "error.http.bad_request");
     store::OrgCatalogEntry e = entry_from_form(*form);
-    auto made = auth.services().store.create_org_catalog_entry(ctx.m.org.id, e, web_actor(ctx.m));
+    auto made = auth.services().store.catalog().create_org_catalog_entry(ctx.m.org.id, e, web_actor(ctx.m));
     if (!made) return refused(auth, req, ctx, made.error(), e);
     return redirect_edit(ctx, "created", made->entry_id());
   });
@@ -286,7 +289,7 @@ Response org_praxis_update(auth::Auth& auth, Request& req) {
     if (!form) return auth.error(req, 400, "error.http.bad_request");
     store::OrgCatalogEntry e = entry_from_form(*form);
     e.id = *id;
-    auto saved = auth.services().store.update_org_catalog_entry(ctx.m.org.id, e, web_actor(ctx.m));
+    auto saved = auth.services().store.catalog().update_org_catalog_entry(ctx.m.org.id, e, web_actor(ctx.m));
     if (!saved) {
       if (saved.error().code != core::ErrorCode::kInvalidInput &&
           !store::is_storage_fault(saved.error().key))
@@ -306,7 +309,7 @@ Response org_praxis_delete(auth::Auth& auth, Request& req) {
   return as_editor(auth, req, [&](const EditorCtx& ctx) {
     auto id = parse_id(req.param("id"));
     if (!id) return auth.error(req, 404, "catalog.error.not_found");
-    auto st = auth.services().store.delete_org_catalog_entry(ctx.m.org.id, *id, web_actor(ctx.m));
+    auto st = auth.services().store.catalog().delete_org_catalog_entry(ctx.m.org.id, *id, web_actor(ctx.m));
     if (!st) return error_response(auth.services(), req, st.error());
     return redirect_edit(ctx, "deleted");
   });
@@ -319,7 +322,7 @@ Response org_praxis_hide(auth::Auth& auth, Request& req) {
     const std::string id = form->value("entry_id");
     const bool hide = form->value("hidden") == "1";
     if (auto st = check_hideable(*ctx.catalog, id); !st) return refused(auth, req, ctx, st.error());
-    auto st = auth.services().store.set_catalog_entry_hidden(ctx.m.org.id, id, hide,
+    auto st = auth.services().store.catalog().set_catalog_entry_hidden(ctx.m.org.id, id, hide,
                                                              web_actor(ctx.m));
     if (!st) return refused(auth, req, ctx, st.error());
     return redirect_edit(ctx, hide ? "hidden" : "shown", id);

@@ -6,6 +6,10 @@
 #include <nlohmann/json.hpp>
 
 #include "catalog/json.h"
+#include "store/catalog.h"
+#include "store/common.h"
+#include "store/orgs.h"
+#include "store/store.h"
 #include "web/handlers/api.h"
 #include "web/handlers/catalog_common.h"
 #include "web/handlers/catalog_store.h"
@@ -197,7 +201,7 @@ Response api_org_catalog_search(auth::Auth& auth, Request& req) {
 Response api_org_entries(auth::Auth& auth, Request& req) {
   return with_org(auth, req, store::Role::kMember, [&](const Ctx& ctx) {
     Services& s = auth.services();
-    auto data = s.store.org_catalog(ctx.m.org.id);
+    auto data = s.store.catalog().org_catalog(ctx.m.org.id);
     if (!data) return error_response(s, req, data.error());
     std::size_t from = 0, to = 0;
     std::string next;
@@ -216,7 +220,7 @@ Response api_org_entry_create(auth::Auth& auth, Request& req) {
     if (!body) return auth.error(req, json_body_status(body.error()), body.error().key);
     store::OrgCatalogEntry e;
     if (auto key = entry_from_json(*body, e); !key.empty()) return auth.error(req, 400, key);
-    auto made = s.store.create_org_catalog_entry(ctx.m.org.id, e, api_actor(ctx.m));
+    auto made = s.store.catalog().create_org_catalog_entry(ctx.m.org.id, e, api_actor(ctx.m));
     if (!made) return error_response(s, req, made.error());
     return Response::json(entry_json(*made), 201);
   });
@@ -226,7 +230,7 @@ Response api_org_entry(auth::Auth& auth, Request& req) {
   return with_org(auth, req, store::Role::kMember, [&](const Ctx& ctx) {
     auto id = own_id(req.param("id"));
     if (!id) return auth.error(req, 404, "catalog.error.not_found");
-    auto e = auth.services().store.org_catalog_entry(ctx.m.org.id, *id);
+    auto e = auth.services().store.catalog().org_catalog_entry(ctx.m.org.id, *id);
     if (!e) return error_response(auth.services(), req, e.error());
     return Response::json(entry_json(*e));
   });
@@ -242,7 +246,7 @@ Response api_org_entry_update(auth::Auth& auth, Request& req) {
     store::OrgCatalogEntry e;
     if (auto key = entry_from_json(*body, e); !key.empty()) return auth.error(req, 400, key);
     e.id = *id;
-    auto saved = s.store.update_org_catalog_entry(ctx.m.org.id, e, api_actor(ctx.m));
+    auto saved = s.store.catalog().update_org_catalog_entry(ctx.m.org.id, e, api_actor(ctx.m));
     if (!saved) return error_response(s, req, saved.error());
     return Response::json(entry_json(*saved));
   });
@@ -252,7 +256,7 @@ Response api_org_entry_delete(auth::Auth& auth, Request& req) {
   return with_org(auth, req, store::Role::kEditor, [&](const Ctx& ctx) {
     auto id = own_id(req.param("id"));
     if (!id) return auth.error(req, 404, "catalog.error.not_found");
-    auto st = auth.services().store.delete_org_catalog_entry(ctx.m.org.id, *id, api_actor(ctx.m));
+    auto st = auth.services().store.catalog().delete_org_catalog_entry(ctx.m.org.id, *id, api_actor(ctx.m));
     if (!st) return error_response(auth.services(), req, st.error());
     Response res;
     res.status = 204;
@@ -262,7 +266,7 @@ Response api_org_entry_delete(auth::Auth& auth, Request& req) {
 
 Response api_org_hidden(auth::Auth& auth, Request& req) {
   return with_org(auth, req, store::Role::kMember, [&](const Ctx& ctx) {
-    auto data = auth.services().store.org_catalog(ctx.m.org.id);
+    auto data = auth.services().store.catalog().org_catalog(ctx.m.org.id);
     if (!data) return error_response(auth.services(), req, data.error());
     return Response::json(list_json(json(data->hidden), ""));
   });
@@ -274,7 +278,7 @@ Response set_hidden(auth::Auth& auth, Request& req, bool hidden) {
     Services& s = auth.services();
     const std::string id = req.param("entry");
     if (auto st = check_hideable(*ctx.catalog, id); !st) return error_response(s, req, st.error());
-    auto st = s.store.set_catalog_entry_hidden(ctx.m.org.id, id, hidden, api_actor(ctx.m));
+    auto st = s.store.catalog().set_catalog_entry_hidden(ctx.m.org.id, id, hidden, api_actor(ctx.m));
     if (!st) return error_response(s, req, st.error());
     Response res;
     res.status = 204;
@@ -316,7 +320,7 @@ Response api_org_order(auth::Auth& auth, Request& req) {
     std::sort(have.begin(), have.end());
     std::sort(want.begin(), want.end());
     if (have != want) return error_response(s, req, 400, "catalog.error.order");
-    auto st = s.store.set_catalog_order(ctx.m.org.id, phase, cat::kind_name(kind), ids,
+    auto st = s.store.catalog().set_catalog_order(ctx.m.org.id, phase, cat::kind_name(kind), ids,
                                         api_actor(ctx.m));
     if (!st) return error_response(s, req, st.error());
     return Response::json(list_json(json(ids), ""));

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "store/catalog.h"
 #include "web/handlers/catalog_store.h"
 #include "web/page.h"
 

@@ -6,6 +6,7 @@
 
 #include "catalog/catalog.h"
 #include "core/result.h"
+#include "store/catalog.h"
 #include "store/store.h"
 #include "web/app.h"
 

@@ -1,5 +1,7 @@
 #include "web/handlers/org_settings.h"
 
+#include "store/orgs.h"
+#include "store/store.h"
 #include "store/validation.h"
 #include "web/handlers/dashboard.h"
 #include "web/handlers/params.h"
@@ -45,7 +47,7 @@ Response org_settings_save(auth::Auth& auth, Request& req) {
   SettingsView view{.name = form->value("name")};
   // The language switch shows the form again with what was typed, unsaved.
   if (req.language_switch) return render_settings(auth, req, *m, view);
-  auto org = auth.services().store.rename_org(m->org.id, view.name, web_actor(*m));
+  auto org = auth.services().store.orgs().rename_org(m->org.id, view.name, web_actor(*m));
   if (!org) {
     if (org.error().code != core::ErrorCode::kInvalidInput) {
       return error_response(auth.services(), req, org.error());

@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/result.h"
-#include "store/store.h"
+#include "store/paging.h"
 #include "web/http.h"
 #include "web/json.h"
 

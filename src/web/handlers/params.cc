@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "core/text_field.h"
+#include "store/common.h"
 
 namespace solipraxis::web::handlers {
 

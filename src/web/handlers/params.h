@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "store/store.h"
+#include "store/common.h"
 #include "web/auth/auth.h"
 
 namespace solipraxis::web::handlers {

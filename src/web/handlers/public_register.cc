@@ -3,6 +3,8 @@
 #include <variant>
 
 #include "core/tool_phase.h"
+#include "store/orgs.h"
+#include "store/store.h"
 #include "web/page.h"
 #include "web/public_register.h"
 #include "web/public_url.h"
@@ -15,7 +17,7 @@ namespace {
 using Loaded = std::variant<PublicRegister, Response>;
 Loaded load_register(auth::Auth& auth, const Request& req) {
   Services& s = auth.services();
-  auto org = s.store.org_by_slug(req.param("org"));
+  auto org = s.store.orgs().org_by_slug(req.param("org"));
   if (!org) {
     const auto code = org.error().code;
     if (code == core::ErrorCode::kNotFound || code == core::ErrorCode::kInvalidInput) {

@@ -8,6 +8,8 @@
 
 #include "core/red_line.h"
 #include "core/review.h"
+#include "store/store.h"
+#include "store/tools.h"
 #include "web/handlers/dashboard.h"
 #include "web/handlers/tool_views.h"
 #include "web/handlers/tools.h"
@@ -32,9 +34,9 @@ struct SettingsView {
 
 Response render_settings(const Services& s, const Request& req, const auth::Membership& m,
                          const SettingsView& v) {
-  auto lines = s.store.red_lines(m.org.id);
+  auto lines = s.store.tools().red_lines(m.org.id);
   if (!lines) return error_response(s, req, lines.error());
-  auto months = s.store.review_interval_months(m.org.id);
+  auto months = s.store.tools().review_interval_months(m.org.id);
   if (!months) return error_response(s, req, months.error());
   mstch::array rows;
   for (const auto& l : *lines) {
@@ -67,7 +69,7 @@ Response render_settings(const Services& s, const Request& req, const auth::Memb
 core::Result<core::RedLine> line_of_request(const Services& s, const Request& req,
                                             const auth::Membership& m) {
   const auto id = parse_id(req.param("id"));
-  auto lines = s.store.red_lines(m.org.id);
+  auto lines = s.store.tools().red_lines(m.org.id);
   if (!lines) return lines.error();
   for (const auto& l : *lines) {
     if (id && l.id.value == *id) return l;
@@ -127,7 +129,7 @@ Response red_line_create(auth::Auth& auth, Request& req) {
   return editor_form(auth, req, [&](const auth::Membership& m, const Params& form) {
     Services& s = auth.services();
     const std::string text = form.value("text");
-    auto created = s.store.create_red_line(m.org.id, text, web_actor(m));
+    auto created = s.store.tools().create_red_line(m.org.id, text, web_actor(m));
     if (!created) {
       if (is_page_error(created.error())) return error_response(s, req, created.error());
       return render_settings(s, req, m,
@@ -151,7 +153,7 @@ Response red_line_update(auth::Auth& auth, Request& req) {
     core::RedLine changed = *line;
     changed.text = form.value("text");
     changed.active = form.has("active");
-    auto saved = s.store.update_red_line(m.org.id, changed, web_actor(m));
+    auto saved = s.store.tools().update_red_line(m.org.id, changed, web_actor(m));
     if (!saved) {
       if (is_page_error(saved.error())) return error_response(s, req, saved.error());
       return render_line_page(s, req, m, changed, "pages/red_line_edit", saved.error().key,
@@ -170,7 +172,7 @@ Response red_line_delete(auth::Auth& auth, Request& req) {
     Services& s = auth.services();
     auto line = line_of_request(s, req, m);
     if (!line) return error_response(s, req, line.error());
-    if (auto st = s.store.delete_red_line(m.org.id, line->id, web_actor(m)); !st) {
+    if (auto st = s.store.tools().delete_red_line(m.org.id, line->id, web_actor(m)); !st) {
       if (is_page_error(st.error())) return error_response(s, req, st.error());
       return render_line_page(s, req, m, *line, "pages/red_line_delete", st.error().key,
                               http_status(st.error().code));
@@ -187,7 +189,7 @@ Response review_interval_update(auth::Auth& auth, Request& req) {
     auto [ptr, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), months);
     core::Status st = (ec != std::errc{} || ptr != raw.data() + raw.size())
                           ? core::validate_review_interval(0)
-                          : s.store.set_review_interval_months(m.org.id, months, web_actor(m));
+                          : s.store.tools().set_review_interval_months(m.org.id, months, web_actor(m));
     if (!st) {
       if (is_page_error(st.error())) return error_response(s, req, st.error());
       return render_settings(s, req, m,

@@ -1,7 +1,10 @@
 #include "web/handlers/reviews.h"
 
 #include "core/review.h"
+#include "store/orgs.h"
 #include "store/secrets.h"
+#include "store/store.h"
+#include "store/tools.h"
 #include "web/handlers/dashboard.h"
 #include "web/handlers/params.h"
 #include "web/handlers/public_register.h"
@@ -33,7 +36,7 @@ mstch::map review_row(const Services& s, const Request& req, const store::Org& o
 }  // namespace
 
 core::Result<DueReviews> due_reviews(Services& s, store::OrgId org, core::Date today) {
-  auto due = s.store.tools_due_for_review(org, today.add_days(core::kUpcomingReviewDays));
+  auto due = s.store.tools().tools_due_for_review(org, today.add_days(core::kUpcomingReviewDays));
   if (!due) return due.error();
   DueReviews out;
   for (core::Tool& t : *due) {
@@ -66,7 +69,7 @@ core::Calendar review_calendar(const Services& s, const Request& req, const stor
 
 Response review_calendar_response(auth::Auth& auth, const Request& req, const store::Org& org) {
   Services& s = auth.services();
-  auto tools = s.store.tools_due_for_review(org.id, kFarFuture);
+  auto tools = s.store.tools().tools_due_for_review(org.id, kFarFuture);
   if (!tools) return error_response(s, req, tools.error());
   Response res;
   res.headers.set("Content-Type", "text/calendar; charset=utf-8");
@@ -96,7 +99,7 @@ std::string feed_url(auth::Auth& auth, const Request& req, const store::Org& org
 }
 
 mstch::node feed_status(Services& s, const Request& req, const store::Org& org) {
-  auto feed = s.store.review_feed(org.id);
+  auto feed = s.store.tools().review_feed(org.id);
   if (!feed) return false;  // none (or the store is down: the page still shows the reviews)
   return mstch::map{{"since", readable_time(feed->created_at, org.time_zone, req.lang)},
                     {"since_iso", core::utc_timestamp(feed->created_at)}};
@@ -151,7 +154,7 @@ Response review_feed_rotate(auth::Auth& auth, Request& req) {
     // current one, and no new secret (that would end the one just shown).
     auto form = parse_form(req.body);
     const std::string shown = form ? form->value(kShownSecretField) : std::string();
-    auto feed = auth.services().store.review_feed(m->org.id);
+    auto feed = auth.services().store.tools().review_feed(m->org.id);
     if (!shown.empty() && feed &&
         store::constant_time_equal(feed->secret_hash, store::hash_token(shown))) {
       view.new_secret = shown;
@@ -161,7 +164,7 @@ Response review_feed_rotate(auth::Auth& auth, Request& req) {
   }
   const std::string secret = store::random_token();
   auto feed =
-      auth.services().store.set_review_feed(m->org.id, store::hash_token(secret), web_actor(*m));
+      auth.services().store.tools().set_review_feed(m->org.id, store::hash_token(secret), web_actor(*m));
   if (!feed) return error_response(auth.services(), req, feed.error());
   view.new_secret = secret;
   view.new_feed_url = feed_url(auth, req, m->org, secret);
@@ -171,7 +174,7 @@ Response review_feed_rotate(auth::Auth& auth, Request& req) {
 Response review_feed_delete(auth::Auth& auth, Request& req) {
   auto m = auth.require_member(req, req.param("org"), store::Role::kEditor);
   if (!m) return m.response();
-  if (auto st = auth.services().store.delete_review_feed(m->org.id, web_actor(*m)); !st) {
+  if (auto st = auth.services().store.tools().delete_review_feed(m->org.id, web_actor(*m)); !st) {
     return error_response(auth.services(), req, st.error());
   }
   return Response::redirect("/o/" + m->org.slug + "/reviews?saved=feed_off");
@@ -185,9 +188,9 @@ Response public_review_feed(auth::Auth& auth, Request& req) {
   file.resize(file.size() - 4);
   if (file.empty() || file.size() > 256) return not_found();
   Services& s = auth.services();
-  auto org = s.store.org_by_slug(req.param("org"));
+  auto org = s.store.orgs().org_by_slug(req.param("org"));
   if (!org) return not_found();
-  auto feed = s.store.review_feed(org->id);
+  auto feed = s.store.tools().review_feed(org->id);
   if (!feed || !store::constant_time_equal(store::hash_token(file), feed->secret_hash)) {
     return not_found();
   }

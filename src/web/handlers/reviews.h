@@ -11,6 +11,7 @@
 
 #include "core/ical.h"
 #include "core/tool.h"
+#include "store/orgs.h"
 #include "web/auth/auth.h"
 
 namespace solipraxis::web::handlers {

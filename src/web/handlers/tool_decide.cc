@@ -9,6 +9,8 @@
 
 #include "core/review.h"
 #include "core/text_field.h"
+#include "store/store.h"
+#include "store/tools.h"
 #include "web/handlers/dashboard.h"
 #include "web/handlers/tool_views.h"
 #include "web/handlers/tools.h"
@@ -65,7 +67,7 @@ Response render_decide(const Services& s, const Request& req, const auth::Member
   std::set<std::string> checked_lines;
   for (const auto& id : st.form.all("red_line")) checked_lines.insert(id);
   mstch::array lines;
-  if (auto org_lines = s.store.red_lines(m.org.id)) {
+  if (auto org_lines = s.store.tools().red_lines(m.org.id)) {
     for (const auto& l : *org_lines) {
       if (!l.active) continue;
       const std::string id = std::to_string(l.id.value);
@@ -93,7 +95,7 @@ Response render_decide(const Services& s, const Request& req, const auth::Member
                                     {"has_describedby", !describedby.empty()},
                                     {"describedby", describedby}});
   }
-  auto interval = s.store.review_interval_months(m.org.id);
+  auto interval = s.store.tools().review_interval_months(m.org.id);
   const int months = interval ? *interval : core::kDefaultReviewMonths;
   // Prefilled with the display name only: an e-mail address never goes into a record
   // (someone without a name types who decided, e.g. "Vorstand").
@@ -192,7 +194,7 @@ core::TransitionRequest request_of(const Services& s, const auth::Membership& m,
     if (auto id = parse_id(raw)) r.confirmed_red_lines.emplace_back(*id);
   }
   if (to && core::requires_red_line_check(*to)) {
-    if (auto lines = s.store.red_lines(m.org.id)) {
+    if (auto lines = s.store.tools().red_lines(m.org.id)) {
       for (const auto& l : core::unconfirmed_red_lines(*lines, r.confirmed_red_lines)) {
         st.unconfirmed.insert(l.id.value);
         st.errors["red_lines"] = "tools.error.red_line_unconfirmed";
@@ -232,12 +234,12 @@ Response tool_decide(auth::Auth& auth, Request& req) {
     st.status = st.errors.size() == 1 && st.errors.contains("red_lines") ? 409 : 422;
     return render_decide(s, req, *m, *tool, st);
   }
-  auto done = s.store.transition_tool(m->org.id, tool->id, request, *version, web_actor(*m));
+  auto done = s.store.tools().transition_tool(m->org.id, tool->id, request, *version, web_actor(*m));
   if (!done) {
     if (is_page_error(done.error())) return error_response(s, req, done.error());
     st.error_key = done.error().key;
     st.status = http_status(done.error().code);
-    auto now = s.store.tool(m->org.id, tool->id);
+    auto now = s.store.tools().tool(m->org.id, tool->id);
     return render_decide(s, req, *m, now ? *now : *tool, st);
   }
   return Response::redirect(tool_url(*m, tool->id) + "?saved=decided");

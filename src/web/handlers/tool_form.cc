@@ -15,6 +15,8 @@
 #include "core/public_register.h"
 #include "core/text_field.h"
 #include "core/tool_merge.h"
+#include "store/store.h"
+#include "store/tools.h"
 #include "web/handlers/dashboard.h"
 #include "web/handlers/params.h"
 #include "web/handlers/tool_views.h"
@@ -516,7 +518,7 @@ Response tool_create(auth::Auth& auth, Request& req) {
       st.status = 422;
       return render_form(s, req, m, std::nullopt, st);
     }
-    auto created = s.store.create_tool(m.org.id, tool, web_actor(m));
+    auto created = s.store.tools().create_tool(m.org.id, tool, web_actor(m));
     if (!created) {
       if (is_page_error(created.error())) return error_response(s, req, created.error());
       st.error_key = created.error().key;
@@ -559,13 +561,13 @@ Response tool_update(auth::Auth& auth, Request& req) {
       st.status = 422;
       return render_form(s, req, m, *stored, st);
     }
-    auto saved = s.store.update_tool(m.org.id, tool, *version, web_actor(m));
+    auto saved = s.store.tools().update_tool(m.org.id, tool, *version, web_actor(m));
     if (!saved) {
       if (is_page_error(saved.error())) return error_response(s, req, saved.error());
       st.error_key = saved.error().key;
       st.status = http_status(saved.error().code);
       if (saved.error().key == "tools.error.stale_version") {
-        if (auto now = s.store.tool(m.org.id, stored->id)) show_conflict(st, *now, req.lang);
+        if (auto now = s.store.tools().tool(m.org.id, stored->id)) show_conflict(st, *now, req.lang);
       }
       return render_form(s, req, m, *stored, st);
     }

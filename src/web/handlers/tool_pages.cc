@@ -3,8 +3,11 @@
 
 #include "core/register_sheets.h"
 #include "core/tool_export.h"
-#include "store/audit.h"
+#include "store/audit_facts.h"
+#include "store/paging.h"
+#include "store/store.h"
 #include "store/tool_records.h"
+#include "store/tools.h"
 #include "web/handlers/audit_view.h"
 #include "web/handlers/dashboard.h"
 #include "web/handlers/tool_views.h"
@@ -55,7 +58,7 @@ Response with_record(auth::Auth& auth, Request& req, Fn fn) {
     Services& s = auth.services();
     auto tool = tool_of_request(s, req, m);
     if (!tool) return error_response(s, req, tool.error());
-    auto decisions = s.store.decisions(m.org.id, tool->id);
+    auto decisions = s.store.tools().decisions(m.org.id, tool->id);
     if (!decisions) return error_response(s, req, decisions.error());
     return fn(m, core::ToolRecord{std::move(*tool), std::move(*decisions)});
   });
@@ -66,9 +69,9 @@ template <typename Fn>
 Response with_register(auth::Auth& auth, Request& req, Fn fn) {
   return for_member(auth, req, [&](const auth::Membership& m) {
     Services& s = auth.services();
-    auto tools = store::all_tools(s.store, m.org.id);
+    auto tools = store::all_tools(s.store.tools(), m.org.id);
     if (!tools) return error_response(s, req, tools.error());
-    auto records = store::tool_records(s.store, m.org.id, std::move(*tools));
+    auto records = store::tool_records(s.store.tools(), m.org.id, std::move(*tools));
     if (!records) return error_response(s, req, records.error());
     return fn(m, *records);
   });
@@ -87,7 +90,7 @@ Response tools_page(auth::Auth& auth, Request& req) {
       filter.phase = *p;
     }
     const std::string cursor = req.query.value("cursor");
-    auto page = s.store.list_tools(m.org.id, filter, store::PageRequest{kToolsPerPage, cursor});
+    auto page = s.store.tools().list_tools(m.org.id, filter, store::PageRequest{kToolsPerPage, cursor});
     if (!page) return error_response(s, req, page.error());
     mstch::array rows;
     for (const auto& t : page->items) rows.push_back(tool_data(s, req, m, t));
@@ -117,10 +120,10 @@ Response tool_page(auth::Auth& auth, Request& req) {
     mstch::map data = org_page_data(s, req, m);
     data.emplace("title", r.tool.name);
     data.emplace("tool", tool_data(s, req, m, r.tool));
-    auto changes = store::audit_trail(s.store, m.org.id,
+    auto changes = store::audit_trail(s.store.audit(), m.org.id,
                                       store::AuditFilter{{"tool"}, std::to_string(r.tool.id.value)});
     if (!changes) return error_response(s, req, changes.error());
-    store::AuditNames names(s.store);
+    store::AuditNames names(s.store.users());
     mstch::array timeline = audit_view::tool_history(s, req, r.decisions, *changes, names,
                                                       m.org.time_zone);
     data.emplace("has_timeline", !timeline.empty());
@@ -137,7 +140,7 @@ Response tool_page(auth::Auth& auth, Request& req) {
 Response non_use_page(auth::Auth& auth, Request& req) {
   return for_member(auth, req, [&](const auth::Membership& m) {
     Services& s = auth.services();
-    auto entries = s.store.non_use_tools(m.org.id);
+    auto entries = s.store.tools().non_use_tools(m.org.id);
     if (!entries) return error_response(s, req, entries.error());
     mstch::array rows;
     for (const auto& e : *entries) {
@@ -202,7 +205,7 @@ Response with_sheets(auth::Auth& auth, Request& req, Fn fn) {
     req.lang = lang;
   }
   return with_register(auth, req, [&](const auth::Membership& m, const auto& records) {
-    auto lines = s.store.red_lines(m.org.id);
+    auto lines = s.store.tools().red_lines(m.org.id);
     if (!lines) return error_response(s, req, lines.error());
     const auto sheets = core::register_sheets(
         records, *lines, translator(s, req), [&](int n) { return principle_name(s, req, n); });

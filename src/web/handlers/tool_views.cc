@@ -4,6 +4,8 @@
 
 #include "core/review.h"
 #include "store/faults.h"
+#include "store/store.h"
+#include "store/tools.h"
 #include "web/handlers/params.h"
 #include "web/page.h"
 
@@ -19,7 +21,7 @@ core::Result<core::Tool> tool_of_request(const Services& s, const Request& req,
                                          const auth::Membership& m) {
   auto id = parse_id(req.param("id"));
   if (!id) return core::make_error(core::ErrorCode::kNotFound, "tools.error.not_found", "bad id");
-  return s.store.tool(m.org.id, core::ToolId(*id));
+  return s.store.tools().tool(m.org.id, core::ToolId(*id));
 }
 
 std::string phase_label(const Services& s, const Request& req, core::Phase phase) {

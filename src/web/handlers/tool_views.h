@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/tool_export.h"
-#include "store/store.h"
+#include "store/orgs.h"
 #include "web/auth/auth.h"
 #include "web/handlers/params.h"  // parse_id, web_actor
 #include "web/page.h"

@@ -8,7 +8,11 @@
 #include "core/tool_diff.h"
 #include "core/tool_export.h"
 #include "core/tool_merge.h"
+#include "store/common.h"
+#include "store/orgs.h"
 #include "store/paging.h"
+#include "store/store.h"
+#include "store/tools.h"
 #include "web/handlers/paging.h"
 #include "web/json.h"
 #include "web/page.h"
@@ -70,7 +74,7 @@ auth::Access<ToolAccess> tool_access(auth::Auth& auth, const Request& req, store
   if (!m) return m.response();
   const auto id = parse_id(req.param("id"));
   if (!id) return auth.error(req, 404, "tools.error.not_found");
-  auto t = auth.services().store.tool(m->org.id, core::ToolId(*id));
+  auto t = auth.services().store.tools().tool(m->org.id, core::ToolId(*id));
   if (!t) return api_failure(auth.services(), req, t.error());
   return ToolAccess{*m, std::move(t).value()};
 }
@@ -208,7 +212,7 @@ Response api_tools(auth::Auth& auth, Request& req) {
   }
   auto page = page_request(req);
   if (!page) return api_failure(s, req, page.error());
-  auto tools = s.store.list_tools(m->org.id, filter, *page);
+  auto tools = s.store.tools().list_tools(m->org.id, filter, *page);
   if (!tools) return api_failure(s, req, tools.error());
   return page_response(*tools, tool_value);
 }
@@ -222,7 +226,7 @@ Response api_tool_create(auth::Auth& auth, Request& req) {
   core::Tool tool;
   if (auto st = apply_tool_fields(*body, tool); !st) return api_failure(s, req, st.error());
   if (auto bad = field_errors(s, req, tool, std::nullopt)) return std::move(*bad);
-  auto created = s.store.create_tool(m->org.id, tool, actor_of(*m));
+  auto created = s.store.tools().create_tool(m->org.id, tool, actor_of(*m));
   if (!created) return api_failure(s, req, created.error());
   Response res = Response::json(tool_value(*created), 201);
   res.headers.set("Location",
@@ -259,7 +263,7 @@ Response api_tool_update(auth::Auth& auth, Request& req) {
   core::Tool edited = a->tool;
   if (auto st = apply_tool_fields(fields, edited); !st) return api_failure(s, req, st.error());
   if (auto bad = field_errors(s, req, edited, a->tool.next_review)) return std::move(*bad);
-  auto saved = s.store.update_tool(a->member.org.id, edited, version, actor_of(a->member));
+  auto saved = s.store.tools().update_tool(a->member.org.id, edited, version, actor_of(a->member));
   if (!saved) return api_failure(s, req, saved.error());
   return Response::json(tool_value(*saved));
 }
@@ -271,7 +275,7 @@ Response api_decisions(auth::Auth& auth, Request& req) {
   auto page = page_request(req);
   if (!page) return api_failure(s, req, page.error());
   // A tool has few decisions: read them all, page like the tool list.
-  auto decisions = s.store.decisions(a->member.org.id, a->tool.id);
+  auto decisions = s.store.tools().decisions(a->member.org.id, a->tool.id);
   if (!decisions) return api_failure(s, req, decisions.error());
   auto one = store::page_of(std::move(*decisions), *page,
                             [](const core::Decision& d) { return d.id.value; });
@@ -300,7 +304,7 @@ Response api_decision_create(auth::Auth& auth, Request& req) {
     version = (*body)["version"].get<std::int64_t>();
   }
   auto moved =
-      s.store.transition_tool(a->member.org.id, a->tool.id, *request, version, actor_of(a->member));
+      s.store.tools().transition_tool(a->member.org.id, a->tool.id, *request, version, actor_of(a->member));
   if (!moved) return api_failure(s, req, moved.error());
   Response res = Response::json(
       json{{"tool", tool_value(moved->tool)}, {"decision", decision_value(moved->decision)}}, 201);
@@ -314,7 +318,7 @@ Response api_red_lines(auth::Auth& auth, Request& req) {
   auto page = page_request(req);
   if (!page) return api_failure(s, req, page.error());
   // An org has few red lines: read them all, page like the tool list.
-  auto lines = s.store.red_lines(m->org.id);
+  auto lines = s.store.tools().red_lines(m->org.id);
   if (!lines) return api_failure(s, req, lines.error());
   auto one = store::page_of(std::move(*lines), *page,
                             [](const core::RedLine& l) { return l.id.value; });
@@ -331,7 +335,7 @@ Response api_red_line_create(auth::Auth& auth, Request& req) {
   if (!body->contains("text") || !(*body)["text"].is_string()) {
     return bad_input(s, req, "tools.error.red_line_text_required", "text: a string");
   }
-  auto line = s.store.create_red_line(m->org.id, (*body)["text"].get<std::string>(), actor_of(*m));
+  auto line = s.store.tools().create_red_line(m->org.id, (*body)["text"].get<std::string>(), actor_of(*m));
   if (!line) return api_failure(s, req, line.error());
   return Response::json(red_line_value(*line), 201);
 }
@@ -341,7 +345,7 @@ namespace {
 core::Result<core::RedLine> find_red_line(store::Store& st, core::OrgId org,
                                           const std::string& id) {
   const auto n = parse_id(id);
-  auto lines = st.red_lines(org);
+  auto lines = st.tools().red_lines(org);
   if (!lines) return lines.error();
   for (const auto& l : *lines) {
     if (n && l.id.value == *n) return l;
@@ -370,7 +374,7 @@ Response api_red_line_update(auth::Auth& auth, Request& req) {
       return bad_input(s, req, "error.api.unknown_field", key + ": unknown field");
     }
   }
-  auto saved = s.store.update_red_line(m->org.id, *line, actor_of(*m));
+  auto saved = s.store.tools().update_red_line(m->org.id, *line, actor_of(*m));
   if (!saved) return api_failure(s, req, saved.error());
   return Response::json(red_line_value(*saved));
 }
@@ -381,7 +385,7 @@ Response api_red_line_delete(auth::Auth& auth, Request& req) {
   const Services& s = auth.services();
   auto line = find_red_line(s.store, m->org.id, req.param("id"));
   if (!line) return api_failure(s, req, line.error());
-  if (auto st = s.store.delete_red_line(m->org.id, line->id, actor_of(*m)); !st) {
+  if (auto st = s.store.tools().delete_red_line(m->org.id, line->id, actor_of(*m)); !st) {
     return api_failure(s, req, st.error());
   }
   Response res;

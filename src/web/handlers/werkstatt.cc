@@ -2,6 +2,8 @@
 
 #include <variant>
 
+#include "store/checker.h"
+#include "store/store.h"
 #include "text/prompt.h"
 #include "web/handlers/check_common.h"
 #include "web/handlers/dashboard.h"
@@ -162,7 +164,7 @@ struct PostContext {
 std::variant<PostContext, Response> post_context(auth::Auth& auth, Request& req) {
   auto m = auth.require_member(req, req.param("org"));
   if (!m) return m.response();
-  auto settings = auth.services().store.checker_settings(m->org.id);
+  auto settings = auth.services().store.checker().checker_settings(m->org.id);
   if (!settings) return error_response(auth.services(), req, settings.error());
   auto form = parse_form(req.body);
   if (!form) return auth.error(req, 400, "error.http.bad_request");
@@ -195,7 +197,7 @@ void apply_choice(const Services& s, const Request& req, const PostContext& ctx,
 Response werkstatt_page(auth::Auth& auth, Request& req) {
   auto m = auth.require_member(req, req.param("org"));
   if (!m) return m.response();
-  auto settings = auth.services().store.checker_settings(m->org.id);
+  auto settings = auth.services().store.checker().checker_settings(m->org.id);
   if (!settings) return error_response(auth.services(), req, settings.error());
   return render_werkstatt(auth, req, *m, *settings, defaults(req, *settings));
 }

@@ -1,4 +1,8 @@
 // The org's checker settings page of the Prompt-Werkstatt (werkstatt.h).
+#include "store/checker.h"
+#include "store/common.h"
+#include "store/orgs.h"
+#include "store/store.h"
 #include "web/handlers/dashboard.h"
 #include "web/handlers/params.h"
 #include "web/handlers/werkstatt.h"
@@ -87,7 +91,7 @@ Response render_settings(auth::Auth& auth, const Request& req, const auth::Membe
 Response werkstatt_settings_page(auth::Auth& auth, Request& req) {
   auto m = auth.require_member(req, req.param("org"));
   if (!m) return m.response();
-  auto st = auth.services().store.checker_settings(m->org.id);
+  auto st = auth.services().store.checker().checker_settings(m->org.id);
   if (!st) return error_response(auth.services(), req, st.error());
   const SettingsForm form{joined(st->accepted_words, "\n"), term_rows(st->org_terms), {}};
   return render_settings(auth, req, *m, *st, nullptr, form);
@@ -107,12 +111,12 @@ Response werkstatt_settings_save(auth::Auth& auth, Request& req) {
   wanted.accepted_words = split_lines(typed.accepted_text);
   wanted.org_terms = terms_to_save(typed.term_rows, &typed.row_of);
   if (!form->has("term")) {  // a form without the term rows keeps the stored terms
-    auto stored = auth.services().store.checker_settings(m->org.id);
+    auto stored = auth.services().store.checker().checker_settings(m->org.id);
     if (!stored) return error_response(auth.services(), req, stored.error());
     wanted.org_terms = stored->org_terms;
     typed.term_rows = term_rows(stored->org_terms);
   }
-  auto saved = auth.services().store.set_checker_settings(m->org.id, wanted,
+  auto saved = auth.services().store.checker().set_checker_settings(m->org.id, wanted,
                                                           store::Actor{m->user.id, "web"});
   if (!saved) {
     const core::Error& e = saved.error();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "store/checker.h"
 #include "web/handlers/params.h"
 #include "web/i18n.h"
 

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "core/result.h"
-#include "store/store.h"
+#include "store/checker.h"
 #include "web/app.h"
 #include "web/http.h"
 #include "web/page.h"

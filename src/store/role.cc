@@ -1,4 +1,4 @@
-#include "store/store.h"
+#include "store/orgs.h"
 
 namespace solipraxis::store {
 

@@ -1,4 +1,4 @@
-#include "store/audit.h"
+#include "store/audit_facts.h"
 
 #include <algorithm>
 #include <charconv>
@@ -132,7 +132,7 @@ AuditFacts audit_facts(const AuditEntry& e) {
 std::optional<std::string> AuditNames::name(UserId user) {
   auto [it, fresh] = cache_.try_emplace(user.value);
   if (fresh) {
-    if (auto u = store_.user(user)) it->second = u->name;
+    if (auto u = users_.user(user)) it->second = u->name;
   }
   return it->second;
 }
@@ -152,11 +152,11 @@ bool actor_deleted(const AuditEntry& e) {
   return !e.actor && (e.via == "web" || e.via == "api" || e.via == "invite");
 }
 
-Result<std::vector<AuditEntry>> audit_trail(Store& store, OrgId org, const AuditFilter& filter) {
+Result<std::vector<AuditEntry>> audit_trail(Audit& audit, OrgId org, const AuditFilter& filter) {
   std::vector<AuditEntry> out;
   PageRequest page{200, ""};
   for (;;) {
-    auto got = store.audit_log(org, filter, page);
+    auto got = audit.audit_log(org, filter, page);
     if (!got) return got.error();
     for (auto& e : got->items) out.push_back(std::move(e));
     if (got->next.empty()) break;

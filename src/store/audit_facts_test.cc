@@ -1,4 +1,4 @@
-#include "store/audit.h"
+#include "store/audit_facts.h"
 
 #include <gtest/gtest.h>
 
