@@ -19,13 +19,9 @@ using namespace solipraxis::web;
 
 namespace {
 
-fuzz::Site& site() {
-  static fuzz::Site s;
-  return s;
-}
 
 const std::vector<std::pair<std::string, std::string>>& targets() {
-  static const auto all = fuzz::body_routes(site().app().router(), /*api=*/true);
+  static const auto all = fuzz::body_routes(fuzz::site().app().router(), /*api=*/true);
   return all;
 }
 
@@ -39,16 +35,16 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
   static unsigned runs = 0;
-  if (++runs % 4096 == 0) site().reset();
+  if (++runs % 4096 == 0) fuzz::site().reset();
   const auto& [method, path] = targets()[data[0] % targets().size()];
   Request req;
   req.method = method;
   req.target = req.path = path;
   req.remote_addr = "192.0.2.1";
   req.headers.add("Content-Type", (data[0] & 0x80) ? "application/json; charset=utf-8" : "application/json");
-  req.headers.add("Authorization", "Bearer " + site().token());
+  req.headers.add("Authorization", "Bearer " + fuzz::site().token());
   req.body.assign(reinterpret_cast<const char*>(data) + 1, size - 1);
-  const Response res = site().app().handle(req);
+  const Response res = fuzz::site().app().handle(req);
   if (res.status < 200 || res.status >= 500) std::abort();
   if (res.status >= 400) {
     const auto body = nlohmann::json::parse(res.body, nullptr, false);

@@ -20,13 +20,9 @@ using namespace solipraxis::web;
 
 namespace {
 
-fuzz::Site& site() {
-  static fuzz::Site s;
-  return s;
-}
 
 const std::vector<std::pair<std::string, std::string>>& targets() {
-  static const auto all = fuzz::body_routes(site().app().router(), /*api=*/false, {"/logout"});
+  static const auto all = fuzz::body_routes(fuzz::site().app().router(), /*api=*/false, {"/logout"});
   return all;
 }
 
@@ -82,18 +78,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   check_decoding(body);
 
   static unsigned runs = 0;
-  if (++runs % 4096 == 0) site().reset();
+  if (++runs % 4096 == 0) fuzz::site().reset();
   const auto& [method, path] = targets()[data[0] % targets().size()];
   Request req;
   req.method = method;
   req.target = req.path = path;
   req.remote_addr = "192.0.2.1";
   req.headers.add("Content-Type", "application/x-www-form-urlencoded");
-  req.cookies[auth::kSessionCookie] = site().session_cookie();
+  req.cookies[auth::kSessionCookie] = fuzz::site().session_cookie();
   std::string form(body);
-  if (!(data[0] & 0x80)) form += "&csrf_token=" + site().csrf_token();  // else: the 403 path
+  if (!(data[0] & 0x80)) form += "&csrf_token=" + fuzz::site().csrf_token();  // else: the 403 path
   req.body = std::move(form);
-  const Response res = site().app().handle(req);
+  const Response res = fuzz::site().app().handle(req);
   require(res.status >= 200 && res.status < 500);
   return 0;
 }

@@ -98,6 +98,12 @@ class Site {
   std::unique_ptr<WebApp> app_;
 };
 
+// The one site of a fuzz target's process, made on first use (LLVMFuzzerInitialize).
+inline Site& site() {
+  static Site s;
+  return s;
+}
+
 // Method and path of every route that takes a body (not GET), under /api/ or
 // not, read from the router so a route added later is fuzzed too. Parameters
 // are the seeded ones: org "verein", id 1 (the tool, the red line), a catalog

@@ -14,15 +14,8 @@
 
 using namespace solipraxis::web;
 
-namespace {
-fuzz::Site& site() {
-  static fuzz::Site s;
-  return s;
-}
-}  // namespace
-
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  site();
+  fuzz::site();
   return 0;
 }
 
@@ -31,8 +24,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
   ParsedRequest parsed = parse_request(bytes, limits.max_header, limits.max_body);
   parsed.req.remote_addr = "192.0.2.1";
-  const Response res = parsed.status ? site().app().reject(parsed.status, parsed.req)
-                                     : site().app().handle(parsed.req);
+  const Response res = parsed.status ? fuzz::site().app().reject(parsed.status, parsed.req)
+                                     : fuzz::site().app().handle(parsed.req);
   if (parsed.status && res.status != parsed.status) std::abort();
   if (res.status < 100 || res.status >= 500) std::abort();
   if (!res.headers.has("Content-Security-Policy") || !res.headers.has("X-Content-Type-Options"))
