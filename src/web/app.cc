@@ -6,6 +6,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "store/read_batch.h"
 #include "store/store.h"
 #include "web/auth/auth.h"
 #include "web/page.h"
@@ -69,6 +70,11 @@ Response WebApp::route(Request& req) {
 }
 
 Response WebApp::handle(Request& req) {
+  // The store reads of one request share one read transaction (a write in
+  // between ends it, so later reads see the write): a signed-in page reads
+  // session, user, membership and its own data, each read its own transaction
+  // cost more than its query (issue 20).
+  store::ReadBatch reads;
   Response res;
   try {
     res = route(req);

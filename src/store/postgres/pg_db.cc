@@ -213,17 +213,23 @@ Status PgDb::run(bool writable, const sql::TxFn& fn) {
       result = error_from(e, shown_);
     }
     tx.reset();
-    // Whatever a statement reported, a connection that is gone means the
-    // database went away (a restart cuts connections mid-statement): say so.
-    if (!result && result.error().code == ErrorCode::kInternal && !(*conn)->conn.is_open()) {
-      result = make_error(ErrorCode::kUnavailable, "error.store.unavailable",
-                          "lost the connection to PostgreSQL at " + shown_ + ": " +
-                              result.error().detail);
-    }
-    if (!result && result.error().code == ErrorCode::kUnavailable) drop_idle();
+    result = after_failure(std::move(result), **conn);
     release(std::move(*conn));
     return result;
   }
+}
+
+Status PgDb::after_failure(Status result, const PgConnection& conn) {
+  if (result) return result;
+  // Whatever a statement reported, a connection that is gone means the
+  // database went away (a restart cuts connections mid-statement): say so.
+  if (result.error().code == ErrorCode::kInternal && !conn.conn.is_open()) {
+    result = make_error(ErrorCode::kUnavailable, "error.store.unavailable",
+                        "lost the connection to PostgreSQL at " + shown_ + ": " +
+                            result.error().detail);
+  }
+  if (result.error().code == ErrorCode::kUnavailable) drop_idle();
+  return result;
 }
 
 void PgDb::drop_idle() {
@@ -231,8 +237,69 @@ void PgDb::drop_idle() {
   idle_.clear();
 }
 
-Status PgDb::read(const sql::TxFn& fn) { return run(false, fn); }
-Status PgDb::write(const sql::TxFn& fn) { return run(true, fn); }
+// The read transaction a ReadBatch keeps open on one pooled connection. It is
+// REPEATABLE READ, so that the batch's reads see one snapshot, as on SQLite
+// (a read-only transaction never fails to serialise).
+class HeldPgRead final : public sql::HeldRead {
+ public:
+  HeldPgRead(PgDb& db, std::unique_ptr<PgConnection> conn)
+      : db_(db), conn_(std::move(conn)), tx_(conn_->conn), ptx_(tx_, db.shown_) {}
+  ~HeldPgRead() override {
+    try {
+      tx_.commit();
+    } catch (const std::exception&) {
+      // A read has nothing to keep; a broken connection is not pooled again.
+    }
+    db_.release(std::move(conn_));
+  }
+  sql::Tx& tx() override { return ptx_; }
+  const PgConnection& connection() const { return *conn_; }
+
+ private:
+  PgDb& db_;
+  std::unique_ptr<PgConnection> conn_;
+  pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx_;
+  PgTx ptx_;
+};
+
+Status PgDb::batched_read(const sql::TxFn& fn) {
+  auto* held = static_cast<HeldPgRead*>(sql::read_batch::held(this));
+  for (int attempt = 0; held == nullptr; ++attempt) {
+    auto conn = acquire();
+    if (!conn) return conn.error();
+    try {
+      held = static_cast<HeldPgRead*>(
+          &sql::read_batch::hold(this, std::make_unique<HeldPgRead>(*this, std::move(*conn))));
+    } catch (const pqxx::broken_connection& e) {
+      drop_idle();  // as in run(): a restarted server, try once more on a new connection
+      if (attempt > 0) return error_from(e, shown_);
+    } catch (const std::exception& e) {
+      return error_from(e, shown_);
+    }
+  }
+  Status st;
+  try {
+    st = fn(held->tx());
+  } catch (const std::exception& e) {
+    st = error_from(e, shown_);
+  }
+  if (st) return st;
+  st = after_failure(std::move(st), held->connection());
+  // A failed statement aborts PostgreSQL's transaction: start afresh.
+  sql::read_batch::end();
+  return st;
+}
+
+Status PgDb::read(const sql::TxFn& fn) {
+  if (sql::read_batch::active()) return batched_read(fn);
+  return run(false, fn);
+}
+
+Status PgDb::write(const sql::TxFn& fn) {
+  // Reads after this write must see it: end this thread's shared read first.
+  sql::read_batch::end();
+  return run(true, fn);
+}
 
 Status PgDb::lock_for_migration(sql::Tx& tx) {
   auto rows = tx.query("SELECT pg_advisory_xact_lock($1::bigint)", {kMigrationLockKey});

@@ -2,7 +2,8 @@
 // A small pool of connections; each read()/write() takes one for its
 // transaction. An unreachable server or a broken connection is kUnavailable
 // with a message that names the server but never the password. After the
-// server restarts, the pool reconnects by itself (see PgDb::run).
+// server restarts, the pool reconnects by itself (see PgDb::run). Inside a
+// ReadBatch the reads of a thread share one connection and read transaction.
 #pragma once
 
 #include <memory>
@@ -15,6 +16,7 @@
 namespace solipraxis::store::postgres {
 
 struct PgConnection;  // wraps one pqxx connection
+class HeldPgRead;     // a ReadBatch's open read transaction
 
 class PgDb final : public sql::Db {
  public:
@@ -29,12 +31,17 @@ class PgDb final : public sql::Db {
   core::Result<bool> table_exists(sql::Tx& tx, std::string_view table) override;
 
  private:
+  friend class HeldPgRead;
   explicit PgDb(std::string url);
   core::Result<std::unique_ptr<PgConnection>> connect() const;
   core::Result<std::unique_ptr<PgConnection>> acquire();
   void release(std::unique_ptr<PgConnection> conn);
   void drop_idle();  // after a broken connection: the others are most likely gone too
   core::Status run(bool writable, const sql::TxFn& fn);
+  // A failed transaction's status: kUnavailable when its connection is gone
+  // (and then the idle pool is dropped too).
+  core::Status after_failure(core::Status result, const PgConnection& conn);
+  core::Status batched_read(const sql::TxFn& fn);
 
   std::string url_;       // with connect_timeout added
   std::string shown_;     // the URL without its password, for messages

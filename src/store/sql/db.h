@@ -9,6 +9,8 @@
 //   the function returns success; any error or exception rolls it back. Writes
 //   are serialised (one writer at a time per process).
 // - read() runs its function on a consistent snapshot; it must not write.
+//   Inside a ReadBatch (store/read_batch.h) the reads of one thread share one
+//   read transaction until the batch ends, the thread writes, or a read fails.
 // - Engine failures become Errors: a broken connection or unreadable file is
 //   kUnavailable, a unique-constraint violation is kConflict with key
 //   "error.store.duplicate", anything else kInternal. No exception escapes.
@@ -17,6 +19,7 @@
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -63,6 +66,28 @@ class Tx {
 };
 
 using TxFn = std::function<Status(Tx&)>;
+
+class Db;
+
+// The read transaction a ReadBatch (store/read_batch.h) keeps open between the
+// reads of one thread. An engine makes one on the first read() of a batch;
+// destroying it ends the transaction and gives the connection back.
+class HeldRead {
+ public:
+  virtual ~HeldRead() = default;
+  virtual Tx& tx() = 0;
+};
+
+namespace read_batch {
+// True while a ReadBatch lives on this thread.
+bool active();
+// The open read of `db` in this thread's batch, or null.
+HeldRead* held(const Db* db);
+// Keeps `read` open for `db` until the batch ends (ending any other held read).
+HeldRead& hold(const Db* db, std::unique_ptr<HeldRead> read);
+// Ends the held read now: before a write, after a failed read.
+void end();
+}  // namespace read_batch
 
 class Db {
  public:

@@ -21,10 +21,17 @@ using core::Status;
 
 constexpr std::size_t kMaxIdleReaders = 8;
 
+// Finds a statement by its SQL text without copying the text.
+struct SqlHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
+};
+
 struct Connection {
   std::unique_ptr<SQLite::Database> db;
   // Prepared statements by their SQL text; each is reset after every use.
-  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements;
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>, SqlHash, std::equal_to<>>
+      statements;
   std::chrono::steady_clock::time_point busy_since;  // see wait_for_lock
   std::minstd_rand jitter{std::random_device{}()};
 };
@@ -99,6 +106,25 @@ struct ResetGuard {
   }
 };
 
+// The connection's prepared statement for `sql`, prepared on first use.
+SQLite::Statement& prepared(Connection& conn, std::string_view sql) {
+  auto it = conn.statements.find(sql);
+  if (it == conn.statements.end()) {
+    auto st = std::make_unique<SQLite::Statement>(*conn.db, sqlite_placeholders(sql));
+    it = conn.statements.emplace(std::string(sql), std::move(st)).first;
+  }
+  return *it->second;
+}
+
+// BEGIN, COMMIT and ROLLBACK, prepared once per connection: through
+// sqlite3_exec they were compiled again for every transaction, a tenth of the
+// time of a signed-in page (issue 20).
+void exec_control(Connection& conn, const char* sql) {
+  SQLite::Statement& st = prepared(conn, sql);
+  ResetGuard guard{st};
+  st.exec();
+}
+
 class SqliteTx final : public sql::Tx {
  public:
   explicit SqliteTx(Connection& conn) : conn_(conn) {}
@@ -126,18 +152,9 @@ class SqliteTx final : public sql::Tx {
   }
 
  private:
-  SQLite::Statement& prepare(std::string_view sql) {
-    auto it = conn_.statements.find(std::string(sql));
-    if (it == conn_.statements.end()) {
-      auto st = std::make_unique<SQLite::Statement>(*conn_.db, sqlite_placeholders(sql));
-      it = conn_.statements.emplace(std::string(sql), std::move(st)).first;
-    }
-    return *it->second;
-  }
-
   Status step_all(std::string_view sql, const sql::Params& params, std::vector<sql::Row>* rows) {
     try {
-      SQLite::Statement& st = prepare(sql);
+      SQLite::Statement& st = prepared(conn_, sql);
       ResetGuard guard{st};
       for (std::size_t i = 0; i < params.size(); ++i) {
         const int index = static_cast<int>(i) + 1;
@@ -275,15 +292,18 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::open(const std::string& path, Option
   return db;
 }
 
-Status SqliteDb::run(Connection& conn, const char* begin, const sql::TxFn& fn) {
-  // The busy handler waits inside BEGIN; a few busy answers come without it
-  // (SQLite returns them at once when waiting could deadlock), so retry those
-  // until the same deadline. Nothing has run yet, so a retry repeats nothing.
+namespace {
+
+// BEGIN (or BEGIN IMMEDIATE). The busy handler waits inside it; a few busy
+// answers come without it (SQLite returns them at once when waiting could
+// deadlock), so retry those until the same deadline. Nothing has run yet, so a
+// retry repeats nothing.
+Status begin_tx(Connection& conn, const char* begin) {
   const auto deadline = std::chrono::steady_clock::now() + kLockWait;
   for (;;) {
     try {
-      conn.db->exec(begin);
-      break;
+      exec_control(conn, begin);
+      return {};
     } catch (const SQLite::Exception& e) {
       if (!is_busy(e.getErrorCode()) || std::chrono::steady_clock::now() >= deadline) {
         return error_from(e, begin);
@@ -291,30 +311,63 @@ Status SqliteDb::run(Connection& conn, const char* begin, const sql::TxFn& fn) {
       std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
   }
+}
+
+// Runs `fn` in the open transaction; exceptions become errors.
+Status run_fn(Connection& conn, const sql::TxFn& fn) {
   SqliteTx tx(conn);
-  Status result;
   try {
-    result = fn(tx);
+    return fn(tx);
   } catch (const std::exception& e) {
-    result = make_error(ErrorCode::kInternal, "error.store.internal", e.what());
+    return make_error(ErrorCode::kInternal, "error.store.internal", e.what());
   }
+}
+
+// COMMIT after success, else ROLLBACK; returns `result` or the commit's error.
+Status end_tx(Connection& conn, Status result) {
   try {
     if (result) {
-      conn.db->exec("COMMIT");
+      exec_control(conn, "COMMIT");
       return result;
     }
   } catch (const SQLite::Exception& e) {
     result = error_from(e, "commit");
   }
   try {
-    conn.db->exec("ROLLBACK");
+    exec_control(conn, "ROLLBACK");
   } catch (const SQLite::Exception&) {
     // No transaction left to roll back (SQLite may have ended it already).
   }
   return result;
 }
 
+}  // namespace
+
+// The read transaction a ReadBatch keeps open on one reader connection.
+class HeldSqliteRead final : public sql::HeldRead {
+ public:
+  HeldSqliteRead(SqliteDb& db, std::unique_ptr<Connection> conn)
+      : db_(db), conn_(std::move(conn)), tx_(*conn_) {}
+  ~HeldSqliteRead() override {
+    (void)end_tx(*conn_, {});
+    db_.give_back(std::move(conn_));
+  }
+  sql::Tx& tx() override { return tx_; }
+
+ private:
+  SqliteDb& db_;
+  std::unique_ptr<Connection> conn_;
+  SqliteTx tx_;
+};
+
+Status SqliteDb::run(Connection& conn, const char* begin, const sql::TxFn& fn) {
+  if (auto st = begin_tx(conn, begin); !st) return st;
+  return end_tx(conn, run_fn(conn, fn));
+}
+
 Status SqliteDb::write(const sql::TxFn& fn) {
+  // Reads after this write must see it: end this thread's shared read first.
+  sql::read_batch::end();
   std::lock_guard lock(write_mu_);
   if (!writer_) {
     auto conn = connect();
@@ -324,23 +377,51 @@ Status SqliteDb::write(const sql::TxFn& fn) {
   return run(*writer_, "BEGIN IMMEDIATE", fn);
 }
 
-Status SqliteDb::read(const sql::TxFn& fn) {
-  std::unique_ptr<Connection> conn;
+Result<std::unique_ptr<Connection>> SqliteDb::take_reader() {
   {
     std::lock_guard lock(pool_mu_);
     if (!idle_readers_.empty()) {
-      conn = std::move(idle_readers_.back());
+      auto conn = std::move(idle_readers_.back());
       idle_readers_.pop_back();
+      return conn;
     }
   }
-  if (!conn) {
-    auto fresh = connect();
-    if (!fresh) return fresh.error();
-    conn = std::move(*fresh);
-  }
-  Status st = run(*conn, "BEGIN", fn);
+  return connect();
+}
+
+void SqliteDb::give_back(std::unique_ptr<Connection> reader) {
   std::lock_guard lock(pool_mu_);
-  if (idle_readers_.size() < kMaxIdleReaders) idle_readers_.push_back(std::move(conn));
+  if (idle_readers_.size() < kMaxIdleReaders) idle_readers_.push_back(std::move(reader));
+}
+
+Status SqliteDb::read(const sql::TxFn& fn) {
+  if (sql::read_batch::active()) return batched_read(fn);
+  auto conn = take_reader();
+  if (!conn) return conn.error();
+  Status st = run(**conn, "BEGIN", fn);
+  give_back(std::move(*conn));
+  return st;
+}
+
+Status SqliteDb::batched_read(const sql::TxFn& fn) {
+  sql::HeldRead* held = sql::read_batch::held(this);
+  if (held == nullptr) {
+    auto conn = take_reader();
+    if (!conn) return conn.error();
+    if (auto st = begin_tx(**conn, "BEGIN"); !st) {
+      give_back(std::move(*conn));
+      return st;
+    }
+    held = &sql::read_batch::hold(this, std::make_unique<HeldSqliteRead>(*this, std::move(*conn)));
+  }
+  Status st;
+  try {
+    st = fn(held->tx());
+  } catch (const std::exception& e) {
+    st = make_error(ErrorCode::kInternal, "error.store.internal", e.what());
+  }
+  // A failed statement may have ended SQLite's transaction: start afresh.
+  if (!st) sql::read_batch::end();
   return st;
 }
 

@@ -5,7 +5,9 @@
 // Every connection waits up to kLockWait for a write lock another process holds
 // (polling often, so a CLI write gets in beside a busy server), then fails with
 // kStoreBusy. A file that is not an SQLite database is refused with
-// kUnavailable before anything is written to it.
+// kUnavailable before anything is written to it. Every connection keeps its
+// statements prepared (BEGIN and COMMIT too); inside a ReadBatch the reads of a
+// thread share one reader connection and one read transaction.
 #pragma once
 
 #include <chrono>
@@ -23,6 +25,7 @@ namespace solipraxis::store::sqlite {
 inline constexpr std::chrono::seconds kLockWait{10};
 
 struct Connection;  // a SQLite::Database plus its prepared-statement cache
+class HeldSqliteRead;  // a ReadBatch's open read transaction
 
 class SqliteDb final : public sql::Db {
  public:
@@ -41,9 +44,13 @@ class SqliteDb final : public sql::Db {
   core::Result<bool> table_exists(sql::Tx& tx, std::string_view table) override;
 
  private:
+  friend class HeldSqliteRead;
   SqliteDb(std::string path, Options options);
   core::Result<std::unique_ptr<Connection>> connect() const;
   core::Status run(Connection& conn, const char* begin, const sql::TxFn& fn);
+  core::Result<std::unique_ptr<Connection>> take_reader();
+  void give_back(std::unique_ptr<Connection> reader);
+  core::Status batched_read(const sql::TxFn& fn);
 
   std::string path_;
   Options options_;
