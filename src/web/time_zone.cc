@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <memory>
 
 #include <unicode/strenum.h>
@@ -15,10 +16,24 @@ icu::UnicodeString ustr(std::string_view s) {
   return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
 }
 
+// The rules of a known zone, or null. Loaded once per thread and zone (at most
+// the few hundred ids ICU knows): creating an icu::TimeZone reads ICU's zone
+// data, and a tool page's history did that for every line (issue 20).
+const icu::TimeZone* zone_rules(std::string_view zone) {
+  thread_local std::map<std::string, std::unique_ptr<icu::TimeZone>, std::less<>> loaded;
+  auto it = loaded.find(zone);
+  if (it == loaded.end()) {
+    if (!is_time_zone(zone)) return nullptr;
+    std::unique_ptr<icu::TimeZone> tz(icu::TimeZone::createTimeZone(ustr(zone)));
+    it = loaded.emplace(std::string(zone), std::move(tz)).first;
+  }
+  return it->second.get();
+}
+
 // The UTC offset of `zone` at `t` in seconds, or 0 for an unknown zone.
 int offset_at(core::UnixTime t, std::string_view zone) {
-  if (!is_time_zone(zone)) return 0;
-  std::unique_ptr<icu::TimeZone> tz(icu::TimeZone::createTimeZone(ustr(zone)));
+  const icu::TimeZone* tz = zone_rules(zone);
+  if (tz == nullptr) return 0;
   int32_t raw = 0, dst = 0;
   UErrorCode status = U_ZERO_ERROR;
   tz->getOffset(static_cast<UDate>(t) * 1000.0, false, raw, dst, status);
