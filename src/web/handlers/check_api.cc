@@ -77,7 +77,7 @@ core::Result<ApiCheck> parse_check(const json& body, text::CheckOptions base) {
 // An expected failure as the API error shape, the message with its details filled in.
 Response check_failure(auth::Auth& auth, const Request& req, const core::Error& e, int status) {
   return Response::error(status, core::error_code_name(e.code),
-                         check_error_message(auth.services(), req, e));
+                         check_error_message(auth.services(), req, e, kMaxApiCheckBytes));
 }
 
 Response check_with(auth::Auth& auth, Request& req, text::CheckOptions base) {
@@ -96,7 +96,7 @@ Response check_with(auth::Auth& auth, Request& req, text::CheckOptions base) {
   if (!in) return check_failure(auth, req, in.error(), 400);
   auto slot = enter_check(auth.services());
   if (!slot) return checker_busy(auth.services(), req);
-  auto report = run_check(in->text, in->options);
+  auto report = run_check(in->text, in->options, kMaxApiCheckBytes);
   if (!report) return check_failure(auth, req, report.error(), http_status(report.error().code));
   const std::size_t total = report->findings.size();
   const std::size_t shown = std::min(total, kMaxApiFindings);

@@ -41,10 +41,11 @@ Response checker_busy(const Services& s, const Request& req) {
 }
 
 core::Result<text::CheckReport> run_check(std::string_view input,
-                                          const text::CheckOptions& options) {
-  if (input.size() > kMaxCheckBytes) {
+                                          const text::CheckOptions& options,
+                                          std::size_t max_bytes) {
+  if (input.size() > max_bytes) {
     return core::make_error(core::ErrorCode::kTooLarge, "error.check.too_large",
-                            "the text is larger than " + std::to_string(kMaxCheckBytes) + " bytes");
+                            "the text is larger than " + std::to_string(max_bytes) + " bytes");
   }
   if (auto bad = text::find_invalid_utf8(input)) return invalid_utf8_error(*bad);
   return text::check_text(input, options);
@@ -60,9 +61,9 @@ std::optional<std::size_t> invalid_utf8_offset(const core::Error& e) {
   return offset;
 }
 
-std::string check_error_message(const Services& s, const Request& req, const core::Error& e) {
-  std::map<std::string, std::string, std::less<>> args{
-      {"max_kb", std::to_string(kMaxCheckBytes / 1024)}};
+std::string check_error_message(const Services& s, const Request& req, const core::Error& e,
+                                std::size_t max_bytes) {
+  std::map<std::string, std::string, std::less<>> args{{"max_kb", std::to_string(max_bytes / 1024)}};
   if (auto offset = invalid_utf8_offset(e)) args.emplace("offset", std::to_string(*offset));
   return format_message(tr(s, req, e.key), args);
 }

@@ -96,9 +96,9 @@ void run(const Services& s, const Request& req, const store::CheckerSettings& se
     v->status = 503;
     return;
   }
-  auto report = run_check(v->check.text, options_of(v->check, settings));
+  auto report = run_check(v->check.text, options_of(v->check, settings), kMaxCheckBytes);
   if (!report) {
-    v->error = check_error_message(s, req, report.error());
+    v->error = check_error_message(s, req, report.error(), kMaxCheckBytes);
     v->status = http_status(report.error().code);
     return;
   }
@@ -179,7 +179,7 @@ void apply_choice(const Services& s, const Request& req, const PostContext& ctx,
   if (!choice) return;
   auto slot = enter_check(s);
   if (!slot) return;  // the check below says the checker is busy
-  auto report = run_check(v->check.text, options_of(v->check, ctx.settings));
+  auto report = run_check(v->check.text, options_of(v->check, ctx.settings), kMaxCheckBytes);
   if (!report) return;  // the check below reports the error
   for (const auto& f : report->findings) {
     if (f.start != choice->start || f.end != choice->end || choice->index >= f.suggestions.size()) continue;
