@@ -66,9 +66,9 @@ class Orgs {
   virtual Result<Org> rename_org(OrgId org, std::string_view name, const Actor& actor) = 0;
   virtual Result<std::vector<Org>> orgs_of_user(UserId user) = 0;
   virtual Result<std::vector<Org>> orgs() = 0;  // all orgs, by slug (CLI, admin)
-  // The org's time zone (an IANA id, validate_time_zone_shape; whether the id
-  // exists is the caller's check against its zone database). Audited as
-  // "org.time_zone" with the old and new id; the same id is a no-op.
+  // The org's time zone: an IANA id ICU knows (validate_time_zone), else
+  // kInvalidInput "error.org.time_zone_invalid". Audited as "org.time_zone"
+  // with the old and new id; the same id is a no-op.
   virtual Status set_org_time_zone(OrgId org, std::string_view zone, const Actor& actor) = 0;
 
   // --- memberships ---

@@ -44,7 +44,8 @@ struct NonUseEntry {
   core::Decision decision;
 };
 
-// Dates are checked against Date::today(clock). Lists are ordered by id
+// Dates are checked against the org's day, today_in(clock, org.time_zone)
+// (store/time_zone.h), not the UTC day. Lists are ordered by id
 // (creation order); the cursor is opaque.
 class Tools {
  public:

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/text_field.h"
+#include "store/time_zone.h"
 
 namespace solipraxis::store {
 
@@ -71,14 +72,8 @@ core::Status validate_lang(std::string_view lang) {
                     "language must be de or en");
 }
 
-core::Status validate_time_zone_shape(std::string_view zone) {
-  const bool shaped = !zone.empty() && zone.size() <= 64 && zone.front() != '/' &&
-                      std::all_of(zone.begin(), zone.end(), [](char c) {
-                        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                               (c >= '0' && c <= '9') || c == '_' || c == '+' || c == '-' ||
-                               c == '/';
-                      });
-  if (shaped) return {};
+core::Status validate_time_zone(std::string_view zone) {
+  if (is_time_zone(zone)) return {};
   return make_error(ErrorCode::kInvalidInput, "error.org.time_zone_invalid",
                     "time_zone: not a time zone id such as Europe/Berlin");
 }

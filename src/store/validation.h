@@ -23,10 +23,9 @@ core::Status validate_org_name(std::string_view name);
 core::Status validate_user_name(std::string_view name);
 // "", "de" or "en".
 core::Status validate_lang(std::string_view lang);
-// The shape of an IANA zone id: 1..64 ASCII letters, digits and _ + - /,
-// e.g. "Europe/Berlin", "America/Port-au-Prince", "Etc/GMT+1".
-// Key "error.org.time_zone_invalid".
-core::Status validate_time_zone_shape(std::string_view zone);
+// A zone id ICU knows (is_time_zone, store/time_zone.h), e.g. "Europe/Berlin",
+// "America/Port-au-Prince", "Etc/GMT+1". Key "error.org.time_zone_invalid".
+core::Status validate_time_zone(std::string_view zone);
 // 0..100 characters, valid UTF-8, no control characters.
 core::Status validate_token_name(std::string_view name);
 // Trims, lower-cases ASCII letters and checks the shape local@domain.

@@ -2,55 +2,16 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <map>
 #include <memory>
 
+#include <unicode/coll.h>
+#include <unicode/locid.h>
 #include <unicode/strenum.h>
 #include <unicode/timezone.h>
+#include <unicode/tznames.h>
 #include <unicode/unistr.h>
 
 namespace solipraxis::web {
-namespace {
-
-icu::UnicodeString ustr(std::string_view s) {
-  return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-}
-
-// The rules of a known zone, or null. Loaded once per thread and zone (at most
-// the few hundred ids ICU knows): creating an icu::TimeZone reads ICU's zone
-// data, and a tool page's history did that for every line (issue 20).
-const icu::TimeZone* zone_rules(std::string_view zone) {
-  thread_local std::map<std::string, std::unique_ptr<icu::TimeZone>, std::less<>> loaded;
-  auto it = loaded.find(zone);
-  if (it == loaded.end()) {
-    if (!is_time_zone(zone)) return nullptr;
-    std::unique_ptr<icu::TimeZone> tz(icu::TimeZone::createTimeZone(ustr(zone)));
-    it = loaded.emplace(std::string(zone), std::move(tz)).first;
-  }
-  return it->second.get();
-}
-
-// The UTC offset of `zone` at `t` in seconds, or 0 for an unknown zone.
-int offset_at(core::UnixTime t, std::string_view zone) {
-  const icu::TimeZone* tz = zone_rules(zone);
-  if (tz == nullptr) return 0;
-  int32_t raw = 0, dst = 0;
-  UErrorCode status = U_ZERO_ERROR;
-  tz->getOffset(static_cast<UDate>(t) * 1000.0, false, raw, dst, status);
-  if (U_FAILURE(status)) return 0;
-  return (raw + dst) / 1000;
-}
-
-}  // namespace
-
-bool is_time_zone(std::string_view id) {
-  if (id.empty() || id.size() > 64) return false;
-  icu::UnicodeString canonical;
-  UBool system = false;
-  UErrorCode status = U_ZERO_ERROR;
-  icu::TimeZone::getCanonicalID(ustr(id), canonical, system, status);
-  return U_SUCCESS(status) && system && canonical != icu::UnicodeString(u"Etc/Unknown");
-}
 
 const std::vector<std::string>& time_zone_choices() {
   static const std::vector<std::string> zones = [] {
@@ -69,8 +30,59 @@ const std::vector<std::string>& time_zone_choices() {
   return zones;
 }
 
+namespace {
+
+// The city ICU's names for `locale` give a zone, else the id's last part.
+std::string city_of(const icu::TimeZoneNames* names, const std::string& id) {
+  if (names) {
+    icu::UnicodeString city;
+    names->getExemplarLocationName(icu::UnicodeString::fromUTF8(id), city);
+    if (!city.isBogus() && !city.isEmpty()) {
+      std::string out;
+      return city.toUTF8String(out);
+    }
+  }
+  std::string last = id.substr(id.rfind('/') + 1);
+  std::replace(last.begin(), last.end(), '_', ' ');
+  return last;
+}
+
+std::vector<ZoneRegion> build_regions(const char* locale_id) {
+  const icu::Locale locale(locale_id);
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::TimeZoneNames> names(icu::TimeZoneNames::createInstance(locale, status));
+  if (U_FAILURE(status)) names.reset();
+  status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Collator> collator(icu::Collator::createInstance(locale, status));
+  if (U_FAILURE(status)) collator.reset();
+  std::vector<ZoneRegion> out;
+  for (const auto& id : time_zone_choices()) {  // sorted, so each region's ids are together
+    const std::string region = id.substr(0, id.find('/'));
+    if (out.empty() || out.back().region != region) out.push_back({region, {}});
+    out.back().zones.push_back({id, city_of(names.get(), id)});
+  }
+  for (auto& r : out) {
+    std::sort(r.zones.begin(), r.zones.end(), [&](const ZoneChoice& a, const ZoneChoice& b) {
+      if (!collator) return a.city < b.city;
+      UErrorCode st = U_ZERO_ERROR;
+      return collator->compareUTF8(a.city, b.city, st) == UCOL_LESS;
+    });
+  }
+  std::stable_partition(out.begin(), out.end(),
+                        [](const ZoneRegion& r) { return r.region == "Europe"; });
+  return out;
+}
+
+}  // namespace
+
+const std::vector<ZoneRegion>& time_zone_regions(std::string_view lang) {
+  static const std::vector<ZoneRegion> de = build_regions("de");
+  static const std::vector<ZoneRegion> en = build_regions("en");
+  return lang == "de" ? de : en;
+}
+
 LocalTime local_time(core::UnixTime t, std::string_view zone) {
-  const int offset = offset_at(t, zone);
+  const int offset = store::utc_offset(t, zone);
   const core::UnixTime local = t + offset;
   const core::Date day = core::Date::from_unix(local);
   const core::UnixTime secs = local - day.start_unix();  // 0..86399

@@ -11,15 +11,30 @@
 
 #include "core/civil_date.h"
 #include "core/clock.h"
+#include "store/time_zone.h"
 
 namespace solipraxis::web {
 
-// An id ICU knows as a zone (canonical or an alias such as "Europe/Kiev");
-// "Etc/Unknown", "" and anything else is false.
-bool is_time_zone(std::string_view id);
+// Whether a zone id exists and which day it is there: store/time_zone.h.
+using store::is_time_zone;
+using store::today_in;
 
 // The zone ids people choose from: every canonical location zone, sorted.
 const std::vector<std::string>& time_zone_choices();
+
+// The same choices grouped for a select that works on a phone and with a
+// screen reader: one region per group ("Europe", "America", ...), Europe first
+// (nearly every org is there), then the others by id; inside a region the
+// zones by the city as people reading `lang` name it ("Wien", "Zürich").
+struct ZoneChoice {
+  std::string id;    // "Europe/Vienna"
+  std::string city;  // "Wien" in German, "Vienna" in English
+};
+struct ZoneRegion {
+  std::string region;  // the id's first part: "Europe"
+  std::vector<ZoneChoice> zones;
+};
+const std::vector<ZoneRegion>& time_zone_regions(std::string_view lang);
 
 struct LocalTime {
   core::Date date;

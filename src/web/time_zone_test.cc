@@ -63,6 +63,40 @@ TEST(TimeZoneTest, ChoicesAreSortedLocationZones) {
   for (const auto& z : zones) EXPECT_TRUE(is_time_zone(z)) << z;
 }
 
+// The select on the settings page: every choice once, Europe first, cities as
+// people reading the page name them and in their alphabetical order.
+TEST(TimeZoneTest, RegionsPutEuropeFirstAndNameCitiesInTheReadersLanguage) {
+  for (const char* lang : {"de", "en"}) {
+    const auto& regions = time_zone_regions(lang);
+    ASSERT_FALSE(regions.empty());
+    EXPECT_EQ(regions.front().region, "Europe");
+    std::size_t count = 0;
+    for (const auto& r : regions) {
+      count += r.zones.size();
+      for (const auto& z : r.zones) EXPECT_TRUE(z.id.starts_with(r.region + "/")) << z.id;
+    }
+    EXPECT_EQ(count, time_zone_choices().size()) << "nothing lost, nothing twice";
+  }
+  auto city = [](const char* lang, const std::string& id) {
+    for (const auto& r : time_zone_regions(lang)) {
+      for (const auto& z : r.zones) {
+        if (z.id == id) return z.city;
+      }
+    }
+    return std::string();
+  };
+  EXPECT_EQ(city("de", "Europe/Vienna"), "Wien");
+  EXPECT_EQ(city("en", "Europe/Vienna"), "Vienna");
+  EXPECT_EQ(city("de", "Asia/Tokyo"), "Tokio");
+  EXPECT_EQ(city("de", "America/Sao_Paulo"), "São Paulo");
+  const auto& europe = time_zone_regions("de").front().zones;
+  auto at = [&](const std::string& id) {
+    return std::find_if(europe.begin(), europe.end(), [&](const auto& z) { return z.id == id; });
+  };
+  EXPECT_LT(at("Europe/Vienna"), at("Europe/Zurich")) << "Wien before Zürich";
+  EXPECT_LT(at("Europe/Zurich"), europe.end());
+}
+
 TEST(TimeZoneTest, OffsetLabels) {
   EXPECT_EQ(offset_label(0), "UTC");
   EXPECT_EQ(offset_label(3600), "UTC+1");

@@ -11,7 +11,7 @@ namespace solipraxis::store::sql {
 using nlohmann::json;
 
 Status SqlOrgs::set_org_time_zone(OrgId org, std::string_view zone, const Actor& actor) {
-  if (auto st = validate_time_zone_shape(zone); !st) return st;
+  if (auto st = validate_time_zone(zone); !st) return st;
   const auto now = clock_.now();
   return db_->write([&](Tx& tx) -> Status {
     auto rows = tx.query("SELECT time_zone FROM orgs WHERE id = $1", {org.value});

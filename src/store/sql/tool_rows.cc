@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/sql/rows.h"
+#include "store/time_zone.h"
 
 namespace solipraxis::store::sql {
 
@@ -168,6 +169,13 @@ Result<int> load_review_interval(Tx& tx, OrgId org) {
   if (!rows) return rows.error();
   if (rows->empty()) return not_found("error.org.not_found", "no such org");
   return static_cast<int>(rows->front().int64(0));
+}
+
+Result<core::Date> load_org_today(Tx& tx, OrgId org, const core::Clock& clock) {
+  auto rows = tx.query("SELECT time_zone FROM orgs WHERE id = $1", {org.value});
+  if (!rows) return rows.error();
+  if (rows->empty()) return not_found("error.org.not_found", "no such org");
+  return today_in(clock, rows->front().text(0));
 }
 
 core::Error stale_version(std::int64_t expected, std::int64_t stored) {

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/clock.h"
 #include "core/decision.h"
 #include "core/red_line.h"
 #include "core/tool.h"
@@ -41,6 +42,9 @@ Result<std::vector<core::RedLine>> load_red_lines(Tx& tx, OrgId org);
 Result<std::vector<core::Decision>> load_decisions(Tx& tx, OrgId org, core::ToolId tool);
 // The org's review interval in months, or kNotFound "error.org.not_found".
 Result<int> load_review_interval(Tx& tx, OrgId org);
+// Today in the org's time zone by `clock` (dates are checked on the org's day,
+// not the UTC day), or kNotFound "error.org.not_found".
+Result<core::Date> load_org_today(Tx& tx, OrgId org, const core::Clock& clock);
 
 core::Error stale_version(std::int64_t expected, std::int64_t stored);
 

@@ -139,9 +139,11 @@ Result<core::Tool> SqlTools::create_tool(OrgId org, const core::Tool& input, con
   core::Tool t = input;
   core::normalize_tool(t);
   t.phase = core::Phase::kIdea;
-  if (auto st = core::validate_tool(t, core::Date::today(clock_)); !st) return st.error();
   return write_into<core::Tool>(*db_, [&](Tx& tx, core::Tool& out) -> Status {
     if (auto st = lock_org(tx, org); !st) return st;
+    auto today = load_org_today(tx, org, clock_);
+    if (!today) return today.error();
+    if (auto st = core::validate_tool(t, *today); !st) return st;
     Params p{org.value, value(core::phase_name(t.phase))};
     add_editable(p, t, now);
     auto rows = tx.query(
@@ -165,15 +167,16 @@ Result<core::Tool> SqlTools::create_tool(OrgId org, const core::Tool& input, con
 Result<core::Tool> SqlTools::update_tool(OrgId org, const core::Tool& input,
                                          std::int64_t expected_version, const Actor& actor) {
   const auto now = clock_.now();
-  const auto today = core::Date::today(clock_);
   return write_into<core::Tool>(*db_, [&](Tx& tx, core::Tool& out) -> Status {
     auto stored = load_tool(tx, org, input.id);
     if (!stored) return stored.error();
+    auto today = load_org_today(tx, org, clock_);
+    if (!today) return today.error();
     if (stored->version != expected_version) return stale_version(expected_version, stored->version);
     core::Tool t = input;
     core::normalize_tool(t);
     t.phase = stored->phase;
-    if (auto st = core::validate_tool(t, today, stored->next_review); !st) return st;
+    if (auto st = core::validate_tool(t, *today, stored->next_review); !st) return st;
     Params p{org.value, input.id.value};
     add_editable(p, t, now);
     p.push_back(expected_version);
@@ -197,10 +200,11 @@ Result<ToolTransition> SqlTools::transition_tool(OrgId org, core::ToolId id,
                                                  std::optional<std::int64_t> expected_version,
                                                  const Actor& actor) {
   const auto now = clock_.now();
-  const auto today = core::Date::today(clock_);
   return write_into<ToolTransition>(*db_, [&](Tx& tx, ToolTransition& out) -> Status {
     auto stored = load_tool(tx, org, id);
     if (!stored) return stored.error();
+    auto today = load_org_today(tx, org, clock_);
+    if (!today) return today.error();
     if (expected_version && stored->version != *expected_version) {
       return stale_version(*expected_version, stored->version);
     }
@@ -208,7 +212,7 @@ Result<ToolTransition> SqlTools::transition_tool(OrgId org, core::ToolId id,
     if (!lines) return lines.error();
     auto months = load_review_interval(tx, org);
     if (!months) return months.error();
-    auto plan = core::plan_transition(*stored, request, *lines, today, *months);
+    auto plan = core::plan_transition(*stored, request, *lines, *today, *months);
     if (!plan) return plan.error();
     plan->decision.created_at = now;
     if (auto st = insert_decision(tx, plan->decision, now, plan->decision.id); !st) return st;

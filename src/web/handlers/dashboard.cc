@@ -4,6 +4,7 @@
 #include "store/orgs.h"
 #include "web/handlers/reviews.h"
 #include "web/page.h"
+#include "web/time_zone.h"
 
 namespace solipraxis::web::handlers {
 
@@ -26,7 +27,7 @@ Response dashboard(auth::Auth& auth, Request& req) {
   data.emplace("user_name", m->user.name.empty() ? m->user.email : m->user.name);
   // How many reviews are due, in words and numbers (never colour alone); the
   // reviews page lists them. A store failure leaves the summary out, not the page.
-  if (auto due = due_reviews(s, m->org.id, core::Date::today(s.clock))) {
+  if (auto due = due_reviews(s, m->org.id, today_in(s.clock, m->org.time_zone))) {
     auto line = [&](std::string_view key, std::size_t n) -> mstch::node {
       if (n == 0) return false;
       return format_message(tr(s, req, key),

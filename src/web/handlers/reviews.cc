@@ -108,7 +108,7 @@ mstch::node feed_status(Services& s, const Request& req, const store::Org& org) 
 Response render_reviews(auth::Auth& auth, const Request& req, const auth::Membership& m,
                         const ReviewsView& view) {
   Services& s = auth.services();
-  auto due = due_reviews(s, m.org.id, core::Date::today(s.clock));
+  auto due = due_reviews(s, m.org.id, today_in(s.clock, m.org.time_zone));
   if (!due) return error_response(s, req, due.error());
   mstch::array overdue, upcoming;
   for (const core::Tool& t : due->overdue) overdue.push_back(review_row(s, req, m.org, t));

@@ -8,6 +8,7 @@
 #include "store/tools.h"
 #include "web/handlers/params.h"
 #include "web/page.h"
+#include "web/time_zone.h"
 
 namespace solipraxis::web::handlers::tool_views {
 
@@ -66,7 +67,7 @@ mstch::map tool_data(const Services& s, const Request& req, const auth::Membersh
                      const core::Tool& t) {
   mstch::array links;
   for (const auto& l : t.links) links.push_back(mstch::map{{"url", l}});
-  const core::Date today = core::Date::today(s.clock);
+  const core::Date today = today_in(s.clock, m.org.time_zone);
   const auto state = core::review_state(t.phase, t.next_review, today);
   mstch::map d{
       {"id", std::to_string(t.id.value)},

@@ -17,6 +17,7 @@
 #include "web/json.h"
 #include "web/page.h"
 #include "web/tool_input.h"
+#include "web/time_zone.h"
 
 namespace solipraxis::web::handlers {
 
@@ -46,10 +47,10 @@ json red_line_value(const core::RedLine& l) {
 }
 
 // 400 with every invalid field of `tool` (after normalising), or nullopt.
-std::optional<Response> field_errors(const Services& s, const Request& req, core::Tool tool,
-                                     std::optional<core::Date> stored_next_review) {
+std::optional<Response> field_errors(const Services& s, const Request& req, const store::Org& org,
+                                     core::Tool tool, std::optional<core::Date> stored_next_review) {
   core::normalize_tool(tool);
-  const auto errors = core::tool_errors(tool, core::Date::today(s.clock), stored_next_review);
+  const auto errors = core::tool_errors(tool, today_in(s.clock, org.time_zone), stored_next_review);
   if (errors.empty()) return std::nullopt;
   json fields = json::array();
   for (const auto& fe : errors) {
@@ -225,7 +226,7 @@ Response api_tool_create(auth::Auth& auth, Request& req) {
   if (!body) return body_failure(s, req, body.error());
   core::Tool tool;
   if (auto st = apply_tool_fields(*body, tool); !st) return api_failure(s, req, st.error());
-  if (auto bad = field_errors(s, req, tool, std::nullopt)) return std::move(*bad);
+  if (auto bad = field_errors(s, req, m->org, tool, std::nullopt)) return std::move(*bad);
   auto created = s.store.tools().create_tool(m->org.id, tool, actor_of(*m));
   if (!created) return api_failure(s, req, created.error());
   Response res = Response::json(tool_value(*created), 201);
@@ -262,7 +263,8 @@ Response api_tool_update(auth::Auth& auth, Request& req) {
   fields.erase("base");  // only read after a conflict (stale_tool)
   core::Tool edited = a->tool;
   if (auto st = apply_tool_fields(fields, edited); !st) return api_failure(s, req, st.error());
-  if (auto bad = field_errors(s, req, edited, a->tool.next_review)) return std::move(*bad);
+  if (auto bad = field_errors(s, req, a->member.org, edited,
+                                  a->tool.next_review)) return std::move(*bad);
   auto saved = s.store.tools().update_tool(a->member.org.id, edited, version, actor_of(a->member));
   if (!saved) return api_failure(s, req, saved.error());
   return Response::json(tool_value(*saved));
@@ -292,7 +294,8 @@ Response api_decision_create(auth::Auth& auth, Request& req) {
   // decided_by defaults to the display name, never to the e-mail address: without a
   // name the caller must say who decided (400 tools.error.decided_by_required).
   auto request =
-      parse_transition(*body, a->tool.phase, a->member.user.name, core::Date::today(s.clock));
+      parse_transition(*body, a->tool.phase, a->member.user.name,
+                       today_in(s.clock, a->member.org.time_zone));
   if (!request) return api_failure(s, req, request.error());
   request->recorded_by = a->member.user.id;
   // Without a version, the one just read: "to" was resolved against that phase.
