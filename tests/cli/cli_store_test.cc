@@ -199,6 +199,31 @@ TEST_F(Cli, AnExistingUserJoinsAnotherOrgWithoutAPassword) {
   EXPECT_EQ(orgs[1]["members"], 1);
 }
 
+TEST_F(Cli, OrgSetChangesTheNameAndTimeZoneOrNothing) {
+  ASSERT_EQ(run({"user", "create", "--email", "a@example.org", "--org", "verein"},
+                "ein-langes-passwort\n").rc, 0);
+  EXPECT_EQ(json_of({"org", "list", "--format", "json"})[0]["time_zone"], "Europe/Berlin");
+  Outcome r = run({"org", "set", "--org", "verein", "--name", "Verein e. V.", "--time-zone",
+                   "Europe/Vienna"});
+  ASSERT_EQ(r.rc, 0) << r.err;
+  EXPECT_EQ(r.out, "verein\tVerein e. V.\tEurope/Vienna\n");
+  // An unknown zone is refused with one line, and the name sent with it is not saved either.
+  expect_usage_error(run({"org", "set", "--org", "verein", "--name", "Anders", "--time-zone",
+                          "Europe/Atlantis"}),
+                     "Europe/Berlin");
+  expect_usage_error(run({"org", "set", "--org", "verein"}), "--time-zone");
+  expect_usage_error(run({"org", "set", "--org", "fehlt", "--time-zone", "UTC"}), "no org");
+  auto st = open();
+  auto org = st->orgs().org_by_slug("verein");
+  ASSERT_TRUE(org.has_value());
+  EXPECT_EQ(org->name, "Verein e. V.");
+  EXPECT_EQ(org->time_zone, "Europe/Vienna");
+  auto log = st->audit().audit_log(org->id, {});
+  ASSERT_TRUE(log.has_value());
+  EXPECT_EQ(log->items.front().action, "org.time_zone") << "newest first";
+  EXPECT_EQ(log->items.front().via, "cli");
+}
+
 TEST_F(Cli, BadInputIsRefusedAndStoresNothing) {
   expect_usage_error(run({"user", "create", "--email", "a@example.org", "--org", "verein"},
                          "kurz\n"),

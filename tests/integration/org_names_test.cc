@@ -76,7 +76,7 @@ TEST(Names, OwnersRenameTheOrgInTheSettingsAndTheSlugStays) {
   EXPECT_EQ(srv.org("acme").name, "Org acme") << "a refused name changes nothing";
   auto ok = b.post("/o/acme/settings", {{"name", "Nachbarschaftshilfe Süd e. V."}});
   ASSERT_EQ(ok.status, 303);
-  EXPECT_EQ(ok.header("Location"), "/o/acme/settings?saved=name");
+  EXPECT_EQ(ok.header("Location"), "/o/acme/settings?saved=1");
   EXPECT_EQ(srv.store().orgs().org_by_slug("acme")->name, "Nachbarschaftshilfe Süd e. V.");
   auto dash = b.open("/o/acme");
   EXPECT_TRUE(contains(dash.body, "<h1>Nachbarschaftshilfe Süd e. V.</h1>"));

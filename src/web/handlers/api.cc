@@ -29,6 +29,7 @@ json org_json(const store::Org& org, store::Role role) {
   return {{"slug", org.slug},
           {"name", org.name},
           {"role", store::role_name(role)},
+          {"time_zone", org.time_zone},
           {"created_at", iso8601(org.created_at)}};
 }
 
@@ -103,10 +104,37 @@ Response api_update_org(auth::Auth& auth, Request& req) {
   if (!body) return auth.error(req, json_body_status(body.error()), body.error().key);
   if (!body->is_object()) return auth.error(req, 400, "error.http.bad_request");
   if (body->contains("slug")) return auth.error(req, 400, "org.error.slug_fixed");
-  if (!body->contains("name")) return Response::json(org_json(m->org, m->role));
-  if (!(*body)["name"].is_string()) return auth.error(req, 400, "error.http.bad_request");
-  auto org = auth.services().store.orgs().rename_org(m->org.id, (*body)["name"].get<std::string>(),
-                                              store::Actor{m->user.id, "api"});
+  for (const char* key : {"name", "time_zone"}) {
+    if (body->contains(key) && !(*body)[key].is_string()) {
+      return auth.error(req, 400, "error.http.bad_request");
+    }
+  }
+  const auto text_field = [&](const char* key) -> std::optional<std::string> {
+    if (!body->contains(key)) return std::nullopt;
+    return (*body)[key].get<std::string>();
+  };
+  const auto name = text_field("name");
+  const auto zone = text_field("time_zone");
+  // Both are checked before either is written: a refused body changes nothing.
+  if (name) {
+    if (auto ok = store::validate_org_name(*name); !ok) return store_error(auth, req, ok.error());
+  }
+  if (zone) {
+    if (auto ok = store::validate_time_zone(*zone); !ok) return store_error(auth, req, ok.error());
+  }
+  store::Store& st = auth.services().store;
+  const store::Actor actor{m->user.id, "api"};
+  if (name) {
+    if (auto org = st.orgs().rename_org(m->org.id, *name, actor); !org) {
+      return store_error(auth, req, org.error());
+    }
+  }
+  if (zone) {
+    if (auto ok = st.orgs().set_org_time_zone(m->org.id, *zone, actor); !ok) {
+      return store_error(auth, req, ok.error());
+    }
+  }
+  auto org = st.orgs().org(m->org.id);
   if (!org) return store_error(auth, req, org.error());
   return Response::json(org_json(*org, m->role));
 }

@@ -78,7 +78,7 @@ std::string detail(const Services& s, const Request& req, const store::AuditEntr
   if (e.action == "org.review_interval") {
     return f.from + " → " + f.to + " " + tr(s, req, "audit.detail.months");
   }
-  if (e.action == "org.rename") return f.from + " → " + f.to;
+  if (e.action == "org.rename" || e.action == "org.time_zone") return f.from + " → " + f.to;
   return {};
 }
 
