@@ -29,13 +29,26 @@ mstch::array resubmitted_fields(const Request& req, const mstch::map& data) {
   return fields;
 }
 
-// The language switch, without JavaScript. On a page reached by GET, links that
-// come back to the same page. On a page that answers a POST (a result, a form
-// shown again with its errors) a link would GET a POST-only address and lose
-// what the person sees, so each language is a small form that sends the same
-// input again to the same address in that language (see middleware.h).
+// The id of the page's form that the language switch submits, or "".
+std::string switch_form_of(const mstch::map& data) {
+  auto it = data.find("switch_form");
+  if (it == data.end()) return {};
+  const auto* id = boost::get<std::string>(&it->second);
+  return id ? *id : std::string();
+}
+
+// The language switch, without JavaScript. On a page with a form being filled
+// in (`switch_form`: its id), each language is a button of that form: it sends
+// what is typed right now, and the form's handler shows it again in the other
+// language without saving (Request::language_switch). Elsewhere, on a page
+// reached by GET, links that come back to the same page. On a page that
+// answers a POST (a result, a form shown again with its errors) a link would
+// GET a POST-only address and lose what the person sees, so each language is
+// a small form that sends the same input again to the same address in that
+// language (see middleware.h).
 mstch::array language_links(const Services& s, const Request& req, const mstch::map& data) {
-  const bool resubmit = req.method == "POST" && !req.is_api();
+  const std::string form_id = switch_form_of(data);
+  const bool resubmit = form_id.empty() && req.method == "POST" && !req.is_api();
   const std::string back = percent_encode(req.target.empty() ? "/" : req.target);
   mstch::array fields = resubmit ? resubmitted_fields(req, data) : mstch::array{};
   mstch::array out;
@@ -46,6 +59,8 @@ mstch::array language_links(const Services& s, const Request& req, const mstch::
         {"url", "/lang?to=" + code + "&back=" + back},
         {"current", code == req.lang},
         {"resubmit", resubmit},
+        {"form_switch", !form_id.empty()},
+        {"form_id", form_id},
         {"action", req.target},
         {"fields", fields},
         {"switch_field", std::string(kSwitchLangField)},

@@ -9,9 +9,12 @@
 //   csrf_token   the session's CSRF token for forms ("" until sign-in exists):
 //                <input type="hidden" name="csrf_token" value="{{csrf_token}}">
 //   path         the current path; back  the current target (path + query)
-//   languages    [{code, label, url, current, resubmit, action, fields}] for the
-//                language switch: links, or on the answer to a POST forms that send
-//                the same input again in the other language. A page that shows
+//   languages    [{code, label, url, current, resubmit, action, fields, form_switch,
+//                form_id}] for the language switch: links, or on the answer to a POST
+//                forms that send the same input again in the other language. A page
+//                with a form being filled in names it in `switch_form` (its id): the
+//                switch then submits that form as typed, and the form's handler must
+//                show it again unsaved when Request::language_switch. A page that shows
 //                something only once (a new token) adds `lang_fields` [{name, value}]
 //                so that its handler can show it again (Request::language_switch).
 // A page template starts with {{> layout_top}} and ends with {{> layout_bottom}}.

@@ -52,6 +52,8 @@ TEST_F(InviteLinks, TheLinkStaysOnTheMembersPageUntilItIsUsed) {
   const std::string token = invite_token_in(page.body);
   ASSERT_FALSE(token.empty()) << page.body;
   EXPECT_TRUE(contains(page.body, "data-copy-label=\"Link kopieren\"")) << "copy with one button (JS)";
+  // Seven days from 2026-01-01T00:00Z, as people in Berlin read it (not "2026-01-08").
+  EXPECT_TRUE(contains(page.body, "Gültig bis: 08.01.2026, 01:00 (UTC+1)")) << page.body;
 
   // Another tab, a new sign-in, another day: still there.
   Browser later(srv.port(), "en");

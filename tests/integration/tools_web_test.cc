@@ -72,7 +72,12 @@ TEST(ToolsWeb, TheFormMarksEveryFieldThePublicRegisterShows) {
   }
   // Personal data is a group of radio buttons: its marker ends the legend.
   EXPECT_TRUE(contains(page.body, R"(<legend>Personenbezogene Daten <span class="public-marker">(öffentlich, wenn freigegeben)</span></legend>)"));
-  EXPECT_EQ(count + 1, core::kPublicToolFields.size());
+  // The name says both in one bracket; the public summary's label says "öffentlich" itself
+  // (no "Kurzbeschreibung (öffentlich) (öffentlich, wenn freigegeben)").
+  EXPECT_TRUE(contains(page.body, R"(<label for="tool-name">Name <span class="required">(Pflichtfeld; öffentlich, wenn freigegeben)</span></label>)"))
+      << page.body;
+  EXPECT_TRUE(contains(page.body, R"(<label for="tool-public_summary">Kurzbeschreibung (öffentlich)</label>)"));
+  EXPECT_EQ(count + 3, core::kPublicToolFields.size());
   for (const char* label : {R"(<label for="tool-contact">Ansprechperson)",
                             R"(<label for="tool-purpose">Zweck)",
                             R"(<label for="tool-target_groups">Zielgruppen)",

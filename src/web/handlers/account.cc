@@ -233,6 +233,7 @@ Response render_welcome(auth::Auth& auth, const Request& req, const std::string&
       {"title", tr(s, req, "welcome.title")},
       {"name", name},
       {"next", next},
+      {"switch_form", std::string("welcome-form")},  // the language switch keeps the name
   };
   if (!error_key.empty()) data.emplace("error", tr(s, req, error_key));
   return render(s, req, "pages/welcome", std::move(data), status);

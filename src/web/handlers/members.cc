@@ -10,6 +10,7 @@
 #include "web/handlers/params.h"
 #include "web/handlers/public_register.h"
 #include "web/page.h"
+#include "web/time_zone.h"
 
 namespace solipraxis::web::handlers {
 
@@ -75,7 +76,7 @@ Response render_members(auth::Auth& auth, const Request& req, const auth::Member
             {"id", std::to_string(inv.id)},
             {"email", inv.email.empty() ? tr(s, req, "members.invites.anyone") : inv.email},
             {"role_label", tr(s, req, std::string("members.role.") + store::role_name(inv.role))},
-            {"expires", iso8601(inv.expires_at).substr(0, 10)},
+            {"expires", readable_time(inv.expires_at, m.org.time_zone, req.lang)},
             {"link", link},
             {"has_link", !link.empty()},
             {"is_new", inv.id == view.new_invite},

@@ -15,6 +15,7 @@
 #include "web/handlers/tool_views.h"
 #include "web/handlers/tools.h"
 #include "web/page.h"
+#include "web/time_zone.h"
 
 namespace solipraxis::web::handlers {
 
@@ -43,7 +44,7 @@ bool any_target_needs_red_lines(core::Phase from) {
 
 Response render_decide(const Services& s, const Request& req, const auth::Membership& m,
                        const core::Tool& tool, const DecideState& st) {
-  const core::Date today = core::Date::today(s.clock);
+  const core::Date today = today_in(s.clock, m.org.time_zone);
   auto message = [&](const std::string& field) {
     auto it = st.errors.find(field);
     return it == st.errors.end() ? std::string() : tr(s, req, it->second);
@@ -103,6 +104,7 @@ Response render_decide(const Services& s, const Request& req, const auth::Member
 
   mstch::map data = org_page_data(s, req, m);
   data.emplace("title", tr(s, req, "tools.decide.title") + ": " + tool.name);
+  data.emplace("switch_form", std::string("decide-form"));  // the language switch keeps the input
   data.emplace("tool", tool_data(s, req, m, tool));
   data.emplace("kinds", kinds);
   data.emplace("has_kinds", !kinds.empty());
@@ -136,7 +138,7 @@ Response render_decide(const Services& s, const Request& req, const auth::Member
 core::TransitionRequest request_of(const Services& s, const auth::Membership& m,
                                    const core::Tool& tool, DecideState& st) {
   const Params& f = st.form;
-  const core::Date today = core::Date::today(s.clock);
+  const core::Date today = today_in(s.clock, m.org.time_zone);
   core::TransitionRequest r;
   r.recorded_by = m.user.id;
   std::optional<core::Phase> to;
@@ -230,6 +232,11 @@ Response tool_decide(auth::Auth& auth, Request& req) {
     return render_decide(s, req, *m, *tool, st);
   }
   const core::TransitionRequest request = request_of(s, *m, *tool, st);
+  if (req.language_switch) {  // the form again as typed, in the other language, nothing decided
+    st.errors.clear();
+    st.unconfirmed.clear();
+    return render_decide(s, req, *m, *tool, st);
+  }
   if (!st.errors.empty()) {
     st.status = st.errors.size() == 1 && st.errors.contains("red_lines") ? 409 : 422;
     return render_decide(s, req, *m, *tool, st);

@@ -22,6 +22,7 @@
 #include "web/handlers/tool_views.h"
 #include "web/handlers/tools.h"
 #include "web/page.h"
+#include "web/time_zone.h"
 
 namespace solipraxis::web::handlers {
 
@@ -433,7 +434,8 @@ Response render_form(const Services& s, const Request& req, const auth::Membersh
                                                    tr(s, req, "form.date_format")
                    : *f.hint_key != '\0'    ? tr(s, req, f.hint_key)
                                              : std::string()},
-          {"published", core::is_public_tool_field(name)},
+          // The public summary's own label already says it is public.
+          {"published", core::is_public_tool_field(name) && name != "public_summary"},
           {"has_maxlength", f.maxlength > 0},
           {"maxlength", std::to_string(f.maxlength)},
           {"changed", changed},
@@ -470,6 +472,7 @@ Response render_form(const Services& s, const Request& req, const auth::Membersh
   data.emplace("title", editing ? tr(s, req, "tools.form.edit_title") + ": " + existing->name
                                 : tr(s, req, "tools.form.new_title"));
   data.emplace("editing", editing);
+  data.emplace("switch_form", std::string("tool-form"));  // the language switch keeps the input
   data.emplace("action", editing ? tool_url(m, existing->id) : tools_url(m));
   data.emplace("cancel_url", editing ? tool_url(m, existing->id) : tools_url(m));
   if (editing) data.emplace("tool_name", existing->name);
@@ -513,9 +516,10 @@ Response tool_create(auth::Auth& auth, Request& req) {
   return editor_form(auth, req, [&](const auth::Membership& m, const Params& form) {
     Services& s = auth.services();
     FormState st{values_of(form)};
-    core::Tool tool = tool_of(st.values, core::Tool{}, core::Date::today(s.clock), st.errors);
-    if (!st.errors.empty()) {
-      st.status = 422;
+    core::Tool tool = tool_of(st.values, core::Tool{}, today_in(s.clock, m.org.time_zone), st.errors);
+    // The language switch shows the form again as typed, in the other language, unsaved.
+    if (!st.errors.empty() || req.language_switch) {
+      st.status = st.errors.empty() ? 200 : 422;
       return render_form(s, req, m, std::nullopt, st);
     }
     auto created = s.store.tools().create_tool(m.org.id, tool, web_actor(m));
@@ -546,19 +550,19 @@ Response tool_update(auth::Auth& auth, Request& req) {
     st.base = values_of(form, kBasePrefix);
     const auto choice_errors = apply_choices(form, st);
     const auto version = parse_id(st.version);
-    core::Tool tool = tool_of(st.values, *stored, core::Date::today(s.clock), st.errors);
+    core::Tool tool = tool_of(st.values, *stored, today_in(s.clock, m.org.time_zone), st.errors);
     st.errors.insert(st.errors.end(), choice_errors.begin(), choice_errors.end());
     if (!version || *version != stored->version) {
       // Someone saved in between: keep the input, merge in what is stored
       // now, and let the next save replace that version.
       st.error_key = "tools.error.stale_version";
       show_conflict(st, *stored, req.lang);
-      tool_of(st.values, *stored, core::Date::today(s.clock), st.errors);
+      tool_of(st.values, *stored, today_in(s.clock, m.org.time_zone), st.errors);
       st.status = 409;
       return render_form(s, req, m, *stored, st);
     }
-    if (!st.errors.empty()) {
-      st.status = 422;
+    if (!st.errors.empty() || req.language_switch) {  // a switch: shown again, unsaved
+      st.status = st.errors.empty() ? 200 : 422;
       return render_form(s, req, m, *stored, st);
     }
     auto saved = s.store.tools().update_tool(m.org.id, tool, *version, web_actor(m));

@@ -110,6 +110,10 @@ Response render_werkstatt(auth::Auth& auth, const Request& req, const auth::Memb
   Services& s = auth.services();
   mstch::map data = org_page_data(s, req, m);
   data.emplace("title", tr(s, req, "check.page.title"));
+  // Before a check, the language switch sends the check form as typed (a text
+  // typed is checked in the other language, an empty form shown again); after
+  // one, it sends the same input again (page.h).
+  if (!v.checked && req.method == "GET") data.emplace("switch_form", std::string("werkstatt-form"));
   const CheckForm& c = v.check;
   data.emplace("text", c.text);
   data.emplace("lang_options", choice_options(s, req, "check.form.lang.", {"auto", "de", "en"}, c.lang));
@@ -209,7 +213,8 @@ Response werkstatt_check(auth::Auth& auth, Request& req) {
   View v = defaults(req, ctx.settings);
   v.check = read_check_form(ctx.form, ctx.settings);
   if (ctx.form.has("apply")) apply_choice(auth.services(), req, ctx, &v);
-  run(auth.services(), req, ctx.settings, &v);
+  // The language switch of an empty form: the page again, without "no text" errors.
+  if (!(req.language_switch && v.check.text.empty())) run(auth.services(), req, ctx.settings, &v);
   return render_werkstatt(auth, req, ctx.member, ctx.settings, v);
 }
 
