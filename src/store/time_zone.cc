@@ -28,7 +28,7 @@ bool is_time_zone(std::string_view id) {
 // The rules of a known zone, or null. Loaded once per thread and zone (at most
 // the few hundred ids ICU knows): creating an icu::TimeZone reads ICU's zone
 // data, and a tool page's history did that for every line (issue 20).
-const icu::TimeZone* zone_rules(std::string_view zone) {
+static const icu::TimeZone* zone_rules(std::string_view zone) {
   thread_local std::map<std::string, std::unique_ptr<icu::TimeZone>, std::less<>> loaded;
   auto it = loaded.find(zone);
   if (it == loaded.end()) {
