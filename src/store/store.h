@@ -1,6 +1,7 @@
 // The Store: every persistent read and write of solipraxis goes through it.
 // It only hands out one interface per aggregate (store/users.h, orgs.h,
-// tools.h, catalog.h, checker.h, audit.h); a caller includes the headers of
+// tools.h, catalog.h, checker.h, audit.h,
+// reflections.h); a caller includes the headers of
 // the aggregates it uses. Two engines implement them once, over sql::Db
 // (store/sql/); one contract test suite (tests/store/) holds both to the same
 // behaviour.
@@ -29,6 +30,7 @@ class Audit;
 class Catalog;
 class Checker;
 class Orgs;
+class Reflections;
 class Tools;
 class Users;
 
@@ -57,6 +59,7 @@ class Store {
   virtual Catalog& catalog() = 0;  // catalog search, the org's own catalog
   virtual Checker& checker() = 0;  // the org's checker settings
   virtual Audit& audit() = 0;      // reading the audit log
+  virtual Reflections& reflections() = 0;  // guided reflections on tools
 };
 
 struct StoreConfig {

@@ -11,6 +11,7 @@
 #include "store/catalog.h"
 #include "store/checker.h"
 #include "store/orgs.h"
+#include "store/reflections.h"
 #include "store/sql/db.h"
 #include "store/sql/watched_db.h"
 #include "store/store.h"
@@ -153,6 +154,26 @@ class SqlAudit final : public Audit, SqlPart {
                                      const PageRequest& page) override;
 };
 
+class SqlReflections final : public Reflections, SqlPart {
+ public:
+  using SqlPart::SqlPart;
+
+  Result<ReflectionRound> create_round(OrgId org, const NewRound& round,
+                                       const Actor& actor) override;
+  Result<ReflectionRound> round(OrgId org, std::int64_t round_id) override;
+  Result<std::vector<ReflectionRound>> rounds(OrgId org, core::ToolId tool) override;
+  Result<Reflection> start(OrgId org, std::int64_t round_id, const Author& author,
+                           const Actor& actor) override;
+  Result<Reflection> reflection(OrgId org, std::int64_t reflection_id,
+                                const Author& author) override;
+  Result<SectionAnswers> save_section(OrgId org, std::int64_t reflection_id, const Author& author,
+                                      const SectionAnswers& section,
+                                      std::int64_t expected_version, const Actor& actor) override;
+  Result<Reflection> finish_stage(OrgId org, std::int64_t reflection_id, const Author& author,
+                                  int stage, const Actor& actor) override;
+  Result<TeamView> team_view(OrgId org, std::int64_t round_id) override;
+};
+
 class SqlStore final : public Store {
  public:
   // `read_only`: opened read-only on purpose; every write is refused (watched_db.h).
@@ -172,6 +193,7 @@ class SqlStore final : public Store {
   Catalog& catalog() override { return catalog_; }
   Checker& checker() override { return checker_; }
   Audit& audit() override { return audit_; }
+  Reflections& reflections() override { return reflections_; }
 
   Db& db() { return *db_; }
 
@@ -185,7 +207,8 @@ class SqlStore final : public Store {
         tools_(*db_, clock),
         catalog_(*db_, clock),
         checker_(*db_, clock),
-        audit_(*db_, clock) {}
+        audit_(*db_, clock),
+        reflections_(*db_, clock) {}
 
   WatchedDb* watched_;       // owned by db_
   std::unique_ptr<Db> db_;
@@ -196,6 +219,7 @@ class SqlStore final : public Store {
   SqlCatalog catalog_;
   SqlChecker checker_;
   SqlAudit audit_;
+  SqlReflections reflections_;
 };
 
 }  // namespace solipraxis::store::sql
