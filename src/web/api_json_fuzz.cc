@@ -19,8 +19,7 @@ using namespace solipraxis::web;
 
 namespace {
 
-
-const std::vector<std::pair<std::string, std::string>>& targets() {
+const fuzz::Routes& targets() {
   static const auto all = fuzz::body_routes(fuzz::site().app().router(), /*api=*/true);
   return all;
 }
@@ -34,13 +33,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
-  static unsigned runs = 0;
-  if (++runs % 4096 == 0) fuzz::site().reset();
-  const auto& [method, path] = targets()[data[0] % targets().size()];
-  Request req;
-  req.method = method;
-  req.target = req.path = path;
-  req.remote_addr = "192.0.2.1";
+  Request req = fuzz::route_request(targets(), data[0]);
   req.headers.add("Content-Type", (data[0] & 0x80) ? "application/json; charset=utf-8" : "application/json");
   req.headers.add("Authorization", "Bearer " + fuzz::site().token());
   req.body.assign(reinterpret_cast<const char*>(data) + 1, size - 1);

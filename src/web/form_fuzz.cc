@@ -20,8 +20,7 @@ using namespace solipraxis::web;
 
 namespace {
 
-
-const std::vector<std::pair<std::string, std::string>>& targets() {
+const fuzz::Routes& targets() {
   static const auto all = fuzz::body_routes(fuzz::site().app().router(), /*api=*/false, {"/logout"});
   return all;
 }
@@ -77,13 +76,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view body(reinterpret_cast<const char*>(data) + 1, size - 1);
   check_decoding(body);
 
-  static unsigned runs = 0;
-  if (++runs % 4096 == 0) fuzz::site().reset();
-  const auto& [method, path] = targets()[data[0] % targets().size()];
-  Request req;
-  req.method = method;
-  req.target = req.path = path;
-  req.remote_addr = "192.0.2.1";
+  Request req = fuzz::route_request(targets(), data[0]);
   req.headers.add("Content-Type", "application/x-www-form-urlencoded");
   req.cookies[auth::kSessionCookie] = fuzz::site().session_cookie();
   std::string form(body);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -125,6 +126,21 @@ inline std::vector<std::pair<std::string, std::string>> body_routes(
     out.emplace_back(r.method, path);
   }
   return out;
+}
+
+using Routes = std::vector<std::pair<std::string, std::string>>;
+
+// A request to the route of `routes` that the input's first byte picks, from a
+// documentation address; every 4,096th call starts the site afresh first.
+inline Request route_request(const Routes& routes, std::uint8_t first) {
+  static unsigned runs = 0;
+  if (++runs % 4096 == 0) site().reset();
+  const auto& [method, path] = routes[first % routes.size()];
+  Request req;
+  req.method = method;
+  req.target = req.path = path;
+  req.remote_addr = "192.0.2.1";
+  return req;
 }
 
 }  // namespace solipraxis::web::fuzz
