@@ -19,7 +19,7 @@
 #include "store/catalog.h"
 #include "store/orgs.h"
 #include "store/store.h"
-#include "web/handlers/catalog_store.h"
+#include "web/handlers/catalog/catalog_store.h"
 
 namespace solipraxis::cli {
 

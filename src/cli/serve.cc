@@ -19,7 +19,7 @@
 #include "store/secrets.h"
 #include "store/store.h"
 #include "web/app.h"
-#include "web/handlers/catalog_store.h"
+#include "web/handlers/catalog/catalog_store.h"
 #include "web/public_url.h"
 #include "web/server.h"
 

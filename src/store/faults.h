@@ -1,7 +1,7 @@
 // The storage faults a person or an operator can act on. An engine reports each
 // as an Error with ErrorCode::kUnavailable and one of these keys (the i18n
 // message says what is wrong in the person's language); the web layer keeps the
-// person's input and /healthz names the fault (web/handlers/health.cc).
+// person's input and /healthz names the fault (web/handlers/site/health.cc).
 #pragma once
 
 #include <string_view>

@@ -14,7 +14,7 @@
 
 #include "text/utf8.h"
 #include "web/fuzz_site.h"
-#include "web/handlers/params.h"
+#include "web/handlers/common/params.h"
 
 using namespace solipraxis::web;
 

@@ -4,7 +4,7 @@
 #include "store/store.h"
 #include "store/tool_records.h"
 #include "store/tools.h"
-#include "web/handlers/api.h"
+#include "web/handlers/account/api.h"
 
 namespace solipraxis::web {
 

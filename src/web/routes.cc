@@ -1,25 +1,25 @@
 #include "web/routes.h"
 
 #include "web/auth/auth.h"
-#include "web/handlers/account.h"
-#include "web/handlers/api.h"
-#include "web/handlers/audit.h"
-#include "web/handlers/auth.h"
-#include "web/handlers/catalog.h"
-#include "web/handlers/check_api.h"
-#include "web/handlers/dashboard.h"
-#include "web/handlers/health.h"
-#include "web/handlers/invite.h"
-#include "web/handlers/members.h"
-#include "web/handlers/org_catalog.h"
-#include "web/handlers/org_settings.h"
-#include "web/handlers/pages.h"
-#include "web/handlers/public_register.h"
-#include "web/handlers/reviews.h"
-#include "web/handlers/static.h"
-#include "web/handlers/werkstatt.h"
-#include "web/handlers/tools_api.h"
-#include "web/handlers/tools.h"
+#include "web/handlers/account/account.h"
+#include "web/handlers/account/api.h"
+#include "web/handlers/audit/audit.h"
+#include "web/handlers/account/auth.h"
+#include "web/handlers/catalog/catalog.h"
+#include "web/handlers/werkstatt/check_api.h"
+#include "web/handlers/site/dashboard.h"
+#include "web/handlers/site/health.h"
+#include "web/handlers/account/invite.h"
+#include "web/handlers/account/members.h"
+#include "web/handlers/catalog/org_catalog.h"
+#include "web/handlers/account/org_settings.h"
+#include "web/handlers/site/pages.h"
+#include "web/handlers/public/public_register.h"
+#include "web/handlers/tools/reviews.h"
+#include "web/handlers/site/static.h"
+#include "web/handlers/werkstatt/werkstatt.h"
+#include "web/handlers/tools/tools_api.h"
+#include "web/handlers/tools/tools.h"
 #include "web/middleware.h"
 
 namespace solipraxis::web {
@@ -109,7 +109,7 @@ void register_routes(Router& r, Services& s) {
   r.post("/o/{org}/praxis/hide", ah(org_praxis_hide), kEditor);
   r.post("/o/{org}/praxis/move", ah(org_praxis_move), kEditor);
 
-  // --- AI tool register for members (handlers/tools.h); editors and owners write ---
+  // --- AI tool register for members (handlers/tools/tools.h); editors and owners write ---
   r.get("/o/{org}/tools", ah(tools_page), kMember);
   r.post("/o/{org}/tools", ah(tool_create), kEditor);
   r.get("/o/{org}/tools/new", ah(tool_new_page), kEditor);
