@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <mutex>
 
@@ -79,6 +80,26 @@ std::optional<std::string> unseal(std::string_view key, std::string_view sealed)
   sodium_memzero(raw.data(), raw.size());
   if (rc != 0) return std::nullopt;
   return out;
+}
+
+std::string keyed_hash(std::string_view key, std::string_view personal, std::string_view message) {
+  init_sodium();
+  std::string raw;
+  if (!decode(key, raw, crypto_generichash_blake2b_KEYBYTES) ||
+      personal.size() > crypto_generichash_blake2b_PERSONALBYTES) {
+    std::abort();  // a programming error
+  }
+  unsigned char persona[crypto_generichash_blake2b_PERSONALBYTES] = {};
+  std::copy(personal.begin(), personal.end(), persona);
+  unsigned char digest[32];
+  crypto_generichash_blake2b_salt_personal(
+      digest, sizeof digest, reinterpret_cast<const unsigned char*>(message.data()),
+      message.size(), reinterpret_cast<const unsigned char*>(raw.data()), raw.size(), nullptr,
+      persona);
+  sodium_memzero(raw.data(), raw.size());
+  char hex[sizeof digest * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return std::string(hex);
 }
 
 core::Result<std::string> hash_password(std::string_view password) {

@@ -31,4 +31,10 @@ bool valid_key(std::string_view key);
 std::string seal(std::string_view key, std::string_view plaintext);  // requires valid_key(key)
 std::optional<std::string> unseal(std::string_view key, std::string_view sealed);
 
+// A keyed BLAKE2b-256 digest of `message` as 64 hex characters, with a purpose
+// (`personal`, at most 16 bytes) mixed in so one key serves several uses without
+// one digest standing in for another. Without the key nobody can compute it or
+// tell which message it came from. Requires valid_key(key).
+std::string keyed_hash(std::string_view key, std::string_view personal, std::string_view message);
+
 }  // namespace solipraxis::store

@@ -65,5 +65,16 @@ TEST(Secrets, SealedTextOpensOnlyWithItsKeyAndUnaltered) {
   EXPECT_EQ(unseal("kein-schluessel", sealed), std::nullopt);
 }
 
+TEST(Secrets, KeyedHashDependsOnKeyPurposeAndMessage) {
+  const std::string key = random_token();
+  const std::string h = keyed_hash(key, "purpose-a", "7:12");
+  EXPECT_EQ(h.size(), 64u);
+  EXPECT_EQ(keyed_hash(key, "purpose-a", "7:12"), h) << "the same input finds the same digest";
+  EXPECT_NE(keyed_hash(key, "purpose-a", "7:13"), h);
+  EXPECT_NE(keyed_hash(key, "purpose-b", "7:12"), h) << "another purpose, another digest";
+  EXPECT_NE(keyed_hash(random_token(), "purpose-a", "7:12"), h) << "another key";
+  EXPECT_NE(hash_token("7:12"), h) << "not computable without the key";
+}
+
 }  // namespace
 }  // namespace solipraxis::store
