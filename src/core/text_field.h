@@ -34,6 +34,7 @@ void check_text_field(std::vector<FieldError>& out, const std::string& field,
 // in lists and CSV and the structure of Markdown exports.
 void check_line_field(std::vector<FieldError>& out, const std::string& field,
                       std::string_view value, std::size_t max,
-                      const std::string& too_long_key = "tools.error.field_too_long");
+                      const std::string& too_long_key = "tools.error.field_too_long",
+                      const std::string& invalid_key = "tools.error.text_invalid");
 
 }  // namespace solipraxis::core

@@ -1,7 +1,7 @@
 // The Store: every persistent read and write of solipraxis goes through it.
 // It only hands out one interface per aggregate (store/users.h, orgs.h,
 // tools.h, catalog.h, checker.h, audit.h,
-// reflections.h); a caller includes the headers of
+// reflections.h, personas.h, risks.h); a caller includes the headers of
 // the aggregates it uses. Two engines implement them once, over sql::Db
 // (store/sql/); one contract test suite (tests/store/) holds both to the same
 // behaviour.
@@ -30,7 +30,9 @@ class Audit;
 class Catalog;
 class Checker;
 class Orgs;
+class Personas;
 class Reflections;
+class Risks;
 class Tools;
 class Users;
 
@@ -60,6 +62,8 @@ class Store {
   virtual Checker& checker() = 0;  // the org's checker settings
   virtual Audit& audit() = 0;      // reading the audit log
   virtual Reflections& reflections() = 0;  // guided reflections on tools
+  virtual Personas& personas() = 0;        // the org's personas, attached to tools
+  virtual Risks& risks() = 0;              // the vulnerability risk matrix per tool
 };
 
 struct StoreConfig {

@@ -11,7 +11,9 @@
 #include "store/catalog.h"
 #include "store/checker.h"
 #include "store/orgs.h"
+#include "store/personas.h"
 #include "store/reflections.h"
+#include "store/risks.h"
 #include "store/sql/db.h"
 #include "store/sql/watched_db.h"
 #include "store/store.h"
@@ -174,6 +176,35 @@ class SqlReflections final : public Reflections, SqlPart {
   Result<TeamView> team_view(OrgId org, std::int64_t round_id) override;
 };
 
+class SqlPersonas final : public Personas, SqlPart {
+ public:
+  using SqlPart::SqlPart;
+
+  Result<std::vector<core::Persona>> list(OrgId org) override;
+  Result<core::Persona> get(OrgId org, PersonaId id) override;
+  Result<core::Persona> create(OrgId org, const core::Persona& persona,
+                               const Actor& actor) override;
+  Result<core::Persona> update(OrgId org, const core::Persona& persona,
+                               std::int64_t expected_version, const Actor& actor) override;
+  Status remove(OrgId org, PersonaId id, bool detach_from_risks, const Actor& actor) override;
+  Result<std::vector<core::Persona>> of_tool(OrgId org, core::ToolId tool) override;
+  Status attach(OrgId org, core::ToolId tool, PersonaId persona, const Actor& actor) override;
+  Status detach(OrgId org, core::ToolId tool, PersonaId persona, const Actor& actor) override;
+};
+
+class SqlRisks final : public Risks, SqlPart {
+ public:
+  using SqlPart::SqlPart;
+
+  Result<std::vector<core::Risk>> list(OrgId org, const RiskFilter& filter) override;
+  Result<core::Risk> get(OrgId org, RiskId id) override;
+  Result<core::Risk> create(OrgId org, const core::Risk& risk, const Actor& actor) override;
+  Result<core::Risk> update(OrgId org, const core::Risk& risk, std::string_view reason,
+                            std::int64_t expected_version, const Actor& actor) override;
+  Status remove(OrgId org, RiskId id, const Actor& actor) override;
+  Result<std::vector<core::Assessment>> history(OrgId org, RiskId id) override;
+};
+
 class SqlStore final : public Store {
  public:
   // `read_only`: opened read-only on purpose; every write is refused (watched_db.h).
@@ -194,6 +225,8 @@ class SqlStore final : public Store {
   Checker& checker() override { return checker_; }
   Audit& audit() override { return audit_; }
   Reflections& reflections() override { return reflections_; }
+  Personas& personas() override { return personas_; }
+  Risks& risks() override { return risks_; }
 
   Db& db() { return *db_; }
 
@@ -208,7 +241,9 @@ class SqlStore final : public Store {
         catalog_(*db_, clock),
         checker_(*db_, clock),
         audit_(*db_, clock),
-        reflections_(*db_, clock) {}
+        reflections_(*db_, clock),
+        personas_(*db_, clock),
+        risks_(*db_, clock) {}
 
   WatchedDb* watched_;       // owned by db_
   std::unique_ptr<Db> db_;
@@ -220,6 +255,8 @@ class SqlStore final : public Store {
   SqlChecker checker_;
   SqlAudit audit_;
   SqlReflections reflections_;
+  SqlPersonas personas_;
+  SqlRisks risks_;
 };
 
 }  // namespace solipraxis::store::sql
