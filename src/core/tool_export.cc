@@ -3,40 +3,16 @@
 #include <cstdio>
 #include <map>
 
+#include "core/json_text.h"
+
 namespace solipraxis::core {
 namespace {
 
-std::string opt_json(const char* s, bool present) { return present ? json_string(s) : "null"; }
+using json_text::array;
+using json_text::Obj;
 
-std::string bool_json(bool b) { return b ? "true" : "false"; }
-
-// Appends `"key": value` with a separating comma when needed.
-class Obj {
- public:
-  Obj& raw(std::string_view key, const std::string& value) {
-    out_ += first_ ? "{" : ",";
-    first_ = false;
-    out_ += json_string(key) + ":" + value;
-    return *this;
-  }
-  Obj& str(std::string_view key, std::string_view value) { return raw(key, json_string(value)); }
-  Obj& num(std::string_view key, std::int64_t value) { return raw(key, std::to_string(value)); }
-  std::string done() { return first_ ? "{}" : out_ + "}"; }
-
- private:
-  std::string out_;
-  bool first_ = true;
-};
-
-template <typename T, typename F>
-std::string array_json(const std::vector<T>& items, F&& each) {
-  std::string out = "[";
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i) out += ",";
-    out += each(items[i]);
-  }
-  return out + "]";
-}
+std::string opt_json(const char* s, bool present) { return json_text::opt_string(s, present); }
+std::string bool_json(bool b) { return json_text::boolean(b); }
 
 const std::map<std::string, std::string, std::less<>>& english() {
   static const std::map<std::string, std::string, std::less<>> kLabels = {
@@ -208,7 +184,7 @@ std::string tool_json(const Tool& t) {
       .str("affected_groups", t.affected_groups)
       .str("cost", t.cost)
       .str("contact", t.contact)
-      .raw("links", array_json(t.links, [](const std::string& l) { return json_string(l); }))
+      .raw("links", array(t.links, [](const std::string& l) { return json_string(l); }))
       .str("phase", phase_name(t.phase))
       .raw("next_review",
            t.next_review ? json_string(t.next_review->str()) : std::string("null"))
@@ -230,14 +206,14 @@ std::string decision_json(const Decision& d) {
       .str("from", phase_name(d.from))
       .str("to", phase_name(d.to))
       .str("rationale", d.rationale)
-      .raw("principles", array_json(d.principles,
+      .raw("principles", array(d.principles,
                                     [](const PrincipleNote& n) {
                                       return Obj().num("principle", n.principle).str("how", n.how).done();
                                     }))
       .str("decided_by", d.decided_by)
       .str("decided_on", d.decided_on.str())
       .raw("red_lines_confirmed",
-           array_json(d.red_lines,
+           array(d.red_lines,
                       [](const RedLineConfirmation& c) {
                         return Obj().num("id", c.red_line.value).str("text", c.text).done();
                       }))
@@ -248,11 +224,11 @@ std::string decision_json(const Decision& d) {
 std::string tool_record_json(const ToolRecord& r) {
   std::string tool = tool_json(r.tool);
   tool.pop_back();  // reopen the object to append the decisions
-  return tool + ",\"decisions\":" + array_json(r.decisions, decision_json) + "}";
+  return tool + ",\"decisions\":" + array(r.decisions, decision_json) + "}";
 }
 
 std::string register_json(const std::vector<ToolRecord>& records) {
-  return "{\"tools\":" + array_json(records, tool_record_json) + "}";
+  return "{\"tools\":" + array(records, tool_record_json) + "}";
 }
 
 std::string tool_markdown(const ToolRecord& r, const Translate& t) {
