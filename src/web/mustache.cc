@@ -11,7 +11,7 @@ using core::make_error;
 
 namespace {
 
-enum class TokenType { kText, kVariable, kOpen, kInverted, kClose, kPartial, kComment };
+enum class TokenType { kText, kVariable, kRaw, kOpen, kInverted, kClose, kPartial, kComment };
 
 struct Token {
   TokenType type;
@@ -52,6 +52,19 @@ core::Result<std::vector<Token>> tokenize(std::string_view src) {
     const auto open = src.find("{{");
     push_text(src.substr(0, open), line, out);
     if (open == std::string_view::npos) break;
+    if (src.substr(open, 3) == "{{{") {
+      // Unescaped output only for the one name that holds render_markdown's output.
+      const auto close3 = src.find("}}}", open + 3);
+      const std::string_view name =
+          close3 == std::string_view::npos ? std::string_view{} : trim(src.substr(open + 3, close3 - open - 3));
+      if (name != kRawName) {
+        return fault(line, "unsupported tag {{{" + std::string(name) + "}}}: only {{{" +
+                               std::string(kRawName) + "}}}");
+      }
+      out.push_back({TokenType::kRaw, name, line});
+      src.remove_prefix(close3 + 3);
+      continue;
+    }
     const auto close = src.find("}}", open + 2);
     if (close == std::string_view::npos) return fault(line, "tag without }}");
     std::string_view tag = trim(src.substr(open + 2, close - open - 2));
@@ -87,7 +100,7 @@ std::vector<Token> drop_standalone_lines(const std::vector<Token>& tokens) {
     const Token& t = tokens[i];
     if (t.type == TokenType::kText) {
       has_content = has_content || !whitespace_only(t.text);
-    } else if (t.type == TokenType::kVariable) {
+    } else if (t.type == TokenType::kVariable || t.type == TokenType::kRaw) {
       has_content = true;
     } else {
       has_tag = true;
@@ -141,6 +154,9 @@ core::Result<Nodes> parse(std::string_view source) {
         break;
       case TokenType::kVariable:
         nodes.push_back({Node::Kind::kVariable, {}, split_name(t.text), {}});
+        break;
+      case TokenType::kRaw:
+        nodes.push_back({Node::Kind::kRaw, {}, split_name(t.text), {}});
         break;
       case TokenType::kPartial:
         nodes.push_back({Node::Kind::kPartial, std::string(t.text), {}, {}});
@@ -227,6 +243,11 @@ void render_nodes(const Nodes& nodes, const Partials& partials,
       case Node::Kind::kVariable:
         if (const auto* value = lookup(node.path, scopes)) {
           boost::apply_visitor(AppendEscaped(out), *value);
+        }
+        break;
+      case Node::Kind::kRaw:
+        if (const auto* value = lookup(node.path, scopes)) {
+          if (const auto* html = boost::get<std::string>(value)) out += *html;
         }
         break;
       case Node::Kind::kPartial: {

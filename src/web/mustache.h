@@ -5,7 +5,9 @@
 // {{#s}}..{{/s}}, {{^s}}..{{/s}}, {{> partial}}, {{! comment}}; lines that hold
 // only section, partial or comment tags vanish as in the Mustache spec
 // (partials are not re-indented: that changes whitespace only). Unescaped
-// output ({{{x}}}, {{&x}}) and delimiter changes are rejected when parsing.
+// output ({{{x}}}, {{&x}}) and delimiter changes are rejected when parsing,
+// with one exception: {{{answer_html}}}, which templates use ONLY for the output
+// of render_markdown (web/markdown.h), HTML already made safe there.
 // Rendering reads shared data only, so one parsed template serves all threads.
 #pragma once
 
@@ -20,8 +22,11 @@
 
 namespace solipraxis::web::mustache {
 
+// The one name templates may print unescaped, {{{answer_html}}}: render_markdown's output.
+inline constexpr std::string_view kRawName = "answer_html";
+
 struct Node {
-  enum class Kind { kText, kVariable, kSection, kInverted, kPartial };
+  enum class Kind { kText, kVariable, kRaw, kSection, kInverted, kPartial };
   Kind kind = Kind::kText;
   std::string text;               // the text, or the partial's name
   std::vector<std::string> path;  // a name split at its dots ({"."} for the current item)

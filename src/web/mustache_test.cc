@@ -72,13 +72,25 @@ TEST(Mustache, PartialsRenderInTheCurrentScopeAndCyclesStop) {
 
 TEST(Mustache, MalformedOrUnsafeTemplatesAreRejected) {
   for (std::string_view bad : {"{{#a}}open", "{{/a}}", "{{#a}}{{/b}}", "{{x", "{{{raw}}}",
-                               "{{&raw}}", "{{=<% %>=}}", "{{}}"}) {
+                               "{{&raw}}", "{{=<% %>=}}", "{{}}", "{{{answer_html}}",
+                               "{{&answer_html}}", "{{{ answer_htm }}}", "{{{answer_html.x}}}"}) {
     auto nodes = parse(bad);
     EXPECT_FALSE(nodes) << bad;
     if (!nodes) {
       EXPECT_EQ(nodes.error().code, core::ErrorCode::kInvalidInput);
     }
   }
+}
+
+TEST(Mustache, OnlyAnswerHtmlIsPrintedUnescaped) {
+  // render_markdown's output is already safe HTML; everything else stays escaped.
+  const mstch::node data = mstch::map{{"answer_html", std::string("<p><em>ja</em></p>")},
+                                      {"x", std::string("<em>")}};
+  EXPECT_EQ(render_one("{{{answer_html}}}|{{{ answer_html }}}|{{answer_html}}|{{x}}", data),
+            "<p><em>ja</em></p>|<p><em>ja</em></p>|&lt;p&gt;&lt;em&gt;ja&lt;/em&gt;&lt;/p&gt;|&lt;em&gt;");
+  const mstch::node rows = mstch::map{
+      {"answers", mstch::array{mstch::map{{"answer_html", std::string("<p>a</p>")}}}}};
+  EXPECT_EQ(render_one("{{#answers}}{{{answer_html}}}{{/answers}}", rows), "<p>a</p>");
 }
 
 }  // namespace
