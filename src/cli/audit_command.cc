@@ -61,7 +61,7 @@ int run_list(Context& ctx, const AuditOptions& opt) {
   const auto filter = store::audit_kind_filter(opt.kind);
   if (!filter) {
     std::cerr << "solipraxis: unknown kind '" << opt.kind
-              << "' (tools, red_lines, catalog, members or settings)\n";
+              << "' (" << store::audit_kinds_list() << ")\n";
     return kExitUsage;
   }
   core::SystemClock clock;
@@ -103,7 +103,7 @@ void add_audit_command(CLI::App& app, Context& ctx) {
   list->add_option("--org", opt->org, "Organisation slug")->required();
   list->add_option("--limit", opt->limit, "At most N entries (1-200, default 50)")
       ->check(CLI::Range(1, 200));
-  list->add_option("--kind", opt->kind, "Only tools, red_lines, catalog, members or settings");
+  list->add_option("--kind", opt->kind, "Only " + store::audit_kinds_list());
   list->add_option("--cursor", opt->cursor, "Continue after the entries shown before");
   list->add_option("--format", opt->format, "text or json")
       ->check(CLI::IsMember({"text", "json"}));

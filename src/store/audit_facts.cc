@@ -21,6 +21,7 @@ const std::vector<KindEntities>& kind_table() {
       {"tools", {"tool"}},
       {"red_lines", {"red_line"}},
       {"catalog", {"catalog_entry", "catalog_order"}},
+      {"reflections", {"reflection_round", "reflection"}},
       {"members", {"membership", "invite", "user"}},
       {"settings", {"org", "checker_settings", "review_feed"}},
   };
@@ -79,6 +80,12 @@ std::vector<std::string> changed_from_summaries(const json& before, const json& 
 }
 
 }  // namespace
+
+std::string audit_kinds_list() {
+  std::string out;
+  for (std::string_view k : kAuditKinds) out += (out.empty() ? "" : ", ") + std::string(k);
+  return out;
+}
 
 std::optional<AuditFilter> audit_kind_filter(std::string_view kind) {
   if (kind.empty()) return AuditFilter{};

@@ -29,9 +29,13 @@ namespace solipraxis::store {
 //   catalog    catalog_entry, catalog_order (the org's own catalog)
 //   members    membership, invite, user (a password change)
 //   settings   org (incl. review interval), checker_settings, review_feed
-inline constexpr std::array<std::string_view, 5> kAuditKinds = {"tools", "red_lines", "catalog",
-                                                                "members", "settings"};
+//   reflections  reflection_round, reflection (guided reflections: rounds started,
+//              answers begun, saved, stages finished; anonymous rows name no one)
+inline constexpr std::array<std::string_view, 6> kAuditKinds = {
+    "tools", "red_lines", "catalog", "reflections", "members", "settings"};
 
+// The kinds for a usage message: "tools, red_lines, ..., settings".
+std::string audit_kinds_list();
 // The filter for a kind; nullopt for an unknown kind. "" is every row.
 std::optional<AuditFilter> audit_kind_filter(std::string_view kind);
 // The kind an entity belongs to, "" for an entity no kind names.

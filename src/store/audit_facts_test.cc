@@ -17,12 +17,15 @@ AuditEntry entry(std::string action, std::string entity, std::string before, std
 
 TEST(AuditFactsTest, KindsCoverEveryAuditedEntity) {
   for (const char* entity : {"tool", "red_line", "catalog_entry", "catalog_order", "membership",
-                             "invite", "org", "checker_settings", "review_feed"}) {
+                             "invite", "org", "checker_settings", "review_feed",
+                             "reflection_round", "reflection"}) {
     EXPECT_FALSE(audit_kind(entity).empty()) << entity;
   }
   EXPECT_EQ(audit_kind("membership"), "members");
   EXPECT_EQ(audit_kind_filter("catalog")->entities,
             (std::vector<std::string>{"catalog_entry", "catalog_order"}));
+  EXPECT_EQ(audit_kind_filter("reflections")->entities,
+            (std::vector<std::string>{"reflection_round", "reflection"}));
   EXPECT_TRUE(audit_kind_filter("")->entities.empty());
   EXPECT_FALSE(audit_kind_filter("passwords").has_value());
 }

@@ -31,7 +31,7 @@ mstch::array kind_options(const Services& s, const Request& req, const std::stri
 
 core::Error unknown_kind() {
   return core::make_error(core::ErrorCode::kInvalidInput, "error.http.bad_request",
-                          "kind: tools, red_lines, catalog, members or settings");
+                          "kind: " + store::audit_kinds_list());
 }
 
 }  // namespace
