@@ -115,6 +115,9 @@ class Reflections {
   // The author's own reflection; another person's is not_found.
   virtual Result<Reflection> reflection(OrgId org, std::int64_t reflection_id,
                                         const Author& author) = 0;
+  // The author's reflection in the round without beginning one (for reads):
+  // not_found "reflections.error.not_begun" when the author has none yet.
+  virtual Result<Reflection> mine(OrgId org, std::int64_t round_id, const Author& author) = 0;
 
   // Saves one section as a draft if its stored version is `expected_version`
   // (0: not saved yet), else kConflict "reflections.error.stale_draft" and

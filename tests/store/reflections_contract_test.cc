@@ -262,6 +262,37 @@ TEST_P(ReflectionsContract, NamedTeamViewShowsEveryRespondentWithoutAThreshold) 
   EXPECT_EQ(rounds->front().catalog_version, 2);
 }
 
+TEST_P(ReflectionsContract, MineFindsTheAuthorsReflectionWithoutBeginningOne) {
+  const User ada = make_user("ada@example.org");
+  const User ben = make_user("ben@example.org");
+  const Org other = make_org("andere");
+  const auto round = make_round(false);
+  const std::string before = dump_all();
+  auto none = store_->reflections().mine(org_.id, round.id, named(ada));
+  ASSERT_FALSE(none.has_value());
+  EXPECT_EQ(none.error().code, core::ErrorCode::kNotFound);
+  EXPECT_EQ(none.error().key, "reflections.error.not_begun");
+  EXPECT_EQ(dump_all(), before) << "reading begins nothing";
+
+  auto begun = store_->reflections().start(org_.id, round.id, named(ada), actor_);
+  ASSERT_OK(begun);
+  ASSERT_OK(store_->reflections().save_section(org_.id, begun->id, named(ada),
+                                               section("s.1", "Gedanke"), 0, actor_));
+  auto found = store_->reflections().mine(org_.id, round.id, named(ada));
+  ASSERT_OK(found);
+  EXPECT_EQ(found->id, begun->id);
+  ASSERT_EQ(found->sections.size(), 1u);
+  EXPECT_EQ(found->sections[0].answers.at("p.1"), "Gedanke");
+  EXPECT_ERR(store_->reflections().mine(org_.id, round.id, named(ben)), kNotFound);
+  EXPECT_ERR(store_->reflections().mine(other.id, round.id, named(ada)), kNotFound);
+  EXPECT_ERR(store_->reflections().mine(org_.id, round.id, anon("k")), kInvalidInput);
+
+  const auto anonymous = make_round(true);
+  ASSERT_OK(store_->reflections().start(org_.id, anonymous.id, anon("k1"), actor_));
+  ASSERT_OK(store_->reflections().mine(org_.id, anonymous.id, anon("k1")));
+  EXPECT_ERR(store_->reflections().mine(org_.id, anonymous.id, anon("k2")), kNotFound);
+}
+
 INSTANTIATE_TEST_SUITE_P(sqlite, ReflectionsContract, ::testing::Values("sqlite"),
                          [](const auto& info) { return info.param; });
 INSTANTIATE_TEST_SUITE_P(postgresql, ReflectionsContract, ::testing::Values("postgresql"),

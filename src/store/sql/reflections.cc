@@ -62,6 +62,17 @@ Result<std::string> author_key(const ReflectionRound& round, const Author& autho
   return round.anonymous ? "k:" + author.key : "u:" + std::to_string(author.user->value);
 }
 
+// The id of the author's reflection in the round (by author_key), if begun.
+Result<std::optional<std::int64_t>> find_reflection(Tx& tx, OrgId org, std::int64_t round_id,
+                                                    const std::string& key) {
+  auto found = tx.query(
+      "SELECT id FROM reflections WHERE org_id = $1 AND round_id = $2 AND author_key = $3",
+      {org.value, round_id, key});
+  if (!found) return found.error();
+  if (found->empty()) return std::optional<std::int64_t>{};
+  return std::optional<std::int64_t>{found->front().int64(0)};
+}
+
 // The audit row of an answer: in an anonymous round without the person.
 Actor answer_actor(const ReflectionRound& round, const Actor& actor) {
   return round.anonymous ? Actor{std::nullopt, actor.via} : actor;
@@ -192,13 +203,11 @@ Result<Reflection> SqlReflections::start(OrgId org, std::int64_t round_id, const
     auto key = author_key(*round, author);
     if (!key) return key.error();
     const UnixTime at = answer_time(*round, now);
-    auto found = tx.query(
-        "SELECT id FROM reflections WHERE org_id = $1 AND round_id = $2 AND author_key = $3",
-        {org.value, round_id, *key});
+    auto found = find_reflection(tx, org, round_id, *key);
     if (!found) return found.error();
     std::int64_t id = 0;
-    if (!found->empty()) {
-      id = found->front().int64(0);
+    if (*found) {
+      id = **found;
     } else {
       auto rows = tx.query(
           "INSERT INTO reflections (org_id, round_id, user_id, author_key, created_at, "
@@ -225,6 +234,22 @@ Result<Reflection> SqlReflections::reflection(OrgId org, std::int64_t reflection
                                               const Author& author) {
   return read_into<Reflection>(*db_, [&](Tx& tx, Reflection& out) -> Status {
     auto loaded = load_reflection(tx, org, reflection_id, author);
+    if (!loaded) return loaded.error();
+    out = std::move(loaded->reflection);
+    return {};
+  });
+}
+
+Result<Reflection> SqlReflections::mine(OrgId org, std::int64_t round_id, const Author& author) {
+  return read_into<Reflection>(*db_, [&](Tx& tx, Reflection& out) -> Status {
+    auto round = load_round(tx, org, round_id);
+    if (!round) return round.error();
+    auto key = author_key(*round, author);
+    if (!key) return key.error();
+    auto found = find_reflection(tx, org, round_id, *key);
+    if (!found) return found.error();
+    if (!*found) return not_found("reflections.error.not_begun", "not begun");
+    auto loaded = load_reflection(tx, org, **found, author);
     if (!loaded) return loaded.error();
     out = std::move(loaded->reflection);
     return {};

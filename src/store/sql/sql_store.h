@@ -168,6 +168,7 @@ class SqlReflections final : public Reflections, SqlPart {
                            const Actor& actor) override;
   Result<Reflection> reflection(OrgId org, std::int64_t reflection_id,
                                 const Author& author) override;
+  Result<Reflection> mine(OrgId org, std::int64_t round_id, const Author& author) override;
   Result<SectionAnswers> save_section(OrgId org, std::int64_t reflection_id, const Author& author,
                                       const SectionAnswers& section,
                                       std::int64_t expected_version, const Actor& actor) override;
