@@ -160,6 +160,13 @@ Response error_response(const Services& s, const Request& req, int status,
   return render(s, req, "pages/error", std::move(data), status);
 }
 
+Response attachment(std::string body, std::string_view type, const std::string& filename) {
+  Response res = Response::text(std::move(body));
+  res.headers.set("Content-Type", type);
+  res.headers.set("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  return res;
+}
+
 Response error_response(const Services& s, const Request& req, const core::Error& error) {
   const int status = http_status(error.code);
   if (status >= 500) spdlog::error("{} {}: {}", req.method, req.path, error.detail);

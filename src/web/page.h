@@ -47,6 +47,9 @@ Response error_response(const Services& s, const Request& req, int status,
 // The same for an expected failure from a lower layer (status from its code).
 Response error_response(const Services& s, const Request& req, const core::Error& error);
 
+// A download: `body` as `type`, saved as `filename` (ASCII, no quotes) by the browser.
+Response attachment(std::string body, std::string_view type, const std::string& filename);
+
 // The default message key and code for an HTTP error status.
 std::string_view error_key_for(int status);
 std::string_view error_code_for(int status);

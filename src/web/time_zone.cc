@@ -103,12 +103,19 @@ std::string offset_label(int offset_seconds) {
   return buf;
 }
 
+std::string readable_date(core::Date date, std::string_view lang) {
+  return lang == "de" ? date.dotted() : date.str();
+}
+
+std::string readable_date(core::UnixTime t, std::string_view zone, std::string_view lang) {
+  return readable_date(local_time(t, zone).date, lang);
+}
+
 std::string readable_time(core::UnixTime t, std::string_view zone, std::string_view lang) {
   const LocalTime lt = local_time(t, zone);
   char clock[8];
   std::snprintf(clock, sizeof clock, "%02d:%02d", lt.hour, lt.minute);
-  const std::string day = lang == "de" ? lt.date.dotted() : lt.date.str();
-  return day + ", " + clock + " (" + offset_label(lt.offset_seconds) + ")";
+  return readable_date(lt.date, lang) + ", " + clock + " (" + offset_label(lt.offset_seconds) + ")";
 }
 
 }  // namespace solipraxis::web

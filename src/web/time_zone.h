@@ -50,6 +50,11 @@ LocalTime local_time(core::UnixTime t, std::string_view zone);
 // "UTC", "UTC+1", "UTC+2", "UTC+5:30", "UTC-3".
 std::string offset_label(int offset_seconds);
 
+// The day as people reading `lang` write it: German "30.03.2026", else "2026-03-30";
+// for an instant, its day in `zone`.
+std::string readable_date(core::Date date, std::string_view lang);
+std::string readable_date(core::UnixTime t, std::string_view zone, std::string_view lang);
+
 // `t` as people read it, with its offset so nobody has to guess:
 // German "30.03.2026, 14:05 (UTC+2)", English "2026-03-30, 14:05 (UTC+2)".
 std::string readable_time(core::UnixTime t, std::string_view zone, std::string_view lang);

@@ -36,13 +36,6 @@ mstch::array phase_options(const Services& s, const Request& req, std::optional<
   return out;
 }
 
-Response attachment(std::string body, std::string_view type, const std::string& filename) {
-  Response res = Response::text(std::move(body));
-  res.headers.set("Content-Type", type);
-  res.headers.set("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-  return res;
-}
-
 // Runs `fn(membership)` for a member of the org, or answers with the denial.
 template <typename Fn>
 Response for_member(auth::Auth& auth, Request& req, Fn fn) {
