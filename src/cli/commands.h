@@ -37,6 +37,7 @@ void add_org_command(CLI::App& app, Context& ctx);      // org list
 void add_check_command(CLI::App& app, Context& ctx);  // check.cc: the text checker
 void add_catalog_commands(CLI::App& app, Context& ctx);  // catalog.cc
 void add_tools_commands(CLI::App& app, Context& ctx);   // tools list|show|export
+void add_risks_commands(CLI::App& app, Context& ctx);   // personas list, risks list
 void add_audit_command(CLI::App& app, Context& ctx);    // audit list (audit_command.cc)
 
 }  // namespace solipraxis::cli

@@ -3,6 +3,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <charconv>
 #include <filesystem>
 #include <iostream>
 
@@ -10,6 +11,8 @@
 #include "store/migrations.h"
 #include "store/store.h"
 #include "store/validation.h"
+#include "web/app.h"
+#include "web/i18n.h"
 
 namespace solipraxis::cli {
 
@@ -27,6 +30,40 @@ int report(const core::Error& error) {
   while (!line.empty() && line.back() == ' ') line.pop_back();
   std::cerr << "solipraxis: " << line << "\n";
   return error.code == ErrorCode::kInternal ? kExitFailure : kExitUsage;
+}
+
+int fail_usage(const std::string& message) {
+  std::cerr << "solipraxis: " << message << "\n";
+  return kExitUsage;
+}
+
+std::optional<OrgSession> open_org_for_reading(Context& ctx, const std::string& slug,
+                                               core::Clock& clock) {
+  auto st = open_store_for_reading(ctx, clock);
+  if (!st) return std::nullopt;
+  auto org = st->orgs().org_by_slug(slug);
+  if (!org) {
+    ctx.exit_code = fail_usage("no organisation '" + slug + "'");
+    return std::nullopt;
+  }
+  return OrgSession{std::move(st), std::move(*org)};
+}
+
+core::Translate translator(const std::string& lang) {
+  auto i18n = web::I18n::load((std::filesystem::path(web::locate_web_dir("")) / "i18n").string());
+  if (!i18n) return core::english_label;
+  return [catalogs = std::make_shared<web::I18n>(std::move(*i18n)), lang](std::string_view key) {
+    const std::string& text = catalogs->t(lang, key);
+    return text == key ? core::english_label(key) : text;
+  };
+}
+
+std::optional<std::int64_t> parse_id(const std::string& text) {
+  std::int64_t id = 0;
+  const char* end = text.data() + text.size();
+  auto [p, ec] = std::from_chars(text.data(), end, id);
+  if (ec != std::errc{} || p != end || id <= 0) return std::nullopt;
+  return id;
 }
 
 std::string pad(std::string s, std::size_t width) {

@@ -6,7 +6,6 @@
 // phase or format, or xlsx to a terminal.
 #include <unistd.h>
 
-#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -25,8 +24,6 @@
 #include "store/store.h"
 #include "store/tool_records.h"
 #include "store/tools.h"
-#include "web/app.h"
-#include "web/i18n.h"
 #include "web/xlsx.h"
 
 namespace solipraxis::cli {
@@ -42,11 +39,6 @@ struct ToolsOptions {
   std::string output;  // "" = standard output
 };
 
-int fail_usage(const std::string& message) {
-  std::cerr << "solipraxis: " << message << "\n";
-  return kExitUsage;
-}
-
 std::string text_table(const std::vector<core::Tool>& tools) {
   std::string out = pad("ID", 6) + pad("PHASE", 12) + pad("NEXT REVIEW", 13) + "NAME\n";
   for (const auto& t : tools) {
@@ -54,33 +46,6 @@ std::string text_table(const std::vector<core::Tool>& tools) {
            pad(t.next_review ? t.next_review->str() : "-", 13) + t.name + "\n";
   }
   return out;
-}
-
-struct Session {
-  std::unique_ptr<store::Store> store;
-  store::Org org;
-};
-
-// Opens the store and finds the org; on failure reports and returns nullopt.
-std::optional<Session> open(Context& ctx, const ToolsOptions& opt, core::Clock& clock) {
-  auto st = open_store_for_reading(ctx, clock);
-  if (!st) return std::nullopt;
-  auto org = st->orgs().org_by_slug(opt.org);
-  if (!org) {
-    ctx.exit_code = fail_usage("no organisation '" + opt.org + "'");
-    return std::nullopt;
-  }
-  return Session{std::move(st), std::move(*org)};
-}
-
-// Labels in `lang` from web/i18n (English built in when the catalogs are missing).
-core::Translate translator(const std::string& lang) {
-  auto i18n = web::I18n::load((std::filesystem::path(web::locate_web_dir("")) / "i18n").string());
-  if (!i18n) return core::english_label;
-  return [catalogs = std::make_shared<web::I18n>(std::move(*i18n)), lang](std::string_view key) {
-    const std::string& text = catalogs->t(lang, key);
-    return text == key ? core::english_label(key) : text;
-  };
 }
 
 // Principle names from the practice catalog, "Principle N" when it cannot be loaded.
@@ -97,7 +62,7 @@ core::PrincipleName principle_names(const Context& ctx, const std::string& lang,
 }
 
 // csv: the tools sheet; xlsx: every sheet, to --output or to a pipe.
-int write_sheets(Context& ctx, const ToolsOptions& opt, Session& session,
+int write_sheets(Context& ctx, const ToolsOptions& opt, OrgSession& session,
                  const std::vector<core::ToolRecord>& records) {
   if (opt.format == "xlsx" && opt.output.empty() && isatty(STDOUT_FILENO)) {
     return fail_usage("xlsx is a binary file: use --output FILE or a pipe");
@@ -137,7 +102,7 @@ int run_list(Context& ctx, const ToolsOptions& opt) {
   }
   if (opt.only_public) filter.is_public = true;
   core::SystemClock clock;
-  auto session = open(ctx, opt, clock);
+  auto session = open_org_for_reading(ctx, opt.org, clock);
   if (!session) return ctx.exit_code;
   auto tools = store::all_tools(session->store->tools(), session->org.id, filter);
   if (!tools) return report(tools.error());
@@ -154,16 +119,12 @@ int run_list(Context& ctx, const ToolsOptions& opt) {
 }
 
 int run_show(Context& ctx, const ToolsOptions& opt) {
-  std::int64_t id = 0;
-  const char* end = opt.tool_id.data() + opt.tool_id.size();
-  auto [p, ec] = std::from_chars(opt.tool_id.data(), end, id);
-  if (ec != std::errc{} || p != end || id <= 0) {
-    return fail_usage("not a tool id: '" + opt.tool_id + "'");
-  }
+  const auto id = parse_id(opt.tool_id);
+  if (!id) return fail_usage("not a tool id: '" + opt.tool_id + "'");
   core::SystemClock clock;
-  auto session = open(ctx, opt, clock);
+  auto session = open_org_for_reading(ctx, opt.org, clock);
   if (!session) return ctx.exit_code;
-  auto tool = session->store->tools().tool(session->org.id, core::ToolId(id));
+  auto tool = session->store->tools().tool(session->org.id, core::ToolId(*id));
   if (!tool) return report(tool.error());
   auto decisions = session->store->tools().decisions(session->org.id, tool->id);
   if (!decisions) return report(decisions.error());

@@ -15,6 +15,8 @@
 #include "store/common.h"
 #include "store/migrations.h"
 #include "store/orgs.h"
+#include "store/personas.h"
+#include "store/risks.h"
 #include "store/secrets.h"
 #include "store/store.h"
 #include "store/tools.h"
@@ -331,6 +333,75 @@ TEST_F(Cli, AuditListShowsTheChangeLogNewestFirstWithoutAddresses) {
   expect_usage_error(run({"audit", "list", "--org", "verein", "--cursor", "kaputt"}), "cursor");
   EXPECT_EQ(run({"audit", "list", "--org", "verein", "--limit", "0"}).rc, 2);
   EXPECT_EQ(run({"audit", "list", "--org", "verein", "--format", "csv"}).rc, 2);
+}
+
+TEST_F(Cli, RisksListPrintsTheMatrixPerToolAndRefusesBadInput) {
+  ASSERT_EQ(run({"user", "create", "--email", "ada@example.org", "--org", "verein", "--name",
+                 "Ada"}, "ein-langes-passwort\n").rc, 0);
+  core::ToolId tool;
+  core::RiskId first;
+  {
+    auto st = open();
+    auto org = st->orgs().org_by_slug("verein");
+    auto ada = st->users().user_by_email("ada@example.org");
+    const store::Actor by{ada->id, "web"};
+    core::Tool t;
+    t.name = "Chatbot";
+    auto made = st->tools().create_tool(org->id, t, by);
+    ASSERT_TRUE(made.has_value());
+    tool = made->id;
+    core::Persona erika;
+    erika.name = "Erika, 78";
+    erika.use = core::Use::kCannot;
+    auto p = st->personas().create(org->id, erika, by);
+    ASSERT_TRUE(p.has_value());
+    core::Risk r;
+    r.tool = tool;
+    r.description = "Erika erreicht niemanden mehr am Telefon.";
+    r.personas = {p->id};
+    r.affected = core::Affected::kNonUsers;
+    r.likelihood = core::Level::kHigh;
+    r.impact = core::Level::kHigh;
+    r.owner = ada->id;
+    auto k = st->risks().create(org->id, r, by);
+    ASSERT_TRUE(k.has_value());
+    first = k->id;
+    r.personas = {};
+    r.group = "Ehrenamtliche";
+    r.affected = core::Affected::kUsers;
+    r.likelihood = core::Level::kLow;
+    r.impact = core::Level::kMedium;
+    r.owner.reset();
+    ASSERT_TRUE(st->risks().create(org->id, r, by).has_value());
+  }
+  Outcome md = run({"risks", "list", "--org", "verein", "--format", "markdown", "--lang", "de"});
+  ASSERT_EQ(md.rc, 0) << md.err;
+  const auto ls = lines(md.out);
+  ASSERT_GE(ls.size(), 7u) << md.out;
+  EXPECT_NE(ls[0].find("Chatbot"), std::string::npos);
+  EXPECT_EQ(ls[3], "| --- | --- | --- | --- |");
+  EXPECT_NE(ls[4].find("R" + std::to_string(first.value) + ": Erika, 78"), std::string::npos)
+      << "high likelihood is the first row, high impact its last cell: " << ls[4];
+  EXPECT_NE(ls[6].find("Ehrenamtliche"), std::string::npos) << ls[6];
+  EXPECT_NE(md.out.find("Ada"), std::string::npos) << "the responsible member by name";
+
+  auto risks = json_of({"risks", "list", "--org", "verein", "--tool",
+                        std::to_string(tool.value), "--format", "json"});
+  ASSERT_EQ(risks["items"].size(), 2u);
+  EXPECT_EQ(risks["items"][0]["id"], first.value) << "unmitigated high impact first";
+  EXPECT_EQ(risks["items"][0]["affected"], "non_users");
+  auto personas = json_of({"personas", "list", "--org", "verein", "--format", "json"});
+  ASSERT_EQ(personas["items"].size(), 1u);
+  EXPECT_EQ(personas["items"][0]["non_user"], true);
+  Outcome csv = run({"risks", "list", "--org", "verein", "--format", "csv", "--lang", "en"});
+  ASSERT_EQ(csv.rc, 0) << csv.err;
+  EXPECT_EQ(lines(csv.out).size(), 3u) << "a header and one row per risk: " << csv.out;
+
+  expect_usage_error(run({"risks", "list", "--org", "gibt-es-nicht"}), "no organisation");
+  expect_usage_error(run({"risks", "list", "--org", "verein", "--tool", "x"}), "tool id");
+  EXPECT_EQ(run({"risks", "list", "--org", "verein", "--tool", "999"}).rc, 2);
+  EXPECT_EQ(run({"risks", "list", "--org", "verein", "--format", "xlsx"}).rc, 2);
+  EXPECT_EQ(run({"personas", "list", "--org", "verein", "--format", "markdown"}).rc, 2);
 }
 
 }  // namespace
