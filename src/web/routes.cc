@@ -12,6 +12,7 @@
 #include "web/handlers/account/invite.h"
 #include "web/handlers/account/members.h"
 #include "web/handlers/catalog/org_catalog.h"
+#include "web/handlers/reflections/pages.h"
 #include "web/handlers/account/org_settings.h"
 #include "web/handlers/site/pages.h"
 #include "web/handlers/public/public_register.h"
@@ -132,6 +133,14 @@ void register_routes(Router& r, Services& s) {
   r.get("/o/{org}/red-lines/{id}/delete", ah(red_line_delete_page), kEditor);
   r.post("/o/{org}/red-lines/{id}/delete", ah(red_line_delete), kEditor);
   r.post("/o/{org}/review-interval", ah(review_interval_update), kEditor);
+
+  // --- guided reflections (issue 23): members start, answer and read rounds ---
+  r.post("/o/{org}/tools/{id}/reflections", ah(reflections::start_round), kMember);
+  r.get("/o/{org}/reflections/{round}", ah(reflections::round_page), kMember);
+  r.post("/o/{org}/reflections/{round}/finish", ah(reflections::finish_stage), kMember);
+  r.get("/o/{org}/reflections/{round}/team", ah(reflections::team_page), kMember);
+  r.get("/o/{org}/reflections/{round}/sections/{section}", ah(reflections::section_page), kMember);
+  r.post("/o/{org}/reflections/{round}/sections/{section}", ah(reflections::section_save), kMember);
 
   // --- JSON API (web/static/openapi.json describes it) ---
   r.get("/api/openapi.json", ah(api_openapi), kPublic);

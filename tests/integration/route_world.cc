@@ -9,6 +9,7 @@
 #include "store/common.h"
 #include "store/orgs.h"
 #include "store/paging.h"
+#include "store/reflections.h"
 #include "store/secrets.h"
 #include "store/store.h"
 #include "store/tools.h"
@@ -31,6 +32,13 @@ std::string new_tool(RouteWorld& w, const store::Org& org) {
   t.name = "Werkzeug " + store::random_token().substr(0, 6);
   t.purpose = "Briefe verständlich machen";
   return std::to_string(must(w.srv.store().tools().create_tool(org.id, t, kTestActor), "tool").id.value);
+}
+
+// A round of the use template on a fresh tool (its sections fill "sections/{section}").
+std::string new_round(RouteWorld& w, const store::Org& org) {
+  const core::ToolId tool(std::stoll(new_tool(w, org)));
+  store::NewRound r{tool, "m.reflection-template-use", 1, false, 0};
+  return std::to_string(must(w.srv.store().reflections().create_round(org.id, r, kTestActor), "round").id);
 }
 
 std::string new_red_line(RouteWorld& w, const store::Org& org) {
@@ -78,6 +86,9 @@ const std::map<std::string, ParamFiller>& param_fillers() {
   static const std::map<std::string, ParamFiller> fillers = {
       {"tools/{id}", {true, new_tool}},
       {"red-lines/{id}", {true, new_red_line}},
+      {"reflections/{round}", {true, new_round}},
+      {"sections/{section}",
+       {false, [](RouteWorld&, const store::Org&) { return std::string("m.reflection-template-use.1"); }}},
       {"entries/{id}", {true, new_entry}},
       {"invites/{id}", {true, [](RouteWorld& w, const store::Org& o) {
                           return new_invite(w, o, false);

@@ -2,6 +2,7 @@
 
 #include "core/review.h"
 #include "store/orgs.h"
+#include "web/handlers/reflections/view.h"
 #include "web/handlers/tools/reviews.h"
 #include "web/page.h"
 #include "web/time_zone.h"
@@ -39,6 +40,9 @@ Response dashboard(auth::Auth& auth, Request& req) {
     data.emplace("reviews_none", due->overdue.empty() && due->upcoming.empty());
     data.emplace("reviews_summary", true);
   }
+  mstch::array open = reflections::open_reflections_data(auth, req, *m);
+  data.emplace("has_reflections", !open.empty());
+  data.emplace("reflections", open);
   return render(s, req, "pages/dashboard", std::move(data));
 }
 

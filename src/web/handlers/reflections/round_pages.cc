@@ -1,0 +1,191 @@
+// Starting a round, the round's overview and finishing a stage (see pages.h).
+#include <string>
+
+#include "core/reflection.h"
+#include "store/store.h"
+#include "web/handlers/common/params.h"
+#include "web/handlers/reflections/pages.h"
+#include "web/handlers/reflections/view.h"
+#include "web/handlers/tools/tool_views.h"
+#include "web/i18n.h"
+#include "web/page.h"
+
+namespace solipraxis::web::handlers::reflections {
+
+namespace {
+
+// Where "Beginnen" / "Weiter ausfüllen" leads: the first section of the stage
+// being worked on that has no saved answers yet, else that stage's first section.
+std::string continue_url(const RoundContext& c, int stage) {
+  const FormSection* first = nullptr;
+  for (const FormSection& s : c.form.sections) {
+    if (s.stage != stage) continue;
+    if (!first) first = &s;
+    if (!saved_section(c, s.id)) return section_url(c.member, c.round.id, s.id);
+  }
+  return section_url(c.member, c.round.id, first ? first->id : c.form.sections.front().id);
+}
+
+// The stage the person works on now: 1 until stage one is finished, then 2
+// (two-stage forms), 0 once everything is finished.
+int current_stage(const RoundContext& c) {
+  if (c.mine && c.mine->finished_at) return 0;
+  if (c.mine && c.mine->stage_one_done_at && c.form.two_stage()) return 2;
+  return 1;
+}
+
+mstch::map status_data(const Services& s, const Request& req, const RoundContext& c,
+                       core::UnixTime now) {
+  mstch::map out;
+  const int stage = current_stage(c);
+  std::string text;
+  if (!c.mine) {
+    text = tr(s, req, "reflections.status.not_begun");
+  } else if (stage == 0) {
+    text = format_message(tr(s, req, "reflections.status.finished"),
+                          {{"date", opening_date(s, req, c, *c.mine->finished_at)}});
+  } else if (stage == 2 && c.mine->stage_two_opens_at && *c.mine->stage_two_opens_at > now) {
+    text = format_message(tr(s, req, "reflections.status.stage_two_locked"),
+                          {{"date", opening_date(s, req, c, *c.mine->stage_two_opens_at)}});
+    out.emplace("locked", true);
+  } else if (stage == 2) {
+    text = tr(s, req, "reflections.status.stage_two_open");
+  } else {
+    text = tr(s, req, "reflections.status.in_progress");
+  }
+  out.emplace("text", text);
+  if (stage != 0 && !out.count("locked")) {
+    out.emplace("continue_url", continue_url(c, stage));
+    out.emplace("continue_label", tr(s, req, c.mine ? "reflections.round.continue"
+                                                     : "reflections.round.begin"));
+  }
+  if (c.mine && stage != 0 && !out.count("locked")) {
+    const bool last = stage == 2 || !c.form.two_stage();
+    out.emplace("finish", mstch::map{
+                              {"stage", std::to_string(stage)},
+                              {"label", tr(s, req, last ? "reflections.round.finish"
+                                                        : "reflections.round.finish_stage_one")},
+                              {"hint", tr(s, req, last ? "reflections.round.finish_hint"
+                                                       : "reflections.round.finish_stage_one_hint")},
+                          });
+  }
+  return out;
+}
+
+mstch::array stages_data(const Services& s, const Request& req, const RoundContext& c,
+                         core::UnixTime now) {
+  mstch::array stages;
+  for (int stage : {1, 2}) {
+    mstch::array sections;
+    int n = 0;
+    for (const FormSection& sec : c.form.sections) {
+      ++n;
+      if (sec.stage != stage) continue;
+      const bool saved = saved_section(c, sec.id) != nullptr;
+      sections.push_back(mstch::map{
+          {"number", std::to_string(n)},
+          {"title", sec.title.get(c.lang)},
+          {"first_prompt", sec.prompts.empty() ? std::string() : sec.prompts[0].text.get(c.lang)},
+          {"phase_question", c.form.template_id.starts_with("phase.")},
+          {"url", section_url(c.member, c.round.id, sec.id)},
+          {"state", tr(s, req, saved ? "reflections.section.saved" : "reflections.section.open")},
+          {"saved", saved},
+      });
+    }
+    if (sections.empty()) continue;
+    mstch::map group{{"sections", sections}, {"stage", std::to_string(stage)}};
+    if (c.form.two_stage()) {
+      std::string heading = tr(s, req, "reflections.stage." + std::to_string(stage));
+      if (stage == 2) {
+        auto opens = stage_two_opens(c);
+        if (opens && *opens > now) {
+          heading += " " + format_message(tr(s, req, "reflections.stage.opens_on"),
+                                          {{"date", opening_date(s, req, c, *opens)}});
+        } else if (!opens) {
+          heading += " " + format_message(tr(s, req, "reflections.stage.after_days"),
+                                          {{"days", std::to_string(c.form.followup_after_days)}});
+        }
+      }
+      group.emplace("heading", heading);
+    }
+    stages.push_back(std::move(group));
+  }
+  return stages;
+}
+
+Response render_round(auth::Auth& auth, const Request& req, const RoundContext& c,
+                      std::string error = {}, int status = 200) {
+  Services& s = auth.services();
+  const core::UnixTime now = s.clock.now();
+  mstch::map data = round_page_data(s, req, c);
+  data.emplace("title", c.form.title.get(c.lang));
+  data.emplace("status", status_data(s, req, c, now));
+  data.emplace("stages", stages_data(s, req, c, now));
+  data.emplace("team_url", round_url(c.member, c.round.id) + "/team");
+  if (!error.empty()) data.emplace("error", error);
+  const std::string done = req.query.value("done");
+  if (done == "1" || done == "2") data.emplace("notice", tr(s, req, "reflections.saved.done_" + done));
+  if (req.query.value("started") == "1") data.emplace("notice", tr(s, req, "reflections.saved.started"));
+  return render(s, req, "reflections/round", std::move(data), status);
+}
+
+}  // namespace
+
+Response start_round(auth::Auth& auth, Request& req) {
+  Services& s = auth.services();
+  auto m = auth.require_member(req, req.param("org"));
+  if (!m) return m.response();
+  if (!s.catalog) return error_response(s, req, 503, "error.catalog.unavailable");
+  auto tool = tool_views::tool_of_request(s, req, *m);
+  if (!tool) return error_response(s, req, tool.error());
+  auto fields = parse_form(req.body);
+  if (!fields) return error_response(s, req, 400, "error.http.bad_request");
+  const std::string template_id = fields->value("template");
+  const std::string mode = fields->value("mode");
+  if (mode != "named" && mode != "anonymous") {
+    return error_response(s, req, 400, "reflections.error.mode_invalid");
+  }
+  const catalog::Catalog& c = s.catalog->current();
+  auto form = build_form(c, nullptr, template_id);
+  if (!form) return error_response(s, req, 400, form.error().key);
+  store::NewRound round{tool->id, template_id, c.version, mode == "anonymous",
+                        form->followup_after_days};
+  auto made = s.store.reflections().create_round(m->org.id, round, web_actor(*m));
+  if (!made) return error_response(s, req, made.error());
+  return Response::redirect(round_url(*m, made->id) + "?started=1");
+}
+
+Response round_page(auth::Auth& auth, Request& req) {
+  auto access = load_round(auth, req);
+  if (!access.context) return std::move(access.denial);
+  return render_round(auth, req, *access.context);
+}
+
+Response finish_stage(auth::Auth& auth, Request& req) {
+  auto access = load_round(auth, req);
+  if (!access.context) return std::move(access.denial);
+  RoundContext& c = *access.context;
+  Services& s = auth.services();
+  auto fields = parse_form(req.body);
+  if (!fields) return error_response(s, req, 400, "error.http.bad_request");
+  const std::string stage = fields->value("stage");
+  if (stage != "1" && stage != "2") return error_response(s, req, 400, "error.http.bad_request");
+  if (!c.mine) return render_round(auth, req, c, tr(s, req, "reflections.error.not_begun"), 409);
+  auto done = s.store.reflections().finish_stage(c.member.org.id, c.mine->id, c.author,
+                                                 std::stoi(stage), web_actor(c.member));
+  if (!done) {
+    if (done.error().key == "reflections.error.stage_locked" && c.mine->stage_two_opens_at) {
+      return render_round(auth, req, c,
+                          format_message(tr(s, req, "reflections.status.stage_two_locked"),
+                                         {{"date", opening_date(s, req, c,
+                                                                *c.mine->stage_two_opens_at)}}),
+                          409);
+    }
+    if (tool_views::is_page_error(done.error())) return error_response(s, req, done.error());
+    return render_round(auth, req, c, tr(s, req, done.error().key),
+                        done.error().code == core::ErrorCode::kConflict ? 409 : 400);
+  }
+  return Response::redirect(round_url(c.member, c.round.id) + "?done=" + stage);
+}
+
+}  // namespace solipraxis::web::handlers::reflections

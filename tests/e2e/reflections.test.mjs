@@ -1,0 +1,148 @@
+// Guided reflections in a real browser (issue 23): a member fills the whole use
+// template with the keyboard alone, from the tool page to the team view, and
+// every page on the way passes axe; the same works on a 360 px phone without
+// JavaScript; and a draft survives a forced session expiry: the person signs
+// in again and lands back in the section with the text.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { expectAccessible, navigate, newContext, signIn, useServerAndBrowser } from './lib.mjs';
+
+const ADA = { email: 'ada@example.org', password: 'korrekt-pferd-batterie', name: 'Ada Owner' };
+const ORG = 'acme';
+const USE = 'm.reflection-template-use';
+
+const env = useServerAndBrowser({ owner: { ...ADA, org: ORG, orgName: 'Acme e.V.' } });
+
+async function signedIn(options = {}) {
+  const context = await newContext(env.browser, options);
+  const page = await context.newPage();
+  await signIn(page, env.server.url, ADA.email, ADA.password);
+  await page.waitForURL(`**/o/${ORG}`);
+  return page;
+}
+
+const focused = (page) => page.evaluate(() => document.activeElement?.id ?? '');
+const focusedText = (page) =>
+  page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+
+async function tabTo(page, id) {
+  for (let i = 0; i < 200 && (await focused(page)) !== id; i += 1) await page.keyboard.press('Tab');
+  assert.equal(await focused(page), id, `Tab reaches #${id}`);
+}
+
+// Tab until the button or link named `name` has the focus, then Enter (a navigation).
+async function press(page, name) {
+  for (let i = 0; i < 200 && (await focusedText(page)) !== name; i += 1) {
+    await page.keyboard.press('Tab');
+  }
+  assert.equal(await focusedText(page), name, `Tab reaches "${name}"`);
+  await navigate(page, () => page.keyboard.press('Enter'));
+}
+
+let toolUrl = '';
+
+async function makeTool() {
+  if (toolUrl) return toolUrl;
+  const page = await signedIn();
+  await page.goto(`${env.server.url}/o/${ORG}/tools/new`);
+  await page.locator('#tool-name').fill('Übersetzungs-KI');
+  await page.locator('#tool-purpose').fill('Briefe in einfache Sprache übertragen');
+  await navigate(page, () => page.getByRole('button', { name: 'Werkzeug erfassen' }).click());
+  toolUrl = page.url().replace(/\?.*$/, '');
+  assert.match(toolUrl, /\/o\/acme\/tools\/\d+$/);
+  await page.context().close();
+  return toolUrl;
+}
+
+test('keyboard only: the whole use template, from the tool page to the team view, axe 0', async () => {
+  const page = await signedIn();
+  await page.goto(await makeTool());
+  await expectAccessible(page, 'tool page with the reflection section');
+  // The phase questions are chosen first; the use template is the fourth choice.
+  await tabTo(page, 'reflection-template-phase.development');
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowDown');
+  assert.equal(await focused(page), `reflection-template-${USE}`);
+  await press(page, 'Reflexion beginnen');
+  assert.match(await page.locator('h1').innerText(), /Reflexionsvorlage für die Nutzung/);
+  await expectAccessible(page, 'round overview');
+  await press(page, 'Beginnen');
+
+  let sections = 0;
+  for (;;) {
+    sections += 1;
+    await expectAccessible(page, `section ${sections}`);
+    const textareas = await page.locator('#reflection-form textarea').evaluateAll(
+      (els) => els.map((e) => e.id));
+    for (const id of textareas) {
+      await tabTo(page, id);
+      await page.keyboard.type(`Antwort ${sections}/${id}: **gut**`);
+    }
+    const radios = page.locator('#reflection-form input[type=radio]');
+    if ((await radios.count()) > 0) {
+      const first = await radios.first().getAttribute('id');
+      await tabTo(page, first);            // "Keine Angabe" is checked
+      await page.keyboard.press('ArrowDown');  // einmalig
+      await page.keyboard.press('ArrowDown');  // gelegentlich
+    }
+    const last = (await page.getByRole('button', { name: 'Speichern und zur Übersicht' }).count()) > 0;
+    await press(page, last ? 'Speichern und zur Übersicht' : 'Speichern und weiter');
+    if (last) break;
+    assert.ok(sections < 20, 'the template ends');
+  }
+  assert.ok(sections >= 4, `answered ${sections} sections`);
+  assert.match(await page.locator('main').innerText(), /Weiter ausfüllen/);
+  await press(page, 'Reflexion abschließen');
+  assert.match(await page.locator('[role=status]').first().innerText(), /abgeschlossen/);
+  await press(page, 'Antworten des Teams ansehen');
+  await expectAccessible(page, 'team view');
+  const team = await page.locator('main').innerText();
+  assert.match(team, /Antwort 1\/p1: \*\*gut\*\*|Antwort 1\/p1: gut/);
+  assert.match(team, /gelegentlich\s+1/);
+  await page.context().close();
+});
+
+test('360 px phone without JavaScript: begin, save a section, come back to the text', async () => {
+  const page = await signedIn({ viewport: { width: 360, height: 740 }, isMobile: true,
+    javaScriptEnabled: false });
+  await page.goto(await makeTool());
+  await page.locator(`[id="reflection-template-${USE}"]`).check();
+  await page.locator('#reflection-mode-anonymous').check();
+  await navigate(page, () => page.getByRole('button', { name: 'Reflexion beginnen' }).click());
+  assert.match(await page.locator('main').innerText(), /Niemand sieht, wer was geschrieben hat/);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'round fits 360 px');
+  await navigate(page, () => page.getByRole('link', { name: 'Beginnen' }).click());
+  await page.locator('#p2').fill('Für Elternbriefe');
+  await navigate(page, () => page.getByRole('button', { name: 'Speichern und weiter' }).click());
+  assert.match(page.url(), new RegExp(`${USE}\\.2$`));
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'section fits 360 px');
+  await navigate(page, () => page.getByRole('button', { name: 'Speichern und zurück' }).click());
+  assert.equal(await page.locator('#p2').inputValue(), 'Für Elternbriefe');
+  await page.context().close();
+});
+
+test('a draft survives a forced session expiry and comes back in its section', async () => {
+  const page = await signedIn();
+  await page.goto(await makeTool());
+  await page.locator(`[id="reflection-template-${USE}"]`).check();
+  await navigate(page, () => page.getByRole('button', { name: 'Reflexion beginnen' }).click());
+  await navigate(page, () => page.getByRole('link', { name: 'Beginnen' }).click());
+  await navigate(page, () => page.getByRole('button', { name: 'Speichern und weiter' }).click());
+  const sectionUrl = page.url();
+  // The session ends while the person types (the server no longer knows it).
+  await page.locator('#p1').fill('Eine lange Antwort, die nicht verloren gehen darf');
+  const url = new URL(env.server.url);
+  await page.context().addCookies([{ name: 'solipraxis_session', value: 'abgelaufen',
+    domain: url.hostname, path: '/' }]);
+  await navigate(page, () => page.getByRole('button', { name: 'Speichern und weiter' }).click());
+  assert.match(await page.locator('main').innerText(), /Sitzung ist abgelaufen/);
+  await expectAccessible(page, 'sign-in with the kept draft');
+  await page.getByLabel(/E-Mail/i).fill(ADA.email);
+  await page.getByLabel(/Passwort/i).fill(ADA.password);
+  await navigate(page, () => page.keyboard.press('Enter'));
+  await expectAccessible(page, 'resume page');
+  await navigate(page, () => page.locator('main button[type=submit]').click());
+  assert.equal(page.url().replace(/\?.*$/, ''), sectionUrl, 'back in the same section');
+  assert.equal(await page.locator('#p1').inputValue(), 'Eine lange Antwort, die nicht verloren gehen darf');
+  assert.match(await page.locator('[role=status]').first().innerText(), /gespeichert/);
+  await page.context().close();
+});

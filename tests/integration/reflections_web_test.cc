@@ -1,0 +1,267 @@
+// The reflection pages over real HTTP (issue 23): a member starts a round from
+// the tool page and answers section by section; drafts survive a stale second
+// tab (conflict, newer text kept, both shown), an ended session (sign in again,
+// land back in the section with the text) and bad input; the introduction
+// template's second part stays locked until its distance has passed (injected
+// clock); the team view puts answers side by side and, in an anonymous round,
+// shows nothing below three people and never a name.
+#include <gtest/gtest.h>
+
+#include <regex>
+#include <string>
+
+#include "core/tool.h"
+#include "store/common.h"
+#include "store/orgs.h"
+#include "store/reflections.h"
+#include "store/store.h"
+#include "store/tools.h"
+#include "web_fixture.h"
+
+namespace solipraxis::web {
+namespace {
+
+using Fields = std::vector<std::pair<std::string, std::string>>;
+constexpr const char* kUse = "m.reflection-template-use";
+constexpr const char* kIntro = "m.reflection-template-introduction";
+
+class ReflectionsWeb : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    srv_.load_catalog();
+    ada_ = srv_.user("ada@example.org", "acme", store::Role::kMember);
+    core::Tool t;
+    t.name = "Übersetzungs-KI";
+    t.phase = core::Phase::kPilot;
+    auto tool = srv_.store().tools().create_tool(srv_.org("acme").id, t,
+                                                 store::Actor{std::nullopt, "test"});
+    ASSERT_TRUE(tool) << tool.error().detail;
+    tool_url_ = "/o/acme/tools/" + std::to_string(tool->id.value);
+  }
+
+  // Starts a round from the tool page as `b`; returns the round's URL.
+  std::string start(Browser& b, const std::string& template_id, const std::string& mode) {
+    auto page = b.open(tool_url_);
+    EXPECT_EQ(page.status, 200);
+    EXPECT_TRUE(contains(page.body, "value=\"" + template_id + "\"")) << "offered on the tool page";
+    auto r = b.post(tool_url_ + "/reflections", {{"template", template_id}, {"mode", mode}});
+    EXPECT_EQ(r.status, 303) << r.body;
+    const std::string to = r.header("Location");
+    return to.substr(0, to.find('?'));
+  }
+
+  static std::string section(const std::string& round, const std::string& id) {
+    return round + "/sections/" + id;
+  }
+
+  // Opens the section (for its CSRF token and version) and saves `fields` with `go`.
+  HttpResponse save(Browser& b, const std::string& url, Fields fields, const std::string& go = "next") {
+    auto page = b.open(url);
+    EXPECT_EQ(page.status, 200) << url;
+    fields.emplace_back("version", version_in(page.body));
+    fields.emplace_back("go", go);
+    return b.post(url, fields);
+  }
+
+  static std::string version_in(const std::string& html) {
+    static const std::regex re(R"re(name="version" value="(\d+)")re");
+    std::smatch m;
+    return std::regex_search(html, m, re) ? m[1].str() : "";
+  }
+
+  Browser signed_in(const std::string& email) {
+    Browser b(srv_.port());
+    EXPECT_EQ(b.sign_in(email).status, 303);
+    return b;
+  }
+
+  AuthServer srv_;
+  store::User ada_;
+  std::string tool_url_;
+};
+
+TEST_F(ReflectionsWeb, AMemberAnswersTheUseTemplateSectionBySectionAndFinishes) {
+  Browser b = signed_in("ada@example.org");
+  const std::string round = start(b, kUse, "named");
+  auto overview = b.open(round);
+  EXPECT_EQ(overview.status, 200);
+  EXPECT_TRUE(contains(overview.body, "Reflexionsvorlage für die Nutzung von KI-Tools"));
+  EXPECT_TRUE(contains(overview.body, "Sie haben noch nicht begonnen."));
+
+  auto s1 = b.open(section(round, std::string(kUse) + ".1"));
+  EXPECT_TRUE(contains(s1.body, "Basisdaten"));
+  EXPECT_TRUE(contains(s1.body, "Abschnitt 1 von"));
+  EXPECT_TRUE(contains(s1.body, "type=\"radio\"")) << "the frequency is a choice";
+  auto r = save(b, section(round, std::string(kUse) + ".1"),
+                {{"a.m.reflection-template-use.1.1", "DeepL"},
+                 {"a.m.reflection-template-use.1.4", "m.reflection-template-use.1.4.regularly"}});
+  ASSERT_EQ(r.status, 303) << r.body;
+  EXPECT_EQ(r.header("Location"), section(round, std::string(kUse) + ".2"))
+      << "Weiter leads to the next section";
+  // Back keeps the text: the saved answers are in the fields.
+  auto back = save(b, section(round, std::string(kUse) + ".2"),
+                   {{"a.m.reflection-template-use.2.1", "Schnell, aber *holprig*"}}, "back");
+  EXPECT_EQ(back.header("Location"), section(round, std::string(kUse) + ".1"));
+  auto again = b.open(section(round, std::string(kUse) + ".1"));
+  EXPECT_TRUE(contains(again.body, ">DeepL</textarea>"));
+  EXPECT_TRUE(contains(again.body, "value=\"m.reflection-template-use.1.4.regularly\" checked"));
+
+  overview = b.open(round);
+  EXPECT_TRUE(contains(overview.body, "Weiter ausfüllen"));
+  auto done = b.post(round + "/finish", {{"stage", "1"}});
+  ASSERT_EQ(done.status, 303);
+  overview = b.follow(done);
+  EXPECT_TRUE(contains(overview.body, "abgeschlossen")) << overview.body;
+
+  auto team = b.open(round + "/team");
+  EXPECT_EQ(team.status, 200);
+  EXPECT_TRUE(contains(team.body, "Name ada@example.org")) << "a named round names people";
+  EXPECT_TRUE(contains(team.body, "DeepL"));
+  EXPECT_TRUE(contains(team.body, "<td>regelmäßig</td><td>1</td>")) << team.body;
+  EXPECT_TRUE(contains(team.body, "<td>einmalig</td><td>0</td>"));
+}
+
+TEST_F(ReflectionsWeb, AStaleTabShowsBothTextsAndKeepsTheNewer) {
+  Browser b = signed_in("ada@example.org");
+  const std::string round = start(b, kUse, "named");
+  const std::string url = section(round, std::string(kUse) + ".2");
+  ASSERT_EQ(save(b, url, {{"a.m.reflection-template-use.2.1", "Erster Stand"}}).status, 303);
+  // Tab A and tab B both show version 1; A saves first.
+  auto page = b.open(url);
+  const std::string v = version_in(page.body);
+  ASSERT_EQ(v, "1");
+  ASSERT_EQ(b.post(url, {{"version", v}, {"go", "stay"},
+                         {"a.m.reflection-template-use.2.1", "Neuer Text aus Tab A"}})
+                .status,
+            303);
+  auto stale = b.post(url, {{"version", v}, {"go", "next"},
+                            {"a.m.reflection-template-use.2.1", "Alter Text aus Tab B"}});
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_TRUE(contains(stale.body, "in einem anderen Fenster gespeichert")) << stale.body;
+  EXPECT_TRUE(contains(stale.body, ">Neuer Text aus Tab A</textarea>")) << "the newer text is in the field";
+  EXPECT_TRUE(contains(stale.body, ">Alter Text aus Tab B</textarea>")) << "this tab's text is shown";
+  EXPECT_EQ(version_in(stale.body), "2") << "saving from here now overwrites knowingly";
+  auto stored = b.open(url);
+  EXPECT_TRUE(contains(stored.body, ">Neuer Text aus Tab A</textarea>"));
+}
+
+TEST_F(ReflectionsWeb, BadInputIsRefusedWithTheTextKept) {
+  Browser b = signed_in("ada@example.org");
+  const std::string round = start(b, kUse, "named");
+  const std::string url = section(round, std::string(kUse) + ".2");
+  const std::string too_long(20001, 'x');
+  auto r = save(b, url, {{"a.m.reflection-template-use.2.1", too_long}});
+  EXPECT_EQ(r.status, 400);
+  EXPECT_TRUE(contains(r.body, too_long)) << "what was typed stays in the field";
+  auto choice = save(b, section(round, std::string(kUse) + ".1"),
+                     {{"a.m.reflection-template-use.1.4", "gelegentlich-oder-so"}});
+  EXPECT_EQ(choice.status, 400);
+  EXPECT_TRUE(contains(choice.body, "Bitte wählen Sie eine der angebotenen Antworten."));
+  EXPECT_EQ(b.get(section(round, "m.reflection-template-use.99")).status, 404);
+  EXPECT_EQ(b.post(tool_url_ + "/reflections", {{"template", "m.retro"}, {"mode", "named"}}).status, 400);
+  EXPECT_EQ(b.post(tool_url_ + "/reflections", {{"template", kUse}, {"mode", "geheim"}}).status, 400);
+  auto mine = srv_.store().reflections().rounds(srv_.org("acme").id,
+                                                core::ToolId(std::stoll(tool_url_.substr(tool_url_.rfind('/') + 1))));
+  ASSERT_TRUE(mine);
+  EXPECT_EQ(mine->size(), 1u) << "refused starts create no round";
+}
+
+TEST_F(ReflectionsWeb, AnotherOrgsMemberFindsNothing) {
+  Browser b = signed_in("ada@example.org");
+  const std::string round = start(b, kUse, "named");
+  srv_.user("eve@example.org", "other", store::Role::kOwner);
+  Browser eve = signed_in("eve@example.org");
+  EXPECT_EQ(eve.get(round).status, 404);
+  EXPECT_EQ(eve.get(section(round, std::string(kUse) + ".1")).status, 404);
+  EXPECT_EQ(eve.get(round + "/team").status, 404);
+  const std::string elsewhere = std::regex_replace(round, std::regex("/o/acme/"), "/o/other/");
+  EXPECT_EQ(eve.get(elsewhere).status, 404) << "a round id of another org";
+}
+
+TEST_F(ReflectionsWeb, StageTwoOpensOnlyAfterTheDistanceWithTheDateShown) {
+  Browser b = signed_in("ada@example.org");
+  const std::string round = start(b, kIntro, "named");
+  const std::string first = section(round, std::string(kIntro) + ".1");
+  ASSERT_EQ(save(b, first, {{"a.m.reflection-template-introduction.1.1", "Übersetzungs-KI"}}).status, 303);
+  const std::string late = section(round, std::string(kIntro) + ".5");
+  auto before = b.open(late);
+  EXPECT_EQ(before.status, 200);
+  EXPECT_TRUE(contains(before.body, "frühestens 7 Tage")) << before.body;
+  EXPECT_FALSE(contains(before.body, "id=\"reflection-form\""));
+
+  ASSERT_EQ(b.post(round + "/finish", {{"stage", "1"}}).status, 303);
+  // 2026-01-01 00:00 UTC + 7 days: opens on 08.01.2026 (Europe/Berlin).
+  auto locked = b.open(late);
+  EXPECT_TRUE(contains(locked.body, "Teil 2 können Sie ab dem 08.01.2026 beantworten.")) << locked.body;
+  auto early = b.post(late, {{"version", "0"}, {"go", "next"},
+                             {"a.m.reflection-template-introduction.5.1", "Zu früh"}});
+  EXPECT_EQ(early.status, 409);
+  EXPECT_TRUE(contains(early.body, "08.01.2026"));
+  EXPECT_TRUE(contains(early.body, "Zu früh")) << "the text is kept";
+
+  srv_.clock().advance(7 * 86400);
+  ASSERT_EQ(b.sign_in("ada@example.org").status, 303);
+  auto open = b.open(late);
+  EXPECT_TRUE(contains(open.body, "id=\"reflection-form\""));
+  EXPECT_EQ(save(b, late, {{"a.m.reflection-template-introduction.5.1", "Mit Abstand"}}).status, 303);
+}
+
+TEST_F(ReflectionsWeb, AnAnonymousTeamViewNeedsThreeAndNamesNobody) {
+  Browser b = signed_in("ada@example.org");
+  const std::string round = start(b, kUse, "anonymous");
+  auto answer = [&](const std::string& email, const std::string& text) {
+    Browser p = email == "ada@example.org" ? b : signed_in(email);
+    ASSERT_EQ(save(p, section(round, std::string(kUse) + ".2"),
+                   {{"a.m.reflection-template-use.2.1", text}})
+                  .status,
+              303);
+    ASSERT_EQ(p.post(round + "/finish", {{"stage", "1"}}).status, 303);
+  };
+  srv_.user("ben@example.org", "acme", store::Role::kMember);
+  srv_.user("cem@example.org", "acme", store::Role::kMember);
+  answer("ada@example.org", "Antwort von A");
+  answer("ben@example.org", "Antwort von B");
+  auto two = b.open(round + "/team");
+  EXPECT_EQ(two.status, 200);
+  EXPECT_TRUE(contains(two.body, "mindestens 3 Personen"));
+  EXPECT_FALSE(contains(two.body, "Antwort von")) << "two answers show nothing";
+  answer("cem@example.org", "Antwort von C");
+  auto three = b.open(round + "/team");
+  // The page's own part (the header names whoever is signed in).
+  three.body = three.body.substr(three.body.find("<main"));
+  EXPECT_TRUE(contains(three.body, "Antwort von A"));
+  EXPECT_TRUE(contains(three.body, "Antwort von C"));
+  for (const char* who : {"ada@example.org", "ben@example.org", "cem@example.org", "Name ada",
+                          "Name ben", "Name cem"}) {
+    EXPECT_FALSE(contains(three.body, who)) << who << " appears in an anonymous team view";
+  }
+}
+
+TEST_F(ReflectionsWeb, ADraftSurvivesAnEndedSessionAndComesBackInItsSection) {
+  Browser b = signed_in("ada@example.org");
+  const std::string round = start(b, kUse, "named");
+  const std::string url = section(round, std::string(kUse) + ".3");
+  b.open(url);
+  srv_.clock().advance(9 * 3600);  // idle past the session timeout while typing
+  auto r = b.post(url, {{"version", "0"}, {"go", "next"},
+                        {"a.m.reflection-template-use.3.1", "Lange getippt, nicht verloren"}});
+  EXPECT_EQ(r.status, 401);
+  EXPECT_TRUE(contains(r.body, "value=\"Lange getippt, nicht verloren\"")) << r.body;
+  b.set_csrf(csrf_in(r.body));
+  auto resumed = b.post("/login", {{"email", "ada@example.org"}, {"password", kPassword},
+                                   {"next", url}, {"draft.version", "0"}, {"draft.go", "next"},
+                                   {"draft.a.m.reflection-template-use.3.1",
+                                    "Lange getippt, nicht verloren"}});
+  ASSERT_EQ(resumed.status, 200);
+  EXPECT_TRUE(contains(resumed.body, "name=\"resumed\" value=\"1\"")) << "the resume form says so";
+  b.set_csrf(csrf_in(resumed.body));
+  auto saved = b.post(url, {{"version", "0"}, {"go", "next"}, {"resumed", "1"},
+                            {"a.m.reflection-template-use.3.1", "Lange getippt, nicht verloren"}});
+  ASSERT_EQ(saved.status, 303);
+  EXPECT_EQ(saved.header("Location"), url + "?saved=1") << "back in the same section";
+  auto page = b.follow(saved);
+  EXPECT_TRUE(contains(page.body, ">Lange getippt, nicht verloren</textarea>"));
+}
+
+}  // namespace
+}  // namespace solipraxis::web
