@@ -108,10 +108,15 @@ TEST_F(ReflectionsWeb, AMemberAnswersTheUseTemplateSectionBySectionAndFinishes) 
 
   overview = b.open(round);
   EXPECT_TRUE(contains(overview.body, "Weiter ausfüllen"));
+  auto dashboard = b.open("/o/acme");
+  EXPECT_TRUE(contains(dashboard.body, "Ihre Reflexionen in Arbeit"));
+  EXPECT_TRUE(contains(dashboard.body, "href=\"" + round + "\"")) << "in progress on the dashboard";
+  EXPECT_TRUE(contains(b.open(tool_url_).body, "In Arbeit")) << "the tool page shows the person's state";
   auto done = b.post(round + "/finish", {{"stage", "1"}});
   ASSERT_EQ(done.status, 303);
   overview = b.follow(done);
   EXPECT_TRUE(contains(overview.body, "abgeschlossen")) << overview.body;
+  EXPECT_FALSE(contains(b.open("/o/acme").body, "href=\"" + round + "\"")) << "finished: off the dashboard";
 
   auto team = b.open(round + "/team");
   EXPECT_EQ(team.status, 200);
@@ -191,6 +196,7 @@ TEST_F(ReflectionsWeb, StageTwoOpensOnlyAfterTheDistanceWithTheDateShown) {
 
   ASSERT_EQ(b.post(round + "/finish", {{"stage", "1"}}).status, 303);
   // 2026-01-01 00:00 UTC + 7 days: opens on 08.01.2026 (Europe/Berlin).
+  EXPECT_TRUE(contains(b.open("/o/acme").body, "Teil 2 ab dem 08.01.2026")) << "the due date on the dashboard";
   auto locked = b.open(late);
   EXPECT_TRUE(contains(locked.body, "Teil 2 können Sie ab dem 08.01.2026 beantworten.")) << locked.body;
   auto early = b.post(late, {{"version", "0"}, {"go", "next"},
