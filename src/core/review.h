@@ -5,6 +5,7 @@
 #pragma once
 
 #include <optional>
+#include <string_view>
 
 #include "core/civil_date.h"
 #include "core/result.h"
@@ -33,5 +34,13 @@ const char* review_state_name(ReviewState s);  // "none", "overdue", "upcoming",
 
 ReviewState review_state(Phase phase, std::optional<Date> next_review, Date today,
                          int upcoming_days = kUpcomingReviewDays);
+
+// The review date a free-text answer names, for the link that prefills the tool's
+// next review from a reflection (the introduction template asks "Wann findet die
+// nächste Überprüfung statt (z. B. in 2 Monaten)?"): the first date written as
+// TT.MM.JJJJ or JJJJ-MM-TT, else the first "in N Tagen/Wochen/Monaten" ("in N
+// days/weeks/months", N a number or a word up to twelve) counted from `today`.
+// nullopt when the text names neither; it never guesses beyond that.
+std::optional<Date> review_date_in_text(std::string_view text, Date today);
 
 }  // namespace solipraxis::core

@@ -41,5 +41,23 @@ TEST(ReviewTest, StateForADay) {
   EXPECT_STREQ(review_state_name(ReviewState::kOverdue), "overdue");
 }
 
+TEST(ReviewTest, ReviewDateInAReflectionAnswer) {
+  const Date today = Date::from_ymd(2026, 1, 31).value();
+  auto in = [&](std::string_view text) { return review_date_in_text(text, today); };
+  EXPECT_EQ(in("Am 15.03.2026 im Team"), Date::from_ymd(2026, 3, 15).value());
+  EXPECT_EQ(in("2026-04-01"), Date::from_ymd(2026, 4, 1).value());
+  EXPECT_EQ(in("in 2 Monaten, nach der Testphase"), Date::from_ymd(2026, 3, 31).value());
+  EXPECT_EQ(in("In einem Monat"), Date::from_ymd(2026, 2, 28).value()) << "month-end rule";
+  EXPECT_EQ(in("spätestens in drei Wochen"), today.add_days(21));
+  EXPECT_EQ(in("in 10 days"), today.add_days(10));
+  EXPECT_EQ(in("in six months"), Date::from_ymd(2026, 7, 31).value());
+  EXPECT_EQ(in("in zwölf Monaten"), Date::from_ymd(2027, 1, 31).value());
+  EXPECT_EQ(in("Das klären wir noch"), std::nullopt);
+  EXPECT_EQ(in("in der Teamsitzung"), std::nullopt);
+  EXPECT_EQ(in("31.02.2026"), std::nullopt) << "no such day: no guess";
+  EXPECT_EQ(in("Termin 1.2."), std::nullopt) << "no year: no guess";
+  EXPECT_EQ(in("bin 2 Monate weg"), std::nullopt) << "'in' must be a word of its own";
+}
+
 }  // namespace
 }  // namespace solipraxis::core

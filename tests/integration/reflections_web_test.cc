@@ -269,5 +269,49 @@ TEST_F(ReflectionsWeb, ADraftSurvivesAnEndedSessionAndComesBackInItsSection) {
   EXPECT_TRUE(contains(page.body, ">Lange getippt, nicht verloren</textarea>"));
 }
 
+TEST_F(ReflectionsWeb, AFinishedReflectionPrefillsADecisionARedLineAndTheNextReview) {
+  srv_.user("eda@example.org", "acme", store::Role::kEditor);
+  Browser b = signed_in("eda@example.org");
+  const std::string round = start(b, kUse, "named");
+  ASSERT_EQ(save(b, section(round, std::string(kUse) + ".4"),
+                 {{"a.m.reflection-template-use.4.2", "Menschen ohne Smartphone & ohne Konto"}})
+                .status,
+            303);
+  ASSERT_EQ(save(b, section(round, std::string(kUse) + ".6"),
+                 {{"a.m.reflection-template-use.6.3", "Nochmal anschauen in 2 Monaten"}})
+                .status,
+            303);
+  EXPECT_FALSE(contains(b.open(round).body, "/decide?rationale=")) << "only once finished";
+  ASSERT_EQ(b.post(round + "/finish", {{"stage", "1"}}).status, 303);
+  const std::string page = b.open(round).body;
+  static const std::regex link(R"re(href="([^"]*(?:decide\?rationale|red-lines\?text|edit\?next_review)&#61;[^"]*)")re");
+  std::vector<std::string> links;
+  for (auto it = std::sregex_iterator(page.begin(), page.end(), link); it != std::sregex_iterator(); ++it) {
+    std::string url = (*it)[1].str();
+    for (auto pos = url.find("&#61;"); pos != std::string::npos; pos = url.find("&#61;")) url.replace(pos, 5, "=");
+    links.push_back(url.substr(0, url.find('#')));
+  }
+  ASSERT_EQ(links.size(), 4u) << page;  // two red lines, the decision, the review
+  const std::string before = std::to_string(srv_.store().tools().red_lines(srv_.org("acme").id)->size());
+  bool decision = false, red_line = false, review = false;
+  for (const auto& url : links) {
+    auto r = b.open(url);
+    ASSERT_EQ(r.status, 200) << url;
+    if (contains(url, "/decide?")) {
+      decision = contains(r.body, "Menschen ohne Smartphone &amp; ohne Konto") &&
+                 contains(r.body, "Aus der Reflexion");
+    } else if (contains(url, "red-lines?") && contains(r.body, ">Menschen ohne Smartphone &amp; ohne Konto</textarea>")) {
+      red_line = true;
+    } else if (contains(url, "/edit?")) {
+      review = contains(r.body, "value=\"01.03.2026\"");  // 2026-01-01 + 2 months
+    }
+  }
+  EXPECT_TRUE(decision) << "the decision form carries the answers as rationale";
+  EXPECT_TRUE(red_line) << "the red-line form carries the answer";
+  EXPECT_TRUE(review) << "the tool form proposes the review date";
+  EXPECT_EQ(std::to_string(srv_.store().tools().red_lines(srv_.org("acme").id)->size()), before)
+      << "opening a prefilled form saves nothing";
+}
+
 }  // namespace
 }  // namespace solipraxis::web

@@ -2,6 +2,8 @@
 #include <string>
 
 #include "core/reflection.h"
+#include "core/review.h"
+#include "core/tool_phase.h"
 #include "store/store.h"
 #include "web/handlers/common/params.h"
 #include "web/handlers/reflections/pages.h"
@@ -9,6 +11,7 @@
 #include "web/handlers/tools/tool_views.h"
 #include "web/i18n.h"
 #include "web/page.h"
+#include "web/time_zone.h"
 
 namespace solipraxis::web::handlers::reflections {
 
@@ -113,6 +116,86 @@ mstch::array stages_data(const Services& s, const Request& req, const RoundConte
   return stages;
 }
 
+// `text` cut to at most `max` bytes at a character boundary, "…" when cut.
+std::string shortened(const std::string& text, std::size_t max) {
+  if (text.size() <= max) return text;
+  std::size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end) + "…";
+}
+
+// `text` on one line (a query parameter carries no line breaks).
+std::string one_line(std::string text) {
+  for (char& ch : text)
+    if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
+  return text;
+}
+
+// The person's own answers, prompt by prompt, in form order.
+struct OwnAnswer {
+  const FormPrompt* prompt;
+  std::string text;  // a choice's label, not its id
+};
+std::vector<OwnAnswer> own_answers(const RoundContext& c) {
+  std::vector<OwnAnswer> out;
+  for (const FormSection& sec : c.form.sections) {
+    const store::SectionAnswers* saved = saved_section(c, sec.id);
+    if (!saved) continue;
+    for (const FormPrompt& p : sec.prompts) {
+      auto it = saved->answers.find(p.id);
+      if (it == saved->answers.end() || it->second.empty()) continue;
+      std::string text = it->second;
+      for (const auto& o : p.choices)
+        if (o.id == text) text = o.label.get(c.lang);
+      out.push_back({&p, std::move(text)});
+    }
+  }
+  return out;
+}
+
+// "Weiterarbeiten": links that open the decision form, a red line or the tool's
+// next review filled in from the person's answers. They only prefill; the
+// person edits and saves there (editors and owners, who may save them).
+void add_follow_up(const Services& s, const Request& req, const RoundContext& c,
+                   mstch::map& data) {
+  const bool done = c.mine && (c.mine->finished_at || c.mine->stage_one_done_at);
+  const auto answers = own_answers(c);
+  mstch::array rows;
+  const bool editor = c.member.role >= store::Role::kEditor;
+  const std::string tool_url =
+      "/o/" + c.member.org.slug + "/tools/" + std::to_string(c.tool.id.value);
+  std::string summary = format_message(tr(s, req, "reflections.follow_up.rationale_intro"),
+                                       {{"title", c.form.title.get(c.lang)}});
+  std::optional<core::Date> review;
+  const core::Date today = today_in(s.clock, c.member.org.time_zone);
+  for (const OwnAnswer& a : answers) {
+    mstch::map row{{"prompt", a.prompt->text.get(c.lang)}, {"text", a.text}};
+    if (done && editor) {
+      row.emplace("red_line_url", "/o/" + c.member.org.slug + "/red-lines?text=" +
+                                      percent_encode(shortened(one_line(a.text), 500)) + "#red-line-text");
+    }
+    rows.push_back(std::move(row));
+    summary += " " + a.prompt->text.get(c.lang) + " – " + one_line(a.text);
+    if (!review && a.prompt->choices.empty()) review = core::review_date_in_text(a.text, today);
+  }
+  data.emplace("own_answers", rows);
+  data.emplace("has_own_answers", !rows.empty());
+  if (!done || !editor || answers.empty()) return;
+  mstch::map follow;
+  if (!core::decisions_from(c.tool.phase).empty()) {
+    follow.emplace("decide_url", tool_url + "/decide?rationale=" +
+                                     percent_encode(shortened(summary, 1500)) + "#decide-rationale");
+  }
+  if (review && *review >= today) {
+    const std::string shown = req.lang == "de" ? review->dotted() : review->str();
+    follow.emplace("review_url", tool_url + "/edit?next_review=" + percent_encode(shown) +
+                                     "#tool-next_review");
+    follow.emplace("review_label", format_message(tr(s, req, "reflections.follow_up.review"),
+                                                  {{"date", shown}}));
+  }
+  data.emplace("follow_up", follow);
+}
+
 Response render_round(auth::Auth& auth, const Request& req, const RoundContext& c,
                       std::string error = {}, int status = 200) {
   Services& s = auth.services();
@@ -122,6 +205,7 @@ Response render_round(auth::Auth& auth, const Request& req, const RoundContext& 
   data.emplace("status", status_data(s, req, c, now));
   data.emplace("stages", stages_data(s, req, c, now));
   data.emplace("team_url", round_url(c.member, c.round.id) + "/team");
+  add_follow_up(s, req, c, data);
   if (!error.empty()) data.emplace("error", error);
   const std::string done = req.query.value("done");
   if (done == "1" || done == "2") data.emplace("notice", tr(s, req, "reflections.saved.done_" + done));

@@ -121,8 +121,10 @@ std::string notice_for(std::string_view saved) {
 Response red_lines_page(auth::Auth& auth, Request& req) {
   auto m = auth.require_member(req, req.param("org"));
   if (!m) return m.response();
+  // ?text= fills the add form (a link from a finished reflection); nothing is saved by it.
   return render_settings(auth.services(), req, *m,
-                         SettingsView{.notice_key = notice_for(req.query.value("saved"))});
+                         SettingsView{.notice_key = notice_for(req.query.value("saved")),
+                                      .line_text = req.query.value("text")});
 }
 
 Response red_line_create(auth::Auth& auth, Request& req) {

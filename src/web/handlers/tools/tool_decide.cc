@@ -29,6 +29,8 @@ std::string principle_field(int n) { return "principle_" + std::to_string(n); }
 
 struct DecideState {
   Params form{};                         // what the person entered (empty: defaults)
+  Params prefill{};                      // a fresh form's rationale and next_review from a link
+                                         // (a finished reflection); nothing is saved by it
   Errors errors{};                       // field -> message key
   std::set<std::int64_t> unconfirmed{};  // red lines to highlight
   std::string error_key{};               // a message above the form
@@ -109,7 +111,7 @@ Response render_decide(const Services& s, const Request& req, const auth::Member
   data.emplace("kinds", kinds);
   data.emplace("has_kinds", !kinds.empty());
   data.emplace("kind_error", message("kind"));
-  data.emplace("rationale", st.form.value("rationale"));
+  data.emplace("rationale", fresh ? st.prefill.value("rationale") : st.form.value("rationale"));
   data.emplace("rationale_error", message("rationale"));
   data.emplace("decided_by", fresh ? user_name : st.form.value("decided_by"));
   data.emplace("decided_by_error", message("decided_by"));
@@ -124,7 +126,8 @@ Response render_decide(const Services& s, const Request& req, const auth::Member
   data.emplace("red_lines_error", message("red_lines"));
   // Empty unless typed: the store then sets the default interval from today,
   // which is what the field's hint promises.
-  data.emplace("next_review", st.form.value("next_review"));
+  data.emplace("next_review",
+               fresh ? st.prefill.value("next_review") : st.form.value("next_review"));
   data.emplace("next_review_error", message("next_review"));
   data.emplace("review_months", std::to_string(months));
   data.emplace("version", std::to_string(tool.version));
@@ -212,7 +215,9 @@ core::TransitionRequest request_of(const Services& s, const auth::Membership& m,
 
 Response tool_decide_page(auth::Auth& auth, Request& req) {
   return editor_tool(auth, req, [&](const auth::Membership& m, const core::Tool& tool) {
-    return render_decide(auth.services(), req, m, tool, DecideState{});
+    DecideState st;
+    st.prefill = req.query;
+    return render_decide(auth.services(), req, m, tool, st);
   });
 }
 

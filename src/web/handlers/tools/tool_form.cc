@@ -537,6 +537,9 @@ Response tool_edit_page(auth::Auth& auth, Request& req) {
   return editor_tool(auth, req, [&](const auth::Membership& m, const core::Tool& tool) {
     FormState st{values_of(tool, req.lang), {}, std::to_string(tool.version)};
     st.base = st.values;
+    // ?next_review= proposes a date (a link from a finished reflection); the person
+    // sees it in the field and saves, or not.
+    if (auto proposed = req.query.get("next_review")) st.values["next_review"] = std::string(*proposed);
     return render_form(auth.services(), req, m, tool, st);
   });
 }
