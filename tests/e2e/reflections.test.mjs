@@ -146,3 +146,23 @@ test('a draft survives a forced session expiry and comes back in its section', a
   assert.match(await page.locator('[role=status]').first().innerText(), /gespeichert/);
   await page.context().close();
 });
+
+test('with JavaScript the section is saved while typing, without pressing a button', async () => {
+  const page = await signedIn();
+  await page.goto(await makeTool());
+  await page.locator(`[id="reflection-template-${USE}"]`).check();
+  await navigate(page, () => page.getByRole('button', { name: 'Reflexion beginnen' }).click());
+  await navigate(page, () => page.getByRole('link', { name: 'Beginnen' }).click());
+  await page.locator('#p2').click();
+  await page.keyboard.type('Getippt und von selbst gespeichert');
+  await page.waitForFunction(
+    () => document.getElementById('autosave-status')?.textContent === 'Entwurf gespeichert.');
+  assert.equal(await page.locator('input[name=version]').inputValue(), '1', 'the form knows the new version');
+  await page.reload();
+  assert.equal(await page.locator('#p2').inputValue(), 'Getippt und von selbst gespeichert');
+  // Typing on and pressing the button right away saves without a conflict.
+  await page.locator('#p3').fill('Noch ein Satz');
+  await navigate(page, () => page.getByRole('button', { name: 'Speichern und weiter' }).click());
+  assert.match(page.url(), new RegExp(`${USE}\\.2$`), 'no conflict with its own draft');
+  await page.context().close();
+});

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "core/tool.h"
+#include "store/catalog.h"
 #include "store/common.h"
 #include "store/orgs.h"
 #include "store/reflections.h"
@@ -32,7 +33,6 @@ class ReflectionsWeb : public ::testing::Test {
     ada_ = srv_.user("ada@example.org", "acme", store::Role::kMember);
     core::Tool t;
     t.name = "Übersetzungs-KI";
-    t.phase = core::Phase::kPilot;
     auto tool = srv_.store().tools().create_tool(srv_.org("acme").id, t,
                                                  store::Actor{std::nullopt, "test"});
     ASSERT_TRUE(tool) << tool.error().detail;
@@ -311,6 +311,24 @@ TEST_F(ReflectionsWeb, AFinishedReflectionPrefillsADecisionARedLineAndTheNextRev
   EXPECT_TRUE(review) << "the tool form proposes the review date";
   EXPECT_EQ(std::to_string(srv_.store().tools().red_lines(srv_.org("acme").id)->size()), before)
       << "opening a prefilled form saves nothing";
+}
+
+TEST_F(ReflectionsWeb, ThePhaseQuestionsAreOneScreenEachWithTheOrgsOwnQuestion) {
+  store::OrgCatalogEntry own;
+  own.kind = "question";
+  own.phase = 1;
+  own.text_de = "Wen im Stadtteil fragen wir zuerst?";
+  ASSERT_TRUE(srv_.store().catalog().create_org_catalog_entry(srv_.org("acme").id, own,
+                                                            store::Actor{std::nullopt, "test"}));
+  Browser b = signed_in("ada@example.org");
+  const std::string round = start(b, "phase.development", "named");  // a new tool is an idea
+  auto overview = b.open(round);
+  EXPECT_TRUE(contains(overview.body, "Wen im Stadtteil fragen wir zuerst?"));
+  const std::string first = "q.development.01";
+  auto page = b.open(section(round, first));
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_EQ(save(b, section(round, first), {{"a." + first, "Mit dem Beirat"}}).status, 303);
+  EXPECT_TRUE(contains(b.open(section(round, first)).body, ">Mit dem Beirat</textarea>"));
 }
 
 }  // namespace
