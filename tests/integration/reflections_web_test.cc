@@ -106,6 +106,11 @@ TEST_F(ReflectionsWeb, AMemberAnswersTheUseTemplateSectionBySectionAndFinishes) 
   EXPECT_TRUE(contains(again.body, ">DeepL</textarea>"));
   EXPECT_TRUE(contains(again.body, "value=\"m.reflection-template-use.1.4.regularly\" checked"));
 
+  ASSERT_EQ(save(b, section(round, std::string(kUse) + ".7"),
+                 {{"a.m.reflection-template-use.7.1",
+                   "<script>alert(1)</script> [Klick](javascript:alert(1)) und [Quelle](https://example.org)"}})
+                .status,
+            303);
   overview = b.open(round);
   EXPECT_TRUE(contains(overview.body, "Weiter ausfüllen"));
   auto dashboard = b.open("/o/acme");
@@ -124,6 +129,13 @@ TEST_F(ReflectionsWeb, AMemberAnswersTheUseTemplateSectionBySectionAndFinishes) 
   EXPECT_TRUE(contains(team.body, "DeepL"));
   EXPECT_TRUE(contains(team.body, "<td>regelmäßig</td><td>1</td>")) << team.body;
   EXPECT_TRUE(contains(team.body, "<td>einmalig</td><td>0</td>"));
+  // Answers are Markdown, rendered inert: no script, no javascript: link, safe links kept.
+  for (const std::string& html : {team.body, b.open(round).body}) {
+    EXPECT_FALSE(contains(html, "<script>alert")) << html;
+    EXPECT_FALSE(contains(html, "javascript:"));
+    EXPECT_TRUE(contains(html, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+    EXPECT_TRUE(contains(html, "href=\"https://example.org\" rel=\"nofollow noopener\""));
+  }
 }
 
 TEST_F(ReflectionsWeb, AStaleTabShowsBothTextsAndKeepsTheNewer) {

@@ -10,6 +10,7 @@
 #include "web/handlers/reflections/view.h"
 #include "web/handlers/tools/tool_views.h"
 #include "web/i18n.h"
+#include "web/markdown.h"
 #include "web/page.h"
 #include "web/time_zone.h"
 
@@ -46,10 +47,10 @@ mstch::map status_data(const Services& s, const Request& req, const RoundContext
     text = tr(s, req, "reflections.status.not_begun");
   } else if (stage == 0) {
     text = format_message(tr(s, req, "reflections.status.finished"),
-                          {{"date", opening_date(s, req, c, *c.mine->finished_at)}});
+                          {{"date", readable_date(*c.mine->finished_at, c.member.org.time_zone, req.lang)}});
   } else if (stage == 2 && c.mine->stage_two_opens_at && *c.mine->stage_two_opens_at > now) {
     text = format_message(tr(s, req, "reflections.status.stage_two_locked"),
-                          {{"date", opening_date(s, req, c, *c.mine->stage_two_opens_at)}});
+                          {{"date", readable_date(*c.mine->stage_two_opens_at, c.member.org.time_zone, req.lang)}});
     out.emplace("locked", true);
   } else if (stage == 2) {
     text = tr(s, req, "reflections.status.stage_two_open");
@@ -103,7 +104,7 @@ mstch::array stages_data(const Services& s, const Request& req, const RoundConte
         auto opens = stage_two_opens(c);
         if (opens && *opens > now) {
           heading += " " + format_message(tr(s, req, "reflections.stage.opens_on"),
-                                          {{"date", opening_date(s, req, c, *opens)}});
+                                          {{"date", readable_date(*opens, c.member.org.time_zone, req.lang)}});
         } else if (!opens) {
           heading += " " + format_message(tr(s, req, "reflections.stage.after_days"),
                                           {{"days", std::to_string(c.form.followup_after_days)}});
@@ -169,7 +170,8 @@ void add_follow_up(const Services& s, const Request& req, const RoundContext& c,
   std::optional<core::Date> review;
   const core::Date today = today_in(s.clock, c.member.org.time_zone);
   for (const OwnAnswer& a : answers) {
-    mstch::map row{{"prompt", a.prompt->text.get(c.lang)}, {"text", a.text}};
+    // Markdown as safe HTML (web/markdown.h), printed with {{{answer_html}}}.
+    mstch::map row{{"prompt", a.prompt->text.get(c.lang)}, {"answer_html", render_markdown(a.text)}};
     if (done && editor) {
       row.emplace("red_line_url", "/o/" + c.member.org.slug + "/red-lines?text=" +
                                       percent_encode(shortened(one_line(a.text), 500)) + "#red-line-text");
@@ -187,7 +189,7 @@ void add_follow_up(const Services& s, const Request& req, const RoundContext& c,
                                      percent_encode(shortened(summary, 1500)) + "#decide-rationale");
   }
   if (review && *review >= today) {
-    const std::string shown = req.lang == "de" ? review->dotted() : review->str();
+    const std::string shown = readable_date(*review, req.lang);
     follow.emplace("review_url", tool_url + "/edit?next_review=" + percent_encode(shown) +
                                      "#tool-next_review");
     follow.emplace("review_label", format_message(tr(s, req, "reflections.follow_up.review"),
@@ -261,8 +263,7 @@ Response finish_stage(auth::Auth& auth, Request& req) {
     if (done.error().key == "reflections.error.stage_locked" && c.mine->stage_two_opens_at) {
       return render_round(auth, req, c,
                           format_message(tr(s, req, "reflections.status.stage_two_locked"),
-                                         {{"date", opening_date(s, req, c,
-                                                                *c.mine->stage_two_opens_at)}}),
+                                         {{"date", readable_date(*c.mine->stage_two_opens_at, c.member.org.time_zone, req.lang)}}),
                           409);
     }
     if (tool_views::is_page_error(done.error())) return error_response(s, req, done.error());

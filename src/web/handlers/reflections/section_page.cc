@@ -14,6 +14,7 @@
 #include "web/i18n.h"
 #include "web/json.h"
 #include "web/page.h"
+#include "web/time_zone.h"
 
 namespace solipraxis::web::handlers::reflections {
 
@@ -119,7 +120,7 @@ Response render_section(auth::Auth& auth, const Request& req, const RoundContext
                                             {{"days", std::to_string(c.form.followup_after_days)}}));
     } else if (*opens > s.clock.now()) {
       data.emplace("locked", format_message(tr(s, req, "reflections.status.stage_two_locked"),
-                                            {{"date", opening_date(s, req, c, *opens)}}));
+                                            {{"date", readable_date(*opens, c.member.org.time_zone, req.lang)}}));
     }
   }
   data.emplace("prompts", prompts_data(s, req, c, sec, shown));
@@ -206,7 +207,7 @@ Response section_save(auth::Auth& auth, Request& req) {
     }
     typed.error = e.key == "reflections.error.stage_locked" && c.mine && c.mine->stage_two_opens_at
                       ? format_message(tr(s, req, "reflections.status.stage_two_locked"),
-                                       {{"date", opening_date(s, req, c, *c.mine->stage_two_opens_at)}})
+                                       {{"date", readable_date(*c.mine->stage_two_opens_at, c.member.org.time_zone, req.lang)}})
                       : tr(s, req, e.key);
     return render_section(auth, req, c, *sec, typed,
                           e.code == core::ErrorCode::kConflict ? 409 : 400);

@@ -10,6 +10,7 @@
 #include "web/handlers/reflections/pages.h"
 #include "web/handlers/reflections/view.h"
 #include "web/i18n.h"
+#include "web/markdown.h"
 #include "web/page.h"
 
 namespace solipraxis::web::handlers::reflections {
@@ -73,11 +74,13 @@ Response team_page(auth::Auth& auth, Request& req) {
       for (const store::TeamAnswer& a : view->answers) {
         if (a.section_id != sec.id || a.prompt_id != p.id || a.text.empty()) continue;
         texts.push_back(a.text);
-        mstch::map d{{"text", a.text}};
+        // The answer's Markdown as safe HTML (web/markdown.h); the template prints it
+        // with {{{answer_html}}}, the one unescaped name the engine allows.
+        mstch::map d{{"answer_html", render_markdown(a.text)}};
         if (!c.round.anonymous && a.user) {
           d.emplace("name", names.name(*a.user).value_or(tr(s, req, "reflections.team.former_member")));
         }
-        if (const auto* o = option_of(p, a.text)) d["text"] = o->label.get(c.lang);
+
         answers.push_back(std::move(d));
       }
       mstch::map pd{{"text", p.text.get(c.lang)}, {"has_answers", !answers.empty()}};

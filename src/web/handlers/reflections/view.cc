@@ -82,13 +82,6 @@ std::optional<core::UnixTime> stage_two_opens(const RoundContext& c) {
   return c.mine->stage_two_opens_at;
 }
 
-std::string opening_date(const Services& s, const Request& req, const RoundContext& c,
-                         core::UnixTime t) {
-  (void)s;
-  const core::Date d = local_time(t, c.member.org.time_zone).date;
-  return req.lang == "de" ? d.dotted() : d.str();
-}
-
 mstch::map round_page_data(const Services& s, const Request& req, const RoundContext& c) {
   const catalog::Lang l = c.lang;
   mstch::map data = org_page_data(s, req, c.member);
@@ -155,7 +148,7 @@ mstch::map tool_reflections_data(auth::Auth& auth, const Request& req,
         {"title", title},
         {"url", round_url(m, r.id)},
         {"mode", tr(s, req, r.anonymous ? "reflections.mode.anonymous" : "reflections.mode.named")},
-        {"since", local_time(r.created_at, m.org.time_zone).date.dotted()},
+        {"since", readable_date(r.created_at, m.org.time_zone, req.lang)},
         {"state", tr(s, req, state)},
     });
   }
@@ -191,10 +184,9 @@ mstch::array open_reflections_data(auth::Auth& auth, const Request& req,
       }
       std::string state = tr(s, req, "reflections.state.in_progress");
       if (mine->stage_two_opens_at) {
-        const core::Date d = local_time(*mine->stage_two_opens_at, m.org.time_zone).date;
         state = *mine->stage_two_opens_at > now
                     ? format_message(tr(s, req, "reflections.dashboard.stage_two_from"),
-                                     {{"date", req.lang == "de" ? d.dotted() : d.str()}})
+                                     {{"date", readable_date(*mine->stage_two_opens_at, m.org.time_zone, req.lang)}})
                     : tr(s, req, "reflections.dashboard.stage_two_open");
       }
       out.push_back(mstch::map{{"title", title},

@@ -47,9 +47,6 @@ const store::SectionAnswers* saved_section(const RoundContext& c, std::string_vi
 // Whether stage two may be written now and when it opens (nullopt: stage one
 // is not finished). Only for two-stage forms.
 std::optional<core::UnixTime> stage_two_opens(const RoundContext& c);
-// "14.12.2026" in the org's time zone (German), "2026-12-14" (English).
-std::string opening_date(const Services& s, const Request& req, const RoundContext& c,
-                         core::UnixTime t);
 
 // Template data common to every round page: org data, tool {name, url}, round
 // {id, url, title, anonymous, ...}, form texts in the person's language.
