@@ -6,7 +6,9 @@
 // a grouped list by typing a city, on a 360 px phone.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expectAccessible, navigate, newContext, signIn, useServerAndBrowser } from './lib.mjs';
+import {
+  expectAccessible, focusedId as focused, navigate, newContext, signIn, tabTo, useServerAndBrowser,
+} from './lib.mjs';
 
 const ADA = { email: 'ada@example.org', password: 'korrekt-pferd-batterie', name: 'Ada Owner' };
 const ORG = 'acme';
@@ -28,14 +30,6 @@ async function signedIn(options = {}) {
 async function listedTools(page) {
   const res = await page.context().request.get(`${env.server.url}/o/${ORG}/tools`);
   return res.text();
-}
-
-const focused = (page) => page.evaluate(() => document.activeElement?.id ?? '');
-
-// Presses Tab until the element with `id` has the focus.
-async function tabTo(page, id) {
-  for (let i = 0; i < 200 && (await focused(page)) !== id; i += 1) await page.keyboard.press('Tab');
-  assert.equal(await focused(page), id, `Tab reaches #${id}`);
 }
 
 // Presses Shift+Tab until the language button `name` has the focus, then Enter.

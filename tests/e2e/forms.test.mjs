@@ -6,7 +6,10 @@
 // Every page on the way passes axe.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expectAccessible, navigate, newContext, signIn, useServerAndBrowser } from './lib.mjs';
+import {
+  expectAccessible, focusedId as focused, navigate, newContext, pressButton, signIn, tabTo,
+  useServerAndBrowser,
+} from './lib.mjs';
 
 const ADA = { email: 'ada@example.org', password: 'korrekt-pferd-batterie', name: 'Ada Owner' };
 const BEA = { email: 'bea@example.org', password: 'noch-ein-langes-passwort', name: 'Bea Editor' };
@@ -20,25 +23,6 @@ async function signedIn(who) {
   await signIn(page, env.server.url, who.email, who.password);
   await page.waitForURL(`**/o/${ORG}`);
   return page;
-}
-
-const focused = (page) => page.evaluate(() => document.activeElement?.id ?? '');
-const focusedText = (page) =>
-  page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
-
-// Presses Tab until the element with `id` has the focus.
-async function tabTo(page, id) {
-  for (let i = 0; i < 200 && (await focused(page)) !== id; i += 1) await page.keyboard.press('Tab');
-  assert.equal(await focused(page), id, `Tab reaches #${id}`);
-}
-
-// Presses Tab until the button named `name` has the focus, then Enter.
-async function pressButton(page, name) {
-  for (let i = 0; i < 200 && (await focusedText(page)) !== name; i += 1) {
-    await page.keyboard.press('Tab');
-  }
-  assert.equal(await focusedText(page), name);
-  await navigate(page, () => page.keyboard.press('Enter'));
 }
 
 let toolUrl = '';

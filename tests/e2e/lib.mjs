@@ -113,3 +113,23 @@ export function useServerAndBrowser({ owner } = {}) {
   });
   return env;
 }
+
+// Keyboard-only helpers: the focused element's id and text; Tab until the element
+// with `id` has the focus; Tab until the button or link named `name` has it, then
+// Enter, waiting for the navigation it starts.
+export const focusedId = (page) => page.evaluate(() => document.activeElement?.id ?? '');
+export const focusedText = (page) =>
+  page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+
+export async function tabTo(page, id) {
+  for (let i = 0; i < 200 && (await focusedId(page)) !== id; i += 1) await page.keyboard.press('Tab');
+  assert.equal(await focusedId(page), id, `Tab reaches #${id}`);
+}
+
+export async function pressButton(page, name) {
+  for (let i = 0; i < 200 && (await focusedText(page)) !== name; i += 1) {
+    await page.keyboard.press('Tab');
+  }
+  assert.equal(await focusedText(page), name, `Tab reaches "${name}"`);
+  await navigate(page, () => page.keyboard.press('Enter'));
+}

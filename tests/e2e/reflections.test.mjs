@@ -5,7 +5,10 @@
 // in again and lands back in the section with the text.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expectAccessible, navigate, newContext, signIn, useServerAndBrowser } from './lib.mjs';
+import {
+  expectAccessible, focusedId as focused, navigate, newContext, pressButton as press, signIn, tabTo,
+  useServerAndBrowser,
+} from './lib.mjs';
 
 const ADA = { email: 'ada@example.org', password: 'korrekt-pferd-batterie', name: 'Ada Owner' };
 const ORG = 'acme';
@@ -19,24 +22,6 @@ async function signedIn(options = {}) {
   await signIn(page, env.server.url, ADA.email, ADA.password);
   await page.waitForURL(`**/o/${ORG}`);
   return page;
-}
-
-const focused = (page) => page.evaluate(() => document.activeElement?.id ?? '');
-const focusedText = (page) =>
-  page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
-
-async function tabTo(page, id) {
-  for (let i = 0; i < 200 && (await focused(page)) !== id; i += 1) await page.keyboard.press('Tab');
-  assert.equal(await focused(page), id, `Tab reaches #${id}`);
-}
-
-// Tab until the button or link named `name` has the focus, then Enter (a navigation).
-async function press(page, name) {
-  for (let i = 0; i < 200 && (await focusedText(page)) !== name; i += 1) {
-    await page.keyboard.press('Tab');
-  }
-  assert.equal(await focusedText(page), name, `Tab reaches "${name}"`);
-  await navigate(page, () => page.keyboard.press('Enter'));
 }
 
 let toolUrl = '';
