@@ -55,7 +55,8 @@ class ReflectionsWeb : public ::testing::Test {
   }
 
   // Opens the section (for its CSRF token and version) and saves `fields` with `go`.
-  HttpResponse save(Browser& b, const std::string& url, Fields fields, const std::string& go = "next") {
+  HttpResponse save(Browser& b, const std::string& url, Fields fields,
+                    const std::string& go = "next") {
     auto page = b.open(url);
     EXPECT_EQ(page.status, 200) << url;
     fields.emplace_back("version", version_in(page.body));
@@ -108,7 +109,8 @@ TEST_F(ReflectionsWeb, AMemberAnswersTheUseTemplateSectionBySectionAndFinishes) 
 
   ASSERT_EQ(save(b, section(round, std::string(kUse) + ".7"),
                  {{"a.m.reflection-template-use.7.1",
-                   "<script>alert(1)</script> [Klick](javascript:alert(1)) und [Quelle](https://example.org)"}})
+                   "<script>alert(1)</script> [Klick](javascript:alert(1)) und "
+                   "[Quelle](https://example.org)"}})
                 .status,
             303);
   overview = b.open(round);
@@ -116,12 +118,14 @@ TEST_F(ReflectionsWeb, AMemberAnswersTheUseTemplateSectionBySectionAndFinishes) 
   auto dashboard = b.open("/o/acme");
   EXPECT_TRUE(contains(dashboard.body, "Ihre Reflexionen in Arbeit"));
   EXPECT_TRUE(contains(dashboard.body, "href=\"" + round + "\"")) << "in progress on the dashboard";
-  EXPECT_TRUE(contains(b.open(tool_url_).body, "In Arbeit")) << "the tool page shows the person's state";
+  EXPECT_TRUE(contains(b.open(tool_url_).body, "In Arbeit"))
+      << "the tool page shows the person's state";
   auto done = b.post(round + "/finish", {{"stage", "1"}});
   ASSERT_EQ(done.status, 303);
   overview = b.follow(done);
   EXPECT_TRUE(contains(overview.body, "abgeschlossen")) << overview.body;
-  EXPECT_FALSE(contains(b.open("/o/acme").body, "href=\"" + round + "\"")) << "finished: off the dashboard";
+  EXPECT_FALSE(contains(b.open("/o/acme").body, "href=\"" + round + "\""))
+      << "finished: off the dashboard";
 
   auto team = b.open(round + "/team");
   EXPECT_EQ(team.status, 200);
@@ -147,16 +151,20 @@ TEST_F(ReflectionsWeb, AStaleTabShowsBothTextsAndKeepsTheNewer) {
   auto page = b.open(url);
   const std::string v = version_in(page.body);
   ASSERT_EQ(v, "1");
-  ASSERT_EQ(b.post(url, {{"version", v}, {"go", "stay"},
+  ASSERT_EQ(b.post(url, {{"version", v},
+                         {"go", "stay"},
                          {"a.m.reflection-template-use.2.1", "Neuer Text aus Tab A"}})
                 .status,
             303);
-  auto stale = b.post(url, {{"version", v}, {"go", "next"},
+  auto stale = b.post(url, {{"version", v},
+                            {"go", "next"},
                             {"a.m.reflection-template-use.2.1", "Alter Text aus Tab B"}});
   EXPECT_EQ(stale.status, 409);
   EXPECT_TRUE(contains(stale.body, "in einem anderen Fenster gespeichert")) << stale.body;
-  EXPECT_TRUE(contains(stale.body, ">Neuer Text aus Tab A</textarea>")) << "the newer text is in the field";
-  EXPECT_TRUE(contains(stale.body, ">Alter Text aus Tab B</textarea>")) << "this tab's text is shown";
+  EXPECT_TRUE(contains(stale.body, ">Neuer Text aus Tab A</textarea>"))
+      << "the newer text is in the field";
+  EXPECT_TRUE(contains(stale.body, ">Alter Text aus Tab B</textarea>"))
+      << "this tab's text is shown";
   EXPECT_EQ(version_in(stale.body), "2") << "saving from here now overwrites knowingly";
   auto stored = b.open(url);
   EXPECT_TRUE(contains(stored.body, ">Neuer Text aus Tab A</textarea>"));
@@ -175,10 +183,12 @@ TEST_F(ReflectionsWeb, BadInputIsRefusedWithTheTextKept) {
   EXPECT_EQ(choice.status, 400);
   EXPECT_TRUE(contains(choice.body, "Bitte wählen Sie eine der angebotenen Antworten."));
   EXPECT_EQ(b.get(section(round, "m.reflection-template-use.99")).status, 404);
-  EXPECT_EQ(b.post(tool_url_ + "/reflections", {{"template", "m.retro"}, {"mode", "named"}}).status, 400);
-  EXPECT_EQ(b.post(tool_url_ + "/reflections", {{"template", kUse}, {"mode", "geheim"}}).status, 400);
-  auto mine = srv_.store().reflections().rounds(srv_.org("acme").id,
-                                                core::ToolId(std::stoll(tool_url_.substr(tool_url_.rfind('/') + 1))));
+  EXPECT_EQ(b.post(tool_url_ + "/reflections", {{"template", "m.retro"}, {"mode", "named"}}).status,
+            400);
+  EXPECT_EQ(b.post(tool_url_ + "/reflections", {{"template", kUse}, {"mode", "geheim"}}).status,
+            400);
+  auto mine = srv_.store().reflections().rounds(
+      srv_.org("acme").id, core::ToolId(std::stoll(tool_url_.substr(tool_url_.rfind('/') + 1))));
   ASSERT_TRUE(mine);
   EXPECT_EQ(mine->size(), 1u) << "refused starts create no round";
 }
@@ -199,7 +209,9 @@ TEST_F(ReflectionsWeb, StageTwoOpensOnlyAfterTheDistanceWithTheDateShown) {
   Browser b = signed_in("ada@example.org");
   const std::string round = start(b, kIntro, "named");
   const std::string first = section(round, std::string(kIntro) + ".1");
-  ASSERT_EQ(save(b, first, {{"a.m.reflection-template-introduction.1.1", "Übersetzungs-KI"}}).status, 303);
+  ASSERT_EQ(
+      save(b, first, {{"a.m.reflection-template-introduction.1.1", "Übersetzungs-KI"}}).status,
+      303);
   const std::string late = section(round, std::string(kIntro) + ".5");
   auto before = b.open(late);
   EXPECT_EQ(before.status, 200);
@@ -208,11 +220,14 @@ TEST_F(ReflectionsWeb, StageTwoOpensOnlyAfterTheDistanceWithTheDateShown) {
 
   ASSERT_EQ(b.post(round + "/finish", {{"stage", "1"}}).status, 303);
   // 2026-01-01 00:00 UTC + 7 days: opens on 08.01.2026 (Europe/Berlin).
-  EXPECT_TRUE(contains(b.open("/o/acme").body, "Teil 2 ab dem 08.01.2026")) << "the due date on the dashboard";
+  EXPECT_TRUE(contains(b.open("/o/acme").body, "Teil 2 ab dem 08.01.2026"))
+      << "the due date on the dashboard";
   auto locked = b.open(late);
-  EXPECT_TRUE(contains(locked.body, "Teil 2 können Sie ab dem 08.01.2026 beantworten.")) << locked.body;
-  auto early = b.post(late, {{"version", "0"}, {"go", "next"},
-                             {"a.m.reflection-template-introduction.5.1", "Zu früh"}});
+  EXPECT_TRUE(contains(locked.body, "Teil 2 können Sie ab dem 08.01.2026 beantworten."))
+      << locked.body;
+  auto early = b.post(
+      late,
+      {{"version", "0"}, {"go", "next"}, {"a.m.reflection-template-introduction.5.1", "Zu früh"}});
   EXPECT_EQ(early.status, 409);
   EXPECT_TRUE(contains(early.body, "08.01.2026"));
   EXPECT_TRUE(contains(early.body, "Zu früh")) << "the text is kept";
@@ -221,7 +236,8 @@ TEST_F(ReflectionsWeb, StageTwoOpensOnlyAfterTheDistanceWithTheDateShown) {
   ASSERT_EQ(b.sign_in("ada@example.org").status, 303);
   auto open = b.open(late);
   EXPECT_TRUE(contains(open.body, "id=\"reflection-form\""));
-  EXPECT_EQ(save(b, late, {{"a.m.reflection-template-introduction.5.1", "Mit Abstand"}}).status, 303);
+  EXPECT_EQ(save(b, late, {{"a.m.reflection-template-introduction.5.1", "Mit Abstand"}}).status,
+            303);
 }
 
 TEST_F(ReflectionsWeb, AnAnonymousTeamViewNeedsThreeAndNamesNobody) {
@@ -261,19 +277,25 @@ TEST_F(ReflectionsWeb, ADraftSurvivesAnEndedSessionAndComesBackInItsSection) {
   const std::string url = section(round, std::string(kUse) + ".3");
   b.open(url);
   srv_.clock().advance(9 * 3600);  // idle past the session timeout while typing
-  auto r = b.post(url, {{"version", "0"}, {"go", "next"},
+  auto r = b.post(url, {{"version", "0"},
+                        {"go", "next"},
                         {"a.m.reflection-template-use.3.1", "Lange getippt, nicht verloren"}});
   EXPECT_EQ(r.status, 401);
   EXPECT_TRUE(contains(r.body, "value=\"Lange getippt, nicht verloren\"")) << r.body;
   b.set_csrf(csrf_in(r.body));
-  auto resumed = b.post("/login", {{"email", "ada@example.org"}, {"password", kPassword},
-                                   {"next", url}, {"draft.version", "0"}, {"draft.go", "next"},
-                                   {"draft.a.m.reflection-template-use.3.1",
-                                    "Lange getippt, nicht verloren"}});
+  auto resumed = b.post(
+      "/login", {{"email", "ada@example.org"},
+                 {"password", kPassword},
+                 {"next", url},
+                 {"draft.version", "0"},
+                 {"draft.go", "next"},
+                 {"draft.a.m.reflection-template-use.3.1", "Lange getippt, nicht verloren"}});
   ASSERT_EQ(resumed.status, 200);
   EXPECT_TRUE(contains(resumed.body, "name=\"resumed\" value=\"1\"")) << "the resume form says so";
   b.set_csrf(csrf_in(resumed.body));
-  auto saved = b.post(url, {{"version", "0"}, {"go", "next"}, {"resumed", "1"},
+  auto saved = b.post(url, {{"version", "0"},
+                            {"go", "next"},
+                            {"resumed", "1"},
                             {"a.m.reflection-template-use.3.1", "Lange getippt, nicht verloren"}});
   ASSERT_EQ(saved.status, 303);
   EXPECT_EQ(saved.header("Location"), url + "?saved=1") << "back in the same section";
@@ -296,15 +318,19 @@ TEST_F(ReflectionsWeb, AFinishedReflectionPrefillsADecisionARedLineAndTheNextRev
   EXPECT_FALSE(contains(b.open(round).body, "/decide?rationale=")) << "only once finished";
   ASSERT_EQ(b.post(round + "/finish", {{"stage", "1"}}).status, 303);
   const std::string page = b.open(round).body;
-  static const std::regex link(R"re(href="([^"]*(?:decide\?rationale|red-lines\?text|edit\?next_review)&#61;[^"]*)")re");
+  static const std::regex link(
+      R"re(href="([^"]*(?:decide\?rationale|red-lines\?text|edit\?next_review)&#61;[^"]*)")re");
   std::vector<std::string> links;
-  for (auto it = std::sregex_iterator(page.begin(), page.end(), link); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(page.begin(), page.end(), link); it != std::sregex_iterator();
+       ++it) {
     std::string url = (*it)[1].str();
-    for (auto pos = url.find("&#61;"); pos != std::string::npos; pos = url.find("&#61;")) url.replace(pos, 5, "=");
+    for (auto pos = url.find("&#61;"); pos != std::string::npos; pos = url.find("&#61;"))
+      url.replace(pos, 5, "=");
     links.push_back(url.substr(0, url.find('#')));
   }
   ASSERT_EQ(links.size(), 4u) << page;  // two red lines, the decision, the review
-  const std::string before = std::to_string(srv_.store().tools().red_lines(srv_.org("acme").id)->size());
+  const std::string before =
+      std::to_string(srv_.store().tools().red_lines(srv_.org("acme").id)->size());
   bool decision = false, red_line = false, review = false;
   for (const auto& url : links) {
     auto r = b.open(url);
@@ -312,7 +338,8 @@ TEST_F(ReflectionsWeb, AFinishedReflectionPrefillsADecisionARedLineAndTheNextRev
     if (contains(url, "/decide?")) {
       decision = contains(r.body, "Menschen ohne Smartphone &amp; ohne Konto") &&
                  contains(r.body, "Aus der Reflexion");
-    } else if (contains(url, "red-lines?") && contains(r.body, ">Menschen ohne Smartphone &amp; ohne Konto</textarea>")) {
+    } else if (contains(url, "red-lines?") &&
+               contains(r.body, ">Menschen ohne Smartphone &amp; ohne Konto</textarea>")) {
       red_line = true;
     } else if (contains(url, "/edit?")) {
       review = contains(r.body, "value=\"01.03.2026\"");  // 2026-01-01 + 2 months
@@ -331,7 +358,7 @@ TEST_F(ReflectionsWeb, ThePhaseQuestionsAreOneScreenEachWithTheOrgsOwnQuestion) 
   own.phase = 1;
   own.text_de = "Wen im Stadtteil fragen wir zuerst?";
   ASSERT_TRUE(srv_.store().catalog().create_org_catalog_entry(srv_.org("acme").id, own,
-                                                            store::Actor{std::nullopt, "test"}));
+                                                              store::Actor{std::nullopt, "test"}));
   Browser b = signed_in("ada@example.org");
   const std::string round = start(b, "phase.development", "named");  // a new tool is an idea
   auto overview = b.open(round);

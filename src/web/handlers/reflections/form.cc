@@ -73,13 +73,17 @@ const FormSection* Form::section(std::string_view id) const {
 
 int paper_phase(core::Phase phase) {
   switch (phase) {
-    case core::Phase::kIdea: return 1;
+    case core::Phase::kIdea:
+      return 1;
     case core::Phase::kSelection:
-    case core::Phase::kRejected: return 2;
+    case core::Phase::kRejected:
+      return 2;
     case core::Phase::kPilot:
-    case core::Phase::kInUse: return 3;
+    case core::Phase::kInUse:
+      return 3;
     case core::Phase::kEvaluation:
-    case core::Phase::kRetired: return 4;
+    case core::Phase::kRetired:
+      return 4;
   }
   return 1;
 }

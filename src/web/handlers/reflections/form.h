@@ -62,8 +62,7 @@ std::vector<std::string> templates_for(core::Phase phase);
 // without hidden ones, the org's own questions ("own.<n>") included (`view` is the
 // org's catalog; nullptr = catalog only). kNotFound "reflections.error.template_unknown"
 // for any other id.
-core::Result<Form> build_form(const cat::Catalog& c,
-                              const catalog_store::OrgCatalogView* view,
+core::Result<Form> build_form(const cat::Catalog& c, const catalog_store::OrgCatalogView* view,
                               std::string_view template_id);
 
 }  // namespace solipraxis::web::handlers::reflections

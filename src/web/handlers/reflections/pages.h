@@ -16,10 +16,12 @@ Response round_page(auth::Auth& auth, Request& req);    // GET  /o/{org}/reflect
 Response finish_stage(auth::Auth& auth, Request& req);  // POST /o/{org}/reflections/{round}/finish
 
 // section_page.cc
-Response section_page(auth::Auth& auth, Request& req);  // GET  .../reflections/{round}/sections/{section}
-Response section_save(auth::Auth& auth, Request& req);  // POST .../reflections/{round}/sections/{section}
+Response section_page(auth::Auth& auth,
+                      Request& req);  // GET  .../reflections/{round}/sections/{section}
+Response section_save(auth::Auth& auth,
+                      Request& req);  // POST .../reflections/{round}/sections/{section}
 
 // team_page.cc
-Response team_page(auth::Auth& auth, Request& req);     // GET  /o/{org}/reflections/{round}/team
+Response team_page(auth::Auth& auth, Request& req);  // GET  /o/{org}/reflections/{round}/team
 
 }  // namespace solipraxis::web::handlers::reflections

@@ -46,11 +46,13 @@ mstch::map status_data(const Services& s, const Request& req, const RoundContext
   if (!c.mine) {
     text = tr(s, req, "reflections.status.not_begun");
   } else if (stage == 0) {
-    text = format_message(tr(s, req, "reflections.status.finished"),
-                          {{"date", readable_date(*c.mine->finished_at, c.member.org.time_zone, req.lang)}});
+    text = format_message(
+        tr(s, req, "reflections.status.finished"),
+        {{"date", readable_date(*c.mine->finished_at, c.member.org.time_zone, req.lang)}});
   } else if (stage == 2 && c.mine->stage_two_opens_at && *c.mine->stage_two_opens_at > now) {
-    text = format_message(tr(s, req, "reflections.status.stage_two_locked"),
-                          {{"date", readable_date(*c.mine->stage_two_opens_at, c.member.org.time_zone, req.lang)}});
+    text = format_message(
+        tr(s, req, "reflections.status.stage_two_locked"),
+        {{"date", readable_date(*c.mine->stage_two_opens_at, c.member.org.time_zone, req.lang)}});
     out.emplace("locked", true);
   } else if (stage == 2) {
     text = tr(s, req, "reflections.status.stage_two_open");
@@ -60,18 +62,21 @@ mstch::map status_data(const Services& s, const Request& req, const RoundContext
   out.emplace("text", text);
   if (stage != 0 && !out.count("locked")) {
     out.emplace("continue_url", continue_url(c, stage));
-    out.emplace("continue_label", tr(s, req, c.mine ? "reflections.round.continue"
-                                                     : "reflections.round.begin"));
+    out.emplace("continue_label",
+                tr(s, req, c.mine ? "reflections.round.continue" : "reflections.round.begin"));
   }
   if (c.mine && stage != 0 && !out.count("locked")) {
     const bool last = stage == 2 || !c.form.two_stage();
-    out.emplace("finish", mstch::map{
-                              {"stage", std::to_string(stage)},
-                              {"label", tr(s, req, last ? "reflections.round.finish"
-                                                        : "reflections.round.finish_stage_one")},
-                              {"hint", tr(s, req, last ? "reflections.round.finish_hint"
-                                                       : "reflections.round.finish_stage_one_hint")},
-                          });
+    out.emplace(
+        "finish",
+        mstch::map{
+            {"stage", std::to_string(stage)},
+            {"label",
+             tr(s, req, last ? "reflections.round.finish" : "reflections.round.finish_stage_one")},
+            {"hint", tr(s, req,
+                        last ? "reflections.round.finish_hint"
+                             : "reflections.round.finish_stage_one_hint")},
+        });
   }
   return out;
 }
@@ -103,8 +108,9 @@ mstch::array stages_data(const Services& s, const Request& req, const RoundConte
       if (stage == 2) {
         auto opens = stage_two_opens(c);
         if (opens && *opens > now) {
-          heading += " " + format_message(tr(s, req, "reflections.stage.opens_on"),
-                                          {{"date", readable_date(*opens, c.member.org.time_zone, req.lang)}});
+          heading += " " + format_message(
+                               tr(s, req, "reflections.stage.opens_on"),
+                               {{"date", readable_date(*opens, c.member.org.time_zone, req.lang)}});
         } else if (!opens) {
           heading += " " + format_message(tr(s, req, "reflections.stage.after_days"),
                                           {{"days", std::to_string(c.form.followup_after_days)}});
@@ -157,8 +163,7 @@ std::vector<OwnAnswer> own_answers(const RoundContext& c) {
 // "Weiterarbeiten": links that open the decision form, a red line or the tool's
 // next review filled in from the person's answers. They only prefill; the
 // person edits and saves there (editors and owners, who may save them).
-void add_follow_up(const Services& s, const Request& req, const RoundContext& c,
-                   mstch::map& data) {
+void add_follow_up(const Services& s, const Request& req, const RoundContext& c, mstch::map& data) {
   const bool done = c.mine && (c.mine->finished_at || c.mine->stage_one_done_at);
   const auto answers = own_answers(c);
   mstch::array rows;
@@ -171,10 +176,12 @@ void add_follow_up(const Services& s, const Request& req, const RoundContext& c,
   const core::Date today = today_in(s.clock, c.member.org.time_zone);
   for (const OwnAnswer& a : answers) {
     // Markdown as safe HTML (web/markdown.h), printed with {{{answer_html}}}.
-    mstch::map row{{"prompt", a.prompt->text.get(c.lang)}, {"answer_html", render_markdown(a.text)}};
+    mstch::map row{{"prompt", a.prompt->text.get(c.lang)},
+                   {"answer_html", render_markdown(a.text)}};
     if (done && editor) {
       row.emplace("red_line_url", "/o/" + c.member.org.slug + "/red-lines?text=" +
-                                      percent_encode(shortened(one_line(a.text), 500)) + "#red-line-text");
+                                      percent_encode(shortened(one_line(a.text), 500)) +
+                                      "#red-line-text");
     }
     rows.push_back(std::move(row));
     summary += " " + a.prompt->text.get(c.lang) + " – " + one_line(a.text);
@@ -185,15 +192,16 @@ void add_follow_up(const Services& s, const Request& req, const RoundContext& c,
   if (!done || !editor || answers.empty()) return;
   mstch::map follow;
   if (!core::decisions_from(c.tool.phase).empty()) {
-    follow.emplace("decide_url", tool_url + "/decide?rationale=" +
-                                     percent_encode(shortened(summary, 1500)) + "#decide-rationale");
+    follow.emplace("decide_url",
+                   tool_url + "/decide?rationale=" + percent_encode(shortened(summary, 1500)) +
+                       "#decide-rationale");
   }
   if (review && *review >= today) {
     const std::string shown = readable_date(*review, req.lang);
-    follow.emplace("review_url", tool_url + "/edit?next_review=" + percent_encode(shown) +
-                                     "#tool-next_review");
-    follow.emplace("review_label", format_message(tr(s, req, "reflections.follow_up.review"),
-                                                  {{"date", shown}}));
+    follow.emplace("review_url",
+                   tool_url + "/edit?next_review=" + percent_encode(shown) + "#tool-next_review");
+    follow.emplace("review_label",
+                   format_message(tr(s, req, "reflections.follow_up.review"), {{"date", shown}}));
   }
   data.emplace("follow_up", follow);
 }
@@ -210,8 +218,10 @@ Response render_round(auth::Auth& auth, const Request& req, const RoundContext& 
   add_follow_up(s, req, c, data);
   if (!error.empty()) data.emplace("error", error);
   const std::string done = req.query.value("done");
-  if (done == "1" || done == "2") data.emplace("notice", tr(s, req, "reflections.saved.done_" + done));
-  if (req.query.value("started") == "1") data.emplace("notice", tr(s, req, "reflections.saved.started"));
+  if (done == "1" || done == "2")
+    data.emplace("notice", tr(s, req, "reflections.saved.done_" + done));
+  if (req.query.value("started") == "1")
+    data.emplace("notice", tr(s, req, "reflections.saved.started"));
   return render(s, req, "reflections/round", std::move(data), status);
 }
 
@@ -261,10 +271,12 @@ Response finish_stage(auth::Auth& auth, Request& req) {
                                                  std::stoi(stage), web_actor(c.member));
   if (!done) {
     if (done.error().key == "reflections.error.stage_locked" && c.mine->stage_two_opens_at) {
-      return render_round(auth, req, c,
-                          format_message(tr(s, req, "reflections.status.stage_two_locked"),
-                                         {{"date", readable_date(*c.mine->stage_two_opens_at, c.member.org.time_zone, req.lang)}}),
-                          409);
+      return render_round(
+          auth, req, c,
+          format_message(tr(s, req, "reflections.status.stage_two_locked"),
+                         {{"date", readable_date(*c.mine->stage_two_opens_at,
+                                                 c.member.org.time_zone, req.lang)}}),
+          409);
     }
     if (tool_views::is_page_error(done.error())) return error_response(s, req, done.error());
     return render_round(auth, req, c, tr(s, req, done.error().key),

@@ -116,11 +116,14 @@ Response render_section(auth::Auth& auth, const Request& req, const RoundContext
   if (sec.stage == 2) {
     const auto opens = stage_two_opens(c);
     if (!opens) {
-      data.emplace("locked", format_message(tr(s, req, "reflections.stage.locked_until_stage_one"),
-                                            {{"days", std::to_string(c.form.followup_after_days)}}));
+      data.emplace("locked",
+                   format_message(tr(s, req, "reflections.stage.locked_until_stage_one"),
+                                  {{"days", std::to_string(c.form.followup_after_days)}}));
     } else if (*opens > s.clock.now()) {
-      data.emplace("locked", format_message(tr(s, req, "reflections.status.stage_two_locked"),
-                                            {{"date", readable_date(*opens, c.member.org.time_zone, req.lang)}}));
+      data.emplace(
+          "locked",
+          format_message(tr(s, req, "reflections.status.stage_two_locked"),
+                         {{"date", readable_date(*opens, c.member.org.time_zone, req.lang)}}));
     }
   }
   data.emplace("prompts", prompts_data(s, req, c, sec, shown));
@@ -173,7 +176,8 @@ Response section_page(auth::Auth& auth, Request& req) {
   const FormSection* sec = section_of(req, c);
   if (!sec) return error_response(auth.services(), req, 404, "reflections.error.section_invalid");
   Shown shown = saved_shown(c, *sec);
-  if (req.query.value("saved") == "1") shown.notice = tr(auth.services(), req, "reflections.saved.section");
+  if (req.query.value("saved") == "1")
+    shown.notice = tr(auth.services(), req, "reflections.saved.section");
   return render_section(auth, req, c, *sec, shown);
 }
 
@@ -207,14 +211,15 @@ Response section_save(auth::Auth& auth, Request& req) {
     }
     typed.error = e.key == "reflections.error.stage_locked" && c.mine && c.mine->stage_two_opens_at
                       ? format_message(tr(s, req, "reflections.status.stage_two_locked"),
-                                       {{"date", readable_date(*c.mine->stage_two_opens_at, c.member.org.time_zone, req.lang)}})
+                                       {{"date", readable_date(*c.mine->stage_two_opens_at,
+                                                               c.member.org.time_zone, req.lang)}})
                       : tr(s, req, e.key);
     return render_section(auth, req, c, *sec, typed,
                           e.code == core::ErrorCode::kConflict ? 409 : 400);
   };
   if (!c.mine) {
-    auto begun = s.store.reflections().start(c.member.org.id, c.round.id, c.author,
-                                             web_actor(c.member));
+    auto begun =
+        s.store.reflections().start(c.member.org.id, c.round.id, c.author, web_actor(c.member));
     if (!begun) return fail(begun.error());
     c.mine = std::move(begun).value();
   }

@@ -35,7 +35,8 @@ mstch::array counts_data(const RoundContext& c, const FormPrompt& p,
                              {"count", std::to_string(it == tally.end() ? 0 : it->second)}});
   }
   for (const auto& [text, n] : tally)
-    if (!option_of(p, text)) out.push_back(mstch::map{{"label", text}, {"count", std::to_string(n)}});
+    if (!option_of(p, text))
+      out.push_back(mstch::map{{"label", text}, {"count", std::to_string(n)}});
   return out;
 }
 
@@ -52,16 +53,18 @@ Response team_page(auth::Auth& auth, Request& req) {
   if (!view && view.error().code == core::ErrorCode::kForbidden) {
     // Too few people in an anonymous round: the page says why, and shows no count
     // finer than "fewer than three".
-    data.emplace("too_few", format_message(tr(s, req, "reflections.team.too_few"),
-                                           {{"minimum", std::to_string(core::kAnonymousTeamMinimum)}}));
+    data.emplace("too_few",
+                 format_message(tr(s, req, "reflections.team.too_few"),
+                                {{"minimum", std::to_string(core::kAnonymousTeamMinimum)}}));
     return render(s, req, "reflections/team", std::move(data));
   }
   if (!view) return error_response(s, req, view.error());
   data.emplace("respondents", format_message(tr(s, req, "reflections.team.respondents"),
                                              {{"count", std::to_string(view->respondents)}}));
   if (auto may = core::check_team_view(c.round.anonymous, view->respondents); !may) {
-    data.emplace("too_few", format_message(tr(s, req, "reflections.team.too_few"),
-                                           {{"minimum", std::to_string(core::kAnonymousTeamMinimum)}}));
+    data.emplace("too_few",
+                 format_message(tr(s, req, "reflections.team.too_few"),
+                                {{"minimum", std::to_string(core::kAnonymousTeamMinimum)}}));
     return render(s, req, "reflections/team", std::move(data));
   }
   store::AuditNames names(s.store.users());
@@ -78,7 +81,8 @@ Response team_page(auth::Auth& auth, Request& req) {
         // with {{{answer_html}}}, the one unescaped name the engine allows.
         mstch::map d{{"answer_html", render_markdown(a.text)}};
         if (!c.round.anonymous && a.user) {
-          d.emplace("name", names.name(*a.user).value_or(tr(s, req, "reflections.team.former_member")));
+          d.emplace("name",
+                    names.name(*a.user).value_or(tr(s, req, "reflections.team.former_member")));
         }
 
         answers.push_back(std::move(d));
@@ -93,9 +97,8 @@ Response team_page(auth::Auth& auth, Request& req) {
       prompts.push_back(std::move(pd));
     }
     const bool phase = c.form.template_id.starts_with("phase.");
-    sections.push_back(mstch::map{{"title", sec.title.get(c.lang)},
-                                  {"show_title", !phase},
-                                  {"prompts", prompts}});
+    sections.push_back(
+        mstch::map{{"title", sec.title.get(c.lang)}, {"show_title", !phase}, {"prompts", prompts}});
   }
   data.emplace("sections", sections);
   data.emplace("shown", true);

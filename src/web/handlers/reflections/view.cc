@@ -49,8 +49,12 @@ RoundAccess load_round(auth::Auth& auth, const Request& req) {
   auto view = org_view(s, m->org.id);
   auto form = build_form(*c, view ? &*view : nullptr, round->template_id);
   if (!form) return {std::nullopt, error_response(s, req, form.error())};
-  RoundContext ctx{*m, *round, *tool, std::move(*form),
-                   author_for(auth.options().link_key, *round, m->user.id), std::nullopt,
+  RoundContext ctx{*m,
+                   *round,
+                   *tool,
+                   std::move(*form),
+                   author_for(auth.options().link_key, *round, m->user.id),
+                   std::nullopt,
                    catalog_common::lang_of(req)};
   auto mine = s.store.reflections().mine(m->org.id, round->id, ctx.author);
   if (mine) {
@@ -102,8 +106,8 @@ mstch::map round_page_data(const Services& s, const Request& req, const RoundCon
   return data;
 }
 
-mstch::map tool_reflections_data(auth::Auth& auth, const Request& req,
-                                 const auth::Membership& m, const core::Tool& tool) {
+mstch::map tool_reflections_data(auth::Auth& auth, const Request& req, const auth::Membership& m,
+                                 const core::Tool& tool) {
   Services& s = auth.services();
   if (!s.catalog) return mstch::map{{"has_reflections", false}};
   const catalog::Lang lang = catalog_common::lang_of(req);
@@ -141,9 +145,12 @@ mstch::map tool_reflections_data(auth::Auth& auth, const Request& req,
     auto mine = s.store.reflections().mine(m.org.id, r.id,
                                            author_for(auth.options().link_key, r, m.user.id));
     std::string state = "reflections.state.not_begun";
-    if (mine && mine->finished_at) state = "reflections.state.finished";
-    else if (mine && mine->stage_one_done_at) state = "reflections.state.stage_one_done";
-    else if (mine) state = "reflections.state.in_progress";
+    if (mine && mine->finished_at)
+      state = "reflections.state.finished";
+    else if (mine && mine->stage_one_done_at)
+      state = "reflections.state.stage_one_done";
+    else if (mine)
+      state = "reflections.state.in_progress";
     rows.push_back(mstch::map{
         {"title", title},
         {"url", round_url(m, r.id)},
@@ -186,13 +193,12 @@ mstch::array open_reflections_data(auth::Auth& auth, const Request& req,
       if (mine->stage_two_opens_at) {
         state = *mine->stage_two_opens_at > now
                     ? format_message(tr(s, req, "reflections.dashboard.stage_two_from"),
-                                     {{"date", readable_date(*mine->stage_two_opens_at, m.org.time_zone, req.lang)}})
+                                     {{"date", readable_date(*mine->stage_two_opens_at,
+                                                             m.org.time_zone, req.lang)}})
                     : tr(s, req, "reflections.dashboard.stage_two_open");
       }
-      out.push_back(mstch::map{{"title", title},
-                               {"tool", tool.name},
-                               {"url", round_url(m, r.id)},
-                               {"state", state}});
+      out.push_back(mstch::map{
+          {"title", title}, {"tool", tool.name}, {"url", round_url(m, r.id)}, {"state", state}});
     }
   }
   return out;

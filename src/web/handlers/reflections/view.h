@@ -55,14 +55,13 @@ mstch::map round_page_data(const Services& s, const Request& req, const RoundCon
 // The "Reflexion" section of a tool page: the templates one can start for the
 // tool's phase and the rounds already running (with the caller's state in each).
 // A store failure leaves the section out (has_reflections false), not the page.
-mstch::map tool_reflections_data(auth::Auth& auth, const Request& req,
-                                 const auth::Membership& m, const core::Tool& tool);
+mstch::map tool_reflections_data(auth::Auth& auth, const Request& req, const auth::Membership& m,
+                                 const core::Tool& tool);
 
 // The caller's reflections that are begun and not finished, across the org's
 // tools, for the dashboard: [{title, tool, url, state}] where state says what
 // is next ("in progress", "part 2 from 14.12.2026", "part 2 is open"). A store
 // failure gives an empty list, not a broken dashboard.
-mstch::array open_reflections_data(auth::Auth& auth, const Request& req,
-                                   const auth::Membership& m);
+mstch::array open_reflections_data(auth::Auth& auth, const Request& req, const auth::Membership& m);
 
 }  // namespace solipraxis::web::handlers::reflections
