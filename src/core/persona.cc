@@ -4,6 +4,7 @@
 #include <array>
 #include <set>
 
+#include "core/enum_names.h"
 #include "core/text_field.h"
 
 namespace solipraxis::core {
@@ -17,15 +18,7 @@ constexpr std::array kDevices = {"", "smartphone", "computer", "shared", "none"}
 constexpr std::array kConnectivity = {"", "good", "unstable", "none"};
 constexpr std::array kUses = {"", "likely", "maybe", "unlikely", "will_not", "cannot"};
 
-template <typename Enum, std::size_t N>
-Result<Enum> parse_named(const std::array<const char*, N>& names, std::string_view s,
-                         const char* attribute) {
-  for (std::size_t i = 0; i < N; ++i) {
-    if (s == names[i]) return static_cast<Enum>(i);
-  }
-  return make_error(ErrorCode::kInvalidInput, "personas.error.value_invalid",
-                    std::string(attribute) + ": unknown value \"" + std::string(s) + "\"");
-}
+constexpr const char* kValueInvalid = "personas.error.value_invalid";
 
 template <std::size_t N>
 std::vector<std::string_view> all_names(const std::array<const char*, N>& names) {
@@ -66,20 +59,20 @@ const char* connectivity_name(Connectivity v) {
 }
 const char* use_name(Use v) { return kUses[static_cast<std::size_t>(v)]; }
 
-Result<Place> parse_place(std::string_view s) { return parse_named<Place>(kPlaces, s, "place"); }
+Result<Place> parse_place(std::string_view s) { return parse_named<Place>(kPlaces, s, kValueInvalid, "place"); }
 Result<Gender> parse_gender(std::string_view s) {
-  return parse_named<Gender>(kGenders, s, "gender");
+  return parse_named<Gender>(kGenders, s, kValueInvalid, "gender");
 }
 Result<Skills> parse_skills(std::string_view s) {
-  return parse_named<Skills>(kSkills, s, "digital_skills");
+  return parse_named<Skills>(kSkills, s, kValueInvalid, "digital_skills");
 }
 Result<Device> parse_device(std::string_view s) {
-  return parse_named<Device>(kDevices, s, "device");
+  return parse_named<Device>(kDevices, s, kValueInvalid, "device");
 }
 Result<Connectivity> parse_connectivity(std::string_view s) {
-  return parse_named<Connectivity>(kConnectivity, s, "connectivity");
+  return parse_named<Connectivity>(kConnectivity, s, kValueInvalid, "connectivity");
 }
-Result<Use> parse_use(std::string_view s) { return parse_named<Use>(kUses, s, "use"); }
+Result<Use> parse_use(std::string_view s) { return parse_named<Use>(kUses, s, kValueInvalid, "use"); }
 
 std::vector<std::string_view> place_names() { return all_names(kPlaces); }
 std::vector<std::string_view> gender_names() { return all_names(kGenders); }

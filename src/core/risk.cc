@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "core/enum_names.h"
 #include "core/text_field.h"
 
 namespace solipraxis::core {
@@ -11,15 +12,6 @@ namespace {
 constexpr std::array kLevelNames = {"low", "medium", "high"};
 constexpr std::array kStateNames = {"open", "mitigated", "accepted"};
 constexpr std::array kAffectedNames = {"users", "non_users", "both"};
-
-template <typename Enum, std::size_t N>
-Result<Enum> parse_named(const std::array<const char*, N>& names, std::string_view s,
-                         const char* key) {
-  for (std::size_t i = 0; i < N; ++i) {
-    if (s == names[i]) return static_cast<Enum>(i);
-  }
-  return make_error(ErrorCode::kInvalidInput, key, "unknown value \"" + std::string(s) + "\"");
-}
 
 const std::string kTooLong = "risks.error.field_too_long";
 const std::string kInvalid = "risks.error.text_invalid";
@@ -31,13 +23,13 @@ const char* risk_state_name(RiskState v) { return kStateNames[static_cast<std::s
 const char* affected_name(Affected v) { return kAffectedNames[static_cast<std::size_t>(v)]; }
 
 Result<Level> parse_level(std::string_view s) {
-  return parse_named<Level>(kLevelNames, s, "risks.error.level_invalid");
+  return parse_named<Level>(kLevelNames, s, "risks.error.level_invalid", "level");
 }
 Result<RiskState> parse_risk_state(std::string_view s) {
-  return parse_named<RiskState>(kStateNames, s, "risks.error.state_invalid");
+  return parse_named<RiskState>(kStateNames, s, "risks.error.state_invalid", "state");
 }
 Result<Affected> parse_affected(std::string_view s) {
-  return parse_named<Affected>(kAffectedNames, s, "risks.error.affected_invalid");
+  return parse_named<Affected>(kAffectedNames, s, "risks.error.affected_invalid", "affected");
 }
 
 void normalize_risk(Risk& r) {

@@ -17,16 +17,6 @@ constexpr std::string_view kPersonaColumns =
     "id, name, story, place, origin, languages_json, age, gender, gender_text, skills, device, "
     "connectivity, use_likelihood, tags_json, example_id, version, created_at, updated_at";
 
-std::vector<std::string> strings_from(const std::string& text) {
-  std::vector<std::string> out;
-  const json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (!j.is_array()) return out;
-  for (const auto& v : j) {
-    if (v.is_string()) out.push_back(v.get<std::string>());
-  }
-  return out;
-}
-
 // Stored names are the CHECK-constrained ones; a value the schema let through
 // but core does not know reads as unknown rather than failing the whole list.
 template <typename Enum, typename Parse>
@@ -42,7 +32,7 @@ core::Persona persona_from(const Row& r) {
   p.story = r.text(2);
   p.place = enum_from<core::Place>(r.text(3), core::parse_place);
   p.origin = r.text(4);
-  p.languages = strings_from(r.text(5));
+  p.languages = strings_from_json(r.text(5));
   if (!r.is_null(6)) p.age = static_cast<int>(r.int64(6));
   p.gender = enum_from<core::Gender>(r.text(7), core::parse_gender);
   p.gender_text = r.text(8);
@@ -50,7 +40,7 @@ core::Persona persona_from(const Row& r) {
   p.device = enum_from<core::Device>(r.text(10), core::parse_device);
   p.connectivity = enum_from<core::Connectivity>(r.text(11), core::parse_connectivity);
   p.use = enum_from<core::Use>(r.text(12), core::parse_use);
-  p.tags = strings_from(r.text(13));
+  p.tags = strings_from_json(r.text(13));
   p.example_id = r.text(14);
   p.version = r.int64(15);
   p.created_at = r.int64(16);
@@ -58,9 +48,10 @@ core::Persona persona_from(const Row& r) {
   return p;
 }
 
-// The persona's fields in the column order of kPersonaColumns 1..14.
-Params persona_values(const core::Persona& p) {
-  return {value(p.name),
+// `head`, then the persona's fields in the column order of kPersonaColumns
+// 1..14, then `now`.
+Params persona_params(Params head, const core::Persona& p, core::UnixTime now) {
+  Params fields{value(p.name),
           value(p.story),
           value(core::place_name(p.place)),
           value(p.origin),
@@ -74,6 +65,9 @@ Params persona_values(const core::Persona& p) {
           value(core::use_name(p.use)),
           json(p.tags).dump(),
           value(p.example_id)};
+  for (auto& v : fields) head.push_back(std::move(v));
+  head.push_back(now);
+  return head;
 }
 
 std::string summary(const core::Persona& p) {
@@ -140,9 +134,7 @@ Result<core::Persona> SqlPersonas::create(OrgId org, const core::Persona& in,
       return core::make_error(core::ErrorCode::kConflict, "personas.error.too_many",
                               "at most " + std::to_string(kMaxPersonasPerOrg) + " personas");
     }
-    Params params{org.value};
-    for (auto& v : persona_values(*p)) params.push_back(std::move(v));
-    params.push_back(now);
+    const Params params = persona_params({org.value}, *p, now);
     auto rows = tx.query(
         "INSERT INTO personas (org_id, name, story, place, origin, languages_json, age, gender, "
         "gender_text, skills, device, connectivity, use_likelihood, tags_json, example_id, "
@@ -171,9 +163,7 @@ Result<core::Persona> SqlPersonas::update(OrgId org, const core::Persona& in,
       return core::make_error(core::ErrorCode::kConflict, "personas.error.stale",
                               "persona is at version " + std::to_string(before->version));
     }
-    Params params{org.value, p->id.value};
-    for (auto& v : persona_values(*p)) params.push_back(std::move(v));
-    params.push_back(now);
+    const Params params = persona_params({org.value, p->id.value}, *p, now);
     auto n = tx.exec(
         "UPDATE personas SET name = $3, story = $4, place = $5, origin = $6, languages_json = $7, "
         "age = $8, gender = $9, gender_text = $10, skills = $11, device = $12, "

@@ -1,5 +1,7 @@
 #include "store/sql/rows.h"
 
+#include <nlohmann/json.hpp>
+
 namespace solipraxis::store::sql {
 
 using core::ErrorCode;
@@ -51,6 +53,16 @@ ApiToken token_from(const Row& r) {
 Value opt_user(std::optional<UserId> user) {
   if (user && user->valid()) return user->value;
   return null_value();
+}
+
+std::vector<std::string> strings_from_json(const std::string& text) {
+  std::vector<std::string> out;
+  const auto j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_array()) return out;
+  for (const auto& v : j) {
+    if (v.is_string()) out.push_back(v.get<std::string>());
+  }
+  return out;
 }
 
 Status write_audit(Tx& tx, OrgId org, const Actor& actor, std::string_view action,

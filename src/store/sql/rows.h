@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "store/sql/db.h"
 #include "store/orgs.h"
@@ -30,6 +31,8 @@ ApiToken token_from(const Row& r);
 Role role_from(std::string_view name);
 
 Value opt_user(std::optional<UserId> user);
+// The strings of a stored JSON array (links_json, tags_json ...); anything else reads as none.
+std::vector<std::string> strings_from_json(const std::string& text);
 
 // Writes one audit_log row in the caller's transaction.
 Status write_audit(Tx& tx, OrgId org, const Actor& actor, std::string_view action,

@@ -22,16 +22,6 @@ std::optional<core::Date> opt_date(const Row& r, std::size_t i) {
   return *d;
 }
 
-std::vector<std::string> links_from(const std::string& text) {
-  std::vector<std::string> out;
-  const json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (!j.is_array()) return out;
-  for (const auto& v : j) {
-    if (v.is_string()) out.push_back(v.get<std::string>());
-  }
-  return out;
-}
-
 }  // namespace
 
 core::Tool tool_from(const Row& r) {
@@ -56,7 +46,7 @@ core::Tool tool_from(const Row& r) {
   t.affected_groups = r.text(13);
   t.cost = r.text(14);
   t.contact = r.text(15);
-  t.links = links_from(r.text(16));
+  t.links = strings_from_json(r.text(16));
   if (auto p = core::parse_phase(r.text(17))) t.phase = *p;
   t.next_review = opt_date(r, 18);
   t.is_public = r.int64(19) != 0;
