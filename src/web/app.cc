@@ -24,6 +24,7 @@ core::Result<std::unique_ptr<WebApp>> WebApp::create(const std::string& web_dir,
   if (!i18n) return i18n.error();
   auto templates = Templates::load((fs::path(web_dir) / "templates").string());
   if (!templates) return templates.error();
+  templates->bind_messages(i18n.value());
   auto statics = StaticFiles::load((fs::path(web_dir) / "static").string());
   if (!statics) return statics.error();
   std::unique_ptr<WebApp> app(new WebApp(store, clock, std::move(i18n.value()),

@@ -286,6 +286,30 @@ void render_nodes(const Nodes& nodes, const Partials& partials,
 
 }  // namespace
 
+Nodes bind(const Nodes& nodes, const mstch::node& constants) {
+  Nodes out;
+  std::vector<const mstch::node*> scopes{&constants};
+  for (const Node& node : nodes) {
+    Node bound = node;
+    if (node.kind == Node::Kind::kVariable) {
+      const auto* value = lookup(node.path, scopes);
+      if (const auto* text = value ? boost::get<std::string>(value) : nullptr) {
+        bound = Node{Node::Kind::kText, {}, {}, {}};
+        core::append_html_escaped(bound.text, *text);
+      }
+    } else if (node.kind == Node::Kind::kSection || node.kind == Node::Kind::kInverted) {
+      bound.children = bind(node.children, constants);
+    }
+    // Text next to text becomes one node, as the parser leaves it.
+    if (bound.kind == Node::Kind::kText && !out.empty() && out.back().kind == Node::Kind::kText) {
+      out.back().text += bound.text;
+    } else {
+      out.push_back(std::move(bound));
+    }
+  }
+  return out;
+}
+
 void render(const Nodes& nodes, const Partials& partials,
             std::vector<const mstch::node*>& scopes, std::string& out) {
   render_nodes(nodes, partials, scopes, out, 0);

@@ -39,6 +39,13 @@ using Partials = std::map<std::string, Nodes, std::less<>>;
 // or unsupported tags.
 core::Result<Nodes> parse(std::string_view source);
 
+// `nodes` with every variable that `constants` holds as a string (e.g. the
+// messages of one language, {"t": {...}}) replaced by its HTML-escaped text, so
+// rendering looks it up no more. Binding is done once, at start; it gives the
+// output rendering would give as long as no inner scope (page data, section
+// items) holds a name that `constants` has at its top (the pages reserve "t").
+Nodes bind(const Nodes& nodes, const mstch::node& constants);
+
 // Appends `nodes` rendered to `out`. Names are looked up from the innermost
 // scope outwards; `scopes` are the outermost first (e.g. the messages, then the
 // page's data). A name found nowhere renders as nothing, an unknown partial too.

@@ -52,6 +52,31 @@ TEST(Mustache, InnerScopesHideOuterOnesAndNothingIsCopied) {
   EXPECT_EQ(render_with("{{t.hi}} {{title}}", {&messages, &page}), "Hallo page");
 }
 
+TEST(Mustache, BindingMessagesGivesWhatRenderingLooksUp) {
+  const mstch::node messages =
+      mstch::map{{"t", mstch::map{{"hi", std::string("Hallo <b>")},
+                                  {"area", mstch::map{{"x", std::string("X & Y")}}}}}};
+  const mstch::node page = mstch::map{{"on", true},
+                                      {"items", mstch::array{std::string("a"), std::string("b")}},
+                                      {"name", std::string("Ada")}};
+  const std::string source =
+      "{{t.hi}} {{name}}{{#on}}[{{t.area.x}}]{{/on}}{{^on}}{{t.hi}}{{/on}}"
+      "{{#items}}{{.}}:{{t.area.x}};{{/items}}{{t.missing}}{{t.area}}|";
+  auto nodes = parse(source);
+  ASSERT_TRUE(nodes);
+  const Nodes bound = mustache::bind(nodes.value(), messages);  // not std::bind (ADL)
+  std::string out;
+  std::vector<const mstch::node*> scopes{&messages, &page};
+  render(bound, {}, scopes, out);
+  EXPECT_EQ(out, render_with(source, {&messages, &page}));
+  EXPECT_EQ(out, "Hallo &lt;b&gt; Ada[X &amp; Y]a:X &amp; Y;b:X &amp; Y;|");
+  // The messages became text: with no messages in scope the page still says them.
+  out.clear();
+  std::vector<const mstch::node*> page_only{&page};
+  render(bound, {}, page_only, out);
+  EXPECT_EQ(out, "Hallo &lt;b&gt; Ada[X &amp; Y]a:X &amp; Y;b:X &amp; Y;|");
+}
+
 TEST(Mustache, StandaloneTagLinesLeaveNoTrace) {
   const mstch::node data = mstch::map{{"on", true}, {"x", std::string("v")}};
   EXPECT_EQ(render_one("<ul>\n  {{#on}}\n  <li>{{x}}</li>\n  {{/on}}\n  {{! note }}\n</ul>\n", data),

@@ -101,7 +101,7 @@ Response render(const Services& s, const Request& req, std::string_view name, ms
   ctx.emplace("languages", language_links(s, req, ctx));
   ctx.emplace("account", auth::layout_data(s, req));  // header: signed in as, orgs, sign-out
   const mstch::node page = std::move(ctx);
-  auto html = s.templates.render(name, {&s.i18n.template_scope(req.lang), &page});
+  auto html = s.templates.render(name, {&s.i18n.template_scope(req.lang), &page}, req.lang);
   if (!html) {
     spdlog::error("render {}: {}", name, html.error().detail);
     return bare_error(500);

@@ -3,8 +3,9 @@
 //
 // render() gives every page template these names, besides the handler's data:
 //   lang         "de" / "en", for <html lang>
-//   t            all messages of that language: {{t.layout.skip_link}} (an outer
-//                scope shared by all pages, so a handler's own "t" would hide it)
+//   t            all messages of that language: {{t.layout.skip_link}}, bound into
+//                the templates once at start (Templates::bind_messages), so "t" is
+//                reserved: no page data or list item may use that name
 //   title        the handler's data["title"] (already translated), else t.layout.app_name
 //   csrf_token   the session's CSRF token for forms ("" until sign-in exists):
 //                <input type="hidden" name="csrf_token" value="{{csrf_token}}">

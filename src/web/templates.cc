@@ -42,16 +42,29 @@ core::Result<Templates> Templates::from_map(const std::map<std::string, std::str
   return t;
 }
 
+void Templates::bind_messages(const I18n& i18n) {
+  bound_.clear();
+  for (const auto& lang : i18n.languages()) {
+    mustache::Partials& bound = bound_[lang];
+    for (const auto& [name, nodes] : parsed_) {
+      bound.emplace(name, mustache::bind(nodes, i18n.template_scope(lang)));
+    }
+  }
+}
+
 core::Result<std::string> Templates::render(std::string_view name,
-                                            std::vector<const mstch::node*> scopes) const {
-  const auto it = parsed_.find(name);
-  if (it == parsed_.end()) {
+                                            std::vector<const mstch::node*> scopes,
+                                            std::string_view lang) const {
+  const auto bound = bound_.find(lang);
+  const mustache::Partials& templates = bound == bound_.end() ? parsed_ : bound->second;
+  const auto it = templates.find(name);
+  if (it == templates.end()) {
     return make_error(ErrorCode::kNotFound, "error.templates.missing",
                       "no template " + std::string(name));
   }
   std::string out;
   out.reserve(16 * 1024);
-  mustache::render(it->second, parsed_, scopes, out);
+  mustache::render(it->second, templates, scopes, out);
   return out;
 }
 

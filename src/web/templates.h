@@ -14,6 +14,7 @@
 #include <mstch/mstch.hpp>
 
 #include "core/result.h"
+#include "web/i18n.h"
 #include "web/mustache.h"
 
 namespace solipraxis::web {
@@ -25,14 +26,24 @@ class Templates {
   static core::Result<Templates> load(const std::string& dir);
   static core::Result<Templates> from_map(const std::map<std::string, std::string>& sources);
 
+  // Binds the messages ({{t.x.y}}) of each of `i18n`'s languages into a copy of
+  // every template, once (mustache::bind): a page then looks up only its own
+  // data. Call it at start, before serving; the page data must not hold "t".
+  void bind_messages(const I18n& i18n);
+
   bool has(std::string_view name) const { return parsed_.contains(name); }
   // not_found when no such template exists. Names are looked up in `scopes`
   // from the last (innermost) to the first; the data is read, never copied.
+  // With `lang`, the templates with that language's messages bound are used
+  // (if bind_messages made them); scopes[0] should still be that language's
+  // messages for any name binding left (none today: it binds every string).
   core::Result<std::string> render(std::string_view name,
-                                   std::vector<const mstch::node*> scopes) const;
+                                   std::vector<const mstch::node*> scopes,
+                                   std::string_view lang = {}) const;
 
  private:
   mustache::Partials parsed_;
+  std::map<std::string, mustache::Partials, std::less<>> bound_;  // by language
 };
 
 }  // namespace solipraxis::web

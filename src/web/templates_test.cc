@@ -35,6 +35,25 @@ TEST(Templates, PartialsAndDottedTranslations) {
   EXPECT_EQ(out.value(), "<h1>solipraxis</h1><p>KI solidarisch nutzen</p>");
 }
 
+TEST(Templates, BoundMessagesRenderAsLookedUpOnesInEachLanguage) {
+  auto t = Templates::from_map({{"top", "<h1>{{t.layout.app_name}}</h1>"},
+                                {"page", "{{> top}}{{#items}}<p>{{t.home.heading}} {{.}}</p>{{/items}}"}});
+  ASSERT_TRUE(t);
+  auto i18n = I18n::from_maps({{"de", {{"layout.app_name", "solipraxis"}, {"home.heading", "Hallo"}}},
+                               {"en", {{"home.heading", "Hello & welcome"}}}});
+  const mstch::node data = mstch::map{{"items", mstch::array{std::string("1"), std::string("2")}}};
+  auto unbound = t.value();
+  t.value().bind_messages(i18n);
+  for (const char* lang : {"de", "en", "fr"}) {
+    auto expected = unbound.render("page", {&i18n.template_scope(lang), &data});
+    auto out = t.value().render("page", {&i18n.template_scope(lang), &data}, lang);
+    ASSERT_TRUE(out && expected);
+    EXPECT_EQ(out.value(), expected.value()) << lang;
+  }
+  EXPECT_EQ(t.value().render("page", {&i18n.template_scope("en"), &data}, "en").value(),
+            "<h1>solipraxis</h1><p>Hello &amp; welcome 1</p><p>Hello &amp; welcome 2</p>");
+}
+
 TEST(Templates, ATemplateThatDoesNotParseIsAnErrorAtLoad) {
   auto t = Templates::from_map({{"ok", "x"}, {"pages/broken", "{{#a}}never closed"}});
   ASSERT_FALSE(t);
