@@ -86,9 +86,13 @@ void insert_nested(mstch::map& root, std::string_view key, const std::string& va
 void I18n::build() {
   languages_.clear();
   template_scopes_.clear();
+  messages_.clear();
   const Catalog& fallback = catalogs_[std::string(kDefaultLang)];
   for (const auto& [lang, catalog] : catalogs_) {
     languages_.push_back(lang);
+    Messages& messages = messages_[lang];
+    messages.insert(catalog.begin(), catalog.end());
+    messages.insert(fallback.begin(), fallback.end());  // keeps the language's own
     mstch::map m;
     for (const auto& [key, value] : fallback) insert_nested(m, key, value);
     for (const auto& [key, value] : catalog) insert_nested(m, key, value);
@@ -97,11 +101,11 @@ void I18n::build() {
 }
 
 const std::string& I18n::t(std::string_view lang, std::string_view key) const {
-  for (std::string_view l : {lang, kDefaultLang}) {
-    auto c = catalogs_.find(l);
-    if (c == catalogs_.end()) continue;
-    auto it = c->second.find(key);
-    if (it != c->second.end()) return it->second;
+  auto m = messages_.find(lang);
+  if (m == messages_.end()) m = messages_.find(kDefaultLang);
+  if (m != messages_.end()) {
+    auto it = m->second.find(key);
+    if (it != m->second.end()) return it->second;
   }
   // Unknown key: return it, kept alive in a per-thread slot.
   thread_local std::string missing;

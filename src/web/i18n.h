@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <mstch/mstch.hpp>
@@ -42,7 +43,14 @@ class I18n {
 
  private:
   using Catalog = std::map<std::string, std::string, std::less<>>;
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  // Per language its catalog over German's, so that t() is one hash lookup.
+  using Messages = std::unordered_map<std::string, std::string, Hash, std::equal_to<>>;
   std::map<std::string, Catalog, std::less<>> catalogs_;
+  std::map<std::string, Messages, std::less<>> messages_;
   std::map<std::string, mstch::node, std::less<>> template_scopes_;
   std::vector<std::string> languages_;
   void build();
