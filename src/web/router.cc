@@ -48,31 +48,39 @@ std::vector<Router::Segment> parse_pattern(std::string_view pattern) {
   return segments;
 }
 
-// Matches and fills `params`; returns false on mismatch.
-bool match_segments(const std::vector<Router::Segment>& segs,
-                    const std::vector<std::string_view>& parts, std::string_view path,
-                    std::map<std::string, std::string, std::less<>>& params) {
-  params.clear();
+// The remainder of the path from part `i` on (may contain '/').
+std::string_view rest_of(const std::vector<std::string_view>& parts, std::size_t i,
+                         std::string_view path) {
+  return path.substr(static_cast<std::size_t>(parts[i].data() - path.data()));
+}
+
+// Whether the route's segments match the path's parts. Allocates nothing: it
+// runs for every route on every request.
+bool matches(const std::vector<Router::Segment>& segs, const std::vector<std::string_view>& parts,
+             std::string_view path) {
   for (std::size_t i = 0; i < segs.size(); ++i) {
     const auto& s = segs[i];
-    if (s.kind == Router::Segment::kRest) {
-      if (i >= parts.size()) return false;
-      // The remainder of the path from this segment on (may contain '/').
-      const auto offset = static_cast<std::size_t>(parts[i].data() - path.data());
-      std::string_view rest = path.substr(offset);
-      if (rest.empty()) return false;
-      params.emplace(s.text, std::string(rest));
-      return true;
-    }
     if (i >= parts.size()) return false;
-    if (s.kind == Router::Segment::kLiteral) {
-      if (parts[i] != s.text) return false;
-    } else {
-      if (parts[i].empty()) return false;
-      params.emplace(s.text, std::string(parts[i]));
-    }
+    if (s.kind == Router::Segment::kRest) return !rest_of(parts, i, path).empty();
+    if (s.kind == Router::Segment::kLiteral ? parts[i] != s.text : parts[i].empty()) return false;
   }
   return segs.size() == parts.size();
+}
+
+// The path parameters of a route that matches().
+std::map<std::string, std::string, std::less<>> params_of(
+    const std::vector<Router::Segment>& segs, const std::vector<std::string_view>& parts,
+    std::string_view path) {
+  std::map<std::string, std::string, std::less<>> params;
+  for (std::size_t i = 0; i < segs.size() && i < parts.size(); ++i) {
+    const auto& s = segs[i];
+    if (s.kind == Router::Segment::kRest) {
+      params.emplace(s.text, std::string(rest_of(parts, i, path)));
+      break;
+    }
+    if (s.kind == Router::Segment::kParam) params.emplace(s.text, std::string(parts[i]));
+  }
+  return params;
 }
 
 // Lower is more specific.
@@ -119,9 +127,8 @@ Router::Match Router::match(std::string_view method, std::string_view path) cons
   if (parts.empty()) return m;
   const Route* best = nullptr;
   const Route* best_get = nullptr;  // HEAD falls back to GET
-  std::map<std::string, std::string, std::less<>> params;
   for (const auto& route : routes_) {
-    if (!match_segments(route.segments, parts, path, params)) continue;
+    if (!matches(route.segments, parts, path)) continue;
     if (std::find(m.allowed.begin(), m.allowed.end(), route.method) == m.allowed.end()) {
       m.allowed.push_back(route.method);
     }
@@ -135,7 +142,7 @@ Router::Match Router::match(std::string_view method, std::string_view path) cons
   if (best) {
     m.outcome = Match::kFound;
     m.route = best;
-    match_segments(best->segments, parts, path, m.params);
+    m.params = params_of(best->segments, parts, path);
     m.allowed.clear();
     return m;
   }

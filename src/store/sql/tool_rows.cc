@@ -104,6 +104,13 @@ Result<core::Tool> load_tool(Tx& tx, OrgId org, core::ToolId id) {
   return tool_from(rows->front());
 }
 
+Status tool_exists(Tx& tx, OrgId org, core::ToolId id) {
+  auto rows = tx.query("SELECT 1 FROM tools WHERE org_id = $1 AND id = $2", {org.value, id.value});
+  if (!rows) return rows.error();
+  if (rows->empty()) return not_found("tools.error.not_found", "no such tool in this org");
+  return {};
+}
+
 Result<std::vector<core::RedLine>> load_red_lines(Tx& tx, OrgId org) {
   auto rows = tx.query(
       "SELECT " + std::string(kRedLineColumns) + " FROM red_lines WHERE org_id = $1 ORDER BY id",

@@ -36,6 +36,8 @@ std::string tool_summary(const core::Tool& t);
 
 // The org's tool, or kNotFound "tools.error.not_found".
 Result<core::Tool> load_tool(Tx& tx, OrgId org, core::ToolId id);
+// not_found as load_tool, without reading the row.
+Status tool_exists(Tx& tx, OrgId org, core::ToolId id);
 // The org's red lines by id (active and inactive).
 Result<std::vector<core::RedLine>> load_red_lines(Tx& tx, OrgId org);
 // The tool's decisions, oldest first, with principles and confirmations.

@@ -239,7 +239,7 @@ Result<ToolTransition> SqlTools::transition_tool(OrgId org, core::ToolId id,
 Result<std::vector<core::Decision>> SqlTools::decisions(OrgId org, core::ToolId tool) {
   return read_into<std::vector<core::Decision>>(
       *db_, [&](Tx& tx, std::vector<core::Decision>& out) -> Status {
-        if (auto t = load_tool(tx, org, tool); !t) return t.error();
+        if (auto st = tool_exists(tx, org, tool); !st) return st;
         auto d = load_decisions(tx, org, tool);
         if (!d) return d.error();
         out = std::move(*d);
