@@ -16,6 +16,8 @@
 #include "web/handlers/account/org_settings.h"
 #include "web/handlers/site/pages.h"
 #include "web/handlers/public/public_register.h"
+#include "web/handlers/reflections/api.h"
+#include "web/handlers/reflections/exports.h"
 #include "web/handlers/tools/reviews.h"
 #include "web/handlers/site/static.h"
 #include "web/handlers/werkstatt/werkstatt.h"
@@ -168,6 +170,31 @@ void register_routes(Router& r, Services& s) {
   r.patch("/api/v1/orgs/{org}/red-lines/{id}", ah(api_red_line_update), kEditor);
   r.del("/api/v1/orgs/{org}/red-lines/{id}", ah(api_red_line_delete), kEditor);
   r.get("/api/v1/orgs/{org}/reviews.ics", ah(reviews_ics), kMember);
+
+  // --- guided reflections: exports (handlers/reflections/exports.h) and JSON API (api.h) ---
+  {
+    using namespace handlers::reflections;
+    constexpr auto kMd = ExportFormat::kMarkdown;
+    constexpr auto kHtml = ExportFormat::kHtml;
+    constexpr auto kJson = ExportFormat::kJson;
+    r.get("/o/{org}/reflections/{round}/mine/export.md", ah(my_reflection_export_as<kMd>), kMember);
+    r.get("/o/{org}/reflections/{round}/mine/export.html", ah(my_reflection_export_as<kHtml>), kMember);
+    r.get("/o/{org}/reflections/{round}/mine/export.json", ah(my_reflection_export_as<kJson>), kMember);
+    r.get("/o/{org}/reflections/{round}/export.md", ah(round_export_as<kMd>), kMember);
+    r.get("/o/{org}/reflections/{round}/export.html", ah(round_export_as<kHtml>), kMember);
+    r.get("/o/{org}/reflections/{round}/export.json", ah(round_export_as<kJson>), kMember);
+    r.get("/o/{org}/tools/{id}/reflections/export.md", ah(tool_reflections_export_as<kMd>), kMember);
+    r.get("/o/{org}/tools/{id}/reflections/export.html", ah(tool_reflections_export_as<kHtml>), kMember);
+    r.get("/o/{org}/tools/{id}/reflections/export.json", ah(tool_reflections_export_as<kJson>), kMember);
+    r.get("/api/v1/orgs/{org}/reflections", ah(api_rounds), kMember);
+    r.post("/api/v1/orgs/{org}/reflections", ah(api_round_create), kMember);
+    r.get("/api/v1/orgs/{org}/reflections/{round}", ah(api_round), kMember);
+    r.get("/api/v1/orgs/{org}/reflections/{round}/mine", ah(api_mine), kMember);
+    r.post("/api/v1/orgs/{org}/reflections/{round}/mine", ah(api_mine_start), kMember);
+    r.put("/api/v1/orgs/{org}/reflections/{round}/mine/sections/{section}", ah(api_section_save), kMember);
+    r.post("/api/v1/orgs/{org}/reflections/{round}/mine/stages/{stage}/finish", ah(api_stage_finish), kMember);
+    r.get("/api/v1/orgs/{org}/reflections/{round}/team", ah(api_team), kMember);
+  }
 
   // --- review dashboard and calendar feed (members) ---
   r.get("/o/{org}/reviews", ah(reviews_page), kMember);
