@@ -35,6 +35,7 @@ int run(int argc, char** argv) {
   add_catalog_commands(app, ctx);
   add_tools_commands(app, ctx);
   add_risks_commands(app, ctx);
+  add_reflections_commands(app, ctx);
   add_audit_command(app, ctx);
 
   try {

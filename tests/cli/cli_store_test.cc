@@ -15,6 +15,7 @@
 #include "store/common.h"
 #include "store/migrations.h"
 #include "store/orgs.h"
+#include "store/reflections.h"
 #include "store/personas.h"
 #include "store/risks.h"
 #include "store/secrets.h"
@@ -402,6 +403,70 @@ TEST_F(Cli, RisksListPrintsTheMatrixPerToolAndRefusesBadInput) {
   EXPECT_EQ(run({"risks", "list", "--org", "verein", "--tool", "999"}).rc, 2);
   EXPECT_EQ(run({"risks", "list", "--org", "verein", "--format", "xlsx"}).rc, 2);
   EXPECT_EQ(run({"personas", "list", "--org", "verein", "--format", "markdown"}).rc, 2);
+}
+
+TEST_F(Cli, ReflectionsListShowExportFollowTheTeamViewRules) {
+  for (const char* who : {"ada", "bo", "cy"}) {
+    ASSERT_EQ(run({"user", "create", "--email", std::string(who) + "@example.org", "--org", "verein",
+                   "--name", std::string("Person ") + who}, "ein-langes-passwort\n").rc, 0);
+  }
+  std::int64_t tool = 0, named = 0, anonymous = 0;
+  {
+    auto st = open();
+    auto org = st->orgs().org_by_slug("verein");
+    auto ada = st->users().user_by_email("ada@example.org");
+    const store::Actor by{ada->id, "web"};
+    core::Tool t;
+    t.name = "Übersetzungshilfe";
+    tool = st->tools().create_tool(org->id, t, by)->id.value;
+    auto& refl = st->reflections();
+    const std::string use = "m.reflection-template-use";
+    named = refl.create_round(org->id, {core::ToolId(tool), use, 2, false, 0}, by)->id;
+    anonymous = refl.create_round(org->id, {core::ToolId(tool), use, 2, true, 0}, by)->id;
+    auto answer = [&](std::int64_t round, const store::Author& a, const std::string& text) {
+      auto r = refl.start(org->id, round, a, by);
+      ASSERT_TRUE(r.has_value());
+      ASSERT_TRUE(refl.save_section(org->id, r->id, a,
+                                    {use + ".1", 1, {{use + ".1.1", text}}, 0, 0}, 0, by));
+      ASSERT_TRUE(refl.finish_stage(org->id, r->id, a, 1, by));
+    };
+    answer(named, store::Author{ada->id, ""}, "Spart **Zeit** beim Übersetzen");
+    answer(anonymous, store::Author{std::nullopt, "k1"}, "Geheim eins");
+    answer(anonymous, store::Author{std::nullopt, "k2"}, "Geheim zwei");
+  }
+  auto list = json_of({"reflections", "list", "--org", "verein", "--format", "json"});
+  ASSERT_EQ(list["items"].size(), 2u) << list;
+  EXPECT_EQ(list["items"][1]["anonymous"], true);
+  Outcome table = run({"reflections", "list", "--org", "verein", "--tool", std::to_string(tool)});
+  EXPECT_EQ(table.rc, 0) << table.err;
+  EXPECT_EQ(lines(table.out).size(), 3u) << table.out;
+
+  Outcome shown = run({"reflections", "show", std::to_string(named), "--org", "verein"});
+  ASSERT_EQ(shown.rc, 0) << shown.err;
+  EXPECT_NE(shown.out.find("> Spart **Zeit** beim Übersetzen"), std::string::npos) << shown.out;
+  EXPECT_NE(shown.out.find("— Person ada"), std::string::npos) << shown.out;
+  auto withheld = json_of({"reflections", "show", std::to_string(anonymous), "--org", "verein",
+                           "--format", "json"});
+  EXPECT_EQ(withheld["withheld"], true);
+  EXPECT_EQ(withheld.dump().find("Geheim"), std::string::npos) << "two answers stay hidden";
+
+  Outcome exported = run({"reflections", "export", "--org", "verein", "--tool", std::to_string(tool),
+                          "--format", "markdown"});
+  ASSERT_EQ(exported.rc, 0) << exported.err;
+  EXPECT_EQ(exported.out.rfind("# Reflexionen zu Übersetzungshilfe", 0), 0u) << exported.out;
+  EXPECT_EQ(exported.out.find("Geheim"), std::string::npos) << exported.out;
+  EXPECT_EQ(exported.out.find('@'), std::string::npos) << "no e-mail address";
+  auto all = json_of({"reflections", "export", "--org", "verein", "--tool", std::to_string(tool),
+                      "--format", "json"});
+  ASSERT_EQ(all["rounds"].size(), 2u);
+  EXPECT_EQ(all["rounds"][0]["sections"][0]["prompts"][0]["answers"][0]["author"]["name"], "Person ada");
+
+  expect_usage_error(run({"reflections", "list", "--org", "gibt-es-nicht"}), "no organisation");
+  expect_usage_error(run({"reflections", "show", "abc", "--org", "verein"}), "not a round id");
+  expect_usage_error(run({"reflections", "show", "9999", "--org", "verein"}), "round");
+  expect_usage_error(run({"reflections", "list", "--org", "verein", "--tool", "x"}), "not a tool id");
+  expect_usage_error(run({"reflections", "export", "--org", "verein", "--tool", "9999"}), "tool");
+  EXPECT_EQ(run({"reflections", "export", "--org", "verein"}).rc, 2) << "--tool is required";
 }
 
 }  // namespace
