@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/tool_records.h"
 #include "store/tools.h"
 #include "web/handlers/catalog/catalog_common.h"
 #include "web/handlers/catalog/catalog_store.h"
@@ -126,17 +127,27 @@ Response api_rounds(auth::Auth& auth, Request& req) {
   auto m = auth.require_member(req, req.param("org"));
   if (!m) return m.response();
   Services& s = auth.services();
-  const auto tool = parse_round_id(req.query.value("tool"));
-  if (!tool) return bad_input(auth, req, "error.http.bad_request", "tool: a tool id is required");
-  if (auto t = s.store.tools().tool(m->org.id, core::ToolId(*tool)); !t) {
-    return api_failure(s, req, t.error());
+  // ?tool=ID: that tool's rounds; without it, the rounds of every tool of the org.
+  std::vector<core::ToolId> tools;
+  if (const std::string t = req.query.value("tool"); !t.empty()) {
+    const auto id = parse_round_id(t);
+    if (!id) return bad_input(auth, req, "error.http.bad_request", "tool: a tool id");
+    auto tool = s.store.tools().tool(m->org.id, core::ToolId(*id));
+    if (!tool) return api_failure(s, req, tool.error());
+    tools.push_back(tool->id);
+  } else {
+    auto all = store::all_tools(s.store.tools(), m->org.id, {});
+    if (!all) return api_failure(s, req, all.error());
+    for (const auto& t : *all) tools.push_back(t.id);
   }
-  auto rounds = s.store.reflections().rounds(m->org.id, core::ToolId(*tool));
-  if (!rounds) return api_failure(s, req, rounds.error());
   json items = json::array();
-  for (const auto& r : *rounds) {
-    auto form = round_form(s, m->org.id, r);
-    items.push_back(round_summary(r, form ? &*form : nullptr, lang_of(req)));
+  for (const core::ToolId tool : tools) {
+    auto rounds = s.store.reflections().rounds(m->org.id, tool);
+    if (!rounds) return api_failure(s, req, rounds.error());
+    for (const auto& r : *rounds) {
+      auto form = round_form(s, m->org.id, r);
+      items.push_back(round_summary(r, form ? &*form : nullptr, lang_of(req)));
+    }
   }
   return Response::json(list_json(std::move(items), ""));
 }

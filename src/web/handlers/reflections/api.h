@@ -1,6 +1,6 @@
 // JSON API of guided reflections (issue 23), documented in web/static/openapi.json.
 // Members only; errors as in tools_api.h ({"error":{"code","message","detail"}}).
-//   GET  /api/v1/orgs/{org}/reflections?tool={id}          a tool's rounds {"items","next"}
+//   GET  /api/v1/orgs/{org}/reflections[?tool={id}]        rounds (of one tool) {"items","next"}
 //   POST /api/v1/orgs/{org}/reflections                    {tool, template_id, anonymous} -> 201
 //   GET  /api/v1/orgs/{org}/reflections/{round}            the round with its form
 //   GET  /api/v1/orgs/{org}/reflections/{round}/mine       my reflection (404 not begun)
