@@ -34,11 +34,17 @@ std::string new_tool(RouteWorld& w, const store::Org& org) {
   return std::to_string(must(w.srv.store().tools().create_tool(org.id, t, kTestActor), "tool").id.value);
 }
 
-// A round of the use template on a fresh tool (its sections fill "sections/{section}").
+// A round of the use template on a fresh tool (its sections fill "sections/{section}"),
+// begun by acme's owner, editor and member, so "my reflection" and its exports exist for each.
 std::string new_round(RouteWorld& w, const store::Org& org) {
   const core::ToolId tool(std::stoll(new_tool(w, org)));
   store::NewRound r{tool, "m.reflection-template-use", 1, false, 0};
-  return std::to_string(must(w.srv.store().reflections().create_round(org.id, r, kTestActor), "round").id);
+  const auto round = must(w.srv.store().reflections().create_round(org.id, r, kTestActor), "round");
+  for (const store::User* u : {&w.owner, &w.editor, &w.member}) {
+    must(w.srv.store().reflections().start(org.id, round.id, store::Author{u->id, ""}, kTestActor),
+         "reflection");
+  }
+  return std::to_string(round.id);
 }
 
 std::string new_red_line(RouteWorld& w, const store::Org& org) {
@@ -78,20 +84,6 @@ std::string new_member(RouteWorld& w, const store::Org& org) {
   return std::to_string(u.id.value);
 }
 
-// A named round of the use template on a fresh tool, begun by the owner, the
-// editor and the member (so "my reflection" and its exports exist for each).
-std::string new_round(RouteWorld& w, const store::Org& org) {
-  const core::ToolId tool(std::stoll(new_tool(w, org)));
-  auto round = must(w.srv.store().reflections().create_round(
-                        org.id, {tool, "m.reflection-template-use", 2, false, 0}, kTestActor),
-                    "round");
-  for (const store::User* u : {&w.owner, &w.editor, &w.member}) {
-    must(w.srv.store().reflections().start(org.id, round.id, store::Author{u->id, ""}, kTestActor),
-         "reflection");
-  }
-  return std::to_string(round.id);
-}
-
 }  // namespace
 
 // How to fill each path parameter. A route with a parameter missing here fails
@@ -108,9 +100,6 @@ const std::map<std::string, ParamFiller>& param_fillers() {
                           return new_invite(w, o, false);
                         }}},
       {"members/{user}", {true, new_member}},
-      {"reflections/{round}", {true, new_round}},
-      {"sections/{section}",
-       {false, [](RouteWorld&, const store::Org&) { return std::string("m.reflection-template-use.1"); }}},
       {"stages/{stage}", {false, [](RouteWorld&, const store::Org&) { return std::string("1"); }}},
       {"hidden/{entry}",
        {false, [](RouteWorld& w, const store::Org&) { return w.first_catalog_entry(); }}},
