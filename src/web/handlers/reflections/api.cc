@@ -223,18 +223,26 @@ Response api_section_save(auth::Auth& auth, Request& req) {
   auto body = object_body(req);
   if (!body) return body_denial(auth, req, body.error());
   const json& b = *body;
-  if (!b.contains("version") || !b["version"].is_number_integer() || b["version"].get<std::int64_t>() < 0) {
+  if (!b.contains("version") || !b["version"].is_number_integer() ||
+      b["version"].get<std::int64_t>() < 0) {
     return bad_input(auth, req, "error.api.field_type", "version: the version read (0: none yet)");
   }
   if (!b.contains("answers") || !b["answers"].is_object()) {
     return bad_input(auth, req, "error.api.field_type", "answers: an object of prompt id -> text");
   }
   store::SectionAnswers answers{section->id, section->stage, {}, 0, 0};
-  for (const auto& [prompt, text] : b["answers"].items()) {
+  for (const auto& item : b["answers"].items()) {
+    // Named, not a structured binding: clang 14 (the fuzz build) cannot capture those.
+    const std::string& prompt = item.key();
+    const json& text = item.value();
     const bool known = std::any_of(section->prompts.begin(), section->prompts.end(),
                                    [&](const FormPrompt& p) { return p.id == prompt; });
-    if (!known) return bad_input(auth, req, "reflections.error.section_invalid", "answers." + prompt);
-    if (!text.is_string()) return bad_input(auth, req, "error.api.field_type", "answers." + prompt + ": a string");
+    if (!known) {
+      return bad_input(auth, req, "reflections.error.section_invalid", "answers." + prompt);
+    }
+    if (!text.is_string()) {
+      return bad_input(auth, req, "error.api.field_type", "answers." + prompt + ": a string");
+    }
     answers.answers[prompt] = text.get<std::string>();
   }
   auto& refl = s.store.reflections();
