@@ -17,29 +17,21 @@ constexpr std::string_view kPersonaColumns =
     "id, name, story, place, origin, languages_json, age, gender, gender_text, skills, device, "
     "connectivity, use_likelihood, tags_json, example_id, version, created_at, updated_at";
 
-// Stored names are the CHECK-constrained ones; a value the schema let through
-// but core does not know reads as unknown rather than failing the whole list.
-template <typename Enum, typename Parse>
-Enum enum_from(const std::string& name, Parse parse) {
-  auto v = parse(name);
-  return v ? *v : Enum{};
-}
-
 core::Persona persona_from(const Row& r) {
   core::Persona p;
   p.id = PersonaId(r.int64(0));
   p.name = r.text(1);
   p.story = r.text(2);
-  p.place = enum_from<core::Place>(r.text(3), core::parse_place);
+  p.place = enum_or(r.text(3), core::parse_place, core::Place{});
   p.origin = r.text(4);
   p.languages = strings_from_json(r.text(5));
   if (!r.is_null(6)) p.age = static_cast<int>(r.int64(6));
-  p.gender = enum_from<core::Gender>(r.text(7), core::parse_gender);
+  p.gender = enum_or(r.text(7), core::parse_gender, core::Gender{});
   p.gender_text = r.text(8);
-  p.skills = enum_from<core::Skills>(r.text(9), core::parse_skills);
-  p.device = enum_from<core::Device>(r.text(10), core::parse_device);
-  p.connectivity = enum_from<core::Connectivity>(r.text(11), core::parse_connectivity);
-  p.use = enum_from<core::Use>(r.text(12), core::parse_use);
+  p.skills = enum_or(r.text(9), core::parse_skills, core::Skills{});
+  p.device = enum_or(r.text(10), core::parse_device, core::Device{});
+  p.connectivity = enum_or(r.text(11), core::parse_connectivity, core::Connectivity{});
+  p.use = enum_or(r.text(12), core::parse_use, core::Use{});
   p.tags = strings_from_json(r.text(13));
   p.example_id = r.text(14);
   p.version = r.int64(15);
@@ -219,37 +211,40 @@ Result<std::vector<core::Persona>> SqlPersonas::of_tool(OrgId org, core::ToolId 
       });
 }
 
+namespace {
+
+// Attaches (`attach`) or detaches a persona; audited only when something changed.
+Status change_attachment(Tx& tx, OrgId org, core::ToolId tool, PersonaId persona, bool attach,
+                         const Actor& actor, core::UnixTime now) {
+  if (auto t = require_tool(tx, org, tool); !t) return t;
+  auto p = load_persona(tx, org, persona);
+  if (!p) return p.error();
+  auto n = attach ? tx.exec("INSERT INTO tool_personas (org_id, tool_id, persona_id, created_at) "
+                            "VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+                            {org.value, tool.value, persona.value, now})
+                  : tx.exec("DELETE FROM tool_personas WHERE org_id = $1 AND tool_id = $2 AND "
+                            "persona_id = $3",
+                            {org.value, tool.value, persona.value});
+  if (!n) return n.error();
+  if (*n == 0) return {};
+  const std::string summary = json{{"persona", persona.value}, {"name", p->name}}.dump();
+  return write_audit(tx, org, actor, attach ? "persona.attach" : "persona.detach", "tool",
+                     std::to_string(tool.value), attach ? "" : summary, attach ? summary : "",
+                     now);
+}
+
+}  // namespace
+
 Status SqlPersonas::attach(OrgId org, core::ToolId tool, PersonaId persona, const Actor& actor) {
   const auto now = clock_.now();
-  return db_->write([&](Tx& tx) -> Status {
-    if (auto t = require_tool(tx, org, tool); !t) return t;
-    auto p = load_persona(tx, org, persona);
-    if (!p) return p.error();
-    auto n = tx.exec(
-        "INSERT INTO tool_personas (org_id, tool_id, persona_id, created_at) "
-        "VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
-        {org.value, tool.value, persona.value, now});
-    if (!n) return n.error();
-    if (*n == 0) return {};
-    return write_audit(tx, org, actor, "persona.attach", "tool", std::to_string(tool.value), "",
-                       json{{"persona", persona.value}, {"name", p->name}}.dump(), now);
-  });
+  return db_->write(
+      [&](Tx& tx) { return change_attachment(tx, org, tool, persona, true, actor, now); });
 }
 
 Status SqlPersonas::detach(OrgId org, core::ToolId tool, PersonaId persona, const Actor& actor) {
   const auto now = clock_.now();
-  return db_->write([&](Tx& tx) -> Status {
-    if (auto t = require_tool(tx, org, tool); !t) return t;
-    auto p = load_persona(tx, org, persona);
-    if (!p) return p.error();
-    auto n = tx.exec(
-        "DELETE FROM tool_personas WHERE org_id = $1 AND tool_id = $2 AND persona_id = $3",
-        {org.value, tool.value, persona.value});
-    if (!n) return n.error();
-    if (*n == 0) return {};
-    return write_audit(tx, org, actor, "persona.detach", "tool", std::to_string(tool.value),
-                       json{{"persona", persona.value}, {"name", p->name}}.dump(), "", now);
-  });
+  return db_->write(
+      [&](Tx& tx) { return change_attachment(tx, org, tool, persona, false, actor, now); });
 }
 
 }  // namespace solipraxis::store::sql

@@ -15,12 +15,6 @@ constexpr std::string_view kRiskColumns =
     "id, tool_id, description, group_text, affected, likelihood, impact, mitigation, owner_id, "
     "due, state, version, created_at, updated_at";
 
-template <typename Enum, typename Parse>
-Enum enum_from(const std::string& name, Parse parse, Enum fallback) {
-  auto v = parse(name);
-  return v ? *v : fallback;
-}
-
 }  // namespace
 
 std::string_view risk_columns() { return kRiskColumns; }
@@ -31,15 +25,15 @@ core::Risk risk_from(const Row& r) {
   k.tool = core::ToolId(r.int64(1));
   k.description = r.text(2);
   k.group = r.text(3);
-  k.affected = enum_from(r.text(4), core::parse_affected, core::Affected::kUsers);
-  k.likelihood = enum_from(r.text(5), core::parse_level, core::Level::kMedium);
-  k.impact = enum_from(r.text(6), core::parse_level, core::Level::kMedium);
+  k.affected = enum_or(r.text(4), core::parse_affected, core::Affected::kUsers);
+  k.likelihood = enum_or(r.text(5), core::parse_level, core::Level::kMedium);
+  k.impact = enum_or(r.text(6), core::parse_level, core::Level::kMedium);
   k.mitigation = r.text(7);
   if (!r.is_null(8)) k.owner = UserId(r.int64(8));
   if (!r.is_null(9)) {
     if (auto d = core::Date::parse(r.text(9))) k.due = *d;
   }
-  k.state = enum_from(r.text(10), core::parse_risk_state, core::RiskState::kOpen);
+  k.state = enum_or(r.text(10), core::parse_risk_state, core::RiskState::kOpen);
   k.version = r.int64(11);
   k.created_at = r.int64(12);
   k.updated_at = r.int64(13);

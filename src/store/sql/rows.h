@@ -34,6 +34,14 @@ Value opt_user(std::optional<UserId> user);
 // The strings of a stored JSON array (links_json, tags_json ...); anything else reads as none.
 std::vector<std::string> strings_from_json(const std::string& text);
 
+// A stored enum name read back through core's parser; a name the schema let
+// through but core does not know reads as `fallback` rather than failing a whole list.
+template <typename Enum, typename Parse>
+Enum enum_or(const std::string& name, Parse parse, Enum fallback) {
+  auto v = parse(name);
+  return v ? *v : fallback;
+}
+
 // Writes one audit_log row in the caller's transaction.
 Status write_audit(Tx& tx, OrgId org, const Actor& actor, std::string_view action,
                    std::string_view entity, std::string_view entity_id, std::string_view before,
