@@ -62,27 +62,20 @@ struct Session {
 };
 
 std::optional<Session> open(Context& ctx, const ReflectionsOptions& opt, core::Clock& clock) {
-  auto st = open_store_for_reading(ctx, clock);
-  if (!st) return std::nullopt;
-  auto org = st->orgs().org_by_slug(opt.org);
-  if (!org) {
-    ctx.exit_code = fail_usage("no organisation '" + opt.org + "'");
-    return std::nullopt;
-  }
+  auto base = open_org_for_reading(ctx, opt.org, clock);
+  if (!base) return std::nullopt;
   auto set = catalog::load_catalog_dir(catalog::find_catalog_dir(ctx.catalog_dir, ctx.exe_path));
   if (!set) {
     ctx.exit_code = report(set.error());
     return std::nullopt;
   }
-  auto view = web::handlers::catalog_store::load_org_catalog(*st, org->id);
+  auto view = web::handlers::catalog_store::load_org_catalog(*base->store, base->org.id);
   if (!view) {
     ctx.exit_code = report(view.error());
     return std::nullopt;
   }
-  return Session{std::move(st), std::move(*org), std::move(*set), std::move(*view)};
+  return Session{std::move(base->store), std::move(base->org), std::move(*set), std::move(*view)};
 }
-
-std::optional<std::int64_t> id_of(const std::string& text) { return parse_id(text); }
 
 catalog::Lang lang_of(const ReflectionsOptions& opt) {
   return opt.lang == "en" ? catalog::Lang::kEn : catalog::Lang::kDe;
@@ -117,7 +110,9 @@ void print_doc(const refl::ExportDoc& doc, const ReflectionsOptions& opt, const 
 
 int run_list(Context& ctx, const ReflectionsOptions& opt) {
   std::optional<std::int64_t> tool;
-  if (!opt.tool.empty() && !(tool = id_of(opt.tool))) return fail_usage("not a tool id: '" + opt.tool + "'");
+  if (!opt.tool.empty() && !(tool = parse_id(opt.tool))) {
+    return fail_usage("not a tool id: '" + opt.tool + "'");
+  }
   core::SystemClock clock;
   auto s = open(ctx, opt, clock);
   if (!s) return ctx.exit_code;
@@ -158,7 +153,7 @@ int run_list(Context& ctx, const ReflectionsOptions& opt) {
 }
 
 int run_show(Context& ctx, const ReflectionsOptions& opt) {
-  const auto id = id_of(opt.round);
+  const auto id = parse_id(opt.round);
   if (!id) return fail_usage("not a round id: '" + opt.round + "'");
   core::SystemClock clock;
   auto s = open(ctx, opt, clock);
@@ -176,7 +171,7 @@ int run_show(Context& ctx, const ReflectionsOptions& opt) {
 }
 
 int run_export(Context& ctx, const ReflectionsOptions& opt) {
-  const auto tool_id = id_of(opt.tool);
+  const auto tool_id = parse_id(opt.tool);
   if (!tool_id) return fail_usage("not a tool id: '" + opt.tool + "'");
   core::SystemClock clock;
   auto s = open(ctx, opt, clock);
