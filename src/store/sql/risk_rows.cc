@@ -1,5 +1,7 @@
 #include "store/sql/risk_rows.h"
 
+#include <unordered_map>
+
 #include <nlohmann/json.hpp>
 
 #include "core/text_field.h"
@@ -46,9 +48,11 @@ Status load_risk_personas(Tx& tx, OrgId org, std::vector<core::Risk>& risks) {
       "SELECT risk_id, persona_id FROM risk_personas WHERE org_id = $1 ORDER BY persona_id",
       {org.value});
   if (!rows) return rows.error();
+  std::unordered_map<std::int64_t, core::Risk*> by_id;
+  for (auto& k : risks) by_id[k.id.value] = &k;
   for (const Row& r : *rows) {
-    for (auto& k : risks) {
-      if (k.id.value == r.int64(0)) k.personas.push_back(core::PersonaId(r.int64(1)));
+    if (auto it = by_id.find(r.int64(0)); it != by_id.end()) {
+      it->second->personas.push_back(core::PersonaId(r.int64(1)));
     }
   }
   return {};
