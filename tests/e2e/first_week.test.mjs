@@ -8,23 +8,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   expectAccessible, focusedId as focused, navigate, newContext, signIn, tabTo, useServerAndBrowser,
+  signedIn as signedInAs,
 } from './lib.mjs';
 
 const ADA = { email: 'ada@example.org', password: 'korrekt-pferd-batterie', name: 'Ada Owner' };
 const ORG = 'acme';
 const env = useServerAndBrowser({ owner: { ...ADA, org: ORG, orgName: 'Acme e.V.' } });
 
-async function signedIn(options = {}) {
-  const context = await newContext(env.browser, options);
-  const page = await context.newPage();
-  await signIn(page, env.server.url, ADA.email, ADA.password);
-  await page.waitForURL(`**/o/${ORG}`);
-  // The switch is remembered with the account: an earlier test may have left it in English.
-  if (await page.getAttribute('html', 'lang') !== 'de') {
-    await navigate(page, () => page.getByRole('link', { name: 'Deutsch' }).click());
-  }
-  return page;
-}
+const signedIn = (options = {}) => signedInAs(env, ADA, ORG, options);
 
 // The names on the org's tool list, read with the page's sign-in.
 async function listedTools(page) {

@@ -89,6 +89,20 @@ export async function signIn(page, baseUrl, email, password) {
   await navigate(page, () => page.keyboard.press('Enter'));
 }
 
+// A new browser context (options as for newContext) signed in as `who` (email,
+// password) and on the org's dashboard, in German: the language switch is
+// remembered with the account, and an earlier test may have left it in English.
+export async function signedIn(env, who, org, options = {}) {
+  const context = await newContext(env.browser, options);
+  const page = await context.newPage();
+  await signIn(page, env.server.url, who.email, who.password);
+  await page.waitForURL(`**/o/${org}`);
+  if (await page.getAttribute('html', 'lang') !== 'de') {
+    await navigate(page, () => page.getByRole('link', { name: 'Deutsch' }).click());
+  }
+  return page;
+}
+
 // Asserts what every page must meet: axe-core finds nothing and there is exactly one h1.
 export async function expectAccessible(page, what) {
   const violations = await axeViolations(page);

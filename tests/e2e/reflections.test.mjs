@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import {
   expectAccessible, focusedId as focused, navigate, newContext, pressButton as press, signIn, tabTo,
   useServerAndBrowser,
+  signedIn as signedInAs,
 } from './lib.mjs';
 
 const ADA = { email: 'ada@example.org', password: 'korrekt-pferd-batterie', name: 'Ada Owner' };
@@ -16,13 +17,7 @@ const USE = 'm.reflection-template-use';
 
 const env = useServerAndBrowser({ owner: { ...ADA, org: ORG, orgName: 'Acme e.V.' } });
 
-async function signedIn(options = {}) {
-  const context = await newContext(env.browser, options);
-  const page = await context.newPage();
-  await signIn(page, env.server.url, ADA.email, ADA.password);
-  await page.waitForURL(`**/o/${ORG}`);
-  return page;
-}
+const signedIn = (options = {}) => signedInAs(env, ADA, ORG, options);
 
 let toolUrl = '';
 
