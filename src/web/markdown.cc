@@ -219,6 +219,58 @@ bool markdown_url_allowed(std::string_view url) {
   return scheme == "http" || scheme == "https" || scheme == "mailto";
 }
 
+namespace {
+
+// The URL of a link starting at `at` (after "(" or "]:"): spaces skipped, then
+// <...> or everything up to a space or the closing parenthesis.
+std::string_view link_destination(std::string_view s, std::size_t at) {
+  while (at < s.size() && (s[at] == ' ' || s[at] == '\t')) ++at;
+  if (at < s.size() && s[at] == '<') {
+    const auto end = s.find('>', at + 1);
+    return s.substr(at + 1, end == std::string_view::npos ? std::string_view::npos : end - at - 1);
+  }
+  std::size_t end = at;
+  while (end < s.size() && s[end] != ' ' && s[end] != '\t' && s[end] != '\n' && s[end] != ')') ++end;
+  return s.substr(at, end - at);
+}
+
+bool defused_destination(std::string_view url) {
+  return !markdown_url_allowed(url) || url.find_first_of("&\\") != std::string_view::npos;
+}
+
+// True if s[at] starts a line's link definition "[label]:" (up to three spaces before it).
+bool definition_at(std::string_view s, std::size_t at, std::size_t* dest) {
+  const auto close = s.find("]:", at);
+  if (close == std::string_view::npos || s.find('\n', at) < close) return false;
+  *dest = close + 2;
+  return true;
+}
+
+}  // namespace
+
+std::string defuse_markdown_links(std::string_view markdown) {
+  std::string out;
+  out.reserve(markdown.size() + 8);
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < markdown.size(); ++i) {
+    const char c = markdown[i];
+    if (c == '\n') line_start = i + 1;
+    std::size_t dest = 0;
+    if (c == '(' && i > 0 && markdown[i - 1] == ']' &&
+        defused_destination(link_destination(markdown, i + 1))) {
+      out += '\\';
+    } else if (c == '[' && i - line_start <= 3 &&
+               markdown.substr(line_start, i - line_start).find_first_not_of(' ') ==
+                   std::string_view::npos &&
+               definition_at(markdown, i, &dest) &&
+               defused_destination(link_destination(markdown, dest))) {
+      out += '\\';
+    }
+    out += c;
+  }
+  return out;
+}
+
 std::string render_markdown(std::string_view markdown) {
   const std::string input = valid_utf8(markdown);
   Renderer r;

@@ -29,4 +29,11 @@ std::string render_markdown(std::string_view markdown);
 // for any other scheme and for URLs holding spaces or control characters.
 bool markdown_url_allowed(std::string_view url);
 
+// The person's Markdown kept as Markdown (for .md exports), with every link
+// whose URL another Markdown reader could turn into a script made plain text:
+// an inline link `[x](url)` or a definition `[x]: url` whose URL fails the
+// allow-list above, or holds `&` or `\` (entities and escapes can hide a
+// scheme), gets a backslash that ends its link syntax; the text reads the same.
+std::string defuse_markdown_links(std::string_view markdown);
+
 }  // namespace solipraxis::web

@@ -129,6 +129,28 @@ TEST(Markdown, UrlAllowList) {
   EXPECT_FALSE(markdown_url_allowed(":x"));
 }
 
+// What a Markdown reader makes of the .md export: the defused text, rendered.
+TEST(Markdown, DefusedLinksStayTextInAnyReaderAndSafeLinksStayLinks) {
+  const std::string unsafe[] = {
+      "[Klick](javascript:alert(1))", "[Klick]( <javascript:alert(1)> )",
+      "[Klick](javascript&#58;alert(1))", "[Klick](java\\script:alert(1))",
+      "[Klick][r]\n\n[r]: javascript:alert(1)", "  [r]: data:text/html,x\n\n[Klick][r]"};
+  for (const std::string& md : unsafe) {
+    const std::string defused = defuse_markdown_links(md);
+    EXPECT_NE(defused, md);
+    EXPECT_FALSE(contains(render_markdown(defused), "<a ")) << md;
+    // The text reads the same: only a backslash was added.
+    EXPECT_EQ(defused.size(), md.size() + 1) << md;
+  }
+  const std::string safe = "[Seite](https://a.example/x) und [Mail](mailto:x@y.example)";
+  EXPECT_EQ(defuse_markdown_links(safe), safe);
+  EXPECT_TRUE(contains(render_markdown(defuse_markdown_links(safe)), "href=\"https://a.example/x\""));
+  EXPECT_EQ(defuse_markdown_links("Klammer (ohne Link) und [eckig] allein"),
+            "Klammer (ohne Link) und [eckig] allein");
+  EXPECT_NO_THROW(defuse_markdown_links(std::string(5000, '(')));
+  EXPECT_NO_THROW(defuse_markdown_links("](<"));
+}
+
 TEST(Markdown, NeverThrowsOnOddInput) {
   std::string odd;
   for (int i = 0; i < 4096; ++i) odd.push_back(static_cast<char>((i * 37) % 256));

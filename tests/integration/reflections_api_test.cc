@@ -193,6 +193,8 @@ TEST_F(ReflectionsApi, ExportsReadLikeTheTemplateFilledInAndRenderAnswersInert) 
   EXPECT_NE(md.body.find("\n## " + form["sections"][0]["title"].get<std::string>()), std::string::npos)
       << md.body;
   EXPECT_NE(md.body.find("> Hallo &lt;script>alert(1)&lt;/script>"), std::string::npos) << md.body;
+  EXPECT_NE(md.body.find("[klick]\\(javascript:alert(1))"), std::string::npos)
+      << "no Markdown reader makes the javascript: link a link: " << md.body;
   EXPECT_NE(md.body.find("No answer yet."), std::string::npos) << "unanswered questions are shown";
 
   auto html = ada.get("/o/verein/reflections/" + id + "/mine/export.html");

@@ -23,10 +23,11 @@ std::string day(const ExportStyle& st, store::UnixTime t) {
   return readable_date(t, st.zone, st.lang);
 }
 
-// An answer as a Markdown block quote: the person's Markdown kept, but no raw HTML.
+// An answer as a Markdown block quote: the person's Markdown kept, but no raw
+// HTML and no link another reader could turn into a script.
 std::string quote(std::string_view answer) {
   std::string out = "> ";
-  for (char c : answer) {
+  for (char c : defuse_markdown_links(answer)) {
     if (c == '\r') continue;
     if (c == '<') {
       out += "&lt;";
