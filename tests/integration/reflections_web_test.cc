@@ -130,6 +130,15 @@ TEST_F(ReflectionsWeb, AMemberAnswersTheUseTemplateSectionBySectionAndFinishes) 
   auto team = b.open(round + "/team");
   EXPECT_EQ(team.status, 200);
   EXPECT_TRUE(contains(team.body, "Name ada@example.org")) << "a named round names people";
+  // Every view links its downloads, and each link answers.
+  for (const auto& [page, base] :
+       {std::pair{b.open(round).body, round + "/mine/export"}, std::pair{team.body, round + "/export"},
+        std::pair{b.open(tool_url_).body, tool_url_ + "/reflections/export"}}) {
+    for (const char* ext : {".md", ".html", ".json"}) {
+      EXPECT_TRUE(contains(page, "href=\"" + base + ext + "\"")) << base << ext;
+      EXPECT_EQ(b.get(base + ext).status, 200) << base << ext;
+    }
+  }
   EXPECT_TRUE(contains(team.body, "DeepL"));
   EXPECT_TRUE(contains(team.body, "<td>regelmäßig</td><td>1</td>")) << team.body;
   EXPECT_TRUE(contains(team.body, "<td>einmalig</td><td>0</td>"));
@@ -259,6 +268,7 @@ TEST_F(ReflectionsWeb, AnAnonymousTeamViewNeedsThreeAndNamesNobody) {
   EXPECT_EQ(two.status, 200);
   EXPECT_TRUE(contains(two.body, "mindestens 3 Personen"));
   EXPECT_FALSE(contains(two.body, "Antwort von")) << "two answers show nothing";
+  EXPECT_FALSE(contains(two.body, round + "/export")) << "no download link that would be refused";
   answer("cem@example.org", "Antwort von C");
   auto three = b.open(round + "/team");
   // The page's own part (the header names whoever is signed in).

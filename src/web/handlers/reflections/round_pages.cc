@@ -216,6 +216,11 @@ Response render_round(auth::Auth& auth, const Request& req, const RoundContext& 
   data.emplace("stages", stages_data(s, req, c, now));
   data.emplace("team_url", round_url(c.member, c.round.id) + "/team");
   add_follow_up(s, req, c, data);
+  if (c.mine) {
+    data.emplace("export_links",
+                 mstch::map{{"label", tr(s, req, "reflections.export.mine_link")},
+                            {"base", round_url(c.member, c.round.id) + "/mine/export"}});
+  }
   if (!error.empty()) data.emplace("error", error);
   const std::string done = req.query.value("done");
   if (done == "1" || done == "2")

@@ -102,6 +102,9 @@ Response team_page(auth::Auth& auth, Request& req) {
   }
   data.emplace("sections", sections);
   data.emplace("shown", true);
+  data.emplace("export_links",
+               mstch::map{{"label", tr(s, req, "reflections.export.team_link")},
+                          {"base", round_url(c.member, c.round.id) + "/export"}});
   return render(s, req, "reflections/team", std::move(data));
 }
 

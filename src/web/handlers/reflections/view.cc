@@ -163,6 +163,10 @@ mstch::map tool_reflections_data(auth::Auth& auth, const Request& req, const aut
                     {"templates", templates},
                     {"rounds", rows},
                     {"has_rounds", !rows.empty()},
+                    {"export_links",
+                     mstch::map{{"label", tr(s, req, "reflections.export.tool_link")},
+                                {"base", "/o/" + m.org.slug + "/tools/" +
+                                             std::to_string(tool.id.value) + "/reflections/export"}}},
                     {"start_url", "/o/" + m.org.slug + "/tools/" + std::to_string(tool.id.value) +
                                       "/reflections"}};
 }
