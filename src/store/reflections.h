@@ -95,6 +95,15 @@ struct TeamView {
   std::vector<TeamAnswer> answers;  // by section, prompt; then by user (named) or text
 };
 
+// When a person's second stage opens in a named round (for the org's review
+// calendar): one entry per reflection whose stage one is done and which is
+// not finished. Anonymous rounds are left out: a date there would tell when
+// someone answered.
+struct FollowUp {
+  ReflectionRound round;
+  UnixTime opens_at = 0;
+};
+
 class Reflections {
  public:
   virtual ~Reflections() = default;
@@ -138,6 +147,9 @@ class Reflections {
   // The round's answers side by side; core::check_team_view decides whether
   // the team may see them.
   virtual Result<TeamView> team_view(OrgId org, std::int64_t round_id) = 0;
+
+  // Every open second stage of the org's named rounds, by date (FollowUp).
+  virtual Result<std::vector<FollowUp>> follow_ups(OrgId org) = 0;
 };
 
 }  // namespace solipraxis::store

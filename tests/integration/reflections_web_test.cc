@@ -231,6 +231,20 @@ TEST_F(ReflectionsWeb, StageTwoOpensOnlyAfterTheDistanceWithTheDateShown) {
   // 2026-01-01 00:00 UTC + 7 days: opens on 08.01.2026 (Europe/Berlin).
   EXPECT_TRUE(contains(b.open("/o/acme").body, "Teil 2 ab dem 08.01.2026"))
       << "the due date on the dashboard";
+  // ... and in the review calendar feed, without a name; an anonymous round stays out.
+  const std::string anonymous = start(b, kIntro, "anonymous");
+  ASSERT_EQ(save(b, section(anonymous, std::string(kIntro) + ".1"),
+                 {{"a.m.reflection-template-introduction.1.1", "Anonym"}})
+                .status,
+            303);
+  ASSERT_EQ(b.post(anonymous + "/finish", {{"stage", "1"}}).status, 303);
+  auto feed = b.get("/o/acme/reviews.ics");
+  ASSERT_EQ(feed.status, 200);
+  EXPECT_TRUE(contains(feed.body, "DTSTART;VALUE=DATE:20260108")) << feed.body;
+  EXPECT_TRUE(contains(feed.body, "SUMMARY:Reflexion\\, Teil 2: Reflexionsvorlage")) << feed.body;
+  EXPECT_TRUE(contains(feed.body, round)) << "links the round";
+  EXPECT_FALSE(contains(feed.body, anonymous)) << "no date says when someone answered anonymously";
+  EXPECT_FALSE(contains(feed.body, "ada@example.org"));
   auto locked = b.open(late);
   EXPECT_TRUE(contains(locked.body, "Teil 2 können Sie ab dem 08.01.2026 beantworten."))
       << locked.body;

@@ -208,6 +208,43 @@ TEST_P(ReflectionsContract, AnonymousRoundsStoreNoUserIdAndNeedThreeForTheTeamVi
             0);
 }
 
+TEST_P(ReflectionsContract, FollowUpsListOpenSecondStagesOfNamedRoundsOnly) {
+  const User ada = make_user("ada@example.org");
+  const User ben = make_user("ben@example.org");
+  const auto named_round = make_round(false, 7);
+  const auto anonymous_round = make_round(true, 7);
+  EXPECT_TRUE(store_->reflections().follow_ups(org_.id)->empty());
+  auto finish_one = [&](const ReflectionRound& round, const Author& who) {
+    auto r = store_->reflections().start(org_.id, round.id, who, actor_);
+    EXPECT_TRUE(r.has_value());
+    auto done = store_->reflections().finish_stage(org_.id, r->id, who, 1, actor_);
+    EXPECT_TRUE(done.has_value());
+    return *done;
+  };
+  const Reflection a = finish_one(named_round, named(ada));
+  clock_.advance(core::kSecondsPerDay);
+  const Reflection b = finish_one(named_round, named(ben));
+  finish_one(anonymous_round, anon("schluessel"));
+  auto begun = store_->reflections().start(org_.id, named_round.id, named(make_user("cem@example.org")), actor_);
+  ASSERT_OK(begun);  // stage one not done: nothing to remind of yet
+
+  auto due = store_->reflections().follow_ups(org_.id);
+  ASSERT_OK(due);
+  ASSERT_EQ(due->size(), 2u) << "the anonymous round stays out, so does an unfinished stage one";
+  EXPECT_EQ((*due)[0].round.id, named_round.id);
+  EXPECT_EQ((*due)[0].opens_at, *a.stage_two_opens_at);
+  EXPECT_EQ((*due)[1].opens_at, *b.stage_two_opens_at);
+  EXPECT_EQ((*due)[0].round.tool, tool_);
+
+  clock_.advance(7 * core::kSecondsPerDay);
+  ASSERT_OK(store_->reflections().finish_stage(org_.id, a.id, named(ada), 2, actor_));
+  due = store_->reflections().follow_ups(org_.id);
+  ASSERT_EQ(due->size(), 1u) << "finished: no longer due";
+  EXPECT_EQ((*due)[0].opens_at, *b.stage_two_opens_at);
+  EXPECT_TRUE(store_->reflections().follow_ups(make_org("anderer-verein").id)->empty())
+      << "another org sees none";
+}
+
 TEST_P(ReflectionsContract, AnonymousStageTwoOpensByTheDayAndNeverEarlier) {
   const auto round = make_round(true, 7);
   const Author me = anon("schluessel");

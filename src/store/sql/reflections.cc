@@ -194,6 +194,22 @@ Result<std::vector<ReflectionRound>> SqlReflections::rounds(OrgId org, core::Too
       });
 }
 
+Result<std::vector<FollowUp>> SqlReflections::follow_ups(OrgId org) {
+  return read_into<std::vector<FollowUp>>(*db_, [&](Tx& tx, std::vector<FollowUp>& out) -> Status {
+    // The round's columns, qualified (the same order as kRoundColumns).
+    auto rows = tx.query(
+        "SELECT o.id, o.tool_id, o.template_id, o.catalog_version, o.anonymous, "
+        "o.followup_after_days, o.created_by, o.created_at, f.stage_two_opens_at "
+        "FROM reflections f JOIN reflection_rounds o ON o.org_id = f.org_id AND o.id = f.round_id "
+        "WHERE f.org_id = $1 AND o.anonymous = 0 AND f.stage_two_opens_at IS NOT NULL "
+        "AND f.finished_at IS NULL ORDER BY f.stage_two_opens_at, o.id",
+        {org.value});
+    if (!rows) return rows.error();
+    for (const Row& r : *rows) out.push_back(FollowUp{round_from(r), r.int64(8)});
+    return {};
+  });
+}
+
 Result<Reflection> SqlReflections::start(OrgId org, std::int64_t round_id, const Author& author,
                                          const Actor& actor) {
   const auto now = clock_.now();

@@ -175,6 +175,7 @@ class SqlReflections final : public Reflections, SqlPart {
   Result<Reflection> finish_stage(OrgId org, std::int64_t reflection_id, const Author& author,
                                   int stage, const Actor& actor) override;
   Result<TeamView> team_view(OrgId org, std::int64_t round_id) override;
+  Result<std::vector<FollowUp>> follow_ups(OrgId org) override;
 };
 
 class SqlPersonas final : public Personas, SqlPart {

@@ -136,12 +136,7 @@ mstch::map tool_reflections_data(auth::Auth& auth, const Request& req, const aut
   if (!rounds) return mstch::map{{"has_reflections", false}};
   mstch::array rows;
   for (const store::ReflectionRound& r : *rounds) {
-    const catalog::Catalog* c = s.catalog->at(r.catalog_version);
-    auto form = build_form(c ? *c : current, nullptr, r.template_id);
-    std::string title = form ? form->title.get(lang) : r.template_id;
-    if (r.template_id.starts_with("phase.") && form) {
-      title = format_message(tr(s, req, "reflections.start.phase_questions"), {{"phase", title}});
-    }
+    const std::string title = round_title(s, req, r);
     auto mine = s.store.reflections().mine(m.org.id, r.id,
                                            author_for(auth.options().link_key, r, m.user.id));
     std::string state = "reflections.state.not_begun";
@@ -171,6 +166,16 @@ mstch::map tool_reflections_data(auth::Auth& auth, const Request& req, const aut
                                       "/reflections"}};
 }
 
+std::string round_title(const Services& s, const Request& req, const store::ReflectionRound& r) {
+  if (!s.catalog) return r.template_id;
+  const catalog::Catalog* c = s.catalog->at(r.catalog_version);
+  auto form = build_form(c ? *c : s.catalog->current(), nullptr, r.template_id);
+  if (!form) return r.template_id;
+  const std::string title = form->title.get(catalog_common::lang_of(req));
+  if (!r.template_id.starts_with("phase.")) return title;
+  return format_message(tr(s, req, "reflections.start.phase_questions"), {{"phase", title}});
+}
+
 mstch::array open_reflections_data(auth::Auth& auth, const Request& req,
                                    const auth::Membership& m) {
   Services& s = auth.services();
@@ -178,7 +183,6 @@ mstch::array open_reflections_data(auth::Auth& auth, const Request& req,
   if (!s.catalog) return out;
   auto tools = store::all_tools(s.store.tools(), m.org.id);
   if (!tools) return out;
-  const catalog::Lang lang = catalog_common::lang_of(req);
   const core::UnixTime now = s.clock.now();
   for (const core::Tool& tool : *tools) {
     auto rounds = s.store.reflections().rounds(m.org.id, tool.id);
@@ -187,12 +191,7 @@ mstch::array open_reflections_data(auth::Auth& auth, const Request& req,
       auto mine = s.store.reflections().mine(m.org.id, r.id,
                                              author_for(auth.options().link_key, r, m.user.id));
       if (!mine || mine->finished_at) continue;
-      const catalog::Catalog* c = s.catalog->at(r.catalog_version);
-      auto form = build_form(c ? *c : s.catalog->current(), nullptr, r.template_id);
-      std::string title = form ? form->title.get(lang) : r.template_id;
-      if (form && r.template_id.starts_with("phase.")) {
-        title = format_message(tr(s, req, "reflections.start.phase_questions"), {{"phase", title}});
-      }
+      const std::string title = round_title(s, req, r);
       std::string state = tr(s, req, "reflections.state.in_progress");
       if (mine->stage_two_opens_at) {
         state = *mine->stage_two_opens_at > now

@@ -52,6 +52,10 @@ std::optional<core::UnixTime> stage_two_opens(const RoundContext& c);
 // {id, url, title, anonymous, ...}, form texts in the person's language.
 mstch::map round_page_data(const Services& s, const Request& req, const RoundContext& c);
 
+// The round's template title in the person's language ("Fragen zur Phase ..."
+// for a phase's questions); the template id if the catalog does not know it.
+std::string round_title(const Services& s, const Request& req, const store::ReflectionRound& r);
+
 // The "Reflexion" section of a tool page: the templates one can start for the
 // tool's phase and the rounds already running (with the caller's state in each).
 // A store failure leaves the section out (has_reflections false), not the page.

@@ -5,6 +5,7 @@
 #include "store/secrets.h"
 #include "store/store.h"
 #include "store/tools.h"
+#include "web/handlers/reflections/calendar.h"
 #include "web/handlers/site/dashboard.h"
 #include "web/handlers/common/params.h"
 #include "web/handlers/public/public_register.h"
@@ -75,8 +76,10 @@ Response review_calendar_response(auth::Auth& auth, const Request& req, const st
   res.headers.set("Content-Type", "text/calendar; charset=utf-8");
   res.headers.set("Content-Disposition", "inline; filename=\"" + org.slug + "-reviews.ics\"");
   res.headers.set("Cache-Control", "private, no-cache");
-  res.body =
-      core::calendar_text(review_calendar(s, req, org, *tools, base_url(auth, req)), s.clock.now());
+  core::Calendar calendar = review_calendar(s, req, org, *tools, base_url(auth, req));
+  for (core::CalendarEvent& e : reflections::follow_up_events(s, req, org, base_url(auth, req)))
+    calendar.events.push_back(std::move(e));
+  res.body = core::calendar_text(calendar, s.clock.now());
   return res;
 }
 
