@@ -146,3 +146,41 @@ test('with JavaScript the section is saved while typing, without pressing a butt
   assert.match(page.url(), new RegExp(`${USE}\\.2$`), 'no conflict with its own draft');
   await page.context().close();
 });
+
+test('the conflict between two tabs, the locked second part and the print view pass axe', async () => {
+  const INTRO = 'm.reflection-template-introduction';
+  const page = await signedIn();
+  await page.goto(await makeTool());
+  await page.locator(`[id="reflection-template-${INTRO}"]`).check();
+  await navigate(page, () => page.getByRole('button', { name: 'Reflexion beginnen' }).click());
+  const round = page.url().replace(/\?.*$/, '');
+  await navigate(page, () => page.getByRole('link', { name: 'Beginnen' }).click());
+  const first = page.url();
+
+  // Two tabs on the same section: the second save meets the first one's newer text.
+  const other = await page.context().newPage();
+  await other.goto(first);
+  await page.locator('#p1').fill('Aus dem ersten Tab');
+  await navigate(page, () => page.getByRole('button', { name: 'Speichern und weiter' }).click());
+  await other.locator('#p1').fill('Aus dem zweiten Tab');
+  await navigate(other, () => other.getByRole('button', { name: 'Speichern und weiter' }).click());
+  const texts = await other.locator('main textarea').evaluateAll((els) => els.map((e) => e.value));
+  assert.equal(await other.locator('#p1').inputValue(), 'Aus dem ersten Tab', 'the newer text stays in the field');
+  assert.ok(texts.includes('Aus dem zweiten Tab'), 'this tab\'s text is shown too');
+  await expectAccessible(other, 'conflict screen');
+  await other.close();
+
+  await page.goto(round);
+  await navigate(page, () => page.getByRole('button', { name: 'Teil 1 abschließen' }).click());
+  await page.goto(`${round}/sections/${INTRO}.5`);
+  assert.match(await page.locator('main').innerText(), /Teil 2 können Sie ab dem \d\d\.\d\d\.\d{4} beantworten/);
+  await expectAccessible(page, 'locked second part');
+
+  await page.goto(`${round}/mine/export.html`);
+  assert.match(await page.locator('body').innerText(), /Aus dem ersten Tab/);
+  assert.equal(await page.locator('nav').count(), 0, 'the print view has no navigation');
+  await expectAccessible(page, 'print view');
+  await page.emulateMedia({ media: 'print' });
+  await expectAccessible(page, 'print view, printed');
+  await page.context().close();
+});
