@@ -5,12 +5,14 @@
 // 1 findings, 2 usage or input error (unreadable file, invalid UTF-8 with offset).
 // An input error names the file on stderr; the other files are still checked and
 // their findings printed, like a compiler that goes on after a missing file.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -161,6 +163,8 @@ int run_check(const CheckArgs& args) {
   options.check.style = *text::parse_style(args.style);
   options.check.prompt = args.prompt;
   options.stats = args.stats;
+  // Blocks are checked on the other cores while this thread reads, cuts and prints.
+  options.workers = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
 
   std::vector<std::string> files = args.files;
   if (files.empty()) files.push_back("-");

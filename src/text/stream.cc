@@ -67,7 +67,9 @@ std::size_t third_last_sentence_end(std::string_view s) {
 }  // namespace
 
 StreamChecker::StreamChecker(StreamOptions options)
-    : options_(std::move(options)), lang_(options_.check.lang) {
+    : options_(std::move(options)),
+      check_options_(std::make_shared<const CheckOptions>(options_.check)),
+      lang_(options_.check.lang) {
   if (options_.block_size == 0) options_.block_size = 1;
 }
 
@@ -116,22 +118,58 @@ std::size_t StreamChecker::find_cut() const {
   return valid.size();
 }
 
+// Checks one block with the language known; pure, so any thread may run it.
+StreamChecker::Checked StreamChecker::check_one(Checked block, const CheckOptions& options,
+                                                Lang lang, bool stats) {
+  CheckOptions with_lang = options;
+  with_lang.lang = lang;
+  block.report = check_text(block.text, with_lang);
+  if (stats && block.report) block.stats = readability(block.text, lang);
+  return block;
+}
+
 core::Status StreamChecker::check_block(std::size_t len, const FindingSink& sink) {
-  const std::string_view block(buffer_.data(), len);
-  CheckOptions options = options_.check;
-  options.lang = lang_;
-  auto report = check_text(block, options);
-  if (!report) return report.error();
-  for (Finding& f : report->findings) {
-    const std::string_view text = block.substr(f.start, f.end - f.start);
-    if (f.line == 1) f.column += column_ - 1;
-    f.line += line_ - 1;
-    f.start += static_cast<std::uint32_t>(offset_);
-    f.end += static_cast<std::uint32_t>(offset_);
+  Checked block;
+  block.text.assign(buffer_.data(), len);
+  block.offset = offset_;
+  block.line = line_;
+  block.column = column_;
+  // Where the next block starts: counted here, so blocks need not wait for each other.
+  const std::string_view text(buffer_.data(), len);
+  std::size_t last_line_start = 0;
+  for (const char* p = text.data();
+       (p = static_cast<const char*>(std::memchr(p, '\n', text.data() + len - p))); ++p) {
+    ++line_;
+    last_line_start = static_cast<std::size_t>(p - text.data()) + 1;
+    column_ = 1;
+  }
+  column_ += static_cast<std::uint32_t>(count_code_points(text.substr(last_line_start)));
+  offset_ += len;
+  buffer_.erase(0, len);
+  validated_ -= len;
+  if (options_.workers == 0) {
+    return emit(check_one(std::move(block), *check_options_, *lang_, options_.stats), sink);
+  }
+  in_flight_.push_back(std::async(std::launch::async,
+                                  [block = std::move(block), options = check_options_,
+                                   lang = *lang_, stats = options_.stats]() mutable {
+                                    return check_one(std::move(block), *options, lang, stats);
+                                  }));
+  return drain(options_.workers, sink);
+}
+
+core::Status StreamChecker::emit(Checked block, const FindingSink& sink) {
+  if (!block.report) return block.report.error();
+  for (Finding& f : block.report->findings) {
+    const std::string_view text = std::string_view(block.text).substr(f.start, f.end - f.start);
+    if (f.line == 1) f.column += block.column - 1;
+    f.line += block.line - 1;
+    f.start += static_cast<std::uint32_t>(block.offset);
+    f.end += static_cast<std::uint32_t>(block.offset);
     sink(f, text);
   }
   if (options_.stats) {
-    const ReadabilityStats s = readability(block, *lang_);
+    const ReadabilityStats& s = block.stats;
     stats_.sentences += s.sentences;
     stats_.words += s.words;
     stats_.syllables += s.syllables;
@@ -140,19 +178,17 @@ core::Status StreamChecker::check_block(std::size_t len, const FindingSink& sink
     stats_.polysyllables += s.polysyllables;
     stats_.monosyllables += s.monosyllables;
   }
-  std::size_t last_line_start = 0;
-  for (const char* p = block.data(); (p = static_cast<const char*>(
-                                          std::memchr(p, '\n', block.data() + len - p)));
-       ++p) {
-    ++line_;
-    last_line_start = static_cast<std::size_t>(p - block.data()) + 1;
-    column_ = 1;
-  }
-  column_ += static_cast<std::uint32_t>(count_code_points(block.substr(last_line_start)));
-  offset_ += len;
-  buffer_.erase(0, len);
-  validated_ -= len;
   return core::ok_status();
+}
+
+core::Status StreamChecker::drain(std::size_t keep, const FindingSink& sink) {
+  core::Status status = core::ok_status();
+  while (in_flight_.size() > keep) {
+    Checked block = in_flight_.front().get();
+    in_flight_.pop_front();
+    if (status) status = emit(std::move(block), sink);
+  }
+  return status;
 }
 
 core::Status StreamChecker::feed(std::string_view data, const FindingSink& sink) {
@@ -169,6 +205,10 @@ core::Status StreamChecker::feed(std::string_view data, const FindingSink& sink)
     if (cut == 0) break;
     status = check_block(cut, sink);
   }
+  if (!status) {
+    // What was read before the error still comes out, in order, before it.
+    if (auto drained = drain(0, sink); !drained) status = drained;
+  }
   failed_ = !status;
   return status;
 }
@@ -183,6 +223,7 @@ core::Status StreamChecker::finish(const FindingSink& sink) {
     if (!lang_) lang_ = detect_language(buffer_);
     status = check_block(buffer_.size(), sink);
   }
+  if (auto drained = drain(0, sink); status && !drained) status = drained;
   failed_ = true;  // nothing more to take
   return status;
 }

@@ -8,12 +8,19 @@
 // whole text, so then the input is kept whole and checked at finish(); with
 // automatic language detection the first block grows until it holds the
 // 4,000 words that detect_language reads.
+// With StreamOptions::workers > 0, blocks are checked on that many other threads
+// while the caller reads and cuts the next ones; findings still come out in
+// order, on the caller's thread, and are the same.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <functional>
+#include <future>
+#include <memory>
 #include <optional>
+#include <vector>
 #include <string>
 #include <string_view>
 
@@ -30,6 +37,7 @@ struct StreamOptions {
   CheckOptions check;
   std::size_t block_size = 1 << 20;  // bytes; small values are for tests
   bool stats = false;                // also count readability (stats())
+  unsigned workers = 0;  // blocks checked at once on other threads; 0: on the caller's
 };
 
 class StreamChecker {
@@ -50,12 +58,27 @@ class StreamChecker {
   ReadabilityStats stats() const;
 
  private:
+  // A block's findings (block positions) and readability, and where it starts.
+  struct Checked {
+    std::string text;
+    std::uint64_t offset = 0;
+    std::uint32_t line = 1, column = 1;
+    core::Result<CheckReport> report = CheckReport{};
+    ReadabilityStats stats;
+  };
+
+  static Checked check_one(Checked block, const CheckOptions& options, Lang lang, bool stats);
   bool ready_to_detect(bool at_end);
   std::size_t find_cut() const;
   core::Status validate(bool at_end);
   core::Status check_block(std::size_t len, const FindingSink& sink);
+  core::Status emit(Checked checked, const FindingSink& sink);
+  // Emits the blocks in flight until at most `keep` are left.
+  core::Status drain(std::size_t keep, const FindingSink& sink);
 
   StreamOptions options_;
+  std::shared_ptr<const CheckOptions> check_options_;  // shared with the workers
+  std::deque<std::future<Checked>> in_flight_;
   std::optional<Lang> lang_;
   std::string buffer_;            // input not yet checked
   std::size_t validated_ = 0;     // bytes of buffer_ known to be valid UTF-8

@@ -134,10 +134,48 @@ TEST(StreamChecker, InvalidUtf8IsReportedWithItsOffsetInTheWholeInput) {
   }
 }
 
+// Blocks checked on other threads (the CLI's way) come out in order, the same.
+TEST(StreamChecker, WorkerThreadsGiveTheSameFindingsInTheSameOrder) {
+  for (const auto& [code, lang] : {std::pair{"de", Lang::kGerman}, std::pair{"en", Lang::kEnglish}}) {
+    const std::string doc = joined(corpus_texts(code), "\n\n");
+    CheckOptions whole_options;
+    whole_options.lang = lang;
+    const auto whole = check_text(doc, whole_options);
+    ASSERT_TRUE(whole);
+    for (unsigned workers : {1u, 2u, 3u}) {
+      for (std::size_t block : {300u, 4096u}) {
+        StreamOptions options = with_blocks(lang, block);
+        options.workers = workers;
+        const auto streamed = check_text_in_blocks(doc, options);
+        ASSERT_TRUE(streamed) << streamed.error().detail;
+        EXPECT_EQ(rows(streamed->findings), rows(whole->findings))
+            << code << ", block " << block << ", workers " << workers;
+      }
+    }
+  }
+}
+
+// Findings before an invalid byte still come out, in order, before the error.
+TEST(StreamChecker, WithWorkersTheFindingsBeforeAnErrorStillComeOut) {
+  StreamOptions options = with_blocks(Lang::kGerman, 16);
+  options.workers = 2;
+  StreamChecker checker(options);
+  std::vector<std::uint32_t> starts;
+  const auto sink = [&](const Finding& f, std::string_view) { starts.push_back(f.start); };
+  const std::string good = "Die Mitarbeiter kommen.\n\nDie Lehrer gehen.\n\nDie Bürger bleiben.\n\n";
+  ASSERT_TRUE(checker.feed(good, sink));
+  const auto bad = checker.feed("Kaputt: \xff und weiter.", sink);
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().key, "error.check.invalid_utf8");
+  ASSERT_GE(starts.size(), 3u) << "the three sentences before the bad byte";
+  EXPECT_TRUE(std::is_sorted(starts.begin(), starts.end()));
+}
+
 TEST(StreamChecker, ReadabilityAddsUpToTheWholeText) {
   const std::string doc = joined(corpus_texts("de"), "\n\n");
   StreamOptions options = with_blocks(Lang::kGerman, 500);
   options.stats = true;
+  options.workers = 2;
   StreamChecker checker(options);
   const auto ignore = [](const Finding&, std::string_view) {};
   for (std::size_t pos = 0; pos < doc.size(); pos += 333) {
