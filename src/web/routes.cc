@@ -12,6 +12,8 @@
 #include "web/handlers/account/invite.h"
 #include "web/handlers/account/members.h"
 #include "web/handlers/catalog/org_catalog.h"
+#include "web/handlers/personas/api.h"
+#include "web/handlers/personas/personas.h"
 #include "web/handlers/reflections/pages.h"
 #include "web/handlers/account/org_settings.h"
 #include "web/handlers/site/pages.h"
@@ -194,6 +196,31 @@ void register_routes(Router& r, Services& s) {
     r.put("/api/v1/orgs/{org}/reflections/{round}/mine/sections/{section}", ah(api_section_save), kMember);
     r.post("/api/v1/orgs/{org}/reflections/{round}/mine/stages/{stage}/finish", ah(api_stage_finish), kMember);
     r.get("/api/v1/orgs/{org}/reflections/{round}/team", ah(api_team), kMember);
+  }
+
+  // --- personas (issue 24): the org's library, a tool's personas, JSON API (handlers/personas/) ---
+  {
+    using namespace handlers::personas;
+    r.get("/o/{org}/personas", ah(personas_page), kMember);
+    r.post("/o/{org}/personas", ah(persona_create), kEditor);
+    r.get("/o/{org}/personas/new", ah(persona_new_page), kEditor);
+    r.post("/o/{org}/personas/examples", ah(examples_copy), kEditor);
+    r.get("/o/{org}/personas/{persona}", ah(persona_page), kMember);
+    r.post("/o/{org}/personas/{persona}", ah(persona_update), kEditor);
+    r.get("/o/{org}/personas/{persona}/edit", ah(persona_edit_page), kEditor);
+    r.get("/o/{org}/personas/{persona}/delete", ah(persona_delete_page), kEditor);
+    r.post("/o/{org}/personas/{persona}/delete", ah(persona_delete), kEditor);
+    r.get("/o/{org}/tools/{id}/personas", ah(tool_personas_page), kMember);
+    r.post("/o/{org}/tools/{id}/personas", ah(tool_persona_attach), kEditor);
+    r.post("/o/{org}/tools/{id}/personas/{persona}/detach", ah(tool_persona_detach), kEditor);
+    r.get("/api/v1/orgs/{org}/personas", ah(api_personas), kMember);
+    r.post("/api/v1/orgs/{org}/personas", ah(api_persona_create), kEditor);
+    r.get("/api/v1/orgs/{org}/personas/{persona}", ah(api_persona), kMember);
+    r.put("/api/v1/orgs/{org}/personas/{persona}", ah(api_persona_update), kEditor);
+    r.del("/api/v1/orgs/{org}/personas/{persona}", ah(api_persona_delete), kEditor);
+    r.get("/api/v1/orgs/{org}/tools/{id}/personas", ah(api_tool_personas), kMember);
+    r.post("/api/v1/orgs/{org}/tools/{id}/personas", ah(api_tool_persona_attach), kEditor);
+    r.del("/api/v1/orgs/{org}/tools/{id}/personas/{persona}", ah(api_tool_persona_detach), kEditor);
   }
 
   // --- review dashboard and calendar feed (members) ---

@@ -45,6 +45,7 @@ class Api {
   ApiResponse get(const std::string& t) { return send("GET", t); }
   ApiResponse post(const std::string& t, const nlohmann::json& b) { return send("POST", t, &b); }
   ApiResponse patch(const std::string& t, const nlohmann::json& b) { return send("PATCH", t, &b); }
+  ApiResponse put(const std::string& t, const nlohmann::json& b) { return send("PUT", t, &b); }
   ApiResponse del(const std::string& t) { return send("DELETE", t); }
 
  private:

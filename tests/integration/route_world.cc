@@ -9,6 +9,7 @@
 #include "store/common.h"
 #include "store/orgs.h"
 #include "store/paging.h"
+#include "store/personas.h"
 #include "store/reflections.h"
 #include "store/secrets.h"
 #include "store/store.h"
@@ -45,6 +46,19 @@ std::string new_round(RouteWorld& w, const store::Org& org) {
          "reflection");
   }
   return std::to_string(round.id);
+}
+
+// A persona attached to a fresh tool, so detaching it has something to do.
+std::string new_persona(RouteWorld& w, const store::Org& org) {
+  core::Persona p;
+  p.name = "Erika, 78";
+  p.use = core::Use::kCannot;
+  const auto made = must(w.srv.store().personas().create(org.id, p, kTestActor), "persona");
+  const core::ToolId tool(std::stoll(new_tool(w, org)));
+  if (auto st = w.srv.store().personas().attach(org.id, tool, made.id, kTestActor); !st) {
+    throw std::runtime_error("attach: " + st.error().detail);
+  }
+  return std::to_string(made.id.value);
 }
 
 std::string new_red_line(RouteWorld& w, const store::Org& org) {
@@ -92,6 +106,7 @@ const std::map<std::string, ParamFiller>& param_fillers() {
   static const std::map<std::string, ParamFiller> fillers = {
       {"tools/{id}", {true, new_tool}},
       {"red-lines/{id}", {true, new_red_line}},
+      {"personas/{persona}", {true, new_persona}},
       {"reflections/{round}", {true, new_round}},
       {"sections/{section}",
        {false, [](RouteWorld&, const store::Org&) { return std::string("m.reflection-template-use.1"); }}},
@@ -243,6 +258,9 @@ std::string RouteWorld::snapshot(const store::Org& org) {
   for (const auto& i : must(st.orgs().open_invites(org.id), "invites")) out << "invite " << i.id << '\n';
   for (const auto& l : must(st.tools().red_lines(org.id), "red lines")) {
     out << "red line " << l.id.value << ' ' << l.text << '\n';
+  }
+  for (const auto& p : must(st.personas().list(org.id), "personas")) {
+    out << "persona " << p.id.value << ' ' << p.version << ' ' << p.name << '\n';
   }
   const auto cat = must(st.catalog().org_catalog(org.id), "catalog");
   for (const auto& e : cat.entries) out << "entry " << e.id << ' ' << e.updated_at << '\n';

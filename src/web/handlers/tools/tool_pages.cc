@@ -9,6 +9,7 @@
 #include "store/tool_records.h"
 #include "store/tools.h"
 #include "web/handlers/audit/audit_view.h"
+#include "web/handlers/personas/personas.h"
 #include "web/handlers/reflections/view.h"
 #include "web/handlers/site/dashboard.h"
 #include "web/handlers/tools/tool_views.h"
@@ -124,6 +125,7 @@ Response tool_page(auth::Auth& auth, Request& req) {
     data.emplace("timeline", timeline);
     data.emplace("can_decide", !core::decisions_from(r.tool.phase).empty());
     data.emplace("reflections", reflections::tool_reflections_data(auth, req, m, r.tool));
+    data.emplace("personas", personas::tool_section_data(s, req, m, r.tool));
     const std::string saved = req.query.value("saved");
     if (saved == "created" || saved == "updated" || saved == "decided") {
       data.emplace("notice", tr(s, req, "tools.saved." + saved));

@@ -52,17 +52,7 @@ std::optional<Response> field_errors(const Services& s, const Request& req, cons
   core::normalize_tool(tool);
   const auto errors = core::tool_errors(tool, today_in(s.clock, org.time_zone), stored_next_review);
   if (errors.empty()) return std::nullopt;
-  json fields = json::array();
-  for (const auto& fe : errors) {
-    fields.push_back({{"field", fe.field},
-                      {"code", core::error_code_name(fe.error.code)},
-                      {"message", tr(s, req, fe.error.key)}});
-  }
-  core::Error first = core::first_error(errors).error();
-  Response res = api_failure(s, req, first);
-  json body = json::parse(res.body);
-  body["error"]["fields"] = std::move(fields);
-  return Response::json(body, res.status);
+  return api_field_failure(s, req, errors);
 }
 
 // The member (with at least `min`) and the tool named in the path, or the denial.
@@ -78,25 +68,6 @@ auth::Access<ToolAccess> tool_access(auth::Auth& auth, const Request& req, store
   auto t = auth.services().store.tools().tool(m->org.id, core::ToolId(*id));
   if (!t) return api_failure(auth.services(), req, t.error());
   return ToolAccess{*m, std::move(t).value()};
-}
-
-core::Result<json> json_body(const Request& req) {
-  auto body = parse_json_body(req);
-  if (!body) return body.error();
-  if (!body->is_object()) {
-    return make_error(ErrorCode::kInvalidInput, "error.http.bad_request",
-                      "the body must be an object");
-  }
-  return body;
-}
-
-Response body_failure(const Services& s, const Request& req, const core::Error& e) {
-  Response res = api_failure(s, req, e);
-  res.status = json_body_status(e);
-  if (res.status == 415) {
-    return Response::error(415, "unsupported_media_type", tr(s, req, e.key));
-  }
-  return res;
 }
 
 // 400 for input the handler itself refuses.
@@ -180,6 +151,39 @@ Response stale_tool(const Services& s, const Request& req, const json& body,
 
 }  // namespace
 
+core::Result<json> api_object_body(const Request& req) {
+  auto body = parse_json_body(req);
+  if (!body) return body.error();
+  if (!body->is_object()) {
+    return make_error(ErrorCode::kInvalidInput, "error.http.bad_request",
+                      "the body must be an object");
+  }
+  return body;
+}
+
+Response api_body_failure(const Services& s, const Request& req, const core::Error& e) {
+  Response res = api_failure(s, req, e);
+  res.status = json_body_status(e);
+  if (res.status == 415) {
+    return Response::error(415, "unsupported_media_type", tr(s, req, e.key));
+  }
+  return res;
+}
+
+Response api_field_failure(const Services& s, const Request& req,
+                           const std::vector<core::FieldError>& errors) {
+  json fields = json::array();
+  for (const auto& fe : errors) {
+    fields.push_back({{"field", fe.field},
+                      {"code", core::error_code_name(fe.error.code)},
+                      {"message", tr(s, req, fe.error.key)}});
+  }
+  Response res = api_failure(s, req, core::first_error(errors).error());
+  json body = json::parse(res.body);
+  body["error"]["fields"] = std::move(fields);
+  return Response::json(body, res.status);
+}
+
 Response api_failure(const Services& s, const Request& req, const core::Error& e) {
   const int status = http_status(e.code);
   if (status >= 500) return error_response(s, req, e);
@@ -222,8 +226,8 @@ Response api_tool_create(auth::Auth& auth, Request& req) {
   auto m = auth.require_member(req, req.param("org"), store::Role::kEditor);
   if (!m) return m.response();
   const Services& s = auth.services();
-  auto body = json_body(req);
-  if (!body) return body_failure(s, req, body.error());
+  auto body = api_object_body(req);
+  if (!body) return api_body_failure(s, req, body.error());
   core::Tool tool;
   if (auto st = apply_tool_fields(*body, tool); !st) return api_failure(s, req, st.error());
   if (auto bad = field_errors(s, req, m->org, tool, std::nullopt)) return std::move(*bad);
@@ -245,8 +249,8 @@ Response api_tool_update(auth::Auth& auth, Request& req) {
   auto a = tool_access(auth, req, store::Role::kEditor);
   if (!a) return a.response();
   const Services& s = auth.services();
-  auto body = json_body(req);
-  if (!body) return body_failure(s, req, body.error());
+  auto body = api_object_body(req);
+  if (!body) return api_body_failure(s, req, body.error());
   if (!body->contains("version") || !(*body)["version"].is_number_integer()) {
     return bad_input(s, req, "error.api.version_required", "version: send the version you read");
   }
@@ -289,8 +293,8 @@ Response api_decision_create(auth::Auth& auth, Request& req) {
   auto a = tool_access(auth, req, store::Role::kEditor);
   if (!a) return a.response();
   const Services& s = auth.services();
-  auto body = json_body(req);
-  if (!body) return body_failure(s, req, body.error());
+  auto body = api_object_body(req);
+  if (!body) return api_body_failure(s, req, body.error());
   // decided_by defaults to the display name, never to the e-mail address: without a
   // name the caller must say who decided (400 tools.error.decided_by_required).
   auto request =
@@ -333,8 +337,8 @@ Response api_red_line_create(auth::Auth& auth, Request& req) {
   auto m = auth.require_member(req, req.param("org"), store::Role::kEditor);
   if (!m) return m.response();
   const Services& s = auth.services();
-  auto body = json_body(req);
-  if (!body) return body_failure(s, req, body.error());
+  auto body = api_object_body(req);
+  if (!body) return api_body_failure(s, req, body.error());
   if (!body->contains("text") || !(*body)["text"].is_string()) {
     return bad_input(s, req, "tools.error.red_line_text_required", "text: a string");
   }
@@ -362,8 +366,8 @@ Response api_red_line_update(auth::Auth& auth, Request& req) {
   auto m = auth.require_member(req, req.param("org"), store::Role::kEditor);
   if (!m) return m.response();
   const Services& s = auth.services();
-  auto body = json_body(req);
-  if (!body) return body_failure(s, req, body.error());
+  auto body = api_object_body(req);
+  if (!body) return api_body_failure(s, req, body.error());
   auto line = find_red_line(s.store, m->org.id, req.param("id"));
   if (!line) return api_failure(s, req, line.error());
   for (const auto& [key, v] : body->items()) {

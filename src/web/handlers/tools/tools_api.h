@@ -9,6 +9,11 @@
 //   PATCH/DELETE /api/v1/orgs/{org}/red-lines/{id}
 #pragma once
 
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/field_error.h"
 #include "web/auth/auth.h"
 
 namespace solipraxis::web::handlers {
@@ -27,5 +32,14 @@ Response api_red_line_delete(auth::Auth& auth, Request& req);
 // The API error shape for an expected failure, with the English detail (for
 // status < 500) so a client learns which field or red line is meant.
 Response api_failure(const Services& s, const Request& req, const core::Error& e);
+// 400 for a form of several problems: the first as api_failure says it, and
+// "fields": [{field, code, message}] with every one (non-empty `errors`).
+Response api_field_failure(const Services& s, const Request& req,
+                           const std::vector<core::FieldError>& errors);
+
+// A request body that is a JSON object; otherwise the error for api_body_failure
+// (400 for malformed JSON or not an object, 415 for another media type).
+core::Result<nlohmann::json> api_object_body(const Request& req);
+Response api_body_failure(const Services& s, const Request& req, const core::Error& e);
 
 }  // namespace solipraxis::web::handlers
