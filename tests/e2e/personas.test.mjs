@@ -52,15 +52,15 @@ test('keyboard only: create a persona who cannot use the tool, attach it, read t
   await expectAccessible(page, 'form with errors');
 
   await tabTo(page, 'persona-name');
-  await page.keyboard.type('Erika, 78');
+  await page.keyboard.type('Hanne, 81');
   await tabTo(page, 'persona-age');
   await page.keyboard.press('Control+A');
-  await page.keyboard.type('78');
+  await page.keyboard.type('81');
   await tabTo(page, 'persona-use');
   for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowDown');  // ... kann nicht
   assert.equal(await page.locator('#persona-use').inputValue(), 'cannot');
   await press(page, 'Persona anlegen');
-  assert.equal(await page.locator('h1').innerText(), 'Erika, 78');
+  assert.equal(await page.locator('h1').innerText(), 'Hanne, 81');
   assert.match(await page.locator('main').innerText(), /kann nicht/);
   await expectAccessible(page, 'persona page');
 
@@ -80,11 +80,11 @@ test('keyboard only: create a persona who cannot use the tool, attach it, read t
   await expectAccessible(page, "tool's personas with the coverage gaps");
 
   await page.goto(`${env.server.url}/o/${ORG}/personas`);
-  await press(page, 'Erika, 78');
-  await press(page, 'Bearbeiten: Erika, 78');
+  await press(page, 'Hanne, 81');
+  await press(page, 'Bearbeiten: Hanne, 81');
   await expectAccessible(page, 'edit form');
   await page.goBack();
-  await press(page, 'Löschen: Erika, 78');
+  await press(page, 'Löschen: Hanne, 81');
   await expectAccessible(page, 'delete confirmation');
   await page.context().close();
 });

@@ -139,20 +139,6 @@ auth::Access<PersonaAccess> persona_access(auth::Auth& auth, const Request& req,
   return PersonaAccess{*m, std::move(p).value()};
 }
 
-struct ToolAccess {
-  auth::Membership member;
-  core::Tool tool;
-};
-auth::Access<ToolAccess> tool_access(auth::Auth& auth, const Request& req, store::Role min) {
-  auto m = auth.require_member(req, req.param("org"), min);
-  if (!m) return m.response();
-  const auto id = parse_id(req.param("id"));
-  if (!id) return auth.error(req, 404, "tools.error.not_found");
-  auto t = auth.services().store.tools().tool(m->org.id, core::ToolId(*id));
-  if (!t) return api_failure(auth.services(), req, t.error());
-  return ToolAccess{*m, std::move(t).value()};
-}
-
 // The tool's personas with the coverage check, as GET and POST answer.
 Response tool_personas(const Services& s, const Request& req, const ToolAccess& a) {
   auto attached = s.store.personas().of_tool(a.member.org.id, a.tool.id);

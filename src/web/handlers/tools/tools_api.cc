@@ -55,21 +55,6 @@ std::optional<Response> field_errors(const Services& s, const Request& req, cons
   return api_field_failure(s, req, errors);
 }
 
-// The member (with at least `min`) and the tool named in the path, or the denial.
-struct ToolAccess {
-  auth::Membership member;
-  core::Tool tool;
-};
-auth::Access<ToolAccess> tool_access(auth::Auth& auth, const Request& req, store::Role min) {
-  auto m = auth.require_member(req, req.param("org"), min);
-  if (!m) return m.response();
-  const auto id = parse_id(req.param("id"));
-  if (!id) return auth.error(req, 404, "tools.error.not_found");
-  auto t = auth.services().store.tools().tool(m->org.id, core::ToolId(*id));
-  if (!t) return api_failure(auth.services(), req, t.error());
-  return ToolAccess{*m, std::move(t).value()};
-}
-
 // 400 for input the handler itself refuses.
 Response bad_input(const Services& s, const Request& req, std::string key, std::string detail) {
   return api_failure(s, req,
@@ -182,6 +167,16 @@ Response api_field_failure(const Services& s, const Request& req,
   json body = json::parse(res.body);
   body["error"]["fields"] = std::move(fields);
   return Response::json(body, res.status);
+}
+
+auth::Access<ToolAccess> tool_access(auth::Auth& auth, const Request& req, store::Role min) {
+  auto m = auth.require_member(req, req.param("org"), min);
+  if (!m) return m.response();
+  const auto id = parse_id(req.param("id"));
+  if (!id) return auth.error(req, 404, "tools.error.not_found");
+  auto t = auth.services().store.tools().tool(m->org.id, core::ToolId(*id));
+  if (!t) return api_failure(auth.services(), req, t.error());
+  return ToolAccess{*m, std::move(t).value()};
 }
 
 Response api_failure(const Services& s, const Request& req, const core::Error& e) {

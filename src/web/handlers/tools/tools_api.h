@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/field_error.h"
+#include "core/tool.h"
 #include "web/auth/auth.h"
 
 namespace solipraxis::web::handlers {
@@ -28,6 +29,14 @@ Response api_red_lines(auth::Auth& auth, Request& req);
 Response api_red_line_create(auth::Auth& auth, Request& req);
 Response api_red_line_update(auth::Auth& auth, Request& req);
 Response api_red_line_delete(auth::Auth& auth, Request& req);
+
+// The member (with at least `min`) and the tool named by the {id} path
+// parameter, or the denial (404 for a bad id or another org's tool).
+struct ToolAccess {
+  auth::Membership member;
+  core::Tool tool;
+};
+auth::Access<ToolAccess> tool_access(auth::Auth& auth, const Request& req, store::Role min);
 
 // The API error shape for an expected failure, with the English detail (for
 // status < 500) so a client learns which field or red line is meant.
