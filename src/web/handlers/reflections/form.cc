@@ -21,7 +21,9 @@ core::Error unknown_template(std::string_view id) {
 
 FormPrompt prompt_of(const cat::Prompt& p) { return {p.id, p.text, p.hint, p.choices}; }
 
-Form method_form(const cat::Catalog& c, const cat::Method& m) {
+// With `sections` false only the heading (title, intro, note, duration, days):
+// what lists of rounds and the start form show, without copying every prompt.
+Form method_form(const cat::Catalog& c, const cat::Method& m, bool sections) {
   Form f;
   f.title = m.title;
   f.intro = m.intro;
@@ -39,6 +41,10 @@ Form method_form(const cat::Catalog& c, const cat::Method& m) {
       f.followup_after_days = t->followup_after_days;
     }
   }
+  if (!sections) {
+    if (!steps_of->steps.empty()) f.sections.emplace_back();  // "has sections"
+    return f;
+  }
   for (const cat::Step& s : steps_of->steps) {
     FormSection sec{s.id, s.title, s.stage, s.optional, s.note, {}};
     for (const cat::Prompt& p : s.prompts) sec.prompts.push_back(prompt_of(p));
@@ -48,10 +54,14 @@ Form method_form(const cat::Catalog& c, const cat::Method& m) {
 }
 
 Form phase_form(const cat::Catalog& c, const catalog_store::OrgCatalogView* view,
-                const cat::Phase& phase) {
+                const cat::Phase& phase, bool sections) {
   Form f;
   f.title = phase.title;
   f.intro = phase.lead_question;
+  if (!sections && !view) {
+    f.sections.emplace_back();  // a phase always has its questions in the catalog
+    return f;
+  }
   const cat::Kind question = cat::Kind::kQuestion;
   std::vector<const cat::Item*> items =
       view ? catalog_store::org_group(c, *view, phase.number, question, false)
@@ -94,25 +104,39 @@ std::vector<std::string> templates_for(core::Phase phase) {
   return out;
 }
 
-core::Result<Form> build_form(const cat::Catalog& c, const catalog_store::OrgCatalogView* view,
-                              std::string_view template_id) {
+namespace {
+
+core::Result<Form> make_form(const cat::Catalog& c, const catalog_store::OrgCatalogView* view,
+                             std::string_view template_id, bool sections) {
   Form f;
   if (std::find(kPhaseIds.begin(), kPhaseIds.end(), template_id) != kPhaseIds.end()) {
     const cat::Phase* phase = c.phase(template_id);
     if (!phase) return unknown_template(template_id);
-    f = phase_form(c, view, *phase);
+    f = phase_form(c, view, *phase, sections);
   } else if (std::find(kMethodTemplates.begin(), kMethodTemplates.end(), template_id) !=
              kMethodTemplates.end()) {
     const cat::Method* m = c.method(template_id);
     if (!m) return unknown_template(template_id);
-    f = method_form(c, *m);
+    f = method_form(c, *m, sections);
   } else {
     return unknown_template(template_id);
   }
   if (f.sections.empty()) return unknown_template(template_id);
   f.template_id = std::string(template_id);
   f.catalog_version = c.version;
+  if (!sections) f.sections.clear();
   return f;
+}
+
+}  // namespace
+
+core::Result<Form> build_form(const cat::Catalog& c, const catalog_store::OrgCatalogView* view,
+                              std::string_view template_id) {
+  return make_form(c, view, template_id, true);
+}
+
+core::Result<Form> form_heading(const cat::Catalog& c, std::string_view template_id) {
+  return make_form(c, nullptr, template_id, false);
 }
 
 }  // namespace solipraxis::web::handlers::reflections

@@ -64,5 +64,8 @@ std::vector<std::string> templates_for(core::Phase phase);
 // for any other id.
 core::Result<Form> build_form(const cat::Catalog& c, const catalog_store::OrgCatalogView* view,
                               std::string_view template_id);
+// The same Form without its sections (title, intro, note, duration, follow-up
+// days), for lists and the start form: cheap enough for every tool page.
+core::Result<Form> form_heading(const cat::Catalog& c, std::string_view template_id);
 
 }  // namespace solipraxis::web::handlers::reflections

@@ -134,5 +134,19 @@ TEST(ReflectionForm, AnythingElseIsAnUnknownTemplate) {
   }
 }
 
+TEST(ReflectionForm, AHeadingIsTheFormWithoutItsSections) {
+  for (const std::string& id : templates_for(core::Phase::kInUse)) {
+    auto full = build_form(real(), nullptr, id);
+    auto heading = form_heading(real(), id);
+    ASSERT_TRUE(full.has_value() && heading.has_value()) << id;
+    EXPECT_TRUE(heading->sections.empty());
+    EXPECT_EQ(heading->title.get(cat::Lang::kDe), full->title.get(cat::Lang::kDe)) << id;
+    EXPECT_EQ(heading->duration.get(cat::Lang::kEn), full->duration.get(cat::Lang::kEn)) << id;
+    EXPECT_EQ(heading->followup_after_days, full->followup_after_days) << id;
+    EXPECT_EQ(heading->template_id, id);
+  }
+  EXPECT_EQ(form_heading(real(), "m.personas").error().key, "reflections.error.template_unknown");
+}
+
 }  // namespace
 }  // namespace solipraxis::web::handlers::reflections

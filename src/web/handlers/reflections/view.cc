@@ -115,7 +115,7 @@ mstch::map tool_reflections_data(auth::Auth& auth, const Request& req, const aut
   mstch::array templates;
   bool first = true;
   for (const std::string& id : templates_for(tool.phase)) {
-    auto form = build_form(current, nullptr, id);
+    auto form = form_heading(current, id);
     if (!form) continue;
     const bool phase = id.starts_with("phase.");
     templates.push_back(mstch::map{
@@ -169,7 +169,7 @@ mstch::map tool_reflections_data(auth::Auth& auth, const Request& req, const aut
 std::string round_title(const Services& s, const Request& req, const store::ReflectionRound& r) {
   if (!s.catalog) return r.template_id;
   const catalog::Catalog* c = s.catalog->at(r.catalog_version);
-  auto form = build_form(c ? *c : s.catalog->current(), nullptr, r.template_id);
+  auto form = form_heading(c ? *c : s.catalog->current(), r.template_id);
   if (!form) return r.template_id;
   const std::string title = form->title.get(catalog_common::lang_of(req));
   if (!r.template_id.starts_with("phase.")) return title;
