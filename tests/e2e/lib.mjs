@@ -108,6 +108,13 @@ export async function expectAccessible(page, what) {
   const violations = await axeViolations(page);
   assert.deepEqual(violations, [], `${what}: ${describeViolations(violations)}`);
   assert.equal(await page.locator('h1').count(), 1, `${what}: exactly one h1`);
+  // What axe does not see: template syntax leaking into the text, and elements
+  // marked hidden that a style shows anyway.
+  const leak = await page.evaluate(() => /\{\{|\}\}/.test(document.body.innerText));
+  assert.equal(leak, false, `${what}: template syntax in the page text`);
+  const shown = await page.evaluate(() => [...document.querySelectorAll('[hidden]')]
+    .filter((e) => e.getClientRects().length > 0).map((e) => e.outerHTML.slice(0, 80)));
+  assert.deepEqual(shown, [], `${what}: hidden elements that show`);
 }
 
 // Starts one server and one browser before the tests of a file and stops both

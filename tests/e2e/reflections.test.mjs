@@ -127,6 +127,32 @@ test('a draft survives a forced session expiry and comes back in its section', a
   await page.context().close();
 });
 
+test('with JavaScript, a session that ends while the autosave runs still keeps the text', async () => {
+  const page = await signedIn();
+  await page.goto(await makeTool());
+  await page.locator(`[id="reflection-template-${USE}"]`).check();
+  await navigate(page, () => page.getByRole('button', { name: 'Reflexion beginnen' }).click());
+  await navigate(page, () => page.getByRole('link', { name: 'Beginnen' }).click());
+  const sectionUrl = page.url();
+  const url = new URL(env.server.url);
+  await page.context().addCookies([{ name: 'solipraxis_session', value: 'abgelaufen',
+    domain: url.hostname, path: '/' }]);
+  await page.locator('#p2').click();
+  await page.keyboard.type('Getippt, als die Sitzung endete');
+  // The autosave meets the ended session (its answer clears the cookie) and says so.
+  await page.waitForFunction(() => /Sitzung ist abgelaufen/.test(
+    document.getElementById('autosave-status')?.textContent ?? ''));
+  await navigate(page, () => page.getByRole('button', { name: 'Speichern und weiter' }).click());
+  assert.match(await page.locator('main').innerText(), /Sitzung ist abgelaufen|melden Sie sich/);
+  await page.getByLabel(/E-Mail/i).fill(ADA.email);
+  await page.getByLabel(/Passwort/i).fill(ADA.password);
+  await navigate(page, () => page.keyboard.press('Enter'));
+  await navigate(page, () => page.locator('main button[type=submit]').click());
+  assert.equal(page.url().replace(/\?.*$/, ''), sectionUrl, 'back in the same section');
+  assert.equal(await page.locator('#p2').inputValue(), 'Getippt, als die Sitzung endete');
+  await page.context().close();
+});
+
 test('with JavaScript the section is saved while typing, without pressing a button', async () => {
   const page = await signedIn();
   await page.goto(await makeTool());

@@ -352,10 +352,10 @@ TEST_F(ReflectionsWeb, AFinishedReflectionPrefillsADecisionARedLineAndTheNextRev
       url.replace(pos, 5, "=");
     links.push_back(url.substr(0, url.find('#')));
   }
-  ASSERT_EQ(links.size(), 4u) << page;  // two red lines, the decision, the review
+  ASSERT_EQ(links.size(), 3u) << page;  // two red lines, the decision (no review question here)
   const std::string before =
       std::to_string(srv_.store().tools().red_lines(srv_.org("acme").id)->size());
-  bool decision = false, red_line = false, review = false;
+  bool decision = false, red_line = false;
   for (const auto& url : links) {
     auto r = b.open(url);
     ASSERT_EQ(r.status, 200) << url;
@@ -365,15 +365,37 @@ TEST_F(ReflectionsWeb, AFinishedReflectionPrefillsADecisionARedLineAndTheNextRev
     } else if (contains(url, "red-lines?") &&
                contains(r.body, ">Menschen ohne Smartphone &amp; ohne Konto</textarea>")) {
       red_line = true;
-    } else if (contains(url, "/edit?")) {
-      review = contains(r.body, "value=\"01.03.2026\"");  // 2026-01-01 + 2 months
     }
   }
   EXPECT_TRUE(decision) << "the decision form carries the answers as rationale";
   EXPECT_TRUE(red_line) << "the red-line form carries the answer";
-  EXPECT_TRUE(review) << "the tool form proposes the review date";
   EXPECT_EQ(std::to_string(srv_.store().tools().red_lines(srv_.org("acme").id)->size()), before)
       << "opening a prefilled form saves nothing";
+}
+
+// The next review comes from the answer to "Wann findet die nächste Überprüfung
+// statt?", never from another date (the start of use, say).
+TEST_F(ReflectionsWeb, TheNextReviewComesFromTheReviewQuestionOnly) {
+  srv_.user("eda@example.org", "acme", store::Role::kEditor);
+  Browser b = signed_in("eda@example.org");
+  const std::string round = start(b, kIntro, "named");
+  ASSERT_EQ(save(b, section(round, std::string(kIntro) + ".1"),
+                 {{"a.m.reflection-template-introduction.1.4", "Ab dem 01.02.2026"}})
+                .status,
+            303);
+  ASSERT_EQ(b.post(round + "/finish", {{"stage", "1"}}).status, 303);
+  EXPECT_FALSE(contains(b.open(round).body, "/edit?next_review"))
+      << "a start date is no review date";
+  srv_.clock().advance(7 * 86400);
+  ASSERT_EQ(b.sign_in("eda@example.org").status, 303);
+  ASSERT_EQ(save(b, section(round, std::string(kIntro) + ".6"),
+                 {{"a.m.reflection-template-introduction.6.3", "In 2 Monaten"}})
+                .status,
+            303);
+  const std::string page = b.open(round).body;
+  // 2026-01-08 (a week after the start) + 2 months.
+  EXPECT_TRUE(contains(page, "edit?next_review&#61;08.03.2026")) << page;
+  EXPECT_TRUE(contains(page, "auf den 08.03.2026 setzen")) << page;
 }
 
 TEST_F(ReflectionsWeb, ThePhaseQuestionsAreOneScreenEachWithTheOrgsOwnQuestion) {

@@ -190,7 +190,10 @@ std::optional<Response> Auth::before(Request& req) {
 
 std::optional<Response> Auth::check_csrf(Request& req) {
   if (!is_state_changing(req.method)) return std::nullopt;
-  if (router_ && router_->match(req.method, req.path).outcome != Router::Match::kFound) {
+  Router::Match match;
+  match.outcome = Router::Match::kFound;
+  if (router_) match = router_->match(req.method, req.path);
+  if (match.outcome != Router::Match::kFound) {
     return std::nullopt;  // nothing will change: the 404/405 answer stays as it is
   }
   if (unreadable_form(req)) return error(req, 400, "error.http.unreadable_form", "bad_request");
@@ -202,6 +205,12 @@ std::optional<Response> Auth::check_csrf(Request& req) {
   if (has_session_cookie) {
     // The session ended (expired, signed out elsewhere, forged): ask to sign in
     // again and keep what the person typed.
+    return sign_in_required(req);
+  }
+  if (match.route && match.route->access >= RouteAccess::kSignedIn && !req.is_api()) {
+    // A form for signed-in people, sent without a session: the cookie is already
+    // gone (an earlier answer, e.g. to the autosave, cleared it). Without a
+    // session nothing can change, so the same sign-in with the text kept.
     return sign_in_required(req);
   }
   // No session, so no ambient authority an API call could abuse; its handler

@@ -84,6 +84,8 @@ mstch::map status_data(const Services& s, const Request& req, const RoundContext
 mstch::array stages_data(const Services& s, const Request& req, const RoundContext& c,
                          core::UnixTime now) {
   mstch::array stages;
+  const auto opens = stage_two_opens(c);
+  const bool stage_two_locked = c.form.two_stage() && (!opens || *opens > now);
   for (int stage : {1, 2}) {
     mstch::array sections;
     int n = 0;
@@ -97,7 +99,9 @@ mstch::array stages_data(const Services& s, const Request& req, const RoundConte
           {"first_prompt", sec.prompts.empty() ? std::string() : sec.prompts[0].text.get(c.lang)},
           {"phase_question", c.form.template_id.starts_with("phase.")},
           {"url", section_url(c.member, c.round.id, sec.id)},
-          {"state", tr(s, req, saved ? "reflections.section.saved" : "reflections.section.open")},
+          {"state", tr(s, req, stage == 2 && stage_two_locked ? "reflections.section.locked"
+                               : saved                        ? "reflections.section.saved"
+                                                              : "reflections.section.open")},
           {"saved", saved},
       });
     }
@@ -106,7 +110,6 @@ mstch::array stages_data(const Services& s, const Request& req, const RoundConte
     if (c.form.two_stage()) {
       std::string heading = tr(s, req, "reflections.stage." + std::to_string(stage));
       if (stage == 2) {
-        auto opens = stage_two_opens(c);
         if (opens && *opens > now) {
           heading += " " + format_message(
                                tr(s, req, "reflections.stage.opens_on"),
@@ -160,6 +163,11 @@ std::vector<OwnAnswer> own_answers(const RoundContext& c) {
   return out;
 }
 
+// The question whose answer is the tool's next review ("Wann findet die nächste
+// Überprüfung statt?"); catalog ids stay the same across versions. Dates in
+// other answers (the start of use, say) are not review dates.
+constexpr std::string_view kNextReviewPrompt = "m.reflection-template-introduction.6.3";
+
 // "Weiterarbeiten": links that open the decision form, a red line or the tool's
 // next review filled in from the person's answers. They only prefill; the
 // person edits and saves there (editors and owners, who may save them).
@@ -185,7 +193,7 @@ void add_follow_up(const Services& s, const Request& req, const RoundContext& c,
     }
     rows.push_back(std::move(row));
     summary += " " + a.prompt->text.get(c.lang) + " – " + one_line(a.text);
-    if (!review && a.prompt->choices.empty()) review = core::review_date_in_text(a.text, today);
+    if (a.prompt->id == kNextReviewPrompt) review = core::review_date_in_text(a.text, today);
   }
   data.emplace("own_answers", rows);
   data.emplace("has_own_answers", !rows.empty());
@@ -223,8 +231,11 @@ Response render_round(auth::Auth& auth, const Request& req, const RoundContext& 
   }
   if (!error.empty()) data.emplace("error", error);
   const std::string done = req.query.value("done");
-  if (done == "1" || done == "2")
-    data.emplace("notice", tr(s, req, "reflections.saved.done_" + done));
+  // A one-part reflection is finished with part 1: it says so, not "Teil 1".
+  if (done == "2" || (done == "1" && !c.form.two_stage()))
+    data.emplace("notice", tr(s, req, "reflections.saved.done_2"));
+  else if (done == "1")
+    data.emplace("notice", tr(s, req, "reflections.saved.done_1"));
   if (req.query.value("started") == "1")
     data.emplace("notice", tr(s, req, "reflections.saved.started"));
   return render(s, req, "reflections/round", std::move(data), status);
