@@ -153,6 +153,25 @@ test('with JavaScript, a session that ends while the autosave runs still keeps t
   await page.context().close();
 });
 
+test('with JavaScript, leaving by a link right after typing keeps the draft', async () => {
+  const page = await signedIn();
+  await page.goto(await makeTool());
+  await page.locator(`[id="reflection-template-${USE}"]`).check();
+  await navigate(page, () => page.getByRole('button', { name: 'Reflexion beginnen' }).click());
+  await navigate(page, () => page.getByRole('link', { name: 'Beginnen' }).click());
+  const sectionUrl = page.url();
+  await page.locator('#p2').fill('Kurz vor dem Link getippt');
+  await navigate(page, () => page.getByRole('link', { name: 'Zur Übersicht dieser Reflexion' }).first().click());
+  let kept = '';
+  for (let i = 0; i < 20 && kept === ''; i += 1) {  // the keepalive request may land a moment later
+    await page.goto(sectionUrl);
+    kept = await page.locator('#p2').inputValue();
+    if (kept === '') await page.waitForTimeout(250);
+  }
+  assert.equal(kept, 'Kurz vor dem Link getippt');
+  await page.context().close();
+});
+
 test('with JavaScript the section is saved while typing, without pressing a button', async () => {
   const page = await signedIn();
   await page.goto(await makeTool());

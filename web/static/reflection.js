@@ -17,6 +17,7 @@
   let stopped = false;
   let pending = false;    // the form was sent while a draft was on its way
   let submitter = null;  // and by this button
+  let dirty = false;     // typed since the last draft was saved
 
   const say = (key) => { status.textContent = status.dataset[key] || ''; };
 
@@ -24,6 +25,7 @@
     if (stopped) return;
     if (sending) { again = true; return; }
     sending = true;
+    dirty = false;
     try {
       const res = await fetch(form.action, {
         method: 'POST',
@@ -44,9 +46,11 @@
         stopped = true;  // the buttons lead to sign-in with the text kept
         say('expired');
       } else {
+        dirty = true;
         say('failed');
       }
     } catch {
+      dirty = true;
       say('failed');
     } finally {
       sending = false;
@@ -66,8 +70,22 @@
     window.clearTimeout(timer);
     timer = window.setTimeout(save, 2000);
   };
-  form.addEventListener('input', schedule);
-  form.addEventListener('change', schedule);
+  const changed = () => { dirty = true; schedule(); };
+  form.addEventListener('input', changed);
+  form.addEventListener('change', changed);
+  // Leaving by a link (the breadcrumb, the overview) or closing the tab before
+  // the timer ran: the draft goes out anyway (keepalive outlives the page).
+  window.addEventListener('pagehide', () => {
+    if (!dirty || stopped || sending) return;
+    window.clearTimeout(timer);
+    fetch(form.action, {
+      method: 'POST',
+      body: new URLSearchParams(new FormData(form)),
+      headers: { Accept: 'application/json' },
+      credentials: 'same-origin',
+      keepalive: true,
+    });
+  });
   form.addEventListener('submit', (event) => {
     window.clearTimeout(timer);
     if (sending && !stopped) {
