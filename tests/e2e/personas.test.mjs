@@ -56,12 +56,15 @@ test('keyboard only: create a persona who cannot use the tool, attach it, read t
   await tabTo(page, 'persona-age');
   await page.keyboard.press('Control+A');
   await page.keyboard.type('81');
+  await tabTo(page, 'persona-language-tr');
+  await page.keyboard.press('Space');
   await tabTo(page, 'persona-use');
   for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowDown');  // ... kann nicht
   assert.equal(await page.locator('#persona-use').inputValue(), 'cannot');
   await press(page, 'Persona anlegen');
   assert.equal(await page.locator('h1').innerText(), 'Hanne, 81');
   assert.match(await page.locator('main').innerText(), /kann nicht/);
+  assert.match(await page.locator('main').innerText(), /Sprachen\s+Türkisch/);
   await expectAccessible(page, 'persona page');
 
   await page.goto(toolUrl);

@@ -67,7 +67,7 @@ Fields valid_form() {
           {"gender", "woman"},     {"gender_text", ""},               {"place", "rural"},
           {"origin", "Deutschland"}, {"languages", "de"},             {"tags", "lebt allein"},
           {"digital_skills", "low"}, {"device", "none"},              {"connectivity", "unstable"},
-          {"use", "cannot"}};
+          {"use", "cannot"},       {"languages", "tr"},               {"languages_other", "vi"}};
 }
 
 TEST_F(PersonasWeb, AnEditorCreatesAPersonaAndEveryProblemStaysNextToItsFieldWithTheInput) {
@@ -81,7 +81,7 @@ TEST_F(PersonasWeb, AnEditorCreatesAPersonaAndEveryProblemStaysNextToItsFieldWit
   Fields bad = valid_form();
   bad[0].second = "";            // name
   bad[2].second = "achtzig";     // age
-  bad[7].second = "Deutsch!";    // languages
+  bad.back().second = "Deutsch!";  // other languages
   bad[3].second = "self_described";  // without her own word
   auto r = b.post("/o/acme/personas", bad);
   EXPECT_EQ(r.status, 422);
@@ -90,10 +90,23 @@ TEST_F(PersonasWeb, AnEditorCreatesAPersonaAndEveryProblemStaysNextToItsFieldWit
   EXPECT_TRUE(contains(r.body, "id=\"persona-age-error\""));
   EXPECT_TRUE(contains(r.body, "value=\"achtzig\"")) << "the typed age is kept";
   EXPECT_TRUE(contains(r.body, "id=\"persona-languages-error\""));
+  EXPECT_TRUE(contains(r.body, "name=\"languages_other\" value=\"Deutsch!\""));
+  EXPECT_TRUE(contains(r.body, "name=\"languages\" value=\"tr\" checked")) << "the boxes are kept";
   EXPECT_TRUE(contains(r.body, "id=\"persona-gender_text-error\""));
   EXPECT_TRUE(contains(r.body, ">Lebt allein im Dorf.</textarea>")) << "the story is kept";
   EXPECT_TRUE(contains(r.body, "<option value=\"cannot\" selected>")) << "the choice is kept";
   EXPECT_EQ(library_size(), 0u) << "nothing saved";
+
+  // The language switch sends the form as it is and shows it again in English, unsaved.
+  EXPECT_TRUE(contains(r.body, R"(<button type="submit" form="persona-form" name="switch_lang" value="en")"));
+  Fields switched = valid_form();
+  switched.emplace_back("switch_lang", "en");
+  auto sw = b.post("/o/acme/personas", switched);
+  EXPECT_EQ(sw.status, 200);
+  EXPECT_TRUE(contains(sw.body, "<html lang=\"en\">"));
+  EXPECT_TRUE(contains(sw.body, "value=\"Erika, 78\""));
+  EXPECT_EQ(library_size(), 0u) << "the switch saves nothing";
+  b.get("/lang?to=de&back=/");  // back to German for the rest
 
   Browser en = signed_in("ed@example.org", "en");
   en.open("/o/acme/personas/new");
@@ -109,6 +122,7 @@ TEST_F(PersonasWeb, AnEditorCreatesAPersonaAndEveryProblemStaysNextToItsFieldWit
   EXPECT_TRUE(contains(page.body, "Die Persona ist gespeichert."));
   EXPECT_TRUE(contains(page.body, "<dd>auf dem Land</dd>"));
   EXPECT_TRUE(contains(page.body, "<dd>kann nicht</dd>"));
+  EXPECT_TRUE(contains(page.body, "<dd>Deutsch, Türkisch, vi</dd>")) << "names for the boxes' languages";
   EXPECT_TRUE(contains(page.body, "Diese Persona ist noch keinem Werkzeug zugeordnet."));
   library = b.open("/o/acme/personas");
   EXPECT_TRUE(contains(library.body, "Wohnort: auf dem Land; Herkunft: Deutschland")) << library.body;

@@ -1,5 +1,7 @@
 #include "web/handlers/personas/form.h"
 
+#include <algorithm>
+#include <array>
 #include <map>
 #include <utility>
 
@@ -13,7 +15,18 @@ namespace solipraxis::web::handlers::personas {
 
 namespace {
 
-enum class Input { kText, kTextarea, kSelect, kAge };
+// kLanguages: a box per common language and a text field for the others' codes.
+enum class Input { kText, kTextarea, kSelect, kAge, kLanguages };
+
+// The languages offered as boxes (ISO 639 codes; names "personas.language.<code>"):
+// those of the people German advice services meet most, and German Sign Language.
+constexpr std::array<std::string_view, 14> kCommonLanguages = {
+    "de", "en", "tr", "ar", "uk", "ru", "pl", "ro", "fa", "ku", "fr", "es", "it", "gsg"};
+
+bool is_common_language(std::string_view code) {
+  return std::find(kCommonLanguages.begin(), kCommonLanguages.end(), code) !=
+         kCommonLanguages.end();
+}
 
 struct FieldSpec {
   const char* name;          // form field, JSON field and core::FieldError::field
@@ -40,7 +53,7 @@ const std::vector<GroupSpec>& form_groups() {
          nullptr},
         {"place", Input::kSelect, 0, "", "personas.place.", core::place_names},
         {"origin", Input::kText, core::kPersonaShortMax, "", "", nullptr},
-        {"languages", Input::kText, 0, "personas.form.hint.languages", "", nullptr},
+        {"languages", Input::kLanguages, 0, "personas.form.hint.languages", "", nullptr},
         {"tags", Input::kTextarea, 0, "personas.form.hint.tags", "", nullptr}}},
       {"personas.form.group.access",
        {{"digital_skills", Input::kSelect, 0, "", "personas.skills.", core::skills_names},
@@ -65,6 +78,11 @@ std::vector<std::string> split_codes(std::string_view text) {
   }
   if (!cur.empty()) out.push_back(std::move(cur));
   return out;
+}
+
+// A language's name for a code we offer as a box, else the code itself.
+std::string language_name(const Services& s, const Request& req, const std::string& code) {
+  return is_common_language(code) ? tr(s, req, "personas.language." + code) : code;
 }
 
 // A stored name's label: "personas.place.rural", or "not said" for "".
@@ -131,6 +149,12 @@ FormValues values_of(const Params& form) {
   for (const auto& g : form_groups()) {
     for (const auto& f : g.fields) out[f.name] = form.value(f.name);
   }
+  // The boxes ticked, then the codes typed for the others, as one list.
+  std::vector<std::string> languages = form.all("languages");
+  if (const std::string other = form.value("languages_other"); !other.empty()) {
+    languages.push_back(other);
+  }
+  out["languages"] = joined(languages, ", ");
   return out;
 }
 
@@ -195,6 +219,7 @@ mstch::map form_data(const Services& s, const Request& req, const FormValues& va
                    {"is_age", f.input == Input::kAge},
                    {"is_textarea", f.input == Input::kTextarea},
                    {"is_select", f.input == Input::kSelect},
+                   {"is_languages", f.input == Input::kLanguages},
                    {"has_hint", has_hint},
                    {"hint", has_hint ? tr(s, req, f.hint_key) : std::string()},
                    {"has_error", has_error},
@@ -203,6 +228,26 @@ mstch::map form_data(const Services& s, const Request& req, const FormValues& va
                    {"describedby", describedby},
                    {"has_maxlength", f.maxlength > 0},
                    {"maxlength", std::to_string(f.maxlength)}};
+      if (f.input == Input::kLanguages) {
+        // The boxes carry the common languages; the text field keeps the rest as typed.
+        const std::vector<std::string> codes = split_codes(value);
+        mstch::array boxes;
+        std::vector<std::string> other;
+        for (const auto& code : codes) {
+          if (!is_common_language(code)) other.push_back(code);
+        }
+        for (std::string_view code : kCommonLanguages) {
+          const std::string c(code);
+          boxes.push_back(mstch::map{
+              {"id", "persona-language-" + c},
+              {"value", c},
+              {"label", language_name(s, req, c)},
+              {"checked", std::find(codes.begin(), codes.end(), c) != codes.end()}});
+        }
+        d["languages"] = std::move(boxes);
+        d["value"] = joined(other, ", ");
+        d["other_label"] = tr(s, req, "personas.form.languages_other");
+      }
       if (f.names) {
         mstch::array options;
         for (std::string_view n : f.names()) {
@@ -239,7 +284,9 @@ mstch::map persona_data(const Services& s, const Request& req, const auth::Membe
   };
   fact("place", named("personas.place.", core::place_name(p.place)));
   fact("origin", p.origin);
-  fact("languages", joined(p.languages, ", "));
+  std::vector<std::string> languages;
+  for (const auto& code : p.languages) languages.push_back(language_name(s, req, code));
+  fact("languages", joined(languages, ", "));
   fact("age", p.age ? std::to_string(*p.age) : "");
   fact("gender", p.gender == core::Gender::kSelfDescribed
                      ? p.gender_text
