@@ -34,6 +34,16 @@ async function makeTool() {
   return toolUrl;
 }
 
+// A new round of `template` on the tool, begun: the page shows its first section.
+async function firstSection(template) {
+  const page = await signedIn();
+  await page.goto(await makeTool());
+  await page.locator(`[id="reflection-template-${template}"]`).check();
+  await navigate(page, () => page.getByRole('button', { name: 'Reflexion beginnen' }).click());
+  await navigate(page, () => page.getByRole('link', { name: 'Beginnen' }).click());
+  return page;
+}
+
 test('keyboard only: the whole use template, from the tool page to the team view, axe 0', async () => {
   const page = await signedIn();
   await page.goto(await makeTool());
@@ -101,11 +111,7 @@ test('360 px phone without JavaScript: begin, save a section, come back to the t
 });
 
 test('a draft survives a forced session expiry and comes back in its section', async () => {
-  const page = await signedIn();
-  await page.goto(await makeTool());
-  await page.locator(`[id="reflection-template-${USE}"]`).check();
-  await navigate(page, () => page.getByRole('button', { name: 'Reflexion beginnen' }).click());
-  await navigate(page, () => page.getByRole('link', { name: 'Beginnen' }).click());
+  const page = await firstSection(USE);
   await navigate(page, () => page.getByRole('button', { name: 'Speichern und weiter' }).click());
   const sectionUrl = page.url();
   // The session ends while the person types (the server no longer knows it).
@@ -128,11 +134,7 @@ test('a draft survives a forced session expiry and comes back in its section', a
 });
 
 test('with JavaScript, a session that ends while the autosave runs still keeps the text', async () => {
-  const page = await signedIn();
-  await page.goto(await makeTool());
-  await page.locator(`[id="reflection-template-${USE}"]`).check();
-  await navigate(page, () => page.getByRole('button', { name: 'Reflexion beginnen' }).click());
-  await navigate(page, () => page.getByRole('link', { name: 'Beginnen' }).click());
+  const page = await firstSection(USE);
   const sectionUrl = page.url();
   const url = new URL(env.server.url);
   await page.context().addCookies([{ name: 'solipraxis_session', value: 'abgelaufen',
@@ -154,11 +156,7 @@ test('with JavaScript, a session that ends while the autosave runs still keeps t
 });
 
 test('with JavaScript, leaving by a link right after typing keeps the draft', async () => {
-  const page = await signedIn();
-  await page.goto(await makeTool());
-  await page.locator(`[id="reflection-template-${USE}"]`).check();
-  await navigate(page, () => page.getByRole('button', { name: 'Reflexion beginnen' }).click());
-  await navigate(page, () => page.getByRole('link', { name: 'Beginnen' }).click());
+  const page = await firstSection(USE);
   const sectionUrl = page.url();
   await page.locator('#p2').fill('Kurz vor dem Link getippt');
   await navigate(page, () => page.getByRole('link', { name: 'Zur Übersicht dieser Reflexion' }).first().click());
@@ -173,11 +171,7 @@ test('with JavaScript, leaving by a link right after typing keeps the draft', as
 });
 
 test('with JavaScript the section is saved while typing, without pressing a button', async () => {
-  const page = await signedIn();
-  await page.goto(await makeTool());
-  await page.locator(`[id="reflection-template-${USE}"]`).check();
-  await navigate(page, () => page.getByRole('button', { name: 'Reflexion beginnen' }).click());
-  await navigate(page, () => page.getByRole('link', { name: 'Beginnen' }).click());
+  const page = await firstSection(USE);
   await page.locator('#p2').click();
   await page.keyboard.type('Getippt und von selbst gespeichert');
   await page.waitForFunction(
@@ -194,13 +188,9 @@ test('with JavaScript the section is saved while typing, without pressing a butt
 
 test('the conflict between two tabs, the locked second part and the print view pass axe', async () => {
   const INTRO = 'm.reflection-template-introduction';
-  const page = await signedIn();
-  await page.goto(await makeTool());
-  await page.locator(`[id="reflection-template-${INTRO}"]`).check();
-  await navigate(page, () => page.getByRole('button', { name: 'Reflexion beginnen' }).click());
-  const round = page.url().replace(/\?.*$/, '');
-  await navigate(page, () => page.getByRole('link', { name: 'Beginnen' }).click());
+  const page = await firstSection(INTRO);
   const first = page.url();
+  const round = first.replace(/\/sections\/.*$/, '');
 
   // Two tabs on the same section: the second save meets the first one's newer text.
   const other = await page.context().newPage();
