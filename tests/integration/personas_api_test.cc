@@ -82,6 +82,16 @@ TEST_F(PersonasApi, CreateReadListAndEveryProblemNamedByField) {
   EXPECT_EQ(member_.post(kPersonas, {{"name", "X"}}).status, 403);
   EXPECT_EQ(count(), 1u) << "no refused write stored anything";
   EXPECT_EQ(outsider_.get(url(erika)).status, 404) << "another org's persona does not exist";
+
+  // The same refusal in German for a caller who reads German.
+  const std::string token = srv_.token(srv_.user("de@example.org", "verein", store::Role::kEditor));
+  auto de = testing::request(srv_.port(), "POST", kPersonas,
+                             "Accept-Language: de\r\nAuthorization: Bearer " + token +
+                                 "\r\nContent-Type: application/json\r\n",
+                             R"({"name": ""})");
+  ASSERT_TRUE(de);
+  EXPECT_EQ(de->status, 400);
+  EXPECT_EQ(json::parse(de->body)["error"]["message"], "Bitte geben Sie der Persona einen Namen.");
 }
 
 TEST_F(PersonasApi, PutReplacesFromTheVersionReadAndAStaleOneGetsTheCurrentPersona) {
