@@ -113,6 +113,12 @@ export async function seededSite() {
       kind: 'resource', phase: 2, title: { de: 'Leitfaden' }, text: { de: 'Ein Leitfaden zum Ausprobieren.' },
       url: 'https://example.org/leitfaden',
     });
+    const erika = await call('POST', '/personas', {
+      name: 'Erika, 78', story: 'Lebt allein im Dorf & ruft lieber an.', place: 'rural', age: 78,
+      device: 'none', use: 'cannot', languages: ['de', 'gsg'], tags: ['lebt allein'],
+    });
+    await call('POST', '/personas', { name: 'Samir, 19', place: 'city', age: 19, gender: 'self_described', gender_text: 'queer', use: 'likely' });
+    await call('POST', `/tools/${pilot.id}/personas`, { persona: erika.id });
     return { server, token, stop: () => server.stop() };
   } catch (e) {
     await server.stop();
