@@ -1,5 +1,6 @@
 #include "core/tool_export.h"
 
+#include <cctype>
 #include <cstdio>
 #include <map>
 
@@ -150,9 +151,28 @@ std::string json_string(std::string_view s) {
   return out + "\"";
 }
 
+namespace {
+
+// True if s[i] ('&') starts what a Markdown reader takes for an entity (&amp; &#38;).
+bool entity_at(std::string_view s, std::size_t i) {
+  std::size_t j = i + 1;
+  while (j < s.size() && j - i <= 32 &&
+         (std::isalnum(static_cast<unsigned char>(s[j])) || s[j] == '#')) {
+    ++j;
+  }
+  return j > i + 1 && j < s.size() && s[j] == ';';
+}
+
+}  // namespace
+
 std::string markdown_escape(std::string_view s) {
   std::string out;
-  for (char c : s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '&' && !entity_at(s, i)) {  // "Erwartungen & Ziele" stays as it reads
+      out += c;
+      continue;
+    }
     switch (c) {
       case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
       case '&': case '|': case '#': case '!':

@@ -111,5 +111,12 @@ TEST(ToolExportTest, PersonalDataHasThreeAnswersInEveryFormat) {
   }
 }
 
+TEST(MarkdownEscape, AnAmpersandStaysUnlessItWouldReadAsAnEntity) {
+  EXPECT_EQ(markdown_escape("Erwartungen & Ziele"), "Erwartungen & Ziele");
+  EXPECT_EQ(markdown_escape("A&B"), "A&B");
+  EXPECT_EQ(markdown_escape("&amp; &#38;"), "\\&amp; \\&\\#38;");
+  EXPECT_EQ(markdown_escape("*fett* [x]"), "\\*fett\\* \\[x\\]");
+}
+
 }  // namespace
 }  // namespace solipraxis::core
