@@ -4,7 +4,6 @@
 // table per tool, as in the paper) and csv (labels in --lang). Exit 2 with one
 // line on stderr for an unknown org, tool or format.
 #include <iostream>
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,6 +17,7 @@
 #include "core/risk_export.h"
 #include "store/orgs.h"
 #include "store/personas.h"
+#include "store/risk_names.h"
 #include "store/risks.h"
 #include "store/store.h"
 #include "store/tools.h"
@@ -50,32 +50,6 @@ int run_personas(Context& ctx, const Options& opt) {
   return kExitOk;
 }
 
-// Names of the org's personas, members and tools, for the exports.
-struct Names {
-  std::map<std::int64_t, std::string> personas, members, tools;
-  core::RiskNames risk_names() const {
-    return {[this](core::PersonaId id) { return find(personas, id.value); },
-            [this](core::UserId id) { return find(members, id.value); }};
-  }
-  static std::string find(const std::map<std::int64_t, std::string>& m, std::int64_t id) {
-    auto it = m.find(id);
-    return it == m.end() ? "" : it->second;
-  }
-};
-
-core::Result<Names> load_names(store::Store& st, core::OrgId org) {
-  Names n;
-  auto personas = st.personas().list(org);
-  if (!personas) return personas.error();
-  for (const auto& p : *personas) n.personas[p.id.value] = p.name;
-  auto members = st.orgs().members(org);
-  if (!members) return members.error();
-  for (const auto& m : *members) {
-    n.members[m.user.id.value] = m.user.name.empty() ? m.user.email : m.user.name;
-  }
-  return n;
-}
-
 int run_risks(Context& ctx, const Options& opt) {
   store::RiskFilter filter;
   if (!opt.tool_id.empty()) {
@@ -88,11 +62,9 @@ int run_risks(Context& ctx, const Options& opt) {
   if (!session) return ctx.exit_code;
   store::Store& st = *session->store;
   const core::OrgId org = session->org.id;
-  std::string filtered_name;
   if (filter.tool) {
-    auto tool = st.tools().tool(org, *filter.tool);
+    auto tool = st.tools().tool(org, *filter.tool);  // another org's tool: not found, exit 2
     if (!tool) return report(tool.error());
-    filtered_name = tool->name;
   }
   auto risks = st.risks().list(org, filter);
   if (!risks) return report(risks.error());
@@ -100,41 +72,24 @@ int run_risks(Context& ctx, const Options& opt) {
     std::cout << "{\"items\":" << core::json_text::array(*risks, core::risk_json) << "}\n";
     return kExitOk;
   }
-  auto names = load_names(st, org);
+  auto names = store::load_risk_names(st, org);
   if (!names) return report(names.error());
-  // Tools in the order their first risk needs attention (the one asked for, even without risks).
-  std::vector<core::ToolId> tools;
-  if (filter.tool) {
-    names->tools[filter.tool->value] = filtered_name;
-    tools.push_back(*filter.tool);
-  }
-  for (const auto& r : *risks) {
-    if (!names->tools.count(r.tool.value)) {
-      auto tool = st.tools().tool(org, r.tool);
-      if (!tool) return report(tool.error());
-      names->tools[r.tool.value] = tool->name;
-      tools.push_back(r.tool);
-    }
-  }
   const core::Translate t = translator(opt.lang);
   if (opt.format == "csv") {
     std::cout << core::sheet_csv(
         core::risk_sheet(*risks,
-                         [&](core::ToolId id) { return Names::find(names->tools, id.value); },
+                         [&](core::ToolId id) { return names->tool(id); },
                          names->risk_names(), t),
         opt.lang);
     return kExitOk;
   }
   if (opt.format == "markdown") {
-    for (std::size_t i = 0; i < tools.size(); ++i) {
-      std::vector<core::Risk> of_tool;
-      for (const auto& r : *risks) {
-        if (r.tool == tools[i]) of_tool.push_back(r);
-      }
-      std::cout << (i ? "\n" : "")
-                << core::risk_matrix_markdown(names->tools[tools[i].value], of_tool,
-                                              names->risk_names(), t, opt.lang);
-    }
+    // One tool asked for: its matrix even without risks; else every tool with risks.
+    std::cout << (filter.tool ? core::risk_matrix_markdown(names->tool(*filter.tool), *risks,
+                                                           names->risk_names(), t, opt.lang)
+                              : core::risk_matrices_markdown(
+                                    *risks, [&](core::ToolId id) { return names->tool(id); },
+                                    names->risk_names(), t, opt.lang));
     return kExitOk;
   }
   std::cout << pad("ID", 6) << pad("TOOL", 6) << pad("LIKELIHOOD", 12) << pad("IMPACT", 8)

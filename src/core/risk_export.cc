@@ -1,5 +1,7 @@
 #include "core/risk_export.h"
 
+#include <algorithm>
+
 #include "core/json_text.h"
 #include "core/text_field.h"
 
@@ -151,6 +153,26 @@ std::string risk_matrix_markdown(std::string_view tool_name, const std::vector<R
     if (r.due) md += "- " + t("risks.field.due") + ": " + local_date(*r.due, lang) + "\n";
     md += "- " + t("risks.field.state") + ": " +
           label(t, "risks.state.", risk_state_name(r.state)) + "\n";
+  }
+  return md;
+}
+
+std::string risk_matrices_markdown(const std::vector<Risk>& risks,
+                                   const std::function<std::string(ToolId)>& tool_name,
+                                   const RiskNames& names, const Translate& t,
+                                   std::string_view lang) {
+  std::vector<ToolId> tools;
+  for (const Risk& r : risks) {
+    if (std::find(tools.begin(), tools.end(), r.tool) == tools.end()) tools.push_back(r.tool);
+  }
+  std::string md;
+  for (ToolId tool : tools) {
+    std::vector<Risk> of_tool;
+    for (const Risk& r : risks) {
+      if (r.tool == tool) of_tool.push_back(r);
+    }
+    md += (md.empty() ? "" : "\n") +
+          risk_matrix_markdown(tool_name ? tool_name(tool) : "", of_tool, names, t, lang);
   }
   return md;
 }

@@ -60,6 +60,13 @@ std::string risk_matrix_markdown(std::string_view tool_name, const std::vector<R
                                  const RiskNames& names, const Translate& t,
                                  std::string_view lang);
 
+// The matrices of every tool that has risks, one after another (as
+// risk_matrix_markdown), tools in the order their first risk appears in `risks`.
+std::string risk_matrices_markdown(const std::vector<Risk>& risks,
+                                   const std::function<std::string(ToolId)>& tool_name,
+                                   const RiskNames& names, const Translate& t,
+                                   std::string_view lang);
+
 // One sheet of risks (one row each, in the given order): id, tool, description,
 // whom it concerns, affected, likelihood, impact, mitigation, owner, due (a date
 // cell), state. Keys: risks.export.sheet, risks.field.*, and the value keys above.

@@ -31,9 +31,9 @@ using core::RiskId;
 inline constexpr std::size_t kMaxRisksPerOrg = 2000;
 
 struct RiskFilter {
-  std::optional<core::ToolId> tool;
-  std::optional<core::PersonaId> persona;  // risks that name this persona
-  std::optional<core::RiskState> state;
+  std::optional<core::ToolId> tool{};
+  std::optional<core::PersonaId> persona{};  // risks that name this persona
+  std::optional<core::RiskState> state{};
 };
 
 class Risks {

@@ -20,6 +20,8 @@
 #include "web/handlers/public/public_register.h"
 #include "web/handlers/reflections/api.h"
 #include "web/handlers/reflections/exports.h"
+#include "web/handlers/risks/api.h"
+#include "web/handlers/risks/risks.h"
 #include "web/handlers/tools/reviews.h"
 #include "web/handlers/site/static.h"
 #include "web/handlers/werkstatt/werkstatt.h"
@@ -221,6 +223,35 @@ void register_routes(Router& r, Services& s) {
     r.get("/api/v1/orgs/{org}/tools/{id}/personas", ah(api_tool_personas), kMember);
     r.post("/api/v1/orgs/{org}/tools/{id}/personas", ah(api_tool_persona_attach), kEditor);
     r.del("/api/v1/orgs/{org}/tools/{id}/personas/{persona}", ah(api_tool_persona_detach), kEditor);
+  }
+
+  // --- vulnerability risk matrix (issue 24; handlers/risks/): members read, editors write ---
+  {
+    namespace rk = handlers::risks;
+    using F = rk::ExportFormat;
+    r.get("/o/{org}/risks", ah(rk::overview_page), kMember);
+    r.get("/o/{org}/risks/export.md", ah(rk::org_export_as<F::kMarkdown>), kMember);
+    r.get("/o/{org}/risks/export.csv", ah(rk::org_export_as<F::kCsv>), kMember);
+    r.get("/o/{org}/risks/export.xlsx", ah(rk::org_export_as<F::kXlsx>), kMember);
+    r.get("/o/{org}/risks/export.json", ah(rk::org_export_as<F::kJson>), kMember);
+    r.get("/o/{org}/risks/{risk}", ah(rk::risk_page), kMember);
+    r.post("/o/{org}/risks/{risk}", ah(rk::update), kEditor);
+    r.get("/o/{org}/risks/{risk}/edit", ah(rk::edit_page), kEditor);
+    r.get("/o/{org}/risks/{risk}/delete", ah(rk::delete_page), kEditor);
+    r.post("/o/{org}/risks/{risk}/delete", ah(rk::remove), kEditor);
+    r.get("/o/{org}/tools/{id}/risks", ah(rk::tool_matrix_page), kMember);
+    r.post("/o/{org}/tools/{id}/risks", ah(rk::create), kEditor);
+    r.get("/o/{org}/tools/{id}/risks/new", ah(rk::new_page), kEditor);
+    r.get("/o/{org}/tools/{id}/risks/export.md", ah(rk::tool_export_as<F::kMarkdown>), kMember);
+    r.get("/o/{org}/tools/{id}/risks/export.csv", ah(rk::tool_export_as<F::kCsv>), kMember);
+    r.get("/o/{org}/tools/{id}/risks/export.xlsx", ah(rk::tool_export_as<F::kXlsx>), kMember);
+    r.get("/o/{org}/tools/{id}/risks/export.json", ah(rk::tool_export_as<F::kJson>), kMember);
+    r.get("/api/v1/orgs/{org}/risks", ah(rk::api_list), kMember);
+    r.post("/api/v1/orgs/{org}/risks", ah(rk::api_create), kEditor);
+    r.get("/api/v1/orgs/{org}/risks/{risk}", ah(rk::api_get), kMember);
+    r.put("/api/v1/orgs/{org}/risks/{risk}", ah(rk::api_update), kEditor);
+    r.del("/api/v1/orgs/{org}/risks/{risk}", ah(rk::api_delete), kEditor);
+    r.get("/api/v1/orgs/{org}/risks/{risk}/history", ah(rk::api_history), kMember);
   }
 
   // --- review dashboard and calendar feed (members) ---

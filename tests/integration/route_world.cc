@@ -11,6 +11,7 @@
 #include "store/paging.h"
 #include "store/personas.h"
 #include "store/reflections.h"
+#include "store/risks.h"
 #include "store/secrets.h"
 #include "store/store.h"
 #include "store/tools.h"
@@ -61,6 +62,16 @@ std::string new_persona(RouteWorld& w, const store::Org& org) {
   return std::to_string(made.id.value);
 }
 
+// A risk for a group on a fresh tool (fills "risks/{risk}").
+std::string new_risk(RouteWorld& w, const store::Org& org) {
+  core::Risk r;
+  r.tool = core::ToolId(std::stoll(new_tool(w, org)));
+  r.description = "Wer kein Konto hat, erfährt von nichts";
+  r.group = "Menschen ohne Konto";
+  r.affected = core::Affected::kNonUsers;
+  return std::to_string(must(w.srv.store().risks().create(org.id, r, kTestActor), "risk").id.value);
+}
+
 std::string new_red_line(RouteWorld& w, const store::Org& org) {
   auto line = w.srv.store().tools().create_red_line(org.id, "Keine Gesichtserkennung", kTestActor);
   return std::to_string(must(std::move(line), "red line").id.value);
@@ -107,6 +118,7 @@ const std::map<std::string, ParamFiller>& param_fillers() {
       {"tools/{id}", {true, new_tool}},
       {"red-lines/{id}", {true, new_red_line}},
       {"personas/{persona}", {true, new_persona}},
+      {"risks/{risk}", {true, new_risk}},
       {"reflections/{round}", {true, new_round}},
       {"sections/{section}",
        {false, [](RouteWorld&, const store::Org&) { return std::string("m.reflection-template-use.1"); }}},
@@ -252,6 +264,9 @@ std::string RouteWorld::snapshot(const store::Org& org) {
     }
     cursor = page.next;
   } while (!cursor.empty());
+  for (const auto& r : must(st.risks().list(org.id, {}), "risks")) {
+    out << "risk " << r.id.value << ' ' << r.version << '\n';
+  }
   for (const auto& m : must(st.orgs().members(org.id), "members")) {
     out << "member " << m.user.id.value << ' ' << store::role_name(m.role) << '\n';
   }

@@ -3,6 +3,7 @@
 #include "core/review.h"
 #include "store/orgs.h"
 #include "web/handlers/reflections/view.h"
+#include "web/handlers/risks/risks.h"
 #include "web/handlers/tools/reviews.h"
 #include "web/page.h"
 #include "web/time_zone.h"
@@ -39,6 +40,14 @@ Response dashboard(auth::Auth& auth, Request& req) {
     data.emplace("reviews_upcoming", line("dashboard.reviews_upcoming", due->upcoming.size()));
     data.emplace("reviews_none", due->overdue.empty() && due->upcoming.empty());
     data.emplace("reviews_summary", true);
+  }
+  // The risks that need attention first: high impact, still without a mitigation.
+  if (auto urgent = risks::unmitigated_high_count(auth, *m)) {
+    data.emplace("risks_urgent", *urgent == 0 ? mstch::node(tr(s, req, "risks.dashboard.none"))
+                                              : mstch::node(format_message(
+                                                    tr(s, req, "risks.dashboard.urgent"),
+                                                    {{"count", std::to_string(*urgent)}})));
+    data.emplace("risks_urgent_count", *urgent > 0);
   }
   mstch::array open = reflections::open_reflections_data(auth, req, *m);
   data.emplace("has_reflections", !open.empty());

@@ -9,6 +9,7 @@
 #include "web/handlers/site/dashboard.h"
 #include "web/handlers/common/params.h"
 #include "web/handlers/public/public_register.h"
+#include "web/handlers/risks/risks.h"
 #include "web/page.h"
 #include "web/time_zone.h"
 
@@ -79,6 +80,10 @@ Response review_calendar_response(auth::Auth& auth, const Request& req, const st
   core::Calendar calendar = review_calendar(s, req, org, *tools, base_url(auth, req));
   for (core::CalendarEvent& e : reflections::follow_up_events(s, req, org, base_url(auth, req)))
     calendar.events.push_back(std::move(e));
+  // Mitigations are due like reviews (issue 24): the same feed carries them.
+  if (auto st = risks::add_mitigation_events(s, req, org, base_url(auth, req), calendar); !st) {
+    return error_response(s, req, st.error());
+  }
   res.body = core::calendar_text(calendar, s.clock.now());
   return res;
 }
@@ -124,9 +129,12 @@ Response render_reviews(auth::Auth& auth, const Request& req, const auth::Member
     if (rows.empty()) return false;
     return mstch::map{{"caption", tr(s, req, key)}, {"rows", std::move(rows)}};
   };
-  data.emplace("nothing_due", overdue.empty() && upcoming.empty());
+  data.emplace("nothing_due", overdue.empty() && upcoming.empty());  // reviews only
   data.emplace("overdue", section("reviews.overdue.heading", std::move(overdue)));
   data.emplace("upcoming", section("reviews.upcoming.heading", std::move(upcoming)));
+  mstch::array mitigations = risks::overdue_rows(auth, req, m);
+  data.emplace("has_mitigations", !mitigations.empty());
+  data.emplace("mitigations", mitigations);
   data.emplace("feed", feed_status(s, req, m.org));
   data.emplace("can_manage_feed", m.role >= store::Role::kEditor);
   if (!view.new_feed_url.empty()) {

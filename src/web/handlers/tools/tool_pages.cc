@@ -11,6 +11,7 @@
 #include "web/handlers/audit/audit_view.h"
 #include "web/handlers/personas/personas.h"
 #include "web/handlers/reflections/view.h"
+#include "web/handlers/risks/risks.h"
 #include "web/handlers/site/dashboard.h"
 #include "web/handlers/tools/tool_views.h"
 #include "web/handlers/tools/tools.h"
@@ -126,6 +127,7 @@ Response tool_page(auth::Auth& auth, Request& req) {
     data.emplace("can_decide", !core::decisions_from(r.tool.phase).empty());
     data.emplace("reflections", reflections::tool_reflections_data(auth, req, m, r.tool));
     data.emplace("personas", personas::tool_section_data(s, req, m, r.tool));
+    data.emplace("risk_section", risks::tool_section(auth, req, m, r.tool.id));
     const std::string saved = req.query.value("saved");
     if (saved == "created" || saved == "updated" || saved == "decided") {
       data.emplace("notice", tr(s, req, "tools.saved." + saved));
@@ -197,10 +199,7 @@ namespace {
 template <typename Fn>
 Response with_sheets(auth::Auth& auth, Request& req, Fn fn) {
   Services& s = auth.services();
-  if (const std::string lang = req.query.value("lang"); !lang.empty()) {
-    if (lang != "de" && lang != "en") return error_response(s, req, 400, "error.export.lang");
-    req.lang = lang;
-  }
+  if (auto refused = export_language(s, req)) return std::move(*refused);
   return with_register(auth, req, [&](const auth::Membership& m, const auto& records) {
     auto lines = s.store.tools().red_lines(m.org.id);
     if (!lines) return error_response(s, req, lines.error());

@@ -153,4 +153,12 @@ bool is_page_error(const core::Error& e) {
          (e.code == core::ErrorCode::kUnavailable && !store::is_storage_fault(e.key));
 }
 
+std::optional<Response> export_language(const Services& s, Request& req) {
+  const std::string lang = req.query.value("lang");
+  if (lang.empty()) return std::nullopt;
+  if (lang != "de" && lang != "en") return error_response(s, req, 400, "error.export.lang");
+  req.lang = lang;
+  return std::nullopt;
+}
+
 }  // namespace solipraxis::web::handlers::tool_views

@@ -45,6 +45,10 @@ mstch::array timeline_data(const Services& s, const Request& req,
 mstch::array principle_notes_data(const Services& s, const Request& req,
                                   const std::vector<core::PrincipleNote>& notes);
 
+// Spreadsheet exports speak the language of `?lang=` (de or en), else the
+// person's: sets req.lang, or returns the 400 for another language.
+std::optional<Response> export_language(const Services& s, Request& req);
+
 // The answer to a failed store call on a page: 404/503/500 pages; other
 // errors, and storage faults (full, read-only, busy), are for the caller to
 // show in its form, which keeps what was typed.
