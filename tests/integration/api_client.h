@@ -7,11 +7,13 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "http_client.h"
+#include "web/router.h"
 
 namespace solipraxis::web {
 
@@ -52,5 +54,27 @@ class Api {
   std::uint16_t port_;
   std::string token_;
 };
+
+// The API routes of `router` whose pattern contains `part`, each as "METHOD
+// /pattern": those the served /api/openapi.json describes and those it does not.
+struct OpenApiCoverage {
+  std::vector<std::string> documented, missing;
+};
+inline OpenApiCoverage openapi_coverage(std::uint16_t port, const Router& router,
+                                        std::string_view part) {
+  OpenApiCoverage out;
+  auto spec = testing::get(port, "/api/openapi.json");
+  EXPECT_TRUE(spec);
+  if (!spec) return out;
+  const nlohmann::json paths = nlohmann::json::parse(spec->body)["paths"];
+  for (const auto& route : router.routes()) {
+    if (!route.pattern.starts_with("/api/") || route.pattern.find(part) == std::string::npos) continue;
+    std::string method = route.method;
+    for (auto& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const bool described = paths.contains(route.pattern) && paths[route.pattern].contains(method);
+    (described ? out.documented : out.missing).push_back(route.method + " " + route.pattern);
+  }
+  return out;
+}
 
 }  // namespace solipraxis::web
