@@ -255,6 +255,9 @@ TEST_F(PersonasWeb, DeletingAPersonaThatARiskNamesIsRefusedUntilDetachedExplicit
   Browser b = signed_in("ed@example.org");
   auto page = b.open(url);
   EXPECT_TRUE(contains(page.body, "Erika erreicht niemanden mehr am Telefon.")) << "risks naming it";
+  const std::string risk_url = "/o/acme/risks/" + std::to_string(stored_risk->id.value);
+  EXPECT_TRUE(contains(page.body, "href=\"" + risk_url + "\"")) << "linked to the risk";
+  EXPECT_EQ(b.get(risk_url).status, 200) << "a link that leads somewhere";
   auto confirm = b.open(url + "/delete");
   ASSERT_EQ(confirm.status, 200);
   EXPECT_TRUE(contains(confirm.body, "Diese Risiken nennen die Persona:"));
