@@ -22,6 +22,7 @@ const std::vector<KindEntities>& kind_table() {
       {"red_lines", {"red_line"}},
       {"catalog", {"catalog_entry", "catalog_order"}},
       {"reflections", {"reflection_round", "reflection"}},
+      {"personas", {"persona"}},
       {"members", {"membership", "invite", "user"}},
       {"settings", {"org", "checker_settings", "review_feed"}},
   };
@@ -58,7 +59,7 @@ constexpr std::size_t kMaxObjectName = 80;
 // The name of the object from its newest summary (after, else before).
 std::string object_name(const AuditEntry& e, const json& before, const json& after) {
   const json& s = after.empty() ? before : after;
-  if (e.entity == "tool" || e.entity == "org") return text_at(s, "name");
+  if (e.entity == "tool" || e.entity == "org" || e.entity == "persona") return text_at(s, "name");
   if (e.entity == "red_line") return shortened(text_at(s, "text"), kMaxObjectName);
   if (e.entity == "catalog_entry") {
     std::string title = text_at(s, "title_de");

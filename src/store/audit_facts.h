@@ -31,8 +31,9 @@ namespace solipraxis::store {
 //   settings   org (incl. review interval), checker_settings, review_feed
 //   reflections  reflection_round, reflection (guided reflections: rounds started,
 //              answers begun, saved, stages finished; anonymous rows name no one)
-inline constexpr std::array<std::string_view, 6> kAuditKinds = {
-    "tools", "red_lines", "catalog", "reflections", "members", "settings"};
+//   personas   persona (the library; attaching one to a tool is a row of the tool)
+inline constexpr std::array<std::string_view, 7> kAuditKinds = {
+    "tools", "red_lines", "catalog", "reflections", "personas", "members", "settings"};
 
 // The kinds for a usage message: "tools, red_lines, ..., settings".
 std::string audit_kinds_list();

@@ -18,7 +18,7 @@ AuditEntry entry(std::string action, std::string entity, std::string before, std
 TEST(AuditFactsTest, KindsCoverEveryAuditedEntity) {
   for (const char* entity : {"tool", "red_line", "catalog_entry", "catalog_order", "membership",
                              "invite", "org", "checker_settings", "review_feed",
-                             "reflection_round", "reflection"}) {
+                             "reflection_round", "reflection", "persona"}) {
     EXPECT_FALSE(audit_kind(entity).empty()) << entity;
   }
   EXPECT_EQ(audit_kind("membership"), "members");
@@ -26,8 +26,16 @@ TEST(AuditFactsTest, KindsCoverEveryAuditedEntity) {
             (std::vector<std::string>{"catalog_entry", "catalog_order"}));
   EXPECT_EQ(audit_kind_filter("reflections")->entities,
             (std::vector<std::string>{"reflection_round", "reflection"}));
+  EXPECT_EQ(audit_kind("persona"), "personas");
   EXPECT_TRUE(audit_kind_filter("")->entities.empty());
   EXPECT_FALSE(audit_kind_filter("passwords").has_value());
+}
+
+TEST(AuditFactsTest, APersonaRowIsNamedByThePersona) {
+  EXPECT_EQ(audit_facts(entry("persona.create", "persona", "",
+                              R"({"name":"Erika, 78","use":"cannot","version":1})"))
+                .object_name,
+            "Erika, 78");
 }
 
 TEST(AuditFactsTest, ToolEditsNameTheirChangedFields) {

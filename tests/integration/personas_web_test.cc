@@ -286,5 +286,26 @@ TEST_F(PersonasWeb, DeletingAPersonaThatARiskNamesIsRefusedUntilDetachedExplicit
   EXPECT_EQ(library_size(), 0u);
 }
 
+TEST_F(PersonasWeb, TheChangeLogAndTheToolsHistoryNameWhatHappenedToPersonas) {
+  srv_.user("own@example.org", "acme", store::Role::kOwner);
+  Browser b = signed_in("ed@example.org");
+  b.open("/o/acme/personas/new");
+  auto r = b.post("/o/acme/personas", valid_form());
+  ASSERT_EQ(r.status, 303);
+  const std::string url = r.header("Location").substr(0, r.header("Location").find('?'));
+  const std::string id = url.substr(url.rfind('/') + 1);
+  b.open(tool_url_ + "/personas");
+  ASSERT_EQ(b.post(tool_url_ + "/personas", {{"persona", id}}).status, 303);
+
+  auto history = b.open(tool_url_);
+  EXPECT_TRUE(contains(history.body, "Persona dem Werkzeug zugeordnet")) << "not the raw action";
+  Browser owner = signed_in("own@example.org");
+  auto log = owner.open("/o/acme/audit?kind=personas");
+  ASSERT_EQ(log.status, 200);
+  EXPECT_TRUE(contains(log.body, "Persona angelegt"));
+  EXPECT_TRUE(contains(log.body, "Erika, 78"));
+  EXPECT_FALSE(contains(log.body, "Werkzeug erfasst")) << "only the personas kind";
+}
+
 }  // namespace
 }  // namespace solipraxis::web
