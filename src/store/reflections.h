@@ -114,7 +114,9 @@ class Reflections {
   virtual Result<ReflectionRound> create_round(OrgId org, const NewRound& round,
                                                const Actor& actor) = 0;
   virtual Result<ReflectionRound> round(OrgId org, std::int64_t round_id) = 0;
-  virtual Result<std::vector<ReflectionRound>> rounds(OrgId org, core::ToolId tool) = 0;
+  // A tool's rounds by id; without a tool, every tool's (by tool, then id).
+  virtual Result<std::vector<ReflectionRound>> rounds(OrgId org,
+                                                      std::optional<core::ToolId> tool) = 0;
 
   // The author's reflection in the round, begun on the first call. kInvalidInput
   // "reflections.error.author_invalid" when the author does not fit the round

@@ -297,6 +297,30 @@ TEST_P(ReflectionsContract, NamedTeamViewShowsEveryRespondentWithoutAThreshold) 
   ASSERT_EQ(rounds->size(), 1u);
   EXPECT_EQ(rounds->front().template_id, "m.reflection-template-introduction");
   EXPECT_EQ(rounds->front().catalog_version, 2);
+
+  // Without a tool: every tool's rounds, by tool, and none of another org.
+  core::Tool second;
+  second.name = "Zweites Werkzeug";
+  auto other_tool = store_->tools().create_tool(org_.id, second, actor_);
+  ASSERT_OK(other_tool);
+  NewRound later{other_tool->id, "m.reflection-template-use", 2, false, 0};
+  ASSERT_OK(store_->reflections().create_round(org_.id, later, actor_));
+  ASSERT_OK(store_->reflections().create_round(org_.id, NewRound{tool_, "phase.selection", 2, true, 0},
+                                               actor_));
+  const Org elsewhere = make_org("andere-orga");
+  core::Tool theirs;
+  theirs.name = "Fremd";
+  auto their_tool = store_->tools().create_tool(elsewhere.id, theirs, actor_);
+  ASSERT_OK(their_tool);
+  ASSERT_OK(store_->reflections().create_round(
+      elsewhere.id, NewRound{their_tool->id, "m.reflection-template-use", 2, false, 0}, actor_));
+  auto all = store_->reflections().rounds(org_.id, std::nullopt);
+  ASSERT_OK(all);
+  ASSERT_EQ(all->size(), 3u);
+  EXPECT_EQ((*all)[0].tool, tool_);
+  EXPECT_EQ((*all)[1].tool, tool_);
+  EXPECT_EQ((*all)[1].template_id, "phase.selection");
+  EXPECT_EQ((*all)[2].tool, other_tool->id);
 }
 
 TEST_P(ReflectionsContract, MineFindsTheAuthorsReflectionWithoutBeginningOne) {

@@ -181,13 +181,18 @@ Result<ReflectionRound> SqlReflections::round(OrgId org, std::int64_t round_id) 
   });
 }
 
-Result<std::vector<ReflectionRound>> SqlReflections::rounds(OrgId org, core::ToolId tool) {
+Result<std::vector<ReflectionRound>> SqlReflections::rounds(OrgId org,
+                                                            std::optional<core::ToolId> tool) {
   return read_into<std::vector<ReflectionRound>>(
       *db_, [&](Tx& tx, std::vector<ReflectionRound>& out) -> Status {
-        auto rows = tx.query("SELECT " + std::string(kRoundColumns) +
-                                 " FROM reflection_rounds WHERE org_id = $1 AND tool_id = $2 "
-                                 "ORDER BY id",
-                             {org.value, tool.value});
+        auto rows = tool ? tx.query("SELECT " + std::string(kRoundColumns) +
+                                        " FROM reflection_rounds WHERE org_id = $1 AND "
+                                        "tool_id = $2 ORDER BY id",
+                                    {org.value, tool->value})
+                         : tx.query("SELECT " + std::string(kRoundColumns) +
+                                        " FROM reflection_rounds WHERE org_id = $1 "
+                                        "ORDER BY tool_id, id",
+                                    {org.value});
         if (!rows) return rows.error();
         for (const Row& r : *rows) out.push_back(round_from(r));
         return {};

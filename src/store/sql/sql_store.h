@@ -163,7 +163,7 @@ class SqlReflections final : public Reflections, SqlPart {
   Result<ReflectionRound> create_round(OrgId org, const NewRound& round,
                                        const Actor& actor) override;
   Result<ReflectionRound> round(OrgId org, std::int64_t round_id) override;
-  Result<std::vector<ReflectionRound>> rounds(OrgId org, core::ToolId tool) override;
+  Result<std::vector<ReflectionRound>> rounds(OrgId org, std::optional<core::ToolId> tool) override;
   Result<Reflection> start(OrgId org, std::int64_t round_id, const Author& author,
                            const Actor& actor) override;
   Result<Reflection> reflection(OrgId org, std::int64_t reflection_id,

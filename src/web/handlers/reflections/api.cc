@@ -128,26 +128,20 @@ Response api_rounds(auth::Auth& auth, Request& req) {
   if (!m) return m.response();
   Services& s = auth.services();
   // ?tool=ID: that tool's rounds; without it, the rounds of every tool of the org.
-  std::vector<core::ToolId> tools;
+  std::optional<core::ToolId> tool;
   if (const std::string t = req.query.value("tool"); !t.empty()) {
     const auto id = parse_round_id(t);
     if (!id) return bad_input(auth, req, "error.http.bad_request", "tool: a tool id");
-    auto tool = s.store.tools().tool(m->org.id, core::ToolId(*id));
-    if (!tool) return api_failure(s, req, tool.error());
-    tools.push_back(tool->id);
-  } else {
-    auto all = store::all_tools(s.store.tools(), m->org.id, {});
-    if (!all) return api_failure(s, req, all.error());
-    for (const auto& t : *all) tools.push_back(t.id);
+    auto found = s.store.tools().tool(m->org.id, core::ToolId(*id));
+    if (!found) return api_failure(s, req, found.error());
+    tool = found->id;
   }
+  auto rounds = s.store.reflections().rounds(m->org.id, tool);
+  if (!rounds) return api_failure(s, req, rounds.error());
   json items = json::array();
-  for (const core::ToolId tool : tools) {
-    auto rounds = s.store.reflections().rounds(m->org.id, tool);
-    if (!rounds) return api_failure(s, req, rounds.error());
-    for (const auto& r : *rounds) {
-      auto form = round_form(s, m->org.id, r);
-      items.push_back(round_summary(r, form ? &*form : nullptr, lang_of(req)));
-    }
+  for (const auto& r : *rounds) {
+    auto form = round_form(s, m->org.id, r);
+    items.push_back(round_summary(r, form ? &*form : nullptr, lang_of(req)));
   }
   return Response::json(list_json(std::move(items), ""));
 }

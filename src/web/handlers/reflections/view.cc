@@ -1,6 +1,7 @@
 #include "web/handlers/reflections/view.h"
 
 #include <algorithm>
+#include <map>
 
 #include "core/reflection.h"
 #include "store/store.h"
@@ -181,28 +182,32 @@ mstch::array open_reflections_data(auth::Auth& auth, const Request& req,
   Services& s = auth.services();
   mstch::array out;
   if (!s.catalog) return out;
+  // One read for every round of the org; the tools' names only when there are rounds.
+  auto rounds = s.store.reflections().rounds(m.org.id, std::nullopt);
+  if (!rounds || rounds->empty()) return out;
   auto tools = store::all_tools(s.store.tools(), m.org.id);
   if (!tools) return out;
+  std::map<std::int64_t, const core::Tool*> by_id;
+  for (const core::Tool& t : *tools) by_id.emplace(t.id.value, &t);
   const core::UnixTime now = s.clock.now();
-  for (const core::Tool& tool : *tools) {
-    auto rounds = s.store.reflections().rounds(m.org.id, tool.id);
-    if (!rounds) continue;
-    for (const store::ReflectionRound& r : *rounds) {
-      auto mine = s.store.reflections().mine(m.org.id, r.id,
-                                             author_for(auth.options().link_key, r, m.user.id));
-      if (!mine || mine->finished_at) continue;
-      const std::string title = round_title(s, req, r);
-      std::string state = tr(s, req, "reflections.state.in_progress");
-      if (mine->stage_two_opens_at) {
-        state = *mine->stage_two_opens_at > now
-                    ? format_message(tr(s, req, "reflections.dashboard.stage_two_from"),
-                                     {{"date", readable_date(*mine->stage_two_opens_at,
-                                                             m.org.time_zone, req.lang)}})
-                    : tr(s, req, "reflections.dashboard.stage_two_open");
-      }
-      out.push_back(mstch::map{
-          {"title", title}, {"tool", tool.name}, {"url", round_url(m, r.id)}, {"state", state}});
+  for (const store::ReflectionRound& r : *rounds) {
+    const auto tool_it = by_id.find(r.tool.value);
+    if (tool_it == by_id.end()) continue;
+    const core::Tool& tool = *tool_it->second;
+    auto mine = s.store.reflections().mine(m.org.id, r.id,
+                                           author_for(auth.options().link_key, r, m.user.id));
+    if (!mine || mine->finished_at) continue;
+    const std::string title = round_title(s, req, r);
+    std::string state = tr(s, req, "reflections.state.in_progress");
+    if (mine->stage_two_opens_at) {
+      state = *mine->stage_two_opens_at > now
+                  ? format_message(tr(s, req, "reflections.dashboard.stage_two_from"),
+                                   {{"date", readable_date(*mine->stage_two_opens_at,
+                                                           m.org.time_zone, req.lang)}})
+                  : tr(s, req, "reflections.dashboard.stage_two_open");
     }
+    out.push_back(mstch::map{
+        {"title", title}, {"tool", tool.name}, {"url", round_url(m, r.id)}, {"state", state}});
   }
   return out;
 }
