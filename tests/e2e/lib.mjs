@@ -154,3 +154,13 @@ export async function pressButton(page, name) {
   assert.equal(await focusedText(page), name, `Tab reaches "${name}"`);
   await navigate(page, () => page.keyboard.press('Enter'));
 }
+
+// Records a tool named `name` in `org` through the register's form; returns its page's URL.
+export async function makeTool(env, page, org, name) {
+  await page.goto(`${env.server.url}/o/${org}/tools/new`);
+  await page.locator('#tool-name').fill(name);
+  await navigate(page, () => page.getByRole('button', { name: 'Werkzeug erfassen' }).click());
+  const url = page.url().replace(/\?.*$/, '');
+  assert.match(url, /\/o\/[^/]+\/tools\/\d+$/);
+  return url;
+}

@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  expectAccessible, navigate, pressButton as press, signedIn, tabTo, useServerAndBrowser,
+  expectAccessible, makeTool, navigate, pressButton as press, signedIn, tabTo,
+  useServerAndBrowser,
 } from './lib.mjs';
 
 const ADA = { email: 'ada@example.org', password: 'korrekt-pferd-batterie', name: 'Ada Owner' };
@@ -15,15 +16,6 @@ const ORG = 'acme';
 const PHONE = { viewport: { width: 360, height: 740 }, javaScriptEnabled: false };
 
 const env = useServerAndBrowser({ owner: { ...ADA, org: ORG, orgName: 'Acme e.V.' } });
-
-async function makeTool(page, name) {
-  await page.goto(`${env.server.url}/o/${ORG}/tools/new`);
-  await page.locator('#tool-name').fill(name);
-  await navigate(page, () => page.getByRole('button', { name: 'Werkzeug erfassen' }).click());
-  const url = page.url().replace(/\?.*$/, '');
-  assert.match(url, /\/o\/acme\/tools\/\d+$/);
-  return url;
-}
 
 const gaps = (page) => page.locator('#coverage-gaps li').allInnerTexts();
 
@@ -34,7 +26,7 @@ async function fitsPhone(page, what) {
 
 test('keyboard only: create a persona who cannot use the tool, attach it, read the coverage; axe 0', async () => {
   const page = await signedIn(env, ADA, ORG);
-  const toolUrl = await makeTool(page, 'Termin-Bot');
+  const toolUrl = await makeTool(env, page, ORG, 'Termin-Bot');
 
   await page.goto(`${env.server.url}/o/${ORG}`);
   await press(page, 'Personas');
@@ -94,7 +86,7 @@ test('keyboard only: create a persona who cannot use the tool, attach it, read t
 
 test('360 px without JavaScript: copy examples, attach one, read the gaps; nothing scrolls sideways', async () => {
   const page = await signedIn(env, ADA, ORG, PHONE);
-  const toolUrl = await makeTool(page, 'Übersetzungsassistenzwerkzeug');
+  const toolUrl = await makeTool(env, page, ORG, 'Übersetzungsassistenzwerkzeug');
   await page.goto(`${env.server.url}/o/${ORG}/personas`);
   await fitsPhone(page, 'library');
   await page.locator('#persona-example-ex-erika').check();

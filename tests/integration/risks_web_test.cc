@@ -59,6 +59,8 @@ TEST_F(RisksWeb, APlacedRiskShowsInTheMatrixTableWithItsPersonaAndInTheList) {
   // The first body row is likelihood high; its last cell (impact high) holds the risk.
   const auto row = html.find("<th scope=\"row\">Wahrscheinlichkeit: Hoch</th>");
   const auto next_row = html.find("<th scope=\"row\">Wahrscheinlichkeit: Mittel</th>");
+  ASSERT_NE(row, std::string::npos);
+  ASSERT_NE(next_row, std::string::npos);
   const std::string high_row = html.substr(row, next_row - row);
   const auto cell = high_row.rfind("risk-cell risk-cell-high");
   ASSERT_NE(cell, std::string::npos);

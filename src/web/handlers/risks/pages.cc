@@ -17,6 +17,7 @@
 namespace solipraxis::web::handlers::risks {
 
 using namespace risk_views;
+using tool_views::for_member;
 
 namespace {
 
@@ -61,13 +62,6 @@ mstch::array history_rows(const Services& s, const Request& req, const auth::Mem
     });
   }
   return out;
-}
-
-template <typename Fn>
-Response for_member(auth::Auth& auth, Request& req, Fn fn) {
-  auto m = auth.require_member(req, req.param("org"));
-  if (!m) return m.response();
-  return fn(*m);
 }
 
 }  // namespace

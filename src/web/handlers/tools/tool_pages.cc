@@ -39,14 +39,6 @@ mstch::array phase_options(const Services& s, const Request& req, std::optional<
   return out;
 }
 
-// Runs `fn(membership)` for a member of the org, or answers with the denial.
-template <typename Fn>
-Response for_member(auth::Auth& auth, Request& req, Fn fn) {
-  auto m = auth.require_member(req, req.param("org"));
-  if (!m) return m.response();
-  return fn(*m);
-}
-
 // The tool of the request with its decisions, or the error page.
 template <typename Fn>
 Response with_record(auth::Auth& auth, Request& req, Fn fn) {

@@ -54,6 +54,14 @@ std::optional<Response> export_language(const Services& s, Request& req);
 // show in its form, which keeps what was typed.
 bool is_page_error(const core::Error& e);
 
+// Runs fn(membership) for a member of the org, or answers with the denial.
+template <typename Fn>
+Response for_member(auth::Auth& auth, Request& req, Fn fn) {
+  auto m = auth.require_member(req, req.param("org"));
+  if (!m) return m.response();
+  return fn(*m);
+}
+
 // Runs fn(membership, form) for an editor or owner with the parsed POSTed
 // form; otherwise the denial, or 400 for a body that is not a form.
 template <typename Fn>
