@@ -23,6 +23,7 @@ const std::vector<KindEntities>& kind_table() {
       {"catalog", {"catalog_entry", "catalog_order"}},
       {"reflections", {"reflection_round", "reflection"}},
       {"personas", {"persona"}},
+      {"risks", {"risk"}},
       {"members", {"membership", "invite", "user"}},
       {"settings", {"org", "checker_settings", "review_feed"}},
   };
@@ -61,6 +62,7 @@ std::string object_name(const AuditEntry& e, const json& before, const json& aft
   const json& s = after.empty() ? before : after;
   if (e.entity == "tool" || e.entity == "org" || e.entity == "persona") return text_at(s, "name");
   if (e.entity == "red_line") return shortened(text_at(s, "text"), kMaxObjectName);
+  if (e.entity == "risk") return "R" + e.entity_id;  // as the matrix labels it
   if (e.entity == "catalog_entry") {
     std::string title = text_at(s, "title_de");
     if (title.empty()) title = text_at(s, "text_de");

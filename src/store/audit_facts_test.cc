@@ -18,7 +18,7 @@ AuditEntry entry(std::string action, std::string entity, std::string before, std
 TEST(AuditFactsTest, KindsCoverEveryAuditedEntity) {
   for (const char* entity : {"tool", "red_line", "catalog_entry", "catalog_order", "membership",
                              "invite", "org", "checker_settings", "review_feed",
-                             "reflection_round", "reflection", "persona"}) {
+                             "reflection_round", "reflection", "persona", "risk"}) {
     EXPECT_FALSE(audit_kind(entity).empty()) << entity;
   }
   EXPECT_EQ(audit_kind("membership"), "members");
@@ -27,8 +27,16 @@ TEST(AuditFactsTest, KindsCoverEveryAuditedEntity) {
   EXPECT_EQ(audit_kind_filter("reflections")->entities,
             (std::vector<std::string>{"reflection_round", "reflection"}));
   EXPECT_EQ(audit_kind("persona"), "personas");
+  EXPECT_EQ(audit_kind("risk"), "risks");
   EXPECT_TRUE(audit_kind_filter("")->entities.empty());
   EXPECT_FALSE(audit_kind_filter("passwords").has_value());
+}
+
+TEST(AuditFactsTest, ARiskRowIsNamedAsTheMatrixLabelsIt) {
+  AuditEntry e = entry("risk.update", "risk", "",
+                       R"({"tool":3,"likelihood":"high","impact":"high","state":"open","version":2})");
+  e.entity_id = "12";
+  EXPECT_EQ(audit_facts(e).object_name, "R12");
 }
 
 TEST(AuditFactsTest, APersonaRowIsNamedByThePersona) {
