@@ -104,6 +104,20 @@ TEST_F(RisksWeb, BadInputIsShownAtItsFieldWithTheInputKeptAndNothingStored) {
   EXPECT_TRUE(contains(r2.body, "The matrix has only these three levels")) << r2.body;
 }
 
+TEST_F(RisksWeb, TheLanguageSwitchShowsTheFormAgainAsTypedAndSavesNothing) {
+  Browser b = signed_in(editor_);
+  auto de = b.open(tool_url_ + "/risks/new");
+  EXPECT_TRUE(contains(de.body, R"(<button type="submit" form="risk-form" name="switch_lang" value="en")"));
+  Fields f = valid_fields();
+  f.emplace_back("switch_lang", "en");
+  auto en = b.post(tool_url_ + "/risks", f);
+  ASSERT_EQ(en.status, 200) << en.body;
+  EXPECT_TRUE(contains(en.body, "<html lang=\"en\">"));
+  EXPECT_TRUE(contains(en.body, ">Wer kein Smartphone hat, verpasst Termine</textarea>"));
+  EXPECT_TRUE(contains(en.body, "Save risk"));
+  EXPECT_EQ(stored_risks(), 0u);
+}
+
 TEST_F(RisksWeb, AMoveOnTheMatrixNeedsAReasonAndLandsInTheHistory) {
   const core::Risk risk = place(core::Level::kLow, core::Level::kMedium, "Falsche Übersetzung");
   Browser b = signed_in(editor_);
@@ -213,6 +227,10 @@ TEST_F(RisksWeb, OverdueMitigationsReachTheReviewsPageAndTheFeedWithoutNames) {
 }
 
 TEST_F(RisksWeb, ExportsShowTheMatrixAsATableAndOneRowPerRisk) {
+  Browser first = signed_in(member_);
+  auto none = first.get("/o/acme/risks/export.md");
+  ASSERT_EQ(none.status, 200);
+  EXPECT_TRUE(contains(none.body, "# Risiken aller Tools: Org acme\n\nIhre Organisation hat noch kein Risiko"));
   const core::Risk risk = place(core::Level::kMedium, core::Level::kHigh, "Ausschluss");
   Browser b = signed_in(member_);
   auto md = b.get(tool_url_ + "/risks/export.md");

@@ -7,6 +7,7 @@
 
 #include "core/json_text.h"
 #include "core/risk_export.h"
+#include "core/tool_export.h"
 #include "store/risk_names.h"
 #include "store/risks.h"
 #include "store/store.h"
@@ -25,6 +26,7 @@ struct Export {
   store::RiskNameBook names;
   std::optional<core::Tool> tool;  // a tool's export; nullopt for the org's
   std::string file;                // the file name without extension
+  std::string org_name;
 };
 
 template <ExportFormat F>
@@ -36,6 +38,10 @@ Response answer(Services& s, Request& req, const Export& e) {
                                                          e.names.risk_names(), t, req.lang)
                             : core::risk_matrices_markdown(e.risks, tool_name,
                                                            e.names.risk_names(), t, req.lang);
+    if (md.empty()) {  // the org's export before its first risk: say so, not an empty file
+      md = "# " + t("risks.overview.title") + ": " + core::markdown_escape(e.org_name) + "\n\n" +
+           t("risks.overview.empty") + "\n";
+    }
     return attachment(std::move(md), "text/markdown; charset=utf-8", e.file + ".md");
   } else if constexpr (F == ExportFormat::kJson) {
     return attachment("{\"items\":" + core::json_text::array(e.risks, core::risk_json) + "}",
@@ -64,6 +70,7 @@ Response export_of(auth::Auth& auth, Request& req, bool one_tool) {
   Export e;
   store::RiskFilter filter;
   e.file = "risks-" + m->org.slug;
+  e.org_name = m->org.name;
   if (one_tool) {
     auto tool = tool_views::tool_of_request(s, req, *m);
     if (!tool) return error_response(s, req, tool.error());
