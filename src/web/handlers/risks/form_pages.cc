@@ -50,6 +50,18 @@ Response refused(const Services& s, const Request& req, const auth::Membership& 
   return render_form(s, req, m, tool, existing, choices, view);
 }
 
+// Runs fn(form, choices) with the posted form and what it may choose from;
+// otherwise the error page (400 for a body that is not a form).
+template <typename Fn>
+Response with_posted(Services& s, Request& req, const auth::Membership& m, core::ToolId tool,
+                     Fn fn) {
+  auto form = parse_form(req.body);
+  if (!form) return error_response(s, req, 400, "error.http.bad_request");
+  auto choices = load_choices(s, m, tool);
+  if (!choices) return error_response(s, req, choices.error());
+  return fn(*form, *choices);
+}
+
 }  // namespace
 
 Response new_page(auth::Auth& auth, Request& req) {
@@ -66,21 +78,19 @@ Response new_page(auth::Auth& auth, Request& req) {
 Response create(auth::Auth& auth, Request& req) {
   return tool_views::editor_tool(auth, req, [&](const auth::Membership& m, const core::Tool& tool) {
     Services& s = auth.services();
-    auto form = parse_form(req.body);
-    if (!form) return error_response(s, req, 400, "error.http.bad_request");
-    auto choices = load_choices(s, m, tool.id);
-    if (!choices) return error_response(s, req, choices.error());
-    FormView view{form_of(*form)};
-    core::Risk base;
-    base.tool = tool.id;
-    const core::Risk risk = risk_of(view.form, base, *choices, view.errors);
-    if (!view.errors.empty() || req.language_switch) {  // a switch: shown again, unsaved
-      view.status = view.errors.empty() ? 200 : 422;
-      return render_form(s, req, m, tool, std::nullopt, *choices, view);
-    }
-    auto created = s.store.risks().create(m.org.id, risk, web_actor(m));
-    if (!created) return refused(s, req, m, tool, std::nullopt, *choices, view, created.error());
-    return Response::redirect(risk_url(m, created->id) + "?saved=created");
+    return with_posted(s, req, m, tool.id, [&](const Params& form, const Choices& choices) {
+      FormView view{form_of(form)};
+      core::Risk base;
+      base.tool = tool.id;
+      const core::Risk risk = risk_of(view.form, base, choices, view.errors);
+      if (!view.errors.empty() || req.language_switch) {  // a switch: shown again, unsaved
+        view.status = view.errors.empty() ? 200 : 422;
+        return render_form(s, req, m, tool, std::nullopt, choices, view);
+      }
+      auto created = s.store.risks().create(m.org.id, risk, web_actor(m));
+      if (!created) return refused(s, req, m, tool, std::nullopt, choices, view, created.error());
+      return Response::redirect(risk_url(m, created->id) + "?saved=created");
+    });
   });
 }
 
@@ -98,36 +108,34 @@ Response update(auth::Auth& auth, Request& req) {
   return editor_risk(auth, req, [&](const auth::Membership& m, const core::Risk& stored,
                                     const core::Tool& tool) {
     Services& s = auth.services();
-    auto form = parse_form(req.body);
-    if (!form) return error_response(s, req, 400, "error.http.bad_request");
-    auto choices = load_choices(s, m, tool.id);
-    if (!choices) return error_response(s, req, choices.error());
-    FormView view{form_of(*form)};
-    const core::Risk risk = risk_of(view.form, stored, *choices, view.errors);
-    const std::string reason = view.form.values["reason"];
-    const auto version = parse_id(form->value("version"));
-    if (!version || *version != stored.version) {
-      // Someone saved in between: keep the input, show what is stored now,
-      // and let the next save replace that version.
-      view.error_key = "risks.error.stale";
-      view.stored = stored;
-      view.status = 409;
-      return render_form(s, req, m, tool, stored, *choices, view);
-    }
-    const auto moved = core::reassessment_errors(stored, risk, reason);
-    view.errors.insert(view.errors.end(), moved.begin(), moved.end());
-    if (!view.errors.empty() || req.language_switch) {
-      view.status = view.errors.empty() ? 200 : 422;
-      return render_form(s, req, m, tool, stored, *choices, view);
-    }
-    auto saved = s.store.risks().update(m.org.id, risk, reason, *version, web_actor(m));
-    if (!saved) {
-      if (saved.error().key == "risks.error.stale") {
-        if (auto now = s.store.risks().get(m.org.id, stored.id)) view.stored = *now;
+    return with_posted(s, req, m, tool.id, [&](const Params& form, const Choices& choices) {
+      FormView view{form_of(form)};
+      const core::Risk risk = risk_of(view.form, stored, choices, view.errors);
+      const std::string reason = view.form.values["reason"];
+      const auto version = parse_id(form.value("version"));
+      if (!version || *version != stored.version) {
+        // Someone saved in between: keep the input, show what is stored now,
+        // and let the next save replace that version.
+        view.error_key = "risks.error.stale";
+        view.stored = stored;
+        view.status = 409;
+        return render_form(s, req, m, tool, stored, choices, view);
       }
-      return refused(s, req, m, tool, stored, *choices, view, saved.error());
-    }
-    return Response::redirect(risk_url(m, saved->id) + "?saved=updated");
+      const auto moved = core::reassessment_errors(stored, risk, reason);
+      view.errors.insert(view.errors.end(), moved.begin(), moved.end());
+      if (!view.errors.empty() || req.language_switch) {
+        view.status = view.errors.empty() ? 200 : 422;
+        return render_form(s, req, m, tool, stored, choices, view);
+      }
+      auto saved = s.store.risks().update(m.org.id, risk, reason, *version, web_actor(m));
+      if (!saved) {
+        if (saved.error().key == "risks.error.stale") {
+          if (auto now = s.store.risks().get(m.org.id, stored.id)) view.stored = *now;
+        }
+        return refused(s, req, m, tool, stored, choices, view, saved.error());
+      }
+      return Response::redirect(risk_url(m, saved->id) + "?saved=updated");
+    });
   });
 }
 
