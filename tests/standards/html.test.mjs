@@ -126,6 +126,9 @@ test('the crawler reaches every area, signed out and in, and the error pages', (
     ['owner', /\/members$/], ['owner', /\/audit$/], ['owner', /\/praxis\/edit$/], ['owner', /\/reviews$/],
     ['owner', /^\/account$/], ['owner', /^POST \/o\/verein\/werkstatt\/check \(filled\)$/],
     ['owner', /^POST \/o\/verein\/tools \(empty\)$/], ['member', /^\/o\/verein\/tools$/],
+    ['owner', /\/tools\/\d+\/risks$/], ['owner', /\/tools\/\d+\/risks\/new$/], ['owner', /^\/o\/verein\/risks\/\d+$/],
+    ['owner', /^\/o\/verein\/risks\/\d+\/edit$/], ['owner', /^POST \/o\/verein\/tools\/\d+\/risks \(empty\)$/],
+    ['member', /^\/o\/verein\/risks$/],
   ];
   for (const [who, pattern] of want) assert.ok(reached(who, pattern), `${who} never reached ${pattern}`);
   const statuses = new Set([...pages.values()].map((p) => p.status));

@@ -119,6 +119,16 @@ export async function seededSite() {
     });
     await call('POST', '/personas', { name: 'Samir, 19', place: 'city', age: 19, gender: 'self_described', gender_text: 'queer', use: 'likely' });
     await call('POST', `/tools/${pilot.id}/personas`, { persona: erika.id });
+    // The risk matrix: one risk for a non-user, overdue, and one for a group, so cells, list,
+    // history, overview and the reviews page all have content.
+    await call('POST', '/risks', {
+      tool_id: pilot.id, description: 'Wer kein Telefon hat, erfährt nichts <b>davon</b> & mehr.',
+      personas: [erika.id], affected: 'non_users', likelihood: 'high', impact: 'high', due: '2020-01-31',
+    });
+    await call('POST', '/risks', {
+      tool_id: pilot.id, description: 'Falsche Übersetzung einer Frist.', group: 'Ratsuchende',
+      likelihood: 'medium', impact: 'low', state: 'mitigated', mitigation: 'Ein Mensch prüft jede Frist.',
+    });
     return { server, token, stop: () => server.stop() };
   } catch (e) {
     await server.stop();
