@@ -36,7 +36,11 @@ core::Error field_type(const std::string& key) {
 // Sets the fields `body` names on `r` (as risk_json writes them); the
 // read-only ones (id, tool_id after creation, ...) are ignored, unknown ones refused.
 core::Status apply_fields(const json& body, core::Risk& r, bool creating) {
-  for (const auto& [key, v] : body.items()) {
+  // Named key and value, not a structured binding: clang 14 (the fuzz build)
+  // cannot capture a structured binding in the lambdas below.
+  for (const auto& item : body.items()) {
+    const std::string key = item.key();
+    const json& v = item.value();
     auto text = [&](std::string& into) -> core::Status {
       if (!v.is_string()) return field_type(key);
       into = v.get<std::string>();
