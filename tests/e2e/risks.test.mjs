@@ -114,14 +114,12 @@ test('print: the matrix alone on the first A4 page, navigation and forms left ou
     return {
       nav: css('.org-nav', 'display'),
       actions: css('.actions', 'display'),
-      named: css('.risk-matrix-section', 'page'),
       list: css('.risk-list-section', 'breakBefore'),
       font: css('.risk-matrix', 'fontSize'),
     };
   });
   assert.equal(style.nav, 'none');
   assert.equal(style.actions, 'none');
-  assert.equal(style.named, 'risk-matrix');
   assert.equal(style.list, 'page');
   assert.equal(style.font, '12px');  // 9 pt
   const box = await page.locator('.risk-matrix-section').boundingBox();
@@ -130,6 +128,10 @@ test('print: the matrix alone on the first A4 page, navigation and forms left ou
   assert.ok(box.width <= 703, `matrix fits the page width: ${box.width} px`);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(overflow <= 703, `nothing wider than the page: ${overflow} px`);
+  // The real print: heading and matrix on the first sheet, the list after it.
+  const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+  const sheets = (pdf.match(/\/Type\s*\/Page\b(?!s)/g) || []).length;
+  assert.ok(sheets >= 1 && sheets <= 2, `the matrix page and the list: ${sheets} A4 sheets`);
   await page.context().close();
 });
 
@@ -201,6 +203,20 @@ test('360 px without JavaScript: the matrix and the form fit, a risk is placed b
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 360, `${url}: ${width} px wide at 360 px`);
   }
+  // A phone keeps the matrix a 3 x 3 table: each cell stands under its impact
+  // column, whose header is on screen, and the caption reads across.
+  await page.goto(`${toolUrl}/risks`);
+  for (const level of ['Niedrig', 'Mittel', 'Hoch']) {
+    assert.ok(await page.getByRole('columnheader', { name: `Auswirkung: ${level}` }).isVisible(),
+      `the column "Auswirkung: ${level}" is visible at 360 px`);
+  }
+  const caption = await page.locator('.risk-matrix caption').boundingBox();
+  assert.ok(caption.width > 250, `the caption reads across: ${caption.width} px`);
+  const cells = await page.locator('.risk-matrix tbody tr').first().locator('td').count();
+  const tops = await page.locator('.risk-matrix tbody tr').first().locator('td').evaluateAll(
+    (els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+  assert.equal(cells, 3);
+  assert.equal(new Set(tops).size, 1, 'a row\'s three cells side by side');
   await page.goto(`${toolUrl}/risks/new`);
   await placeRisk(page, {
     what: 'Ein Aushang fehlt für Menschen ohne Internet.',
