@@ -149,6 +149,7 @@ test('keyboard only: a refused risk, the re-assessment with a reason, overview, 
   await press(page, 'Risiko speichern');
   assert.match(await page.locator('#risk-description-error').innerText(), /beschreiben/);
   assert.ok(await page.locator('#risk-due-error').count() === 1, 'the impossible date is named');
+  assert.ok(await page.locator('#risk-likelihood-error').count() === 1, 'the likelihood is to be chosen');
   assert.equal(await page.locator('#risk-group').inputValue(), 'Menschen ohne Konto');
   await expectAccessible(page, 'risk form with errors');
   await tabTo(page, 'risk-description');
@@ -156,7 +157,13 @@ test('keyboard only: a refused risk, the re-assessment with a reason, overview, 
   await tabTo(page, 'risk-due');
   await page.keyboard.press('Control+A');
   await page.keyboard.type('01.12.2025');
-  await tabTo(page, 'risk-impact-medium');  // Tab lands on the chosen one of a radio group
+  // Nothing is chosen for the person: Tab lands on a group's first radio, Space or an arrow chooses.
+  await tabTo(page, 'risk-affected');       // Nutzende, the first
+  await page.keyboard.press('Space');
+  await tabTo(page, 'risk-likelihood');
+  await page.keyboard.press('ArrowRight');  // Mittel
+  await tabTo(page, 'risk-impact');
+  await page.keyboard.press('ArrowRight');  // Mittel
   await page.keyboard.press('ArrowRight');  // Hoch
   await press(page, 'Risiko speichern');
   assert.match(await page.locator('h1').innerText(), /^R\d+: Termin-Bot$/);

@@ -46,7 +46,12 @@ class RisksWeb : public RisksSite {
 
 TEST_F(RisksWeb, APlacedRiskShowsInTheMatrixTableWithItsPersonaAndInTheList) {
   Browser b = signed_in(editor_);
-  ASSERT_EQ(b.open(tool_url_ + "/risks/new").status, 200);
+  auto blank = b.open(tool_url_ + "/risks/new");
+  ASSERT_EQ(blank.status, 200);
+  for (const char* choice : {"affected", "likelihood", "impact"}) {
+    const std::regex chosen(std::string("name=\"") + choice + "\" value=\"[a-z_]+\" checked");
+    EXPECT_FALSE(std::regex_search(blank.body, chosen)) << choice << ": nothing chosen for the person";
+  }
   auto r = b.post(tool_url_ + "/risks", valid_fields());
   ASSERT_EQ(r.status, 303) << r.body;
   EXPECT_TRUE(contains(r.header("Location"), "?saved=created"));
@@ -156,7 +161,7 @@ TEST_F(RisksWeb, AStaleSaveIsAConflictThatKeepsTheInputAndShowsWhatIsStored) {
            {"state", "open"}, {"version", "1"}};
   auto r = b.post(risk_url(risk), f);
   ASSERT_EQ(r.status, 409) << r.body;
-  EXPECT_TRUE(contains(r.body, "Jemand hat dieses Risiko inzwischen geändert."));
+  EXPECT_TRUE(contains(r.body, "Jemand hat dieses Risiko gespeichert, während Sie es bearbeitet haben."));
   EXPECT_TRUE(contains(r.body, ">Meine Fassung</textarea>")) << "input kept";
   EXPECT_TRUE(contains(r.body, "Fassung der Kollegin")) << "what is stored now";
   EXPECT_EQ(version_in(r.body), "2") << "the next save replaces what was shown";

@@ -45,7 +45,8 @@ Response refused(const Services& s, const Request& req, const auth::Membership& 
                  const core::Tool& tool, const std::optional<core::Risk>& existing,
                  const Choices& choices, FormView view, const core::Error& e) {
   if (is_page_error(e) && e.key != "personas.error.not_found") return error_response(s, req, e);
-  view.error_key = e.key;
+  // On the form, a stale save keeps the input: the form's own words, not "reload".
+  view.error_key = e.key == "risks.error.stale" ? "risks.form.stale" : e.key;
   view.status = http_status(e.code);
   return render_form(s, req, m, tool, existing, choices, view);
 }
@@ -71,7 +72,11 @@ Response new_page(auth::Auth& auth, Request& req) {
     if (!choices) return error_response(s, req, choices.error());
     core::Risk fresh;
     fresh.tool = tool.id;
-    return render_form(s, req, m, tool, std::nullopt, *choices, FormView{form_of(fresh, req.lang)});
+    // Whom it concerns and where it sits are the person's choice: nothing is
+    // pre-selected (a default of "users, medium, medium" would decide for them).
+    FormView view{form_of(fresh, req.lang)};
+    for (const char* choice : {"affected", "likelihood", "impact"}) view.form.values[choice] = "";
+    return render_form(s, req, m, tool, std::nullopt, *choices, view);
   });
 }
 
@@ -116,7 +121,7 @@ Response update(auth::Auth& auth, Request& req) {
       if (!version || *version != stored.version) {
         // Someone saved in between: keep the input, show what is stored now,
         // and let the next save replace that version.
-        view.error_key = "risks.error.stale";
+        view.error_key = "risks.form.stale";
         view.stored = stored;
         view.status = 409;
         return render_form(s, req, m, tool, stored, choices, view);
