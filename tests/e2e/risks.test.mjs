@@ -58,7 +58,7 @@ test('acceptance: three personas, two risks (one for non-users), the gaps, the m
   assert.ok(!gaps.includes('Niemand, der das Werkzeug nicht nutzen kann.'), gaps.join(' | '));
 
   await page.goto(toolUrl);
-  await navigate(page, () => page.getByRole('link', { name: 'Zur Risiko-Matrix dieses Tools' }).click());
+  await navigate(page, () => page.getByRole('link', { name: 'Zur Risiko-Matrix dieses Werkzeugs' }).click());
   await expectAccessible(page, 'empty matrix');
   await navigate(page, () => page.getByRole('link', { name: 'Neues Risiko erfassen' }).click());
   await expectAccessible(page, 'new risk form');
@@ -139,7 +139,7 @@ test('keyboard only: a refused risk, the re-assessment with a reason, overview, 
   const page = await signedIn(env, ADA, ORG);
   await page.goto(`${env.server.url}/o/${ORG}/tools`);
   await navigate(page, () => page.getByRole('link', { name: 'Termin-Bot' }).first().click());
-  await press(page, 'Zur Risiko-Matrix dieses Tools');
+  await press(page, 'Zur Risiko-Matrix dieses Werkzeugs');
   await press(page, 'Neues Risiko erfassen');
   // Sent empty: the problems stand next to their fields, the group typed stays.
   await tabTo(page, 'risk-group');

@@ -235,7 +235,7 @@ TEST_F(RisksWeb, ExportsShowTheMatrixAsATableAndOneRowPerRisk) {
   Browser first = signed_in(member_);
   auto none = first.get("/o/acme/risks/export.md");
   ASSERT_EQ(none.status, 200);
-  EXPECT_TRUE(contains(none.body, "# Risiken aller Tools: Org acme\n\nIhre Organisation hat noch kein Risiko"));
+  EXPECT_TRUE(contains(none.body, "# Risiken aller Werkzeuge: Org acme\n\nIhre Organisation hat noch kein Risiko"));
   const core::Risk risk = place(core::Level::kMedium, core::Level::kHigh, "Ausschluss");
   Browser b = signed_in(member_);
   auto md = b.get(tool_url_ + "/risks/export.md");
