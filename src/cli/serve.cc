@@ -2,6 +2,7 @@
 // start), loads web/ (templates, static files, messages) and serves HTTP until
 // SIGINT/SIGTERM, then finishes requests in flight and exits 0. A store, web
 // directory, address or --public-url problem at start: one line on stderr, exit 2.
+#include <csignal>
 #include <fcntl.h>
 #include <cerrno>
 #include <sys/stat.h>
@@ -134,6 +135,10 @@ int serve(Context& ctx, const ServeOptions& o) {
       return report(st.error());
   }
 
+  // A peer that went away (a browser, or PostgreSQL restarting under a pooled
+  // connection) must cost one failed write, not the process: SIGPIPE's default
+  // is to end it without a word.
+  std::signal(SIGPIPE, SIG_IGN);
   web::Server server(sopts, **app);
   if (auto st = server.listen(); !st) return report(st.error());
   server.stop_on_signals();

@@ -82,10 +82,32 @@ TEST(PgRestart, RequestsGet503WhileDownAndTheServerReconnectsByItself) {
       }
     });
   }
+  // Whatever ends the test (an ASSERT too), the writers stop and are joined
+  // first: a joinable thread left behind would abort the whole binary.
+  struct JoinWriters {
+    std::atomic<bool>& stop;
+    std::vector<std::thread>& writers;
+    ~JoinWriters() {
+      stop = true;
+      for (auto& t : writers)
+        if (t.joinable()) t.join();
+    }
+  } join_writers{stop, writers};
   std::this_thread::sleep_for(milliseconds(400));
   ASSERT_EQ(pg_ctl("stop"), 0);
   std::this_thread::sleep_for(milliseconds(800));
-  auto health = get(server.port(), "/healthz");
+  // /healthz, or why there is no answer (the server's exit status).
+  auto healthz = [&]() -> std::optional<HttpResponse> {
+    try {
+      return get(server.port(), "/healthz");
+    } catch (const std::runtime_error& e) {
+      const auto exited = server.wait_exit(1000);
+      ADD_FAILURE() << e.what() << "; the server "
+                    << (exited ? "exited with " + std::to_string(*exited) : std::string("still runs"));
+      return std::nullopt;
+    }
+  };
+  auto health = healthz();
   ASSERT_TRUE(health);
   EXPECT_EQ(health->status, 503) << "/healthz said ok with the database down";
   ASSERT_EQ(pg_ctl("start"), 0);
@@ -100,8 +122,9 @@ TEST(PgRestart, RequestsGet503WhileDownAndTheServerReconnectsByItself) {
   std::this_thread::sleep_for(milliseconds(300));
   stop = true;
   for (auto& t : writers) t.join();
+  writers.clear();
   EXPECT_TRUE(recovered) << "no write succeeded within 15 s after the database came back";
-  health = get(server.port(), "/healthz");
+  health = healthz();
   ASSERT_TRUE(health);
   EXPECT_EQ(health->status, 200);
 

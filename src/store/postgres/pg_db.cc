@@ -1,5 +1,7 @@
 #include "store/postgres/pg_db.h"
 
+#include <optional>
+
 #include <pqxx/pqxx>
 
 namespace solipraxis::store::postgres {
@@ -241,25 +243,35 @@ void PgDb::drop_idle() {
 // REPEATABLE READ, so that the batch's reads see one snapshot, as on SQLite
 // (a read-only transaction never fails to serialise).
 class HeldPgRead final : public sql::HeldRead {
+  using ReadTx = pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>;
+
  public:
   HeldPgRead(PgDb& db, std::unique_ptr<PgConnection> conn)
-      : db_(db), conn_(std::move(conn)), tx_(conn_->conn), ptx_(tx_, db.shown_) {}
+      : db_(db), conn_(std::move(conn)), tx_(std::make_unique<ReadTx>(conn_->conn)) {
+    ptx_.emplace(*tx_, db.shown_);
+  }
   ~HeldPgRead() override {
     try {
-      tx_.commit();
+      tx_->commit();
     } catch (const std::exception&) {
       // A read has nothing to keep; a broken connection is not pooled again.
     }
+    // The transaction is gone before the connection goes back to the pool:
+    // another thread may take it at once, and two transactions on one
+    // connection at the same time crash (the server died with SIGSEGV when
+    // PostgreSQL restarted under load).
+    ptx_.reset();
+    tx_.reset();
     db_.release(std::move(conn_));
   }
-  sql::Tx& tx() override { return ptx_; }
+  sql::Tx& tx() override { return *ptx_; }
   const PgConnection& connection() const { return *conn_; }
 
  private:
   PgDb& db_;
   std::unique_ptr<PgConnection> conn_;
-  pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx_;
-  PgTx ptx_;
+  std::unique_ptr<ReadTx> tx_;
+  std::optional<PgTx> ptx_;
 };
 
 Status PgDb::batched_read(const sql::TxFn& fn) {
