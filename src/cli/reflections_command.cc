@@ -7,6 +7,7 @@
 // round shows no name or user id, and its answers only from three respondents on.
 // Exit 2 with one line on stderr for an unknown org, tool or round, or a bad id.
 #include <iostream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -126,13 +127,18 @@ int run_list(Context& ctx, const ReflectionsOptions& opt) {
     if (!all) return report(all.error());
     tools = std::move(*all);
   }
+  // One read for the rounds (of the one tool, or of all), listed in the tools' order.
+  auto rounds = s->store->reflections().rounds(
+      s->org.id, tool ? std::optional<core::ToolId>(core::ToolId(*tool)) : std::nullopt);
+  if (!rounds) return report(rounds.error());
+  std::map<std::int64_t, std::vector<const store::ReflectionRound*>> by_tool;
+  for (const store::ReflectionRound& r : *rounds) by_tool[r.tool.value].push_back(&r);
   nlohmann::json items = nlohmann::json::array();
   std::string text = pad("ROUND", 7) + pad("TOOL", 6) + pad("MODE", 11) + pad("STARTED", 12) +
                      "TEMPLATE\n";
   for (const core::Tool& t : tools) {
-    auto rounds = s->store->reflections().rounds(s->org.id, t.id);
-    if (!rounds) return report(rounds.error());
-    for (const store::ReflectionRound& r : *rounds) {
+    for (const store::ReflectionRound* round : by_tool[t.id.value]) {
+      const store::ReflectionRound& r = *round;
       const std::string title = s->form(r).title.get(lang_of(opt));
       nlohmann::json item{{"id", r.id},
                           {"tool_id", t.id.value},

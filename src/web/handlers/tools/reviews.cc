@@ -77,11 +77,12 @@ Response review_calendar_response(auth::Auth& auth, const Request& req, const st
   res.headers.set("Content-Type", "text/calendar; charset=utf-8");
   res.headers.set("Content-Disposition", "inline; filename=\"" + org.slug + "-reviews.ics\"");
   res.headers.set("Cache-Control", "private, no-cache");
-  core::Calendar calendar = review_calendar(s, req, org, *tools, base_url(auth, req));
-  for (core::CalendarEvent& e : reflections::follow_up_events(s, req, org, base_url(auth, req)))
+  const std::string base = base_url(auth, req);
+  core::Calendar calendar = review_calendar(s, req, org, *tools, base);
+  for (core::CalendarEvent& e : reflections::follow_up_events(s, req, org, base))
     calendar.events.push_back(std::move(e));
   // Mitigations are due like reviews (issue 24): the same feed carries them.
-  if (auto st = risks::add_mitigation_events(s, req, org, base_url(auth, req), calendar); !st) {
+  if (auto st = risks::add_mitigation_events(s, req, org, base, calendar); !st) {
     return error_response(s, req, st.error());
   }
   res.body = core::calendar_text(calendar, s.clock.now());
