@@ -139,8 +139,10 @@ Response api_rounds(auth::Auth& auth, Request& req) {
   auto rounds = s.store.reflections().rounds(m->org.id, tool);
   if (!rounds) return api_failure(s, req, rounds.error());
   json items = json::array();
+  // The org's catalog view once for the whole list, not once per round.
+  auto view = catalog_store::load_org_catalog(s.store, m->org.id);
   for (const auto& r : *rounds) {
-    auto form = round_form(s, m->org.id, r);
+    auto form = view ? round_form(s, *view, r) : core::Result<Form>(view.error());
     items.push_back(round_summary(r, form ? &*form : nullptr, lang_of(req)));
   }
   return Response::json(list_json(std::move(items), ""));

@@ -16,15 +16,20 @@ std::optional<std::int64_t> parse_round_id(std::string_view s) {
   return v;
 }
 
-core::Result<Form> round_form(Services& s, core::OrgId org, const store::ReflectionRound& round) {
+core::Result<Form> round_form(const Services& s, const catalog_store::OrgCatalogView& view,
+                              const store::ReflectionRound& round) {
   const cat::Catalog* c = s.catalog ? s.catalog->at(round.catalog_version) : nullptr;
   if (!c) {
     return core::make_error(core::ErrorCode::kNotFound, "reflections.error.template_unknown",
                             "catalog version " + std::to_string(round.catalog_version));
   }
+  return build_form(*c, &view, round.template_id);
+}
+
+core::Result<Form> round_form(Services& s, core::OrgId org, const store::ReflectionRound& round) {
   auto view = catalog_store::load_org_catalog(s.store, org);
   if (!view) return view.error();
-  return build_form(*c, &*view, round.template_id);
+  return round_form(s, *view, round);
 }
 
 Response failure(auth::Auth& auth, const Request& req, const core::Error& e) {

@@ -27,6 +27,9 @@ std::optional<std::int64_t> parse_round_id(std::string_view s);
 // The form of `round`: its template in the catalog version it was started on,
 // for phase questions with the org's own and hidden questions.
 core::Result<Form> round_form(Services& s, core::OrgId org, const store::ReflectionRound& round);
+// The same with the org's catalog view already loaded (a list reads it once).
+core::Result<Form> round_form(const Services& s, const catalog_store::OrgCatalogView& view,
+                              const store::ReflectionRound& round);
 
 // The member of {org} and the round {round} of that org.
 auth::Access<RoundContext> round_context(auth::Auth& auth, const Request& req);
