@@ -1,7 +1,7 @@
 // The Store: every persistent read and write of solipraxis goes through it.
 // It only hands out one interface per aggregate (store/users.h, orgs.h,
 // tools.h, catalog.h, checker.h, audit.h,
-// reflections.h, personas.h, risks.h); a caller includes the headers of
+// reflections.h, personas.h, risks.h, live.h, action_items.h); a caller includes the headers of
 // the aggregates it uses. Two engines implement them once, over sql::Db
 // (store/sql/); one contract test suite (tests/store/) holds both to the same
 // behaviour.
@@ -26,10 +26,12 @@
 
 namespace solipraxis::store {
 
+class ActionItems;
 class Audit;
 class Catalog;
 class Checker;
 class Orgs;
+class Live;
 class Personas;
 class Reflections;
 class Risks;
@@ -64,6 +66,8 @@ class Store {
   virtual Reflections& reflections() = 0;  // guided reflections on tools
   virtual Personas& personas() = 0;        // the org's personas, attached to tools
   virtual Risks& risks() = 0;              // the vulnerability risk matrix per tool
+  virtual Live& live() = 0;                // live sessions: retro and workshop with a room
+  virtual ActionItems& action_items() = 0; // next steps in a tool's record
 };
 
 struct StoreConfig {

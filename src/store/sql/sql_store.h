@@ -7,10 +7,12 @@
 
 #include <memory>
 
+#include "store/action_items.h"
 #include "store/audit.h"
 #include "store/catalog.h"
 #include "store/checker.h"
 #include "store/orgs.h"
+#include "store/live.h"
 #include "store/personas.h"
 #include "store/reflections.h"
 #include "store/risks.h"
@@ -207,6 +209,58 @@ class SqlRisks final : public Risks, SqlPart {
   Result<std::vector<core::Assessment>> history(OrgId org, RiskId id) override;
 };
 
+class SqlLive final : public Live, SqlPart {
+ public:
+  using SqlPart::SqlPart;
+
+  Result<LiveSession> create(OrgId org, const NewLiveSession& in, const Actor& actor) override;
+  Result<LiveSession> session(OrgId org, std::int64_t id) override;
+  Result<std::vector<LiveSession>> sessions(OrgId org, std::optional<core::ToolId> tool) override;
+  Result<LiveSession> setup(OrgId org, std::int64_t id, const LiveSetup& setup,
+                            const Actor& actor) override;
+  Result<LiveChange> go_to_step(OrgId org, std::int64_t id, int step, const Actor& actor) override;
+  Result<LiveChange> timer(OrgId org, std::int64_t id, TimerAction action, std::int64_t seconds,
+                           const Actor& actor) override;
+  Result<LiveChange> reveal(OrgId org, std::int64_t id, int step, const Actor& actor) override;
+  Result<LiveChange> set_notes(OrgId org, std::int64_t id, int step, const std::string& notes,
+                               const Actor& actor) override;
+  Result<LiveChange> group(OrgId org, std::int64_t id, std::optional<std::int64_t> cluster,
+                           const std::string& name, const std::vector<std::int64_t>& cards,
+                           const Actor& actor) override;
+  Result<LiveChange> ungroup(OrgId org, std::int64_t id, const std::vector<std::int64_t>& cards,
+                             const Actor& actor) override;
+  Result<LiveChange> add_action(OrgId org, std::int64_t id, const LiveAction& action,
+                                const Actor& actor) override;
+  Result<LiveChange> remove_action(OrgId org, std::int64_t id, std::int64_t action,
+                                   const Actor& actor) override;
+  Result<LiveChange> end(OrgId org, std::int64_t id, std::optional<core::Date> review_date,
+                         const Actor& actor) override;
+  Result<LiveRoom> room(std::string_view code) override;
+  Status join(OrgId org, std::int64_t id, const ParticipantKey& key,
+              const std::string& display_name) override;
+  Result<LiveChange> add_card(OrgId org, std::int64_t id, int step, const std::string& column,
+                              const std::string& text, const ParticipantKey& key) override;
+  Result<LiveChange> edit_card(OrgId org, std::int64_t id, std::int64_t card,
+                               const std::string& text, const ParticipantKey& key) override;
+  Result<LiveChange> remove_card(OrgId org, std::int64_t id, std::int64_t card,
+                                 const ParticipantKey& key) override;
+  Result<LiveChange> vote(OrgId org, std::int64_t id, std::int64_t card, const ParticipantKey& key,
+                          bool add) override;
+  Result<LiveBoard> board(OrgId org, std::int64_t id,
+                          const std::optional<ParticipantKey>& key) override;
+  Result<std::vector<LiveEvent>> events(OrgId org, std::int64_t id, std::int64_t after,
+                                        int limit) override;
+};
+
+class SqlActionItems final : public ActionItems, SqlPart {
+ public:
+  using SqlPart::SqlPart;
+
+  Result<std::vector<ActionItem>> items(OrgId org, std::optional<core::ToolId> tool,
+                                        bool open_only) override;
+  Result<ActionItem> set_done(OrgId org, std::int64_t id, bool done, const Actor& actor) override;
+};
+
 class SqlStore final : public Store {
  public:
   // `read_only`: opened read-only on purpose; every write is refused (watched_db.h).
@@ -229,6 +283,8 @@ class SqlStore final : public Store {
   Reflections& reflections() override { return reflections_; }
   Personas& personas() override { return personas_; }
   Risks& risks() override { return risks_; }
+  Live& live() override { return live_; }
+  ActionItems& action_items() override { return action_items_; }
 
   Db& db() { return *db_; }
 
@@ -245,7 +301,9 @@ class SqlStore final : public Store {
         audit_(*db_, clock),
         reflections_(*db_, clock),
         personas_(*db_, clock),
-        risks_(*db_, clock) {}
+        risks_(*db_, clock),
+        live_(*db_, clock),
+        action_items_(*db_, clock) {}
 
   WatchedDb* watched_;       // owned by db_
   std::unique_ptr<Db> db_;
@@ -259,6 +317,8 @@ class SqlStore final : public Store {
   SqlReflections reflections_;
   SqlPersonas personas_;
   SqlRisks risks_;
+  SqlLive live_;
+  SqlActionItems action_items_;
 };
 
 }  // namespace solipraxis::store::sql
