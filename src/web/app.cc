@@ -34,6 +34,8 @@ core::Result<std::unique_ptr<WebApp>> WebApp::create(const std::string& web_dir,
   app->services_.auth = app->auth_.get();
   app->check_limit_ = std::make_unique<WorkLimit>(max_checks);
   app->services_.check_limit = app->check_limit_.get();
+  app->live_bus_ = live::make_in_process_bus();
+  app->services_.live_bus = app->live_bus_.get();
   register_middleware(*app);
   register_routes(app->router_, app->services_);
   return app;

@@ -18,6 +18,7 @@
 #include "catalog/catalog.h"
 #include "core/clock.h"
 #include "core/result.h"
+#include "live/bus.h"
 #include "store/store.h"
 #include "web/auth/options.h"
 #include "web/http.h"
@@ -51,6 +52,8 @@ struct Services {
   std::string listen_authority{};
   // Checks (API and Prompt-Werkstatt) running at once; set by WebApp::create.
   WorkLimit* check_limit = nullptr;
+  // Carries live-session events to their SSE streams (web/live_stream.h); set by WebApp::create.
+  live::EventBus* live_bus = nullptr;
 };
 
 // Runs before routing; returning a Response answers the request (e.g. 403 on a
@@ -92,6 +95,7 @@ class WebApp final : public Application {
   Services services_;
   std::unique_ptr<auth::Auth> auth_;
   std::unique_ptr<WorkLimit> check_limit_;
+  std::unique_ptr<live::EventBus> live_bus_;
   Router router_;
   std::vector<BeforeHook> before_;
   std::vector<AfterHook> after_;

@@ -92,12 +92,12 @@ struct Request {
   bool is_api() const;  // path under /api/: errors are JSON, never HTML
 };
 
-// A long-lived response body, e.g. Server-Sent Events (not used yet). The server
+// A long-lived response body, e.g. Server-Sent Events (web/live_stream.h). The server
 // writes the status line and headers, then repeatedly calls poll(): a string
 // is written to the client at once ("" = nothing ready), nullopt ends the
 // response. When poll() returns "", the server waits until the producer calls
-// the waker it got from set_waker(), or until keepalive() passes, then polls
-// again. poll() runs on the network thread: it must not block.
+// the waker it got from set_waker(), or until keepalive() passes (then it writes
+// the comment ": keepalive"), then polls again. poll() runs on the network thread: it must not block.
 class StreamBody {
  public:
   virtual ~StreamBody() = default;

@@ -349,7 +349,7 @@ awaitable<void> Server::Impl::write_stream(beast::tcp_stream& stream,
       state->timer.expires_after(keepalive);
       co_await state->timer.async_wait(asio::redirect_error(use_awaitable, ec));
       if (stopping) break;
-      if (!ec && !state->pending) chunk = ":\n\n";  // SSE comment keeps proxies from timing out
+      if (!ec && !state->pending) chunk = ": keepalive\n\n";  // SSE comment keeps proxies from timing out
       else continue;
     }
     stream.expires_after(opts.write_timeout);

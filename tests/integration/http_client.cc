@@ -143,6 +143,18 @@ std::optional<HttpResponse> Connection::read(bool head_request, std::chrono::mil
   return res;
 }
 
+std::optional<std::string> Connection::read_until(std::string_view marker,
+                                                  std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  std::size_t at;
+  while ((at = buffer_.find(marker)) == std::string::npos) {
+    if (!fill(deadline)) return std::nullopt;
+  }
+  std::string out = buffer_.substr(0, at + marker.size());
+  buffer_.erase(0, at + marker.size());
+  return out;
+}
+
 bool Connection::closed_by_peer(std::chrono::milliseconds timeout) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   for (;;) {

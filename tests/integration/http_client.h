@@ -35,6 +35,11 @@ class Connection {
   // before a complete response.
   std::optional<HttpResponse> read(bool head_request = false,
                                    std::chrono::milliseconds timeout = std::chrono::seconds(10));
+  // For a streamed body (Server-Sent Events): everything received up to and
+  // including the next `marker`, taken from what was read; nullopt on EOF or
+  // timeout before it (what arrived stays for the next call).
+  std::optional<std::string> read_until(std::string_view marker,
+                                        std::chrono::milliseconds timeout = std::chrono::seconds(10));
   // True when the server closed the connection (EOF) within the timeout.
   bool closed_by_peer(std::chrono::milliseconds timeout = std::chrono::seconds(5));
   void shutdown_write();
