@@ -36,6 +36,7 @@ int run(int argc, char** argv) {
   add_tools_commands(app, ctx);
   add_risks_commands(app, ctx);
   add_reflections_commands(app, ctx);
+  add_sessions_commands(app, ctx);
   add_audit_command(app, ctx);
 
   try {

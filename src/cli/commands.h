@@ -40,5 +40,6 @@ void add_tools_commands(CLI::App& app, Context& ctx);   // tools list|show|expor
 void add_risks_commands(CLI::App& app, Context& ctx);   // personas list, risks list
 void add_audit_command(CLI::App& app, Context& ctx);    // audit list (audit_command.cc)
 void add_reflections_commands(CLI::App& app, Context& ctx);  // reflections list|show|export
+void add_sessions_commands(CLI::App& app, Context& ctx);     // sessions list|show
 
 }  // namespace solipraxis::cli

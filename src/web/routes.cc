@@ -14,6 +14,8 @@
 #include "web/handlers/catalog/org_catalog.h"
 #include "web/handlers/personas/api.h"
 #include "web/handlers/personas/personas.h"
+#include "web/handlers/live/api.h"
+#include "web/handlers/live/sessions.h"
 #include "web/handlers/reflections/pages.h"
 #include "web/handlers/account/org_settings.h"
 #include "web/handlers/site/pages.h"
@@ -139,6 +141,30 @@ void register_routes(Router& r, Services& s) {
   r.get("/o/{org}/red-lines/{id}/delete", ah(red_line_delete_page), kEditor);
   r.post("/o/{org}/red-lines/{id}/delete", ah(red_line_delete), kEditor);
   r.post("/o/{org}/review-interval", ah(review_interval_update), kEditor);
+
+  // --- live sessions (issue 25): the facilitator's side (handlers/live/sessions.h) ---
+  {
+    namespace lv = handlers::live;
+    r.get("/o/{org}/sessions", ah(lv::sessions_page), kMember);
+    r.post("/o/{org}/sessions", ah(lv::create_session), kMember);
+    r.get("/o/{org}/sessions/{id}", ah(lv::session_page), kMember);
+    r.post("/o/{org}/sessions/{id}/setup", ah(lv::setup_session), kMember);
+    r.post("/o/{org}/sessions/{id}/step", ah(lv::go_to_step), kMember);
+    r.post("/o/{org}/sessions/{id}/timer", ah(lv::control_timer), kMember);
+    r.post("/o/{org}/sessions/{id}/reveal", ah(lv::reveal_step), kMember);
+    r.post("/o/{org}/sessions/{id}/notes", ah(lv::save_notes), kMember);
+    r.post("/o/{org}/sessions/{id}/group", ah(lv::group_cards), kMember);
+    r.post("/o/{org}/sessions/{id}/actions", ah(lv::add_action), kMember);
+    r.post("/o/{org}/sessions/{id}/actions/{action}/delete", ah(lv::remove_action), kMember);
+    r.post("/o/{org}/sessions/{id}/end", ah(lv::end_session), kMember);
+    r.post("/o/{org}/action-items/{item}/done", ah(lv::action_item_done), kMember);
+    r.get("/o/{org}/sessions/{id}/report.md", ah(lv::report_md), kMember);
+    r.get("/o/{org}/sessions/{id}/report.json", ah(lv::report_json), kMember);
+    r.get("/api/v1/orgs/{org}/sessions", ah(lv::api_sessions), kMember);
+    r.post("/api/v1/orgs/{org}/sessions", ah(lv::api_session_create), kMember);
+    r.get("/api/v1/orgs/{org}/sessions/{id}", ah(lv::api_session), kMember);
+    r.get("/api/v1/orgs/{org}/action-items", ah(lv::api_action_items), kMember);
+  }
 
   // --- guided reflections (issue 23): members start, answer and read rounds ---
   r.post("/o/{org}/tools/{id}/reflections", ah(reflections::start_round), kMember);

@@ -7,6 +7,8 @@
 #include "store/catalog.h"
 #include "store/checker.h"
 #include "store/common.h"
+#include "store/action_items.h"
+#include "store/live.h"
 #include "store/orgs.h"
 #include "store/paging.h"
 #include "store/personas.h"
@@ -99,6 +101,37 @@ std::string new_invite(RouteWorld& w, const store::Org& org, bool raw) {
   return raw ? token : std::to_string(made.id);
 }
 
+// A running retro on a fresh tool with one agreed action item; the item's id
+// fills "actions/{action}" of the same session (the last one made).
+std::string last_live_action;
+std::string new_live_session(RouteWorld& w, const store::Org& org) {
+  const core::ToolId tool(std::stoll(new_tool(w, org)));
+  store::NewLiveSession in;
+  in.method_id = "m.team-retro";
+  in.catalog_version = 1;
+  in.title = "Retro";
+  in.tools = {tool};
+  in.steps = {core::LiveStep{"", "Check-in", {"Wie geht es?"}, {{"c1", "Gedanken"}}, 600}};
+  const auto made = must(w.srv.store().live().create(org.id, in, kTestActor), "session");
+  must(w.srv.store().live().go_to_step(org.id, made.id, 0, kTestActor), "start");
+  const auto action = must(w.srv.store().live().add_action(
+                               org.id, made.id, store::LiveAction{0, tool, "Prüfen", {}, {}},
+                               kTestActor),
+                           "action");
+  last_live_action = std::to_string(
+      w.srv.store().live().board(org.id, made.id, std::nullopt).value().actions.back().id);
+  (void)action;
+  return std::to_string(made.id);
+}
+
+// An open action item in a tool's record (from an ended session).
+std::string new_action_item(RouteWorld& w, const store::Org& org) {
+  const auto session = std::stoll(new_live_session(w, org));
+  must(w.srv.store().live().end(org.id, session, std::nullopt, kTestActor), "end");
+  return std::to_string(
+      must(w.srv.store().action_items().items(org.id, std::nullopt, true), "items").front().id);
+}
+
 std::string new_member(RouteWorld& w, const store::Org& org) {
   static int n = 0;
   const std::string email = "extra" + std::to_string(++n) + "@example.org";
@@ -120,6 +153,9 @@ const std::map<std::string, ParamFiller>& param_fillers() {
       {"personas/{persona}", {true, new_persona}},
       {"risks/{risk}", {true, new_risk}},
       {"reflections/{round}", {true, new_round}},
+      {"sessions/{id}", {true, new_live_session}},
+      {"actions/{action}", {true, [](RouteWorld&, const store::Org&) { return last_live_action; }}},
+      {"action-items/{item}", {true, new_action_item}},
       {"sections/{section}",
        {false, [](RouteWorld&, const store::Org&) { return std::string("m.reflection-template-use.1"); }}},
       {"entries/{id}", {true, new_entry}},

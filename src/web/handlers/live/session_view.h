@@ -1,0 +1,41 @@
+// What the facilitator's pages share: the session of the request (member
+// access checked), its URLs, and publishing a change to the room.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/live.h"
+#include "web/app.h"
+#include "web/auth/auth.h"
+#include "web/http.h"
+
+namespace solipraxis::web::handlers::live {
+
+struct SessionAccess {
+  std::optional<auth::Membership> member;
+  store::LiveSession session;
+  Response denial;  // set when member is empty
+};
+// The member and the session {id} of /o/{org}/sessions/{id}/...
+SessionAccess load_session(auth::Auth& auth, const Request& req);
+
+std::string sessions_url(const auth::Membership& m);
+std::string session_url(const auth::Membership& m, std::int64_t id);
+// The absolute join link of a code (for the QR code and to read aloud).
+std::string join_url(auth::Auth& auth, const Request& req, const std::string& code);
+
+// A new session of `kind` ("retro", "workshop") on the org's tools, with the
+// catalog method's steps in the request's language and a title naming the
+// tools. Errors: live.error.kind_invalid, retro_one_tool, workshop_tools,
+// tools.error.not_found, error.catalog.unavailable.
+core::Result<store::NewLiveSession> prepare_session(Services& s, const Request& req,
+                                                    const auth::Membership& m,
+                                                    std::string_view kind,
+                                                    const std::vector<std::int64_t>& tool_ids);
+
+// Sends the change's event to every browser in the room (live/bus.h).
+void publish(const Services& s, const store::LiveEvent& event);
+
+}  // namespace solipraxis::web::handlers::live

@@ -1,0 +1,75 @@
+// Steps from the catalog and from the set-up form: see steps.h.
+#include "web/handlers/live/steps.h"
+
+#include <charconv>
+
+#include "web/handlers/common/params.h"
+
+namespace solipraxis::web::handlers::live {
+
+std::vector<core::LiveStep> steps_from_method(const catalog::Method& method, catalog::Lang lang,
+                                              const std::string& general_label) {
+  std::vector<core::LiveStep> out;
+  for (const catalog::Step& step : method.steps) {
+    core::LiveStep s;
+    s.catalog_id = step.id;
+    s.title = step.title.get(lang);
+    for (const catalog::Prompt& p : step.prompts) s.prompts.push_back(p.text.get(lang));
+    for (const catalog::Option& o : step.options) s.columns.push_back({o.id, o.label.get(lang)});
+    if (s.columns.empty()) {
+      for (const catalog::Prompt& p : step.prompts) s.columns.push_back({p.id, p.text.get(lang)});
+    }
+    if (s.columns.size() > core::kMaxColumns) s.columns.resize(core::kMaxColumns);
+    if (s.columns.empty()) s.columns.push_back({"c1", general_label});
+    s.duration_seconds = std::int64_t{step.duration.max} * 60;
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::vector<core::LiveStep> steps_from_form(const Params& form,
+                                            const std::vector<core::LiveStep>& before,
+                                            std::vector<core::FieldError>& errors) {
+  std::vector<core::LiveStep> out;
+  int count = 0;
+  const std::string raw = form.value("step_count");
+  std::from_chars(raw.data(), raw.data() + raw.size(), count);
+  if (count < 0 || count > static_cast<int>(core::kMaxLiveSteps) + 1) count = 0;
+  for (int i = 0; i < count; ++i) {
+    const std::string at = "step" + std::to_string(i) + "_";
+    if (form.value(at + "remove") == "1") continue;
+    core::LiveStep s;
+    const core::LiveStep* old =
+        static_cast<std::size_t>(i) < before.size() ? &before[static_cast<std::size_t>(i)] : nullptr;
+    if (old) s.catalog_id = old->catalog_id;
+    s.title = std::string(core::trim(form.value(at + "title")));
+    s.prompts = split_lines(form.value(at + "prompts"));
+    const auto labels = split_lines(form.value(at + "columns"));
+    for (std::size_t c = 0; c < labels.size(); ++c) {
+      std::string id = "c" + std::to_string(c + 1);
+      if (old && c < old->columns.size() && old->columns[c].label == labels[c]) {
+        id = old->columns[c].id;
+      }
+      s.columns.push_back({id, labels[c]});
+    }
+    const std::string minutes(core::trim(form.value(at + "minutes")));
+    long long value = 0;
+    const auto [end, ec] = std::from_chars(minutes.data(), minutes.data() + minutes.size(), value);
+    if (minutes.empty()) {
+      value = 0;
+    } else if (ec != std::errc{} || end != minutes.data() + minutes.size() || value < 0 ||
+               value > core::kMaxStepSeconds / 60) {
+      errors.push_back(core::field_error("steps." + std::to_string(out.size()) + ".duration",
+                                         "live.error.minutes_invalid", minutes));
+      value = 0;
+    }
+    s.duration_seconds = value * 60;
+    out.push_back(std::move(s));
+  }
+  if (form.value("add_step") == "1" && out.size() < core::kMaxLiveSteps) {
+    out.push_back(core::LiveStep{"", "", {}, {}, 600});
+  }
+  return out;
+}
+
+}  // namespace solipraxis::web::handlers::live
