@@ -110,11 +110,11 @@ TEST_F(LiveFacilitateWeb, TheFacilitatorRunsTheRoomAndTheEndLandsInTheToolsRecor
   EXPECT_EQ(events->size(), 1u);
   ASSERT_EQ(browser_.post(url + "/step", {{"step", "2"}}).status, 303);
   auto page = browser_.open(url);
-  EXPECT_TRUE(contains(page.body, "Schritt 3 von 4"));
-  EXPECT_TRUE(contains(page.body, "Noch 15:00 Minuten"));
+  EXPECT_TRUE(contains(page.body, "In Kleingruppen reflektieren")) << "the current step";
+  EXPECT_TRUE(contains(page.body, "Noch 15 Min. 0 Sek."));
 
   ASSERT_EQ(browser_.post(url + "/timer", {{"action", "pause"}}).status, 303);
-  EXPECT_TRUE(contains(browser_.open(url).body, "Uhr angehalten bei 15:00"));
+  EXPECT_TRUE(contains(browser_.open(url).body, "(angehalten)"));
   EXPECT_EQ(browser_.post(url + "/timer", {{"action", "viel"}}).status, 400);
 
   // Two cards from the room, hidden until revealed.
@@ -124,14 +124,14 @@ TEST_F(LiveFacilitateWeb, TheFacilitatorRunsTheRoomAndTheEndLandsInTheToolsRecor
   ASSERT_TRUE(a && b);
   page = browser_.open(url);
   EXPECT_FALSE(contains(page.body, "Übersetzt Namen falsch")) << "hidden from the facilitator too";
-  EXPECT_TRUE(contains(page.body, "Verdeckte Karten: 2"));
+  EXPECT_TRUE(contains(page.body, "2 weitere Karten, noch verdeckt"));
   ASSERT_EQ(browser_.post(url + "/reveal", {{"step", "2"}}).status, 303);
   page = browser_.open(url);
   EXPECT_TRUE(contains(page.body, "Übersetzt Namen falsch"));
 
   auto board = srv_.store().live().board(org, id, std::nullopt).value();
   std::vector<std::pair<std::string, std::string>> group = {{"cluster_name", "Sprache"}};
-  for (const auto& c : board.cards) group.push_back({"card", std::to_string(c.id)});
+  for (const auto& c : board.cards) group.push_back({"cards", std::to_string(c.id)});
   ASSERT_EQ(browser_.post(url + "/group", group).status, 303);
   EXPECT_TRUE(contains(browser_.open(url).body, "Gruppe: Sprache"));
   EXPECT_EQ(browser_.post(url + "/group", {{"cluster_name", "Leer"}}).status, 400)

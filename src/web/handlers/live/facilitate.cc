@@ -15,7 +15,7 @@
 #include "web/handlers/live/session_view.h"
 #include "web/handlers/live/sessions.h"
 #include "web/handlers/live/steps.h"
-#include "web/handlers/live/timer_text.h"
+#include "web/handlers/live/board_view.h"
 #include "web/handlers/site/dashboard.h"
 #include "web/http.h"
 #include "web/i18n.h"
@@ -71,53 +71,19 @@ std::string tool_name(const std::vector<core::Tool>& tools, core::ToolId id) {
 }
 
 // The cards of one step, by column, as the facilitator sees them (hidden ones without text).
-// `red_line_base`: when set (the workshop's vision step, editors), each card
-// links to the red-line form filled in with its text.
-mstch::array step_columns(const Services& s, const Request& req, const store::LiveBoard& b,
-                          int step, bool selectable, const std::string& red_line_base = "") {
-  mstch::array columns;
-  const core::LiveStep& st = b.session.steps[static_cast<std::size_t>(step)];
-  for (const core::LiveColumn& col : st.columns) {
-    mstch::array cards;
-    int hidden = 0;
-    std::vector<const store::LiveCard*> shown;
-    for (const store::LiveCard& c : b.cards) {
-      if (c.step != step || c.column != col.id) continue;
-      if (c.hidden) {
-        ++hidden;
-        continue;
-      }
-      shown.push_back(&c);
-    }
-    std::stable_sort(shown.begin(), shown.end(), [](auto* a, auto* z) { return a->votes > z->votes; });
-    for (const store::LiveCard* c : shown) {
-      std::string cluster;
-      for (const auto& k : b.clusters)
-        if (c->cluster && k.id == *c->cluster) cluster = k.name;
-      cards.push_back(mstch::map{
-          {"id", std::to_string(c->id)},
-          {"text", c->text},
-          {"votes", c->votes > 0 ? format_message(tr(s, req, "live.board.votes"),
-                                                  {{"count", std::to_string(c->votes)}})
-                                 : std::string()},
-          {"cluster", cluster},
-          {"selectable", selectable},
-          {"red_line_url", red_line_base.empty()
-                               ? std::string()
-                               : red_line_base + percent_encode(c->text.substr(0, 500)) +
-                                     "#red-line-text"},
-      });
-    }
-    columns.push_back(mstch::map{
-        {"label", col.label},
-        {"cards", cards},
-        {"has_cards", !cards.empty()},
-        {"hidden", hidden > 0 ? format_message(tr(s, req, "live.board.hidden_count"),
-                                               {{"count", std::to_string(hidden)}})
-                              : std::string()},
-    });
+// The workshop's vision step (editors): each visible card of the step links to
+// the red-line form filled in with its text.
+mstch::array red_line_links(const Services& s, const Request& req, const store::LiveBoard& b,
+                            int step, const std::string& org_slug) {
+  mstch::array out;
+  for (const store::LiveCard& c : b.cards) {
+    if (c.step != step || c.hidden) continue;
+    out.push_back(mstch::map{
+        {"url", "/o/" + org_slug + "/red-lines?text=" + percent_encode(c.text.substr(0, 500)) +
+                    "#red-line-text"},
+        {"label", format_message(tr(s, req, "live.workshop.red_line_card"), {{"text", c.text.substr(0, 80)}})}});
   }
-  return columns;
+  return out;
 }
 
 Response render_session(auth::Auth& auth, const Request& req, const SessionAccess& a,
@@ -167,27 +133,19 @@ Response render_session(auth::Auth& auth, const Request& req, const SessionAcces
   }
   if (x.state == core::LiveState::kRunning) {
     const int step = x.current_step;
-    const core::LiveStep& st = x.steps[static_cast<std::size_t>(step)];
-    mstch::array prompts;
-    for (const auto& p : st.prompts) prompts.push_back(p);
     mstch::map run{
-        {"step_title", st.title},
-        {"step_of", format_message(tr(s, req, "live.facilitate.step_of"),
-                                   {{"n", std::to_string(step + 1)},
-                                    {"count", std::to_string(x.steps.size())}})},
-        {"prompts", prompts},
-        {"timer", timer_text(s, req, x.timer, s.clock.now())},
-        {"remaining", std::to_string(core::remaining_seconds(x.timer, s.clock.now()))},
         {"paused", x.timer.paused_at.has_value()},
         {"has_timer", x.timer.duration > 0},
-        {"columns", step_columns(s, req, *board, step, true,
-                                 workshop_step(x, step, kVisionStep) && editor
-                                     ? "/o/" + m.org.slug + "/red-lines?text="
-                                     : "")},
+
         {"notes", x.notes[static_cast<std::size_t>(step)]},
         {"step", std::to_string(step)},
         {"can_reveal", x.hide_cards && !x.revealed[static_cast<std::size_t>(step)]},
     };
+    if (workshop_step(x, step, kVisionStep) && editor) {
+      auto links = red_line_links(s, req, *board, step, m.org.slug);
+      run.emplace("has_red_lines", !links.empty());
+      run.emplace("red_lines", std::move(links));
+    }
     if (step > 0) run.emplace("prev_step", std::to_string(step - 1));
     // The workshop's own steps lead into the records: personas into a tool's
     // risk matrix (perspective step), and the decision, non-use included (last step).
@@ -270,14 +228,18 @@ Response render_session(auth::Auth& auth, const Request& req, const SessionAcces
   }
   data.emplace("actions", actions);
   data.emplace("has_actions", !actions.empty());
+  if (x.state != core::LiveState::kDraft) {
+    BoardOptions options;
+    options.reader = BoardReader::kFacilitator;
+    if (x.state == core::LiveState::kRunning) options.select_form = "group-form";
+    data.emplace("board", board_data(s, req, *board, options));
+  }
   if (x.state == core::LiveState::kEnded) {
-    mstch::array steps;
+    mstch::array notes;
     for (std::size_t i = 0; i < x.steps.size(); ++i) {
-      steps.push_back(mstch::map{{"title", x.steps[i].title},
-                                 {"notes", x.notes[i]},
-                                 {"columns", step_columns(s, req, *board, static_cast<int>(i), false)}});
+      if (!x.notes[i].empty()) notes.push_back(mstch::map{{"title", x.steps[i].title}, {"notes", x.notes[i]}});
     }
-    mstch::map ended{{"steps", steps}};
+    mstch::map ended{{"notes", notes}, {"has_notes", !notes.empty()}};
     if (x.review_date) ended.emplace("review", readable_date(*x.review_date, req.lang));
     if (x.ended_at) ended.emplace("date", readable_date(*x.ended_at, m.org.time_zone, req.lang));
     data.emplace("ended", ended);
@@ -310,7 +272,7 @@ std::optional<int> parse_int(std::string_view raw) {
 
 std::vector<std::int64_t> card_ids(const Params& form) {
   std::vector<std::int64_t> out;
-  for (const auto& raw : form.all("card"))
+  for (const auto& raw : form.all("cards"))
     if (auto id = parse_id(raw)) out.push_back(*id);
   return out;
 }
