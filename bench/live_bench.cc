@@ -196,8 +196,8 @@ int main(int argc, char** argv) {
   const double rate = std::max(0.01, std::atof(arg(argc, argv, "--rate", "1").c_str()));
   spdlog::set_level(spdlog::level::warn);  // no request log lines in the figures
 
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("live_bench_" + std::to_string(::getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("live_bench_" + std::to_string(::getpid()));
   core::SystemClock clock;
   store::StoreConfig config;
   config.data_dir = dir.string();
@@ -209,9 +209,10 @@ int main(int argc, char** argv) {
   (*app)->router().get(
       "/bench/live",
       [&bus](web::Request& req) {
-        auto body = web::make_event_stream(bus, kSession, web::last_event_id(req), [](std::int64_t) {
-          return core::Result<std::vector<live::Event>>(std::vector<live::Event>{});
-        });
+        auto body =
+            web::make_event_stream(bus, kSession, web::last_event_id(req), [](std::int64_t) {
+              return core::Result<std::vector<live::Event>>(std::vector<live::Event>{});
+            });
         if (!body) return web::Response::error(503, "unavailable", body.error().detail);
         return web::event_stream_response(std::move(body).value());
       },
@@ -229,11 +230,13 @@ int main(int argc, char** argv) {
     for (int i = 0; i < 1000 && streams.ready() < clients; ++i) {
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
-    if (streams.ready() < clients) fail("only " + std::to_string(streams.ready()) + " streams opened");
+    if (streams.ready() < clients)
+      fail("only " + std::to_string(streams.ready()) + " streams opened");
     const double rss_open = rss_mb();
 
     std::atomic<double> healthz_busy{0};
-    std::thread load([&] { healthz_busy = healthz_per_second(server.port(), events / rate * 0.8); });
+    std::thread load(
+        [&] { healthz_busy = healthz_per_second(server.port(), events / rate * 0.8); });
     const auto period = std::chrono::duration<double>(1.0 / rate);
     auto next = Clock::now();
     for (int i = 0; i < events; ++i) {
@@ -242,7 +245,8 @@ int main(int argc, char** argv) {
       bus.publish(live::Event{i + 1, kSession, "card", "{\"t\":" + std::to_string(now_ns()) + "}"});
     }
     load.join();
-    const std::size_t expected = static_cast<std::size_t>(clients) * static_cast<std::size_t>(events);
+    const std::size_t expected =
+        static_cast<std::size_t>(clients) * static_cast<std::size_t>(events);
     for (int i = 0; i < 500 && streams.received() < expected; ++i) {
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
@@ -263,7 +267,8 @@ int main(int argc, char** argv) {
     std::printf("| %-40s | %12.1f |\n", "RSS MB after the events", rss_after);
     std::printf("| %-40s | %12.0f |\n", "/healthz req/s idle (1 connection)", healthz_idle);
     std::printf("| %-40s | %12.0f |\n", "/healthz req/s during events", healthz_busy.load());
-    std::printf("| %-40s | %11.0f%% |\n", "during / idle", 100 * healthz_busy.load() / healthz_idle);
+    std::printf("| %-40s | %11.0f%% |\n", "during / idle",
+                100 * healthz_busy.load() / healthz_idle);
   }
   server.stop();
   server_thread.join();

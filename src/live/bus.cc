@@ -111,8 +111,7 @@ class InProcessBus final : public EventBus {
 
   void publish(const Event& e) override { hub_->publish(e); }
 
-  std::shared_ptr<Subscriber> subscribe(std::int64_t session,
-                                        std::function<void()> wake) override {
+  std::shared_ptr<Subscriber> subscribe(std::int64_t session, std::function<void()> wake) override {
     auto q = std::make_shared<Queue>(
         hub_, session, std::make_shared<const std::function<void()>>(std::move(wake)));
     hub_->add(session, q.get());

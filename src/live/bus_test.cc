@@ -160,8 +160,10 @@ TEST(EventBus, ConcurrentPublishersAndSubscribersLoseAndDoubleNothing) {
   for (const auto& e : got) {
     EXPECT_EQ(e.session, 7);
     const int p = static_cast<int>(e.id / 1'000'000);
-    if (last.count(p)) EXPECT_EQ(e.id, last[p] + 2);  // its next even event, none lost or doubled
-    else EXPECT_EQ(e.id % 1'000'000, 0);
+    if (last.count(p))
+      EXPECT_EQ(e.id, last[p] + 2);  // its next even event, none lost or doubled
+    else
+      EXPECT_EQ(e.id % 1'000'000, 0);
     last[p] = e.id;
   }
   EXPECT_EQ(last.size(), static_cast<std::size_t>(kPublishers));

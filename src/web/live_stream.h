@@ -18,8 +18,7 @@
 namespace solipraxis::web {
 
 // The session's events with an id above `after_id`, oldest first (the store's read).
-using EventBacklog =
-    std::function<core::Result<std::vector<live::Event>>(std::int64_t after_id)>;
+using EventBacklog = std::function<core::Result<std::vector<live::Event>>(std::int64_t after_id)>;
 
 // Subscribes to `session`, then reads backlog(last_event_id) on the calling
 // (handler) thread. The body sends "retry: 3000", the backlog, then queued

@@ -27,8 +27,7 @@ std::shared_ptr<StreamBody> stream(live::EventBus& bus, std::int64_t last,
 }
 
 TEST(SseFrame, FramesIdTypeAndOneDataLinePerLine) {
-  EXPECT_EQ(sse_frame(event(12, "card", R"({"a":1})")),
-            "id: 12\nevent: card\ndata: {\"a\":1}\n\n");
+  EXPECT_EQ(sse_frame(event(12, "card", R"({"a":1})")), "id: 12\nevent: card\ndata: {\"a\":1}\n\n");
   EXPECT_EQ(sse_frame(event(3, "step", "a\nb\r\nc\rd")),
             "id: 3\nevent: step\ndata: a\ndata: b\ndata: c\ndata: d\n\n");
   EXPECT_EQ(sse_frame(event(4, "board", "x\n")), "id: 4\nevent: board\ndata: x\ndata: \n\n");
@@ -59,8 +58,8 @@ TEST(EventStream, SendsRetryThenBacklogThenLiveEventsEachOnce) {
   bus->publish(Event{3, 7, "card", "{}"});  // committed before the backlog read: already there
   bus->publish(Event{4, 7, "card", "{}"});
   EXPECT_EQ(woken.load(), 2);
-  EXPECT_EQ(body->poll(), "retry: 3000\n\n" + sse_frame(event(2)) + sse_frame(event(3)) +
-                              sse_frame(event(4)));
+  EXPECT_EQ(body->poll(),
+            "retry: 3000\n\n" + sse_frame(event(2)) + sse_frame(event(3)) + sse_frame(event(4)));
   EXPECT_EQ(body->poll(), "");  // nothing ready: the server waits for the waker
   bus->publish(event(5, "step", "{\"step\":1}"));
   EXPECT_EQ(body->poll(), sse_frame(event(5, "step", "{\"step\":1}")));

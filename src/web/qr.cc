@@ -17,8 +17,9 @@ core::Result<QrMatrix> qr_matrix(std::string_view text) {
                         reinterpret_cast<const unsigned char*>(text.data()), 0, QR_ECLEVEL_M),
       &QRcode_free);
   if (!code) {
-    return core::make_error(core::ErrorCode::kInvalidInput, "error.qr.too_long",
-                            "text of " + std::to_string(text.size()) + " bytes does not fit a QR code");
+    return core::make_error(
+        core::ErrorCode::kInvalidInput, "error.qr.too_long",
+        "text of " + std::to_string(text.size()) + " bytes does not fit a QR code");
   }
   QrMatrix m;
   m.width = code->width;
@@ -40,7 +41,8 @@ core::Result<std::string> qr_svg(std::string_view text, std::string_view title,
   core::append_html_escaped(svg, id);
   svg += "\">";
   core::append_html_escaped(svg, title);
-  svg += "</title><rect width=\"" + side + "\" height=\"" + side + "\" fill=\"#fff\"/><path fill=\"#000\" d=\"";
+  svg += "</title><rect width=\"" + side + "\" height=\"" + side +
+         "\" fill=\"#fff\"/><path fill=\"#000\" d=\"";
   // One rectangle per horizontal run of dark modules: "M x y h n v 1 h -n z".
   for (int y = 0; y < m->width; ++y) {
     for (int x = 0; x < m->width;) {

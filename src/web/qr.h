@@ -18,7 +18,7 @@ inline constexpr int kQrQuietZone = 4;  // modules of light margin the standard 
 // The modules of `text`'s QR code (byte mode, error correction level M),
 // row by row, true = dark; invalid_input when the text does not fit a QR code.
 struct QrMatrix {
-  int width = 0;  // modules per side, without the quiet zone
+  int width = 0;           // modules per side, without the quiet zone
   std::vector<bool> dark;  // width * width, row-major
   bool at(int x, int y) const { return dark[static_cast<std::size_t>(y * width + x)]; }
 };

@@ -24,7 +24,8 @@ std::set<std::pair<int, int>> drawn(const std::string& svg) {
   std::set<std::pair<int, int>> out;
   const std::regex run(R"(M(\d+) (\d+)h(\d+)v1h-(\d+)z)");
   std::size_t covered = 0;
-  for (auto it = std::sregex_iterator(d.begin(), d.end(), run); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(d.begin(), d.end(), run); it != std::sregex_iterator();
+       ++it) {
     const int x = std::stoi((*it)[1]), y = std::stoi((*it)[2]), n = std::stoi((*it)[3]);
     EXPECT_EQ((*it)[3], (*it)[4]);
     for (int i = 0; i < n; ++i) EXPECT_TRUE(out.emplace(x + i, y).second) << "drawn twice";
@@ -45,7 +46,8 @@ bool well_formed(const std::string& xml) {
     pos += static_cast<std::size_t>(it->length());
     const auto& m = *it;
     if (m[5].matched) {
-      if (open.empty() || !std::regex_match(m[5].str(), std::regex(R"(([^&]|&(amp|lt|gt|quot|#\d+);)*)")))
+      if (open.empty() ||
+          !std::regex_match(m[5].str(), std::regex(R"(([^&]|&(amp|lt|gt|quot|#\d+);)*)")))
         return false;
       continue;
     }
@@ -68,7 +70,8 @@ TEST(Qr, MatrixHasTheSizeTheStandardGivesForTheText) {
   for (int i = 0; i < 7; ++i) {
     EXPECT_TRUE(m->at(i, 0) && m->at(i, 6) && m->at(0, i) && m->at(6, i));
   }
-  for (int i = 1; i < 6; ++i) EXPECT_FALSE(m->at(i, 1) || m->at(1, i) || m->at(i, 5) || m->at(5, i));
+  for (int i = 1; i < 6; ++i)
+    EXPECT_FALSE(m->at(i, 1) || m->at(1, i) || m->at(i, 5) || m->at(5, i));
   EXPECT_TRUE(m->at(2, 2) && m->at(4, 4) && m->at(3, 3));
 }
 
@@ -103,7 +106,7 @@ TEST(Qr, SvgIsWellFormedNamedByItsEscapedTitleAndHasNoStyleOrScript) {
   EXPECT_EQ(svg->find("style"), std::string::npos);
   EXPECT_EQ(svg->find("script"), std::string::npos);
   EXPECT_EQ(svg->find(" width=\"100"), std::string::npos);
-  EXPECT_EQ(svg->find("<svg width"), std::string::npos);  // no fixed size: CSS scales it
+  EXPECT_EQ(svg->find("<svg width"), std::string::npos);     // no fixed size: CSS scales it
   EXPECT_FALSE(well_formed("<svg><title>a</svg></title>"));  // the checker itself checks
   EXPECT_FALSE(well_formed("<svg><title>a & b</title></svg>"));
 }

@@ -75,13 +75,14 @@ class LiveStreamTest : public ::testing::Test {
     server_.app().router().get(
         "/test/live",
         [this](Request& req) {
-          auto body = make_event_stream(bus(), kSession, last_event_id(req), [this](std::int64_t after) {
-            // A slow store read: events committed before and after its snapshot.
-            std::this_thread::sleep_for(std::chrono::milliseconds(read_delay_ms_.load()));
-            auto events = log_.after(after);
-            std::this_thread::sleep_for(std::chrono::milliseconds(read_delay_ms_.load()));
-            return events;
-          });
+          auto body =
+              make_event_stream(bus(), kSession, last_event_id(req), [this](std::int64_t after) {
+                // A slow store read: events committed before and after its snapshot.
+                std::this_thread::sleep_for(std::chrono::milliseconds(read_delay_ms_.load()));
+                auto events = log_.after(after);
+                std::this_thread::sleep_for(std::chrono::milliseconds(read_delay_ms_.load()));
+                return events;
+              });
           if (!body) return Response::error(503, "unavailable", body.error().detail);
           return event_stream_response(std::move(body).value());
         },
@@ -118,7 +119,8 @@ class LiveStreamTest : public ::testing::Test {
         rest.remove_prefix(eol + 1);
         if (line.starts_with("id: ")) f.id = std::stoll(std::string(line.substr(4)));
         if (line.starts_with("event: ")) f.type = line.substr(7);
-        if (line.starts_with("data: ")) f.data += (f.data.empty() ? "" : "\n") + std::string(line.substr(6));
+        if (line.starts_with("data: "))
+          f.data += (f.data.empty() ? "" : "\n") + std::string(line.substr(6));
       }
       return f;
     }
@@ -196,7 +198,8 @@ TEST_F(LiveStreamTest, ReconnectsDuringPublishingLoseAndDoubleNothing) {
   bool ended = false;
   while (!ended && connections < 1000) {
     ++connections;
-    const std::string last = got.empty() ? "" : "Last-Event-ID: " + std::to_string(got.back()) + "\r\n";
+    const std::string last =
+        got.empty() ? "" : "Last-Event-ID: " + std::to_string(got.back()) + "\r\n";
     auto c = open(last);
     for (int k = 0; k < 1 + connections % 29; ++k) {  // drop after a few events
       const auto f = next(*c);
@@ -247,7 +250,8 @@ TEST_F(LiveStreamTest, EveryOneOfManyClientsReceivesAPublishedEvent) {
   }
   EXPECT_EQ(received, kClients);
   // Every stream ended, so every subscription went with its connection.
-  for (int i = 0; i < 200 && bus().subscribers(kSession) > 0; ++i) std::this_thread::sleep_for(10ms);
+  for (int i = 0; i < 500 && bus().subscribers(kSession) > 0; ++i)
+    std::this_thread::sleep_for(10ms);
   EXPECT_EQ(bus().subscribers(kSession), 0u);
 }
 
