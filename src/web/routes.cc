@@ -6,6 +6,7 @@
 #include "web/handlers/audit/audit.h"
 #include "web/handlers/account/auth.h"
 #include "web/handlers/catalog/catalog.h"
+#include "web/handlers/live/room.h"
 #include "web/handlers/werkstatt/check_api.h"
 #include "web/handlers/site/dashboard.h"
 #include "web/handlers/site/health.h"
@@ -165,6 +166,24 @@ void register_routes(Router& r, Services& s) {
     r.get("/api/v1/orgs/{org}/sessions/{id}", ah(lv::api_session), kMember);
     r.get("/api/v1/orgs/{org}/action-items", ah(lv::api_action_items), kMember);
   }
+
+  // --- live sessions, the participants' side (issue 25): a code, no account ---
+  // The room's handlers share the wait after wrong codes and the used add-card nonces.
+  auto room = std::make_shared<handlers::live::RoomGuards>(s.clock);
+  using RoomFn = Response (*)(Services&, handlers::live::RoomGuards&, Request&);
+  auto lh = [&s, room](RoomFn fn) -> Handler {
+    return [&s, room, fn](Request& req) { return fn(s, *room, req); };
+  };
+  r.get("/join", lh(handlers::live::join_form), kPublic);
+  r.post("/join", lh(handlers::live::join_code), kPublic);
+  r.get("/join/{code}", lh(handlers::live::join_page), kPublic);
+  r.post("/join/{code}", lh(handlers::live::join_submit), kPublic);
+  r.get("/join/{code}/board", lh(handlers::live::room_board), kPublic);
+  r.get("/join/{code}/events", lh(handlers::live::room_events), kPublic);
+  r.post("/join/{code}/cards", lh(handlers::live::card_add), kPublic);
+  r.post("/join/{code}/cards/{card}", lh(handlers::live::card_edit), kPublic);
+  r.post("/join/{code}/cards/{card}/delete", lh(handlers::live::card_delete), kPublic);
+  r.post("/join/{code}/cards/{card}/votes", lh(handlers::live::card_vote), kPublic);
 
   // --- guided reflections (issue 23): members start, answer and read rounds ---
   r.post("/o/{org}/tools/{id}/reflections", ah(reflections::start_round), kMember);

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "catalog/catalog.h"
+#include "core/live.h"
 #include "store/audit.h"
 #include "store/catalog.h"
 #include "store/checker.h"
@@ -142,6 +143,12 @@ std::string new_member(RouteWorld& w, const store::Org& org) {
   return std::to_string(u.id.value);
 }
 
+// A running live session's join code.
+std::string new_live_code(RouteWorld& w, const store::Org& org) {
+  const auto id = std::stoll(new_live_session(w, org));
+  return must(w.srv.store().live().session(org.id, id), "live session").join_code;
+}
+
 }  // namespace
 
 // How to fill each path parameter. A route with a parameter missing here fails
@@ -172,6 +179,9 @@ const std::map<std::string, ParamFiller>& param_fillers() {
                                                              store::hash_token(store::random_token()));
                          return std::to_string(must(std::move(t), "token").id.value);
                        }}},
+      // The participants' room of a live session: a running session's code, any card.
+      {"join/{code}", {false, new_live_code}},
+      {"cards/{card}", {false, [](RouteWorld&, const store::Org&) { return std::string("1"); }}},
       {"invite/{token}", {false, [](RouteWorld& w, const store::Org& o) {
                             return new_invite(w, o, true);
                           }}},

@@ -40,7 +40,7 @@ mstch::map card_data(const Reader& r, const LiveCard& c, const std::string& colu
       {"mine", c.mine},
       {"hidden_mine", c.mine && c.hidden},
       {"votes", std::to_string(c.votes)},
-      {"votes_text", counted(r.s, r.req, "live.card.votes", c.votes)},
+      {"votes_text", c.votes > 0 ? counted(r.s, r.req, "live.card.votes", c.votes) : std::string()},
       {"column_label", column_label},
   };
   if (r.participant() && c.my_votes > 0) {
@@ -86,7 +86,7 @@ mstch::map step_cards(const Reader& r, int step_index, int level) {
       if (!shown(c)) {
         ++hidden_others;
       } else if (!c.cluster) {
-        cards.push_back(card_data(r, c, col.label));
+        cards.push_back(card_data(r, c, ""));  // the column's heading says it
       }
     }
     mstch::map column{
