@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/tool.h"
+#include "live/bus.h"
 #include "store/action_items.h"
 #include "store/live.h"
 #include "store/orgs.h"
@@ -16,6 +17,7 @@
 #include "store/store.h"
 #include "store/tools.h"
 #include "api_client.h"
+#include "http_client.h"
 #include "web_fixture.h"
 
 namespace solipraxis::web {
@@ -202,6 +204,35 @@ TEST_F(LiveFacilitateWeb, ProgramsPrepareAndReadSessionsAndTheReportDownloads) {
   EXPECT_EQ(md.status, 200);
   EXPECT_TRUE(contains(md.body, "# Workshop")) << md.body;
   EXPECT_EQ(browser_.open("/o/acme/sessions/" + id + "/report.json").status, 200);
+}
+
+// The facilitator's screen follows the room live: the events stream sends the
+// start that happened before it opened (backlog), then a card posted while it is
+// open; and the join link comes as a QR code image.
+TEST_F(LiveFacilitateWeb, TheFacilitatorsStreamCarriesTheRoomsChangesAndTheQrCodeShows) {
+  const std::string url = prepare_retro();
+  const std::int64_t id = id_of(url);
+  browser_.open(url);
+  ASSERT_EQ(browser_.post(url + "/step", {{"step", "0"}}).status, 303);
+  auto qr = browser_.open(url + "/qr.svg");
+  EXPECT_EQ(qr.status, 200);
+  EXPECT_TRUE(contains(qr.header("Content-Type"), "image/svg+xml"));
+  EXPECT_TRUE(contains(qr.body, "<title id=\"join-qr-title\">"));
+
+  ::solipraxis::testing::Connection c(srv_.port());
+  ASSERT_TRUE(c.send("GET " + url + "/events HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: solipraxis_session=" +
+                     browser_.cookie("solipraxis_session") + "\r\n\r\n"));
+  auto start = c.read_until("event: step");
+  ASSERT_TRUE(start) << "the start, from the store";
+  const store::ParticipantKey key{store::random_token()};
+  auto card = srv_.store().live().add_card(srv_.org("acme").id, id, 0, session(url).steps[0].columns[0].id,
+                                           "Live dabei", key);
+  ASSERT_TRUE(card);
+  // The room's handler publishes what it wrote; here the test does, as it wrote directly.
+  srv_.app().services().live_bus->publish(
+      {card->event.id, card->event.session, card->event.type, card->event.data});
+  auto live = c.read_until("event: card");
+  ASSERT_TRUE(live) << "the card, live";
 }
 
 TEST_F(LiveFacilitateWeb, EverySessionsRouteIsDocumentedInOpenApi) {

@@ -20,6 +20,7 @@
 #include "web/http.h"
 #include "web/i18n.h"
 #include "web/page.h"
+#include "web/qr.h"
 #include "web/time_zone.h"
 
 namespace solipraxis::web::handlers::live {
@@ -104,6 +105,8 @@ Response render_session(auth::Auth& auth, const Request& req, const SessionAcces
   data.emplace("state", tr(s, req, std::string("live.state.") + core::live_state_name(x.state)));
   data.emplace("code", core::display_join_code(x.join_code));
   data.emplace("join_url", join_url(auth, req, x.join_code));
+  data.emplace("qr_alt", format_message(tr(s, req, "live.facilitate.qr_title"),
+                                        {{"url", join_url(auth, req, x.join_code)}}));
   data.emplace("participants", format_message(tr(s, req, "live.facilitate.participants"),
                                               {{"count", std::to_string(board->participants)}}));
   data.emplace("names", joined(board->names, ", "));
@@ -248,9 +251,11 @@ Response render_session(auth::Auth& auth, const Request& req, const SessionAcces
 }
 
 // A control's answer: back to the page (PRG), or the page with the error.
+template <typename Write>
 Response after_change(auth::Auth& auth, const Request& req, const SessionAccess& a,
-                      const core::Result<store::LiveChange>& change, std::string_view anchor = "") {
+                      Write&& write, std::string_view anchor = "") {
   Services& s = auth.services();
+  const core::Result<store::LiveChange> change = write_and_publish(s, write);
   if (!change) {
     const auto& e = change.error();
     if (e.code == core::ErrorCode::kNotFound && e.key == "live.error.not_found") {
@@ -259,7 +264,6 @@ Response after_change(auth::Auth& auth, const Request& req, const SessionAccess&
     return render_session(auth, req, a, tr(s, req, e.key),
                           e.code == core::ErrorCode::kConflict ? 409 : 400);
   }
-  publish(s, change->event);
   return Response::redirect(session_url(*a.member, a.session.id) + std::string(anchor));
 }
 
@@ -326,8 +330,8 @@ Response go_to_step(auth::Auth& auth, Request& req) {
     return Response::redirect(session_url(*a.member, a.session.id));
   }
   return after_change(auth, req, a,
-                      s.store.live().go_to_step(a.member->org.id, a.session.id, *step,
-                                                web_actor(*a.member)));
+                      [&] { return s.store.live().go_to_step(a.member->org.id, a.session.id, *step,
+                                                web_actor(*a.member)); });
 }
 
 Response control_timer(auth::Auth& auth, Request& req) {
@@ -349,8 +353,8 @@ Response control_timer(auth::Auth& auth, Request& req) {
     return render_session(auth, req, a, tr(s, req, "live.error.duration_invalid"), 400);
   }
   return after_change(auth, req, a,
-                      s.store.live().timer(a.member->org.id, a.session.id, what, seconds,
-                                           web_actor(*a.member)),
+                      [&] { return s.store.live().timer(a.member->org.id, a.session.id, what, seconds,
+                                           web_actor(*a.member)); },
                       "#timer");
 }
 
@@ -363,8 +367,8 @@ Response reveal_step(auth::Auth& auth, Request& req) {
   const auto step = parse_int(form->value("step"));
   if (!step) return render_session(auth, req, a, tr(s, req, "live.error.step_invalid"), 400);
   return after_change(auth, req, a,
-                      s.store.live().reveal(a.member->org.id, a.session.id, *step,
-                                            web_actor(*a.member)),
+                      [&] { return s.store.live().reveal(a.member->org.id, a.session.id, *step,
+                                            web_actor(*a.member)); },
                       "#board");
 }
 
@@ -377,8 +381,8 @@ Response save_notes(auth::Auth& auth, Request& req) {
   const auto step = parse_int(form->value("step"));
   if (!step) return render_session(auth, req, a, tr(s, req, "live.error.step_invalid"), 400);
   return after_change(auth, req, a,
-                      s.store.live().set_notes(a.member->org.id, a.session.id, *step,
-                                               form->value("notes"), web_actor(*a.member)),
+                      [&] { return s.store.live().set_notes(a.member->org.id, a.session.id, *step,
+                                               form->value("notes"), web_actor(*a.member)); },
                       "#notes");
 }
 
@@ -392,15 +396,15 @@ Response group_cards(auth::Auth& auth, Request& req) {
   const std::string name(core::trim(form->value("cluster_name")));
   if (form->value("ungroup") == "1") {
     return after_change(auth, req, a,
-                        s.store.live().ungroup(a.member->org.id, a.session.id, cards,
-                                               web_actor(*a.member)),
+                        [&] { return s.store.live().ungroup(a.member->org.id, a.session.id, cards,
+                                               web_actor(*a.member)); },
                         "#board");
   }
   std::optional<std::int64_t> cluster;
   if (auto id = parse_id(form->value("cluster"))) cluster = *id;
   return after_change(auth, req, a,
-                      s.store.live().group(a.member->org.id, a.session.id, cluster, name, cards,
-                                           web_actor(*a.member)),
+                      [&] { return s.store.live().group(a.member->org.id, a.session.id, cluster, name, cards,
+                                           web_actor(*a.member)); },
                       "#board");
 }
 
@@ -425,8 +429,8 @@ Response add_action(auth::Auth& auth, Request& req) {
     action.due = *d;
   }
   return after_change(auth, req, a,
-                      s.store.live().add_action(a.member->org.id, a.session.id, action,
-                                                web_actor(*a.member)),
+                      [&] { return s.store.live().add_action(a.member->org.id, a.session.id, action,
+                                                web_actor(*a.member)); },
                       "#actions");
 }
 
@@ -437,8 +441,8 @@ Response remove_action(auth::Auth& auth, Request& req) {
   const auto id = parse_id(req.param("action"));
   if (!id) return error_response(s, req, 404, "live.error.action_not_found");
   return after_change(auth, req, a,
-                      s.store.live().remove_action(a.member->org.id, a.session.id, *id,
-                                                   web_actor(*a.member)),
+                      [&] { return s.store.live().remove_action(a.member->org.id, a.session.id, *id,
+                                                   web_actor(*a.member)); },
                       "#actions");
 }
 
@@ -459,8 +463,34 @@ Response end_session(auth::Auth& auth, Request& req) {
     review = *d;
   }
   return after_change(auth, req, a,
-                      s.store.live().end(a.member->org.id, a.session.id, review,
-                                         web_actor(*a.member)));
+                      [&] { return s.store.live().end(a.member->org.id, a.session.id, review,
+                                         web_actor(*a.member)); });
+}
+
+Response session_events(auth::Auth& auth, Request& req) {
+  auto a = load_session(auth, req);
+  if (!a.member) return std::move(a.denial);
+  Services& s = auth.services();
+  if (!s.live_bus) return error_response(s, req, 503, "error.http.unavailable");
+  auto body = make_event_stream(*s.live_bus, a.session.id, last_event_id(req),
+                                store_backlog(s, a.member->org.id, a.session.id));
+  if (!body) return error_response(s, req, body.error());
+  return event_stream_response(std::move(*body));
+}
+
+Response session_qr(auth::Auth& auth, Request& req) {
+  auto a = load_session(auth, req);
+  if (!a.member) return std::move(a.denial);
+  Services& s = auth.services();
+  const std::string url = join_url(auth, req, a.session.join_code);
+  auto svg = qr_svg(url, format_message(tr(s, req, "live.facilitate.qr_title"), {{"url", url}}),
+                    "join-qr-title");
+  if (!svg) return error_response(s, req, svg.error());
+  Response r;
+  r.body = std::move(*svg);
+  r.headers.set("Content-Type", "image/svg+xml; charset=utf-8");
+  r.headers.set("Cache-Control", "private, max-age=300");
+  return r;
 }
 
 Response action_item_done(auth::Auth& auth, Request& req) {

@@ -1,6 +1,9 @@
 // The facilitator's shared pieces: see session_view.h.
 #include "web/handlers/live/session_view.h"
 
+#include <mutex>
+
+#include "live/bus.h"
 #include "store/live.h"
 #include "store/store.h"
 #include "web/handlers/common/params.h"
@@ -44,10 +47,29 @@ std::string join_url(auth::Auth& auth, const Request& req, const std::string& co
   return handlers::base_url(auth, req) + "/join/" + code;
 }
 
+std::mutex& live_write_mutex() {
+  static std::mutex m;
+  return m;
+}
+
 void publish(const Services& s, const store::LiveEvent& event) {
-  // Wired to the event bus (live/bus.h) once it lands; until then browsers reload.
-  (void)s;
-  (void)event;
+  if (!s.live_bus) return;
+  s.live_bus->publish(::solipraxis::live::Event{event.id, event.session, event.type, event.data});
+}
+
+EventBacklog store_backlog(Services& s, store::OrgId org, std::int64_t session) {
+  return [&s, org, session](std::int64_t after) -> core::Result<std::vector<::solipraxis::live::Event>> {
+    // All of it, page by page: a cut backlog would make the stream jump past events.
+    constexpr int kPage = 5000;
+    std::vector<::solipraxis::live::Event> out;
+    for (;;) {
+      auto events = s.store.live().events(org, session, after, kPage);
+      if (!events) return events.error();
+      for (auto& e : *events) out.push_back({e.id, e.session, std::move(e.type), std::move(e.data)});
+      if (events->size() < static_cast<std::size_t>(kPage)) return out;
+      after = out.back().id;
+    }
+  };
 }
 
 }  // namespace solipraxis::web::handlers::live

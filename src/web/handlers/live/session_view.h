@@ -2,6 +2,7 @@
 // access checked), its URLs, and publishing a change to the room.
 #pragma once
 
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "web/app.h"
 #include "web/auth/auth.h"
 #include "web/http.h"
+#include "web/live_stream.h"
 
 namespace solipraxis::web::handlers::live {
 
@@ -37,5 +39,19 @@ core::Result<store::NewLiveSession> prepare_session(Services& s, const Request& 
 
 // Sends the change's event to every browser in the room (live/bus.h).
 void publish(const Services& s, const store::LiveEvent& event);
+
+// Runs a live write and publishes its event while holding one lock, so this
+// process publishes events in the order their ids were committed (a stream
+// skips every id at or below the last it sent; 6 before 5 would lose 5).
+std::mutex& live_write_mutex();
+template <typename Write>
+auto write_and_publish(const Services& s, Write&& write) {
+  std::lock_guard lock(live_write_mutex());
+  auto change = write();
+  if (change) publish(s, change->event);
+  return change;
+}
+// The store's events of a session as the live stream's backlog (web/live_stream.h).
+EventBacklog store_backlog(Services& s, store::OrgId org, std::int64_t session);
 
 }  // namespace solipraxis::web::handlers::live
