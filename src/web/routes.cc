@@ -161,6 +161,7 @@ void register_routes(Router& r, Services& s) {
     r.post("/o/{org}/action-items/{item}/done", ah(lv::action_item_done), kMember);
     r.get("/o/{org}/sessions/{id}/report.md", ah(lv::report_md), kMember);
     r.get("/o/{org}/sessions/{id}/events", ah(lv::session_events), kMember);
+    r.get("/o/{org}/sessions/{id}/board", ah(lv::session_board), kMember);
     r.get("/o/{org}/sessions/{id}/qr.svg", ah(lv::session_qr), kMember);
     r.get("/o/{org}/sessions/{id}/report.json", ah(lv::report_json), kMember);
     r.get("/api/v1/orgs/{org}/sessions", ah(lv::api_sessions), kMember);

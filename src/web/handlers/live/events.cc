@@ -3,17 +3,11 @@
 #include "store/store.h"
 #include "web/handlers/live/room.h"
 #include "web/handlers/live/room_access.h"
+#include "web/handlers/live/session_view.h"
 #include "web/live_stream.h"
 #include "web/page.h"
 
 namespace solipraxis::web::handlers::live {
-
-namespace {
-
-constexpr int kBacklogPage = 1000;
-using BusEvent = ::solipraxis::live::Event;
-
-}  // namespace
 
 Response room_events(Services& s, RoomGuards& g, Request& req) {
   auto r = find_room(s, g, req, req.param("code"));
@@ -23,21 +17,8 @@ Response room_events(Services& s, RoomGuards& g, Request& req) {
   if (r->room.state == core::LiveState::kEnded || !s.live_bus) return Response::text("", 204);
   const store::OrgId org = r->room.org;
   const std::int64_t session = r->room.session;
-  auto body = make_event_stream(
-      *s.live_bus, session, last_event_id(req),
-      [&s, org, session](std::int64_t after) -> core::Result<std::vector<BusEvent>> {
-        // All of it, a page at a time (a busy session may have many since a long break).
-        std::vector<BusEvent> out;
-        for (;;) {
-          auto events = s.store.live().events(org, session, after, kBacklogPage);
-          if (!events) return events.error();
-          for (auto& e : *events) {
-            after = e.id;
-            out.push_back({e.id, e.session, std::move(e.type), std::move(e.data)});
-          }
-          if (events->size() < static_cast<std::size_t>(kBacklogPage)) return out;
-        }
-      });
+  auto body = make_event_stream(*s.live_bus, session, last_event_id(req),
+                                store_backlog(s, org, session));
   if (!body) return error_response(s, req, body.error());
   return event_stream_response(std::move(body).value());
 }

@@ -16,6 +16,7 @@
 #include "web/handlers/live/sessions.h"
 #include "web/handlers/live/steps.h"
 #include "web/handlers/live/board_view.h"
+#include "web/handlers/live/publish.h"
 #include "web/handlers/site/dashboard.h"
 #include "web/http.h"
 #include "web/i18n.h"
@@ -255,7 +256,7 @@ template <typename Write>
 Response after_change(auth::Auth& auth, const Request& req, const SessionAccess& a,
                       Write&& write, std::string_view anchor = "") {
   Services& s = auth.services();
-  const core::Result<store::LiveChange> change = write_and_publish(s, write);
+  const core::Result<store::LiveChange> change = write_and_publish(s, a.session.id, write);
   if (!change) {
     const auto& e = change.error();
     if (e.code == core::ErrorCode::kNotFound && e.key == "live.error.not_found") {
@@ -476,6 +477,21 @@ Response session_events(auth::Auth& auth, Request& req) {
                                 store_backlog(s, a.member->org.id, a.session.id));
   if (!body) return error_response(s, req, body.error());
   return event_stream_response(std::move(*body));
+}
+
+Response session_board(auth::Auth& auth, Request& req) {
+  auto a = load_session(auth, req);
+  if (!a.member) return std::move(a.denial);
+  Services& s = auth.services();
+  auto board = s.store.live().board(a.member->org.id, a.session.id, std::nullopt);
+  if (!board) return error_response(s, req, board.error());
+  BoardOptions options;
+  options.reader = BoardReader::kFacilitator;
+  if (board->session.state == core::LiveState::kRunning) options.select_form = "group-form";
+  Response res = render(s, req, "live/board_fragment",
+                        mstch::map{{"board", board_data(s, req, *board, options)}});
+  res.headers.set("Cache-Control", "no-store");
+  return res;
 }
 
 Response session_qr(auth::Auth& auth, Request& req) {

@@ -1,8 +1,6 @@
 // The facilitator's shared pieces: see session_view.h.
 #include "web/handlers/live/session_view.h"
 
-#include <mutex>
-
 #include "live/bus.h"
 #include "store/live.h"
 #include "store/store.h"
@@ -45,16 +43,6 @@ std::string session_url(const auth::Membership& m, std::int64_t id) {
 
 std::string join_url(auth::Auth& auth, const Request& req, const std::string& code) {
   return handlers::base_url(auth, req) + "/join/" + code;
-}
-
-std::mutex& live_write_mutex() {
-  static std::mutex m;
-  return m;
-}
-
-void publish(const Services& s, const store::LiveEvent& event) {
-  if (!s.live_bus) return;
-  s.live_bus->publish(::solipraxis::live::Event{event.id, event.session, event.type, event.data});
 }
 
 EventBacklog store_backlog(Services& s, store::OrgId org, std::int64_t session) {

@@ -1,8 +1,7 @@
 // What the facilitator's pages share: the session of the request (member
-// access checked), its URLs, and publishing a change to the room.
+// access checked), its URLs, and the store's events as a stream's backlog.
 #pragma once
 
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,20 +36,6 @@ core::Result<store::NewLiveSession> prepare_session(Services& s, const Request& 
                                                     std::string_view kind,
                                                     const std::vector<std::int64_t>& tool_ids);
 
-// Sends the change's event to every browser in the room (live/bus.h).
-void publish(const Services& s, const store::LiveEvent& event);
-
-// Runs a live write and publishes its event while holding one lock, so this
-// process publishes events in the order their ids were committed (a stream
-// skips every id at or below the last it sent; 6 before 5 would lose 5).
-std::mutex& live_write_mutex();
-template <typename Write>
-auto write_and_publish(const Services& s, Write&& write) {
-  std::lock_guard lock(live_write_mutex());
-  auto change = write();
-  if (change) publish(s, change->event);
-  return change;
-}
 // The store's events of a session as the live stream's backlog (web/live_stream.h).
 EventBacklog store_backlog(Services& s, store::OrgId org, std::int64_t session);
 

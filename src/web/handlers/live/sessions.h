@@ -29,6 +29,8 @@ Response remove_action(auth::Auth& auth, Request& req);
 Response end_session(auth::Auth& auth, Request& req);
 // GET /o/{org}/sessions/{id}/events: the room's changes as Server-Sent Events.
 Response session_events(auth::Auth& auth, Request& req);
+// GET /o/{org}/sessions/{id}/board: the board alone, for live.js.
+Response session_board(auth::Auth& auth, Request& req);
 // GET /o/{org}/sessions/{id}/qr.svg: the join link as a QR code to project.
 Response session_qr(auth::Auth& auth, Request& req);
 // POST /o/{org}/action-items/{item}/done: ticks an item of a tool off (or reopens it).
