@@ -291,18 +291,17 @@ Response session_page(auth::Auth& auth, Request& req) {
 }
 
 Response setup_session(auth::Auth& auth, Request& req) {
-  auto a = load_session(auth, req);
+  auto a = load_session(auth, req, /*with_form=*/true);
   if (!a.member) return std::move(a.denial);
   Services& s = auth.services();
-  auto form = parse_form(req.body);
-  if (!form) return error_response(s, req, 400, "error.http.bad_request");
+  const Params& form = a.form;
   std::vector<core::FieldError> errors;
-  auto steps = steps_from_form(*form, a.session.steps, errors);
-  a.session.title = std::string(core::trim(form->value("title")));
-  a.session.hide_cards = form->value("hide_cards") == "1";
-  const auto budget = parse_int(core::trim(form->value("budget")));
+  auto steps = steps_from_form(form, a.session.steps, errors);
+  a.session.title = std::string(core::trim(form.value("title")));
+  a.session.hide_cards = form.value("hide_cards") == "1";
+  const auto budget = parse_int(core::trim(form.value("budget")));
   a.session.vote_budget = budget.value_or(0);
-  if (form->value("add_step") == "1" || req.language_switch) {
+  if (form.value("add_step") == "1" || req.language_switch) {
     return render_session(auth, req, a, "", 200, steps);
   }
   for (auto& e : core::validate_steps(steps)) errors.push_back(std::move(e));
@@ -319,12 +318,11 @@ Response setup_session(auth::Auth& auth, Request& req) {
 }
 
 Response go_to_step(auth::Auth& auth, Request& req) {
-  auto a = load_session(auth, req);
+  auto a = load_session(auth, req, /*with_form=*/true);
   if (!a.member) return std::move(a.denial);
   Services& s = auth.services();
-  auto form = parse_form(req.body);
-  if (!form) return error_response(s, req, 400, "error.http.bad_request");
-  const auto step = parse_int(form->value("step"));
+  const Params& form = a.form;
+  const auto step = parse_int(form.value("step"));
   if (!step) return render_session(auth, req, a, tr(s, req, "live.error.step_invalid"), 400);
   // A form sent twice (a double click) moves the room once.
   if (a.session.state == core::LiveState::kRunning && a.session.current_step == *step) {
@@ -336,12 +334,11 @@ Response go_to_step(auth::Auth& auth, Request& req) {
 }
 
 Response control_timer(auth::Auth& auth, Request& req) {
-  auto a = load_session(auth, req);
+  auto a = load_session(auth, req, /*with_form=*/true);
   if (!a.member) return std::move(a.denial);
   Services& s = auth.services();
-  auto form = parse_form(req.body);
-  if (!form) return error_response(s, req, 400, "error.http.bad_request");
-  const std::string action = form->value("action");
+  const Params& form = a.form;
+  const std::string action = form.value("action");
   store::TimerAction what = store::TimerAction::kExtend;
   std::int64_t seconds = 0;
   if (action == "pause") {
@@ -360,12 +357,11 @@ Response control_timer(auth::Auth& auth, Request& req) {
 }
 
 Response reveal_step(auth::Auth& auth, Request& req) {
-  auto a = load_session(auth, req);
+  auto a = load_session(auth, req, /*with_form=*/true);
   if (!a.member) return std::move(a.denial);
   Services& s = auth.services();
-  auto form = parse_form(req.body);
-  if (!form) return error_response(s, req, 400, "error.http.bad_request");
-  const auto step = parse_int(form->value("step"));
+  const Params& form = a.form;
+  const auto step = parse_int(form.value("step"));
   if (!step) return render_session(auth, req, a, tr(s, req, "live.error.step_invalid"), 400);
   return after_change(auth, req, a,
                       [&] { return s.store.live().reveal(a.member->org.id, a.session.id, *step,
@@ -374,35 +370,33 @@ Response reveal_step(auth::Auth& auth, Request& req) {
 }
 
 Response save_notes(auth::Auth& auth, Request& req) {
-  auto a = load_session(auth, req);
+  auto a = load_session(auth, req, /*with_form=*/true);
   if (!a.member) return std::move(a.denial);
   Services& s = auth.services();
-  auto form = parse_form(req.body);
-  if (!form) return error_response(s, req, 400, "error.http.bad_request");
-  const auto step = parse_int(form->value("step"));
+  const Params& form = a.form;
+  const auto step = parse_int(form.value("step"));
   if (!step) return render_session(auth, req, a, tr(s, req, "live.error.step_invalid"), 400);
   return after_change(auth, req, a,
                       [&] { return s.store.live().set_notes(a.member->org.id, a.session.id, *step,
-                                               form->value("notes"), web_actor(*a.member)); },
+                                               form.value("notes"), web_actor(*a.member)); },
                       "#notes");
 }
 
 Response group_cards(auth::Auth& auth, Request& req) {
-  auto a = load_session(auth, req);
+  auto a = load_session(auth, req, /*with_form=*/true);
   if (!a.member) return std::move(a.denial);
   Services& s = auth.services();
-  auto form = parse_form(req.body);
-  if (!form) return error_response(s, req, 400, "error.http.bad_request");
-  const auto cards = card_ids(*form);
-  const std::string name(core::trim(form->value("cluster_name")));
-  if (form->value("ungroup") == "1") {
+  const Params& form = a.form;
+  const auto cards = card_ids(form);
+  const std::string name(core::trim(form.value("cluster_name")));
+  if (form.value("ungroup") == "1") {
     return after_change(auth, req, a,
                         [&] { return s.store.live().ungroup(a.member->org.id, a.session.id, cards,
                                                web_actor(*a.member)); },
                         "#board");
   }
   std::optional<std::int64_t> cluster;
-  if (auto id = parse_id(form->value("cluster"))) cluster = *id;
+  if (auto id = parse_id(form.value("cluster"))) cluster = *id;
   return after_change(auth, req, a,
                       [&] { return s.store.live().group(a.member->org.id, a.session.id, cluster, name, cards,
                                            web_actor(*a.member)); },
@@ -410,20 +404,19 @@ Response group_cards(auth::Auth& auth, Request& req) {
 }
 
 Response add_action(auth::Auth& auth, Request& req) {
-  auto a = load_session(auth, req);
+  auto a = load_session(auth, req, /*with_form=*/true);
   if (!a.member) return std::move(a.denial);
   Services& s = auth.services();
-  auto form = parse_form(req.body);
-  if (!form) return error_response(s, req, 400, "error.http.bad_request");
+  const Params& form = a.form;
   store::LiveAction action;
-  action.text = std::string(core::trim(form->value("text")));
-  if (auto tool = parse_id(form->value("tool"))) {
+  action.text = std::string(core::trim(form.value("text")));
+  if (auto tool = parse_id(form.value("tool"))) {
     action.tool = core::ToolId(*tool);
   } else if (a.session.tools.size() == 1) {
     action.tool = a.session.tools.front();
   }
-  if (auto who = parse_id(form->value("responsible"))) action.responsible = store::UserId(*who);
-  const std::string due(core::trim(form->value("due")));
+  if (auto who = parse_id(form.value("responsible"))) action.responsible = store::UserId(*who);
+  const std::string due(core::trim(form.value("due")));
   if (!due.empty()) {
     auto d = core::Date::parse_typed(due);
     if (!d) return render_session(auth, req, a, tr(s, req, d.error().key), 400);
@@ -448,16 +441,15 @@ Response remove_action(auth::Auth& auth, Request& req) {
 }
 
 Response end_session(auth::Auth& auth, Request& req) {
-  auto a = load_session(auth, req);
+  auto a = load_session(auth, req, /*with_form=*/true);
   if (!a.member) return std::move(a.denial);
   Services& s = auth.services();
-  auto form = parse_form(req.body);
-  if (!form) return error_response(s, req, 400, "error.http.bad_request");
-  if (form->value("confirm") != "1") {
+  const Params& form = a.form;
+  if (form.value("confirm") != "1") {
     return render_session(auth, req, a, tr(s, req, "live.error.end_confirm"), 400);
   }
   std::optional<core::Date> review;
-  const std::string typed(core::trim(form->value("review_date")));
+  const std::string typed(core::trim(form.value("review_date")));
   if (!typed.empty()) {
     auto d = core::Date::parse_typed(typed);
     if (!d) return render_session(auth, req, a, tr(s, req, d.error().key), 400);

@@ -12,13 +12,21 @@ namespace solipraxis::web::handlers::live {
 
 
 
-SessionAccess load_session(auth::Auth& auth, const Request& req) {
+SessionAccess load_session(auth::Auth& auth, const Request& req, bool with_form) {
   SessionAccess out;
   Services& s = auth.services();
   auto m = auth.require_member(req, req.param("org"));
   if (!m) {
     out.denial = m.response();
     return out;
+  }
+  if (with_form) {
+    auto form = parse_form(req.body);
+    if (!form) {
+      out.denial = error_response(s, req, 400, "error.http.bad_request");
+      return out;
+    }
+    out.form = std::move(*form);
   }
   const auto id = parse_id(req.param("id"));
   if (!id) {

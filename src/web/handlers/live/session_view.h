@@ -17,10 +17,12 @@ namespace solipraxis::web::handlers::live {
 struct SessionAccess {
   std::optional<auth::Membership> member;
   store::LiveSession session;
+  Params form;      // the posted form, when asked for
   Response denial;  // set when member is empty
 };
-// The member and the session {id} of /o/{org}/sessions/{id}/...
-SessionAccess load_session(auth::Auth& auth, const Request& req);
+// The member and the session {id} of /o/{org}/sessions/{id}/...; `with_form`:
+// also the posted form (a body that is no form is a 400).
+SessionAccess load_session(auth::Auth& auth, const Request& req, bool with_form = false);
 
 std::string sessions_url(const auth::Membership& m);
 std::string session_url(const auth::Membership& m, std::int64_t id);
