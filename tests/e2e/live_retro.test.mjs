@@ -1,0 +1,175 @@
+// A whole team retro in real browsers (issue 25): a signed-in facilitator
+// prepares and starts a retro for a tool; three participants without an account
+// join with the code typed in lower case (one by keyboard only, one at 360 px
+// with JavaScript off), write cards; the facilitator reveals, and the page with
+// JavaScript shows the others' cards without reloading while the one without
+// sees them after "Aktualisieren"; dots up to the budget and the message past
+// it; grouping, an action item, the next step, the end; the action item is then
+// open for the tool's next retro and in the API. axe 0 on every page on the way.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  expectAccessible, makeTool, navigate, newContext, pressButton, signedIn, tabTo, useServerAndBrowser,
+} from './lib.mjs';
+
+const ADA = { email: 'ada@example.org', password: 'korrekt-pferd-batterie', name: 'Ada Owner' };
+const ORG = 'acme';
+const DESKTOP = { viewport: { width: 1280, height: 900 } };
+const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, javaScriptEnabled: false };
+const TOOL = 'Übersetzungs-KI';
+const ACTION = 'Datenschutzhinweis für die Übersetzungs-KI schreiben';
+
+const env = useServerAndBrowser({ owner: { ...ADA, org: ORG, orgName: 'Acme e.V.' } });
+
+const click = (page, name) => navigate(page, () => page.getByRole('button', { name, exact: true }).click());
+
+// Opens /join in a new context, types the code in lower case and joins (with
+// `name` if given); by keyboard only when `keyboard`. Returns the room's page.
+async function join(code, { options = DESKTOP, name = '', keyboard = false, check = false } = {}) {
+  const context = await newContext(env.browser, options);
+  const page = await context.newPage();
+  await page.goto(`${env.server.url}/join`);
+  if (check) await expectAccessible(page, '/join');
+  const typed = code.toLowerCase();
+  if (keyboard) {
+    await tabTo(page, 'join-code');
+    await page.keyboard.type(typed);
+    await navigate(page, () => page.keyboard.press('Enter'));
+  } else {
+    await page.locator('#join-code').fill(typed);
+    await click(page, 'Weiter');
+  }
+  assert.equal(await page.locator('#welcome-name').count(), 1, `the code ${typed} leads to the welcome page`);
+  if (check) await expectAccessible(page, 'join page (welcome)');
+  if (keyboard) {
+    await tabTo(page, 'welcome-name');
+    if (name) await page.keyboard.type(name);
+    await pressButton(page, 'Teilnehmen');
+  } else {
+    if (name) await page.locator('#welcome-name').fill(name);
+    await click(page, 'Teilnehmen');
+  }
+  assert.equal(await page.locator('#live-add-text').count(), 1, 'the room with the add-card form');
+  return page;
+}
+
+async function addCard(page, text) {
+  await page.locator('#live-add-text').fill(text);
+  await click(page, 'Karte hinzufügen');
+  await page.locator('.live-card-text', { hasText: text }).waitFor();
+}
+
+test('a retro from preparing to the end, with three participants, axe 0 throughout', async () => {
+  const fac = await signedIn(env, ADA, ORG, DESKTOP);
+  await makeTool(env, fac, ORG, TOOL);
+
+  await fac.goto(`${env.server.url}/o/${ORG}/sessions`);
+  await expectAccessible(fac, 'sessions page');
+  await fac.locator('#retro-tool').selectOption({ label: TOOL });
+  await click(fac, 'Retro vorbereiten');
+  const sessionUrl = fac.url().replace(/\?.*$/, '');
+  assert.match(sessionUrl, new RegExp(`/o/${ORG}/sessions/\\d+$`));
+  await expectAccessible(fac, 'facilitator page, draft');
+  if (!(await fac.locator('#setup-hide').isChecked())) {
+    await fac.locator('#setup-hide').check();
+    await click(fac, 'Speichern');
+  }
+  await click(fac, 'Sitzung starten');
+  await expectAccessible(fac, 'facilitator page, running');
+  const code = (await fac.locator('.live-code strong').innerText()).trim();
+  assert.match(code, /^[A-Z2-9]{4}-?[A-Z2-9]{4}$/, `a join code: ${code}`);
+
+  // Three participants: keyboard only with a name, one more with JavaScript,
+  // one on a phone without JavaScript.
+  const bea = await join(code, { name: 'Bea', keyboard: true, check: true });
+  await expectAccessible(bea, 'room');
+  const cem = await join(code);
+  const dora = await join(code, { options: PHONE });
+  assert.ok(await dora.evaluate(() => document.documentElement.scrollWidth <= 360), 'room: no sideways scroll at 360 px');
+  // axe needs JavaScript: Dora's page is checked for what it can be without (one
+  // h1, no sideways scroll); the same room with JavaScript passes axe above.
+  assert.equal(await dora.locator('h1').count(), 1);
+  await fac.reload();
+  assert.match(await fac.locator('.live-join [role=status]').innerText(), /3.*Bea/, 'the facilitator sees who joined');
+
+  const cards = { bea: 'Die Übersetzungen sparen uns viel Zeit', cem: 'Manchmal klingt der Text zu förmlich',
+    dora: 'Wir wissen nicht, wo die Daten landen' };
+  await addCard(bea, cards.bea);
+  await addCard(cem, cards.cem);
+  await addCard(dora, cards.dora);
+  // Hidden until revealed: nobody sees another's text yet.
+  await bea.waitForFunction(() => /2 weitere Karten/.test(document.getElementById('live-board').innerText));
+  assert.equal(await bea.getByText(cards.cem).count(), 0, 'hidden cards stay hidden');
+  assert.equal(await dora.getByText(cards.bea).count(), 0, 'hidden cards stay hidden');
+
+  // Reveal: Bea's page (JavaScript) updates by itself, no navigation.
+  await bea.evaluate(() => { window.notReloaded = true; });
+  await fac.reload();
+  await click(fac, 'Karten aufdecken');
+  await bea.locator('.live-card-text', { hasText: cards.cem }).waitFor({ timeout: 10000 });
+  await bea.locator('.live-card-text', { hasText: cards.dora }).waitFor({ timeout: 10000 });
+  assert.equal(await bea.evaluate(() => window.notReloaded), true, 'the cards came without a reload');
+  assert.match(await bea.locator('#live-announce').innerText(), /\S/, 'the change is announced to screen readers');
+  await expectAccessible(bea, 'room after the live reveal');
+  // Dora (no JavaScript) sees them after "Aktualisieren".
+  assert.equal(await dora.getByText(cards.bea).count(), 0);
+  await navigate(dora, () => dora.getByRole('link', { name: 'Aktualisieren' }).click());
+  await dora.locator('.live-card-text', { hasText: cards.bea }).waitFor();
+  await dora.locator('.live-card-text', { hasText: cards.cem }).waitFor();
+  assert.ok(await dora.evaluate(() => document.documentElement.scrollWidth <= 360), 'revealed cards fit 360 px');
+
+  // Dots: up to the budget, then the message.
+  const budget = Number((await dora.locator('#live-budget').innerText()).match(/von (\d+) Punkten/)[1]);
+  assert.ok(budget >= 1);
+  const voteOn = async (text) => {
+    const card = dora.locator('.live-card', { has: dora.locator('.live-card-text', { hasText: text }) });
+    await navigate(dora, () => card.getByRole('button', { name: 'Punkt geben' }).click());
+  };
+  for (let i = 0; i < budget; i += 1) await voteOn(i % 2 === 0 ? cards.bea : cards.cem);
+  assert.match(await dora.locator('#live-budget').innerText(), new RegExp(`noch 0 von ${budget} Punkten`));
+  await voteOn(cards.bea);
+  assert.match(await dora.locator('[role=alert]').first().innerText(), /alle Ihre Punkte vergeben/);
+  assert.ok(await dora.evaluate(() => document.documentElement.scrollWidth <= 360), 'the message fits 360 px');
+
+  // Group two cards, add an action item, next step, end.
+  await fac.reload();
+  for (const text of [cards.cem, cards.dora]) {
+    const id = await fac.locator('.live-card', { has: fac.locator('.live-card-text', { hasText: text }) })
+      .first().getAttribute('data-card');
+    await fac.locator(`#live-select-${id}`).check();
+  }
+  await fac.locator('#cluster-name').fill('Vertrauen');
+  await click(fac, 'Ausgewählte Karten gruppieren');
+  const group = fac.locator('.live-cluster', { hasText: 'Vertrauen' });
+  await group.locator('.live-card-text', { hasText: cards.cem }).waitFor();
+  await group.locator('.live-card-text', { hasText: cards.dora }).waitFor();
+  await fac.locator('#action-text').fill(ACTION);
+  await click(fac, 'Schritt festhalten');
+  assert.match(await fac.locator('section[aria-labelledby=actions]').innerText(), new RegExp(ACTION));
+  assert.equal(await fac.getByText('Offene Schritte aus früheren Sitzungen').count(), 0,
+    'this session\'s own step is not one of an earlier session');
+  const heading = await fac.locator('#live-step-heading').innerText();
+  await navigate(fac, () => fac.getByRole('button', { name: /^Weiter:/ }).click());
+  assert.notEqual(await fac.locator('#live-step-heading').innerText(), heading, 'the next step');
+  await expectAccessible(fac, 'facilitator page, second step');
+  assert.equal(await fac.locator('#end-confirm').getAttribute('required'), '', 'ending needs the confirmation');
+  await fac.locator('#end-confirm').check();
+  await click(fac, 'Sitzung beenden');
+  assert.equal(await fac.locator('#report').count(), 1, 'the ended page shows the result');
+  await expectAccessible(fac, 'facilitator page, ended');
+  await bea.locator('text=Diese Sitzung ist beendet').first().waitFor({ timeout: 10000 });
+
+  // The action item is the tool's now: open in its next retro and in the API.
+  await fac.goto(`${env.server.url}/o/${ORG}/sessions`);
+  await fac.locator('#retro-tool').selectOption({ label: TOOL });
+  await click(fac, 'Retro vorbereiten');
+  await click(fac, 'Sitzung starten');
+  const open = fac.locator('section[aria-labelledby=actions]');
+  assert.match(await open.innerText(), /Offene Schritte aus früheren Sitzungen/);
+  assert.match(await open.innerText(), new RegExp(ACTION));
+  const api = await fac.request.get(`${env.server.url}/api/v1/orgs/${ORG}/action-items`);
+  assert.equal(api.status(), 200);
+  assert.match(await api.text(), new RegExp(ACTION));
+
+  for (const p of [fac, bea, cem, dora]) await p.context().close();
+});
