@@ -4,7 +4,8 @@
 // with JavaScript off), write cards; the facilitator reveals, and the page with
 // JavaScript shows the others' cards without reloading while the one without
 // sees them after "Aktualisieren"; dots up to the budget and the message past
-// it; grouping, an action item, the next step, the end; the action item is then
+// it; grouping, an action item, every further step (followed live, a card in
+// each column: the five focus categories), the end; the action item is then
 // open for the tool's next retro and in the API. axe 0 on every page on the way.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -148,10 +149,33 @@ test('a retro from preparing to the end, with three participants, axe 0 througho
   assert.match(await fac.locator('section[aria-labelledby=actions]').innerText(), new RegExp(ACTION));
   assert.equal(await fac.getByText('Offene Schritte aus früheren Sitzungen').count(), 0,
     'this session\'s own step is not one of an earlier session');
-  const heading = await fac.locator('#live-step-heading').innerText();
-  await navigate(fac, () => fac.getByRole('button', { name: /^Weiter:/ }).click());
-  assert.notEqual(await fac.locator('#live-step-heading').innerText(), heading, 'the next step');
-  await expectAccessible(fac, 'facilitator page, second step');
+  // Every further step: Cem's page (JavaScript) follows by itself, and he
+  // writes one card into each of the step's columns.
+  let step = 1;
+  let widest = 1;
+  for (;;) {
+    const next = fac.getByRole('button', { name: /^Weiter:/ });
+    if ((await next.count()) === 0) break;
+    const before = await fac.locator('#live-step-heading').innerText();
+    await navigate(fac, () => next.click());
+    step += 1;
+    const heading = await fac.locator('#live-step-heading').innerText();
+    assert.notEqual(heading, before, `step ${step} is shown`);
+    if (step === 2) await expectAccessible(fac, 'facilitator page, second step');
+    await cem.waitForFunction((h) => document.getElementById('live-step-heading')?.innerText === h,
+      heading, { timeout: 10000 });
+    const select = cem.locator('#live-add-column');
+    const columns = (await select.count()) > 0
+      ? await select.locator('option').evaluateAll((os) => os.map((o) => o.value)) : [''];
+    widest = Math.max(widest, columns.length);
+    for (const column of columns) {
+      if (column) await cem.locator('#live-add-column').selectOption(column);
+      await addCard(cem, `Schritt ${step}: Karte für ${column || 'alle'}`);
+    }
+    assert.ok(step < 20, 'the steps end');
+  }
+  assert.ok(step >= 3, `the retro has its steps (${step})`);
+  assert.ok(widest >= 5, `cards in the five focus categories (widest step: ${widest} columns)`);
   assert.equal(await fac.locator('#end-confirm').getAttribute('required'), '', 'ending needs the confirmation');
   await fac.locator('#end-confirm').check();
   await click(fac, 'Sitzung beenden');
