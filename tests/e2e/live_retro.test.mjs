@@ -129,8 +129,24 @@ test('a retro from preparing to the end, with three participants, axe 0 througho
   for (let i = 0; i < budget; i += 1) await voteOn(i % 2 === 0 ? cards.bea : cards.cem);
   assert.match(await dora.locator('#live-budget').innerText(), new RegExp(`noch 0 von ${budget} Punkten`));
   await voteOn(cards.bea);
-  assert.match(await dora.locator('[role=alert]').first().innerText(), /alle Ihre Punkte vergeben/);
+  const refused = dora.locator('.live-card [role=alert]');
+  assert.match(await refused.innerText(), /alle Ihre Punkte vergeben/);
+  // On a phone the message must be on the screen, not somewhere down the board.
+  const where = await refused.evaluate((e) => e.getBoundingClientRect());
+  assert.ok(where.top >= 0 && where.bottom <= 740, `the budget message is in view at 360 px (top ${where.top})`);
   assert.ok(await dora.evaluate(() => document.documentElement.scrollWidth <= 360), 'the message fits 360 px');
+
+  // Saving her own card empty: the message, in view, with the card's editor open.
+  const mine = dora.locator('.live-card-mine');
+  await mine.locator('summary', { hasText: 'Bearbeiten' }).click();
+  await mine.locator('textarea').fill('');
+  await navigate(dora, () => mine.getByRole('button', { name: 'Änderung speichern' }).click());
+  const editError = dora.locator('.live-card-mine .field-error');
+  assert.match(await editError.innerText(), /Bitte schreiben Sie etwas auf die Karte/);
+  const at = await editError.evaluate((e) => e.getBoundingClientRect());
+  assert.ok(at.top >= 0 && at.bottom <= 740, `the card's error is in view at 360 px (top ${at.top})`);
+  assert.match(await dora.locator('.live-card-mine .live-card-text').innerText(), new RegExp(cards.dora),
+    'the card keeps its text');
 
   // Group two cards, add an action item, next step, end.
   await fac.reload();
