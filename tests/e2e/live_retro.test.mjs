@@ -95,7 +95,11 @@ test('a retro from preparing to the end, with three participants, axe 0 througho
 
   const cards = { bea: 'Die Übersetzungen sparen uns viel Zeit', cem: 'Manchmal klingt der Text zu förmlich',
     dora: 'Wir wissen nicht, wo die Daten landen' };
-  await addCard(bea, cards.bea);
+  // Bea writes hers by keyboard only, too.
+  await tabTo(bea, 'live-add-text');
+  await bea.keyboard.type(cards.bea);
+  await pressButton(bea, 'Karte hinzufügen');
+  await bea.locator('.live-card-text', { hasText: cards.bea }).waitFor();
   await addCard(cem, cards.cem);
   await addCard(dora, cards.dora);
   // Hidden until revealed: nobody sees another's text yet.
