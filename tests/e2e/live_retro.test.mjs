@@ -114,7 +114,9 @@ test('a retro from preparing to the end, with three participants, axe 0 througho
   await bea.locator('.live-card-text', { hasText: cards.cem }).waitFor({ timeout: 10000 });
   await bea.locator('.live-card-text', { hasText: cards.dora }).waitFor({ timeout: 10000 });
   assert.equal(await bea.evaluate(() => window.notReloaded), true, 'the cards came without a reload');
-  assert.match(await bea.locator('#live-announce').innerText(), /\S/, 'the change is announced to screen readers');
+  // The announcement follows the board swap (live.js clears the region, then fills it 100 ms later).
+  await bea.waitForFunction(() => /\S/.test(document.getElementById('live-announce').textContent),
+                            null, { timeout: 5000 });
   await expectAccessible(bea, 'room after the live reveal');
   // Dora (no JavaScript) sees them after "Aktualisieren".
   assert.equal(await dora.getByText(cards.bea).count(), 0);
