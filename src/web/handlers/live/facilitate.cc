@@ -105,9 +105,9 @@ Response render_session(auth::Auth& auth, const Request& req, const SessionAcces
   data.emplace("kind", tr(s, req, std::string("live.kind.") + core::live_kind_name(x.kind)));
   data.emplace("state", tr(s, req, std::string("live.state.") + core::live_state_name(x.state)));
   data.emplace("code", core::display_join_code(x.join_code));
-  data.emplace("join_url", join_url(auth, req, x.join_code));
-  data.emplace("qr_alt", format_message(tr(s, req, "live.facilitate.qr_title"),
-                                        {{"url", join_url(auth, req, x.join_code)}}));
+  const std::string joining = join_url(auth, req, x.join_code);
+  data.emplace("join_url", joining);
+  data.emplace("qr_alt", format_message(tr(s, req, "live.facilitate.qr_title"), {{"url", joining}}));
   data.emplace("participants", format_message(tr(s, req, "live.facilitate.participants"),
                                               {{"count", std::to_string(board->participants)}}));
   data.emplace("names", joined(board->names, ", "));
@@ -126,6 +126,10 @@ Response render_session(auth::Auth& auth, const Request& req, const SessionAcces
   }
   data.emplace("many_tools", tool_rows.size() > 1);
   data.emplace("tools", tool_rows);
+
+  // The org's members, read once: the action form's choice and the names of those responsible.
+  std::vector<store::Member> member_list;
+  if (auto list = s.store.orgs().members(m.org.id)) member_list = std::move(*list);
 
   if (x.state == core::LiveState::kDraft) {
     const auto& steps = draft_steps ? *draft_steps : x.steps;
@@ -188,12 +192,9 @@ Response render_session(auth::Auth& auth, const Request& req, const SessionAcces
     data.emplace("running", run);
     // Members who may be responsible for an action item.
     mstch::array members;
-    if (auto list = s.store.orgs().members(m.org.id)) {
-      for (const auto& mm : *list) {
-        members.push_back(mstch::map{
-            {"id", std::to_string(mm.user.id.value)},
-            {"name", mm.user.name.empty() ? mm.user.email : mm.user.name}});
-      }
+    for (const auto& mm : member_list) {
+      members.push_back(mstch::map{{"id", std::to_string(mm.user.id.value)},
+                                   {"name", mm.user.name.empty() ? mm.user.email : mm.user.name}});
     }
     data.emplace("members", members);
     // Open items of earlier sessions about the same tools carry over.
@@ -216,8 +217,6 @@ Response render_session(auth::Auth& auth, const Request& req, const SessionAcces
   }
   // Action items agreed in this session (running and ended).
   mstch::array actions;
-  std::vector<store::Member> member_list;
-  if (auto list = s.store.orgs().members(m.org.id)) member_list = std::move(*list);
   for (const auto& act : board->actions) {
     std::string who;
     for (const auto& mm : member_list)
