@@ -117,6 +117,29 @@ export async function expectAccessible(page, what) {
   assert.deepEqual(shown, [], `${what}: hidden elements that show`);
 }
 
+// axe needs JavaScript in the page. For a page opened without it (a phone with
+// JavaScript off), axe runs on the very HTML that page holds, in a twin page of
+// the same size whose own scripts are blocked (styles and images load as usual).
+export async function expectAccessibleWithoutScript(page, what) {
+  const html = await page.content();
+  const url = page.url().replace(/#.*$/, '');
+  const context = await page.context().browser().newContext({
+    bypassCSP: true, locale: 'de-DE', viewport: page.viewportSize(),
+  });
+  const twin = await context.newPage();
+  await twin.route('**/*', (route) => {
+    const request = route.request();
+    if (request.url().replace(/#.*$/, '') === url) {
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    }
+    if (request.resourceType() === 'script') return route.abort();
+    return route.continue();
+  });
+  await twin.goto(url);
+  await expectAccessible(twin, `${what} (as served without JavaScript)`);
+  await context.close();
+}
+
 // Starts one server and one browser before the tests of a file and stops both
 // after them. The returned object's fields are set once `before` has run.
 // With `owner`, the CLI creates that org owner first (fields: email, password,
@@ -163,4 +186,74 @@ export async function makeTool(env, page, org, name) {
   const url = page.url().replace(/\?.*$/, '');
   assert.match(url, /\/o\/[^/]+\/tools\/\d+$/);
   return url;
+}
+
+// Clicks the button named exactly `name` and waits for the page it loads.
+export const clickButton = (page, name) =>
+  navigate(page, () => page.getByRole('button', { name, exact: true }).click());
+
+// Screen sizes of the live-session tests: a laptop, and a 360 px phone without JavaScript.
+export const DESKTOP = { viewport: { width: 1280, height: 900 } };
+export const PHONE_NO_JS = { viewport: { width: 360, height: 740 }, isMobile: true, javaScriptEnabled: false };
+
+// A participant of a live session (issue 25): opens /join in a new context
+// (options as for newContext), types the code in lower case and joins (with
+// `name` if given); by keyboard only when `keyboard`; runs axe on /join and the
+// welcome page when `check`. Returns the room's page with its add-card form.
+export async function joinSession(env, code, { options = DESKTOP, name = '', keyboard = false, check = false } = {}) {
+  const context = await newContext(env.browser, options);
+  const page = await context.newPage();
+  await page.goto(`${env.server.url}/join`);
+  if (check) await expectAccessible(page, '/join');
+  const typed = code.toLowerCase();
+  if (keyboard) {
+    await tabTo(page, 'join-code');
+    await page.keyboard.type(typed);
+    await navigate(page, () => page.keyboard.press('Enter'));
+  } else {
+    await page.locator('#join-code').fill(typed);
+    await clickButton(page, 'Weiter');
+  }
+  assert.equal(await page.locator('#welcome-name').count(), 1, `the code ${typed} leads to the welcome page`);
+  if (check) await expectAccessible(page, 'join page (welcome)');
+  if (keyboard) {
+    await tabTo(page, 'welcome-name');
+    if (name) await page.keyboard.type(name);
+    await pressButton(page, 'Teilnehmen');
+  } else {
+    if (name) await page.locator('#welcome-name').fill(name);
+    await clickButton(page, 'Teilnehmen');
+  }
+  assert.equal(await page.locator('#live-add-text').count(), 1, 'the room with the add-card form');
+  return page;
+}
+
+// With the focus on the <select> `selector`: arrow keys (Home first) until the
+// option labelled `label` is chosen, as a person with the keyboard does.
+export async function chooseByKeyboard(page, selector, label) {
+  const select = page.locator(selector);
+  const chosen = () => select.evaluate((e) => e.options[e.selectedIndex]?.label ?? '');
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 50 && (await chosen()) !== label; i += 1) await page.keyboard.press('ArrowDown');
+  assert.equal(await chosen(), label, `the keyboard chooses "${label}"`);
+}
+
+// Writes a card in the live room (into the column labelled `column` when the
+// step has several) and waits until the board shows it; by keyboard only when
+// `keyboard` (Tab to the fields, type, Enter on the button).
+export async function addCard(page, text, { column = '', keyboard = false } = {}) {
+  if (keyboard) {
+    if (column) {
+      await tabTo(page, 'live-add-column');
+      await chooseByKeyboard(page, '#live-add-column', column);
+    }
+    await tabTo(page, 'live-add-text');
+    await page.keyboard.type(text);
+    await pressButton(page, 'Karte hinzufügen');
+  } else {
+    if (column) await page.locator('#live-add-column').selectOption({ label: column });
+    await page.locator('#live-add-text').fill(text);
+    await clickButton(page, 'Karte hinzufügen');
+  }
+  await page.locator('.live-card-text', { hasText: text }).first().waitFor();
 }

@@ -10,55 +10,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  expectAccessible, makeTool, navigate, newContext, pressButton, signedIn, tabTo, useServerAndBrowser,
+  addCard, clickButton, DESKTOP, expectAccessible, joinSession, makeTool, navigate, PHONE_NO_JS as PHONE,
+  signedIn, useServerAndBrowser,
 } from './lib.mjs';
 
 const ADA = { email: 'ada@example.org', password: 'korrekt-pferd-batterie', name: 'Ada Owner' };
 const ORG = 'acme';
-const DESKTOP = { viewport: { width: 1280, height: 900 } };
-const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, javaScriptEnabled: false };
 const TOOL = 'Übersetzungs-KI';
 const ACTION = 'Datenschutzhinweis für die Übersetzungs-KI schreiben';
 
 const env = useServerAndBrowser({ owner: { ...ADA, org: ORG, orgName: 'Acme e.V.' } });
-
-const click = (page, name) => navigate(page, () => page.getByRole('button', { name, exact: true }).click());
-
-// Opens /join in a new context, types the code in lower case and joins (with
-// `name` if given); by keyboard only when `keyboard`. Returns the room's page.
-async function join(code, { options = DESKTOP, name = '', keyboard = false, check = false } = {}) {
-  const context = await newContext(env.browser, options);
-  const page = await context.newPage();
-  await page.goto(`${env.server.url}/join`);
-  if (check) await expectAccessible(page, '/join');
-  const typed = code.toLowerCase();
-  if (keyboard) {
-    await tabTo(page, 'join-code');
-    await page.keyboard.type(typed);
-    await navigate(page, () => page.keyboard.press('Enter'));
-  } else {
-    await page.locator('#join-code').fill(typed);
-    await click(page, 'Weiter');
-  }
-  assert.equal(await page.locator('#welcome-name').count(), 1, `the code ${typed} leads to the welcome page`);
-  if (check) await expectAccessible(page, 'join page (welcome)');
-  if (keyboard) {
-    await tabTo(page, 'welcome-name');
-    if (name) await page.keyboard.type(name);
-    await pressButton(page, 'Teilnehmen');
-  } else {
-    if (name) await page.locator('#welcome-name').fill(name);
-    await click(page, 'Teilnehmen');
-  }
-  assert.equal(await page.locator('#live-add-text').count(), 1, 'the room with the add-card form');
-  return page;
-}
-
-async function addCard(page, text) {
-  await page.locator('#live-add-text').fill(text);
-  await click(page, 'Karte hinzufügen');
-  await page.locator('.live-card-text', { hasText: text }).waitFor();
-}
 
 test('a retro from preparing to the end, with three participants, axe 0 throughout', async () => {
   const fac = await signedIn(env, ADA, ORG, DESKTOP);
@@ -67,25 +28,25 @@ test('a retro from preparing to the end, with three participants, axe 0 througho
   await fac.goto(`${env.server.url}/o/${ORG}/sessions`);
   await expectAccessible(fac, 'sessions page');
   await fac.locator('#retro-tool').selectOption({ label: TOOL });
-  await click(fac, 'Retro vorbereiten');
+  await clickButton(fac, 'Retro vorbereiten');
   const sessionUrl = fac.url().replace(/\?.*$/, '');
   assert.match(sessionUrl, new RegExp(`/o/${ORG}/sessions/\\d+$`));
   await expectAccessible(fac, 'facilitator page, draft');
   if (!(await fac.locator('#setup-hide').isChecked())) {
     await fac.locator('#setup-hide').check();
-    await click(fac, 'Speichern');
+    await clickButton(fac, 'Speichern');
   }
-  await click(fac, 'Sitzung starten');
+  await clickButton(fac, 'Sitzung starten');
   await expectAccessible(fac, 'facilitator page, running');
   const code = (await fac.locator('.live-code strong').innerText()).trim();
   assert.match(code, /^[A-Z2-9]{4}-?[A-Z2-9]{4}$/, `a join code: ${code}`);
 
   // Three participants: keyboard only with a name, one more with JavaScript,
   // one on a phone without JavaScript.
-  const bea = await join(code, { name: 'Bea', keyboard: true, check: true });
+  const bea = await joinSession(env, code, { name: 'Bea', keyboard: true, check: true });
   await expectAccessible(bea, 'room');
-  const cem = await join(code);
-  const dora = await join(code, { options: PHONE });
+  const cem = await joinSession(env, code);
+  const dora = await joinSession(env, code, { options: PHONE });
   assert.ok(await dora.evaluate(() => document.documentElement.scrollWidth <= 360), 'room: no sideways scroll at 360 px');
   // axe needs JavaScript: Dora's page is checked for what it can be without (one
   // h1, no sideways scroll); the same room with JavaScript passes axe above.
@@ -96,10 +57,7 @@ test('a retro from preparing to the end, with three participants, axe 0 througho
   const cards = { bea: 'Die Übersetzungen sparen uns viel Zeit', cem: 'Manchmal klingt der Text zu förmlich',
     dora: 'Wir wissen nicht, wo die Daten landen' };
   // Bea writes hers by keyboard only, too.
-  await tabTo(bea, 'live-add-text');
-  await bea.keyboard.type(cards.bea);
-  await pressButton(bea, 'Karte hinzufügen');
-  await bea.locator('.live-card-text', { hasText: cards.bea }).waitFor();
+  await addCard(bea, cards.bea, { keyboard: true });
   await addCard(cem, cards.cem);
   await addCard(dora, cards.dora);
   // Hidden until revealed: nobody sees another's text yet.
@@ -110,7 +68,7 @@ test('a retro from preparing to the end, with three participants, axe 0 througho
   // Reveal: Bea's page (JavaScript) updates by itself, no navigation.
   await bea.evaluate(() => { window.notReloaded = true; });
   await fac.reload();
-  await click(fac, 'Karten aufdecken');
+  await clickButton(fac, 'Karten aufdecken');
   await bea.locator('.live-card-text', { hasText: cards.cem }).waitFor({ timeout: 10000 });
   await bea.locator('.live-card-text', { hasText: cards.dora }).waitFor({ timeout: 10000 });
   assert.equal(await bea.evaluate(() => window.notReloaded), true, 'the cards came without a reload');
@@ -162,12 +120,12 @@ test('a retro from preparing to the end, with three participants, axe 0 througho
     await fac.locator(`#live-select-${id}`).check();
   }
   await fac.locator('#cluster-name').fill('Vertrauen');
-  await click(fac, 'Ausgewählte Karten gruppieren');
+  await clickButton(fac, 'Ausgewählte Karten gruppieren');
   const group = fac.locator('.live-cluster', { hasText: 'Vertrauen' });
   await group.locator('.live-card-text', { hasText: cards.cem }).waitFor();
   await group.locator('.live-card-text', { hasText: cards.dora }).waitFor();
   await fac.locator('#action-text').fill(ACTION);
-  await click(fac, 'Schritt festhalten');
+  await clickButton(fac, 'Schritt festhalten');
   assert.match(await fac.locator('section[aria-labelledby=actions]').innerText(), new RegExp(ACTION));
   assert.equal(await fac.getByText('Offene Schritte aus früheren Sitzungen').count(), 0,
     'this session\'s own step is not one of an earlier session');
@@ -200,7 +158,7 @@ test('a retro from preparing to the end, with three participants, axe 0 througho
   assert.ok(widest >= 5, `cards in the five focus categories (widest step: ${widest} columns)`);
   assert.equal(await fac.locator('#end-confirm').getAttribute('required'), '', 'ending needs the confirmation');
   await fac.locator('#end-confirm').check();
-  await click(fac, 'Sitzung beenden');
+  await clickButton(fac, 'Sitzung beenden');
   assert.equal(await fac.locator('#report').count(), 1, 'the ended page shows the result');
   await expectAccessible(fac, 'facilitator page, ended');
   await bea.locator('text=Diese Sitzung ist beendet').first().waitFor({ timeout: 10000 });
@@ -208,8 +166,8 @@ test('a retro from preparing to the end, with three participants, axe 0 througho
   // The action item is the tool's now: open in its next retro and in the API.
   await fac.goto(`${env.server.url}/o/${ORG}/sessions`);
   await fac.locator('#retro-tool').selectOption({ label: TOOL });
-  await click(fac, 'Retro vorbereiten');
-  await click(fac, 'Sitzung starten');
+  await clickButton(fac, 'Retro vorbereiten');
+  await clickButton(fac, 'Sitzung starten');
   const open = fac.locator('section[aria-labelledby=actions]');
   assert.match(await open.innerText(), /Offene Schritte aus früheren Sitzungen/);
   assert.match(await open.innerText(), new RegExp(ACTION));

@@ -8,6 +8,7 @@
 
 #include <string>
 
+#include "core/text_field.h"
 #include "core/tool.h"
 #include "live/bus.h"
 #include "store/action_items.h"
@@ -98,6 +99,24 @@ TEST_F(LiveFacilitateWeb, ARetroIsPreparedWithThePapersStepsAndCanBeEditedBefore
   ASSERT_EQ(saved.steps.size(), 3u);
   EXPECT_EQ(saved.steps[1].duration_seconds, 600);
   EXPECT_EQ(saved.steps[2].columns[3].id, "m.team-retro.focus.bias") << "unchanged columns keep their ids";
+}
+
+// The German persona prompt of the perspective step has 210 characters, more
+// than a column label may hold: preparing the workshop in German failed with
+// "Bitte prüfen Sie die Schritte" until its column got a short label.
+TEST_F(LiveFacilitateWeb, AWorkshopIsPreparedInGermanWithEveryPromptAsAColumn) {
+  ASSERT_EQ(browser_.open("/o/acme/sessions").status, 200);
+  auto r = browser_.post("/o/acme/sessions", {{"kind", "workshop"}, {"tool", std::to_string(tool_.value)}});
+  ASSERT_EQ(r.status, 303) << r.body;
+  const std::string to = r.header("Location");
+  const store::LiveSession x = session(to.substr(0, to.find('?')));
+  ASSERT_EQ(x.steps.size(), 5u);
+  const core::LiveStep& perspective = x.steps[2];
+  ASSERT_EQ(perspective.columns.size(), perspective.prompts.size());
+  EXPECT_GT(core::utf8_length(perspective.prompts[0]), core::kMaxLiveTitleChars);
+  EXPECT_EQ(perspective.columns[0].label,
+            "Erstellung realistischer aber diverser Nutzer:innenprofile bzw. Personas");
+  EXPECT_EQ(perspective.columns[1].label, perspective.prompts[1]) << "a short prompt is its own label";
 }
 
 TEST_F(LiveFacilitateWeb, TheFacilitatorRunsTheRoomAndTheEndLandsInTheToolsRecord) {

@@ -7,6 +7,38 @@
 
 namespace solipraxis::web::handlers::live {
 
+namespace {
+
+// A column named after a prompt: the prompt itself, or, when it is longer than
+// a label may be (the workshop's persona prompt in German has 210 characters),
+// its part before a parenthesis, else its words up to the limit and "…". The
+// whole prompt stays in the step's prompts, shown above the columns.
+std::string column_label(const std::string& prompt) {
+  if (core::utf8_length(prompt) <= core::kMaxLiveTitleChars) return prompt;
+  const std::size_t paren = prompt.find(" (");
+  if (paren != std::string::npos && paren > 0 &&
+      core::utf8_length(prompt.substr(0, paren)) <= core::kMaxLiveTitleChars) {
+    return prompt.substr(0, paren);
+  }
+  std::size_t cut = 0;
+  for (std::size_t space = prompt.find(' '); space != std::string::npos;
+       space = prompt.find(' ', space + 1)) {
+    if (core::utf8_length(prompt.substr(0, space)) >= core::kMaxLiveTitleChars) break;
+    cut = space;
+  }
+  if (cut == 0) {  // one long word: cut at a code point boundary
+    std::size_t points = 0;
+    while (cut < prompt.size() && points + 1 < core::kMaxLiveTitleChars) {
+      ++cut;
+      while (cut < prompt.size() && (static_cast<unsigned char>(prompt[cut]) & 0xC0) == 0x80) ++cut;
+      ++points;
+    }
+  }
+  return prompt.substr(0, cut) + "…";
+}
+
+}  // namespace
+
 std::vector<core::LiveStep> steps_from_method(const catalog::Method& method, catalog::Lang lang,
                                               const std::string& general_label) {
   std::vector<core::LiveStep> out;
@@ -17,7 +49,7 @@ std::vector<core::LiveStep> steps_from_method(const catalog::Method& method, cat
     for (const catalog::Prompt& p : step.prompts) s.prompts.push_back(p.text.get(lang));
     for (const catalog::Option& o : step.options) s.columns.push_back({o.id, o.label.get(lang)});
     if (s.columns.empty()) {
-      for (const catalog::Prompt& p : step.prompts) s.columns.push_back({p.id, p.text.get(lang)});
+      for (const catalog::Prompt& p : step.prompts) s.columns.push_back({p.id, column_label(p.text.get(lang))});
     }
     if (s.columns.size() > core::kMaxColumns) s.columns.resize(core::kMaxColumns);
     if (s.columns.empty()) s.columns.push_back({"c1", general_label});
