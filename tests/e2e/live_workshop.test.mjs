@@ -250,6 +250,32 @@ test('a workshop that decides to use none of its tools', async () => {
   const sessionUrl = await prepareWorkshop(fac, tools);
   await clickButton(fac, 'Sitzung starten');
   const code = (await fac.locator('.live-code strong').innerText()).trim();
+
+  // The QR code says in words where it leads and spells the code; a projector
+  // view shows code and QR code large, without JavaScript.
+  const plain = code.replace('-', '');
+  const alt = await fac.locator('.live-join img').getAttribute('alt');
+  assert.ok(alt.includes(`${env.server.url}/join/${plain}`), `the QR code's alt names the address: ${alt}`);
+  assert.ok(alt.includes(plain.split('').join(' ')), `the QR code's alt spells the code: ${alt}`);
+  const beamer = await signedIn(env, ADA, ORG, { viewport: { width: 1280, height: 720 }, javaScriptEnabled: false });
+  await beamer.goto(sessionUrl);
+  const large = beamer.locator('#live-large');
+  assert.equal(await large.isVisible(), false, 'the large view waits for its link');
+  await navigate(beamer, () => beamer.getByRole('link', { name: /Code und QR-Code groß zeigen/ }).click());
+  assert.equal(await large.isVisible(), true, 'the large view shows without JavaScript');
+  assert.ok((await large.locator('.live-large-code').innerText()).endsWith(code), 'the code, large');
+  const size = await large.evaluate((e) => ({
+    code: parseFloat(getComputedStyle(e.querySelector('.live-large-code')).fontSize),
+    qr: e.querySelector('img').getBoundingClientRect(),
+    where: e.querySelector('.live-large-where').textContent,
+  }));
+  assert.ok(size.code >= 80, `the code is large (${size.code} px)`);
+  assert.ok(size.qr.width >= 400 && size.qr.bottom <= 720, `the QR code is large and on the screen (${size.qr.width} px)`);
+  assert.equal(size.where, `${env.server.url}/join`);
+  await expectAccessibleWithoutScript(beamer, 'the large join view');
+  await navigate(beamer, () => beamer.getByRole('link', { name: 'Zurück zur Moderation' }).click());
+  assert.equal(await large.isVisible(), false, 'back to the facilitator page');
+  await beamer.context().close();
   const eve = await joinSession(env, code, { options: PHONE_NO_JS });
   await addCard(eve, 'Wir brauchen erst mehr Zeit für die Beratung, kein neues Tool');
   while (await fac.getByRole('button', { name: /^Weiter:/ }).count()) await nextStep(fac);

@@ -107,7 +107,13 @@ Response render_session(auth::Auth& auth, const Request& req, const SessionAcces
   data.emplace("code", core::display_join_code(x.join_code));
   const std::string joining = join_url(auth, req, x.join_code);
   data.emplace("join_url", joining);
-  data.emplace("qr_alt", format_message(tr(s, req, "live.facilitate.qr_title"), {{"url", joining}}));
+  data.emplace("join_base", joining.substr(0, joining.rfind('/')));  // .../join
+  // The QR code's alt text gives the address and the code letter by letter, so
+  // a screen reader spells it out as people have to type it.
+  std::string spelled;
+  for (char c : x.join_code) spelled += spelled.empty() ? std::string(1, c) : std::string(" ") + c;
+  data.emplace("qr_alt", format_message(tr(s, req, "live.facilitate.qr_title"),
+                                        {{"url", joining}, {"code", spelled}}));
   data.emplace("participants", format_message(tr(s, req, "live.facilitate.participants"),
                                               {{"count", std::to_string(board->participants)}}));
   data.emplace("names", joined(board->names, ", "));
