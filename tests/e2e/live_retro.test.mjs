@@ -45,6 +45,10 @@ test('a retro from preparing to the end, with three participants, axe 0 througho
   // one on a phone without JavaScript.
   const bea = await joinSession(env, code, { name: 'Bea', keyboard: true, check: true });
   await expectAccessible(bea, 'room');
+  // The first step has one question, and its one column is named after it: said once, not twice.
+  const question = await bea.locator('.live-step .live-column h3').first().innerText();
+  const said = (await bea.locator('.live-step').innerText()).split(question).length - 1;
+  assert.equal(said, 1, `the step's question "${question}" is on the page once`);
   const cem = await joinSession(env, code);
   const dora = await joinSession(env, code, { options: PHONE });
   assert.ok(await dora.evaluate(() => document.documentElement.scrollWidth <= 360), 'room: no sideways scroll at 360 px');

@@ -93,6 +93,8 @@ test('a tool-selection workshop for three tools: red line, persona in the matrix
 
   await fac.goto(`${env.server.url}/o/${ORG}/sessions`);
   await expectAccessible(fac, 'sessions page');
+  // The register calls them "Werkzeuge" ("Werkzeug erfassen"); the sessions page says the same.
+  assert.doesNotMatch(await fac.locator('main').innerText(), /\bTools?\b/, 'one word for a tool');
   const sessionUrl = await prepareWorkshop(fac, TOOLS);
   await expectAccessible(fac, 'workshop, draft');
   // Every step of the paper's method, with its questions, in the set-up form.

@@ -156,7 +156,11 @@ mstch::map current_step(const Reader& r) {
   mstch::map out = step_cards(r, index, 3);
   mstch::array prompts;
   for (const auto& p : step.prompts) prompts.push_back(mstch::map{{"text", p}});
-  out.emplace("has_prompts", !prompts.empty());
+  // A step with one question and its one column named after it: the column's
+  // heading says the question; listed above it too, people read it twice.
+  const bool heading_says_it = step.prompts.size() == 1 && step.columns.size() == 1 &&
+                               step.columns[0].label == step.prompts[0];
+  out.emplace("has_prompts", !prompts.empty() && !heading_says_it);
   out.emplace("prompts", prompts);
   out.emplace("heading",
               format_message(tr(r.s, r.req, "live.step.heading"),
