@@ -25,15 +25,25 @@ const RED_LINE = 'Keine Daten der Ratsuchenden an Anbieter außerhalb der EU';
 
 const env = useServerAndBrowser({ owner: { ...ADA, org: ORG, orgName: 'Acme e.V.' } });
 
-// The method as the catalog's newest version gives it (German).
+// The method as the catalog's newest version gives it (German), each step with
+// the questions people see: its own prompts, else the reflection questions of
+// the phase it refers to (step 4: "Reflexionsfragen (s.o.)").
 function catalogWorkshop() {
   const root = new URL('../../data/catalog/', import.meta.url);
   const versions = ['v1', 'v2', 'v3', 'v4', 'v5'].filter((v) => {
     try { readFileSync(new URL(`${v}/methods.json`, root)); return true; } catch { return false; }
   });
-  const data = JSON.parse(readFileSync(new URL(`${versions.at(-1)}/methods.json`, root), 'utf8'));
-  const methods = Array.isArray(data) ? data : data.methods;
-  return methods.find((m) => m.id === 'm.tool-selection-workshop');
+  const read = (file) => JSON.parse(readFileSync(new URL(`${versions.at(-1)}/${file}`, root), 'utf8'));
+  const methods = read('methods.json').methods;
+  const { questions } = read('questions.json');
+  const method = methods.find((m) => m.id === 'm.tool-selection-workshop');
+  for (const step of method.steps) {
+    step.questions = step.prompts.map((p) => p.text.de);
+    if (step.questions.length === 0) {
+      step.questions = questions.filter((q) => (step.related ?? []).includes(q.phase)).map((q) => q.text.de);
+    }
+  }
+  return method;
 }
 
 const phoneFits = (page) => page.evaluate(() => document.documentElement.scrollWidth <= 360);
@@ -102,8 +112,8 @@ test('a tool-selection workshop for three tools: red line, persona in the matrix
   assert.equal(await fac.locator('#setup-form fieldset legend').count(), steps.length, 'one fieldset per step');
   for (const [i, step] of steps.entries()) {
     assert.equal(await fac.locator(`#step${i}-title`).inputValue(), step.title.de, `step ${i + 1}'s title`);
-    const prompts = step.prompts.map((p) => p.text.de).join('\n');
-    assert.equal(await fac.locator(`#step${i}-prompts`).inputValue(), prompts, `step ${i + 1}'s questions`);
+    assert.equal(await fac.locator(`#step${i}-prompts`).inputValue(), step.questions.join('\n'),
+      `step ${i + 1}'s questions`);
     assert.equal(Number(await fac.locator(`#step${i}-minutes`).inputValue()), step.duration_minutes.max,
       `step ${i + 1}'s minutes`);
   }
@@ -209,6 +219,9 @@ test('a tool-selection workshop for three tools: red line, persona in the matrix
   assert.match(heading, new RegExp(steps[3].title.de.replace(/[()]/g, '.')));
   await cem.waitForFunction((h) => document.getElementById('live-step-heading')?.innerText === h,
     heading, { timeout: 10000 });
+  const shown = await cem.locator('.live-prompts li').allInnerTexts();
+  assert.ok(steps[3].questions.length >= 5, 'the selection phase\'s reflection questions');
+  assert.deepEqual(shown, steps[3].questions, 'step 4 shows the reflection questions it refers to');
   await addCard(cem, 'Der Termin-Bot passt, wenn das Telefon bleibt');
 
   // Step 5, the last: the decisions, non-use included.

@@ -117,6 +117,11 @@ TEST_F(LiveFacilitateWeb, AWorkshopIsPreparedInGermanWithEveryPromptAsAColumn) {
   EXPECT_EQ(perspective.columns[0].label,
             "Erstellung realistischer aber diverser Nutzer:innenprofile bzw. Personas");
   EXPECT_EQ(perspective.columns[1].label, perspective.prompts[1]) << "a short prompt is its own label";
+  // Step 4 refers to the selection phase's reflection questions ("s.o."): it shows them, in one column.
+  const core::LiveStep& reflect = x.steps[3];
+  EXPECT_EQ(reflect.prompts.size(), srv_.app().services().catalog->current().questions_of(2).size());
+  EXPECT_GE(reflect.prompts.size(), 5u);
+  EXPECT_EQ(reflect.columns.size(), 1u);
 }
 
 TEST_F(LiveFacilitateWeb, TheFacilitatorRunsTheRoomAndTheEndLandsInTheToolsRecord) {

@@ -103,7 +103,7 @@ core::Result<store::NewLiveSession> prepare_session(Services& s, const Request& 
   const catalog::Lang lang = catalog_common::lang_of(req);
   in.method_id = method->id;
   in.catalog_version = c.version;
-  in.steps = steps_from_method(*method, lang, tr(s, req, "live.setup.general_column"));
+  in.steps = steps_from_method(c, *method, lang, tr(s, req, "live.setup.general_column"));
   in.title = names.empty() ? method->title.get(lang)
                            : format_message(tr(s, req, retro ? "live.setup.retro_title"
                                                              : "live.setup.workshop_title"),

@@ -39,7 +39,8 @@ std::string column_label(const std::string& prompt) {
 
 }  // namespace
 
-std::vector<core::LiveStep> steps_from_method(const catalog::Method& method, catalog::Lang lang,
+std::vector<core::LiveStep> steps_from_method(const catalog::Catalog& catalog,
+                                              const catalog::Method& method, catalog::Lang lang,
                                               const std::string& general_label) {
   std::vector<core::LiveStep> out;
   for (const catalog::Step& step : method.steps) {
@@ -47,8 +48,19 @@ std::vector<core::LiveStep> steps_from_method(const catalog::Method& method, cat
     s.catalog_id = step.id;
     s.title = step.title.get(lang);
     for (const catalog::Prompt& p : step.prompts) s.prompts.push_back(p.text.get(lang));
+    // A step that points at a phase's reflection questions ("Reflexionsfragen
+    // (s.o.)") without questions of its own shows those questions; people write
+    // into one general column (thirteen questions are no thirteen columns).
+    const bool own_prompts = !step.prompts.empty();
+    if (!own_prompts) {
+      for (const std::string& ref : step.related) {
+        if (!catalog.phase(ref)) continue;
+        for (const catalog::Entry* q : catalog.questions_of(catalog.phase_number(ref)))
+          s.prompts.push_back(q->text.get(lang));
+      }
+    }
     for (const catalog::Option& o : step.options) s.columns.push_back({o.id, o.label.get(lang)});
-    if (s.columns.empty()) {
+    if (s.columns.empty() && own_prompts) {
       for (const catalog::Prompt& p : step.prompts) s.columns.push_back({p.id, column_label(p.text.get(lang))});
     }
     if (s.columns.size() > core::kMaxColumns) s.columns.resize(core::kMaxColumns);

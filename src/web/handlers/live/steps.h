@@ -17,11 +17,13 @@ namespace solipraxis::web::handlers::live {
 inline constexpr std::string_view kRetroMethod = "m.team-retro";
 inline constexpr std::string_view kWorkshopMethod = "m.tool-selection-workshop";
 
-// The method's steps in `lang`: title, prompts, columns (the step's options,
-// such as the retro's five focus categories, else one column per prompt, else
-// one "Notizen" column named `general_label`), duration (the paper's upper
-// bound in minutes; 0 when it gives none).
-std::vector<core::LiveStep> steps_from_method(const catalog::Method& method, catalog::Lang lang,
+// The method's steps in `lang`: title, prompts (the step's own, else the
+// reflection questions of a phase the step names in `related`, from `catalog`),
+// columns (the step's options, such as the retro's five focus categories, else
+// one column per own prompt, else one column named `general_label`), duration
+// (the paper's upper bound in minutes; 0 when it gives none).
+std::vector<core::LiveStep> steps_from_method(const catalog::Catalog& catalog,
+                                              const catalog::Method& method, catalog::Lang lang,
                                               const std::string& general_label);
 
 // The steps of a set-up form: fields step_count, and per step N: stepN_title,
