@@ -60,7 +60,7 @@ async function decide(page, kind, { confirmRedLine = false } = {}) {
   await page.getByRole('radio', { name: new RegExp(`^${kind} `) }).check();
   if (confirmRedLine) await page.getByRole('checkbox', { name: new RegExp(RED_LINE) }).check();
   await clickButton(page, 'Entscheidung speichern');
-  assert.match(page.url(), /saved=decided/, `the decision "${kind}" is saved`);
+  assert.match(page.url(), /saved=decided|recorded=decision/, `the decision "${kind}" is saved`);
 }
 
 // Moves a fresh tool into the selection phase, where the paper's workshop belongs.
@@ -158,7 +158,11 @@ test('a tool-selection workshop for three tools: red line, persona in the matrix
   assert.equal(await fac.locator('#red-line-text').inputValue(), RED_LINE, 'the red line form holds the card');
   await expectAccessible(fac, 'red lines with the card');
   await clickButton(fac, 'Rote Linie hinzufügen');
-  assert.match(await fac.locator('#red-lines-list ~ table, table').first().innerText(), new RegExp(RED_LINE));
+  // Saved, and back in the session (the facilitator's screen is the room's), with a notice.
+  assert.equal(fac.url(), `${sessionUrl}?recorded=red_line`);
+  assert.match(await fac.locator('.notice[role=status]').innerText(), /Die rote Linie ist gespeichert/);
+  await fac.goto(`${env.server.url}/o/${ORG}/red-lines`);
+  assert.match(await fac.locator('table').first().innerText(), new RegExp(RED_LINE));
   await fac.goto(sessionUrl);
 
   // Step 3, changing perspectives: a small group picks a persona and places it in a tool's risk matrix.
@@ -176,7 +180,7 @@ test('a tool-selection workshop for three tools: red line, persona in the matrix
   await reveal(fac);
   await expectAccessible(fac, 'workshop, perspective step');
   await follow(fac, `Persona in der Risiko-Matrix einordnen: ${TOOLS[0]}`);
-  assert.equal(fac.url(), `${toolUrls[0]}/risks/new`);
+  assert.match(fac.url(), new RegExp(`^${toolUrls[0]}/risks/new\\?session=\\d+$`));
   await expectAccessible(fac, 'risk form from the workshop');
   await fac.getByLabel(/Was kann passieren/).fill('Wer kein Smartphone hat, bekommt keinen Termin mehr.');
   await fac.getByRole('checkbox', { name: new RegExp(`^${PERSONA}`) }).check();
@@ -184,6 +188,8 @@ test('a tool-selection workshop for three tools: red line, persona in the matrix
   await fac.getByRole('group', { name: 'Wahrscheinlichkeit' }).getByLabel('Hoch', { exact: true }).check();
   await fac.getByRole('group', { name: 'Auswirkung' }).getByLabel('Hoch', { exact: true }).check();
   await clickButton(fac, 'Risiko speichern');
+  assert.equal(fac.url(), `${sessionUrl}?recorded=risk`, 'back in the session');
+  assert.match(await fac.locator('.notice[role=status]').innerText(), /Das Risiko ist in der Risiko-Matrix/);
   await fac.goto(`${toolUrls[0]}/risks`);
   await expectAccessible(fac, 'the tool\'s matrix');
   const matrix = fac.getByRole('table', { name: new RegExp(`Risiko-Matrix: ${TOOLS[0]}`) });
@@ -234,6 +240,10 @@ test('a tool-selection workshop for three tools: red line, persona in the matrix
   await expectAccessible(fac, 'decide from the workshop');
   assert.match(await fac.locator('#decide-rationale').inputValue(), /Workshop/);
   await decide(fac, 'Erproben', { confirmRedLine: true });
+  assert.equal(fac.url(), `${sessionUrl}?recorded=decision`, 'back in the session');
+  assert.match(await fac.locator('.notice[role=status]').innerText(), /Die Entscheidung ist im KI-Register/);
+  await fac.goto(toolUrls[0]);
+  assert.match(await fac.locator('main').innerText(), /Erprobung/, 'the tool is in its pilot now');
   for (const name of TOOLS.slice(1)) {
     await fac.goto(sessionUrl);
     await follow(fac, `Entscheidung festhalten: ${name}`);

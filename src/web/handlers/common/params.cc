@@ -16,6 +16,17 @@ std::optional<std::int64_t> parse_id(std::string_view raw) {
 
 store::Actor web_actor(const auth::Membership& m) { return store::Actor{m.user.id, "web"}; }
 
+std::string session_query(const Request& req) {
+  const std::string raw = req.query.value("session");
+  return parse_id(raw) ? "?session=" + raw : std::string();
+}
+
+std::string session_return(const auth::Membership& m, const Request& req, std::string_view what) {
+  const std::string raw = req.query.value("session");
+  if (!parse_id(raw)) return {};
+  return "/o/" + m.org.slug + "/sessions/" + raw + "?recorded=" + std::string(what);
+}
+
 std::string joined(const std::vector<std::string>& parts, std::string_view separator) {
   std::string out;
   for (const auto& p : parts) {

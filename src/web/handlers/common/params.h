@@ -27,4 +27,12 @@ std::string joined(const std::vector<std::string>& parts, std::string_view separ
 // The lines of a textarea, each trimmed, empty ones dropped (LF or CRLF).
 std::vector<std::string> split_lines(std::string_view text);
 
+// A form opened from a live session's page (the workshop's red line, risk and
+// decision links) carries the session in its query, ?session=N, kept in the
+// form's action, and returns to the session after saving.
+// "?session=N" for the form's action; "" without a valid id.
+std::string session_query(const Request& req);
+// After saving: the session's page with ?recorded=`what` (its notice); "" without one.
+std::string session_return(const auth::Membership& m, const Request& req, std::string_view what);
+
 }  // namespace solipraxis::web::handlers

@@ -81,8 +81,8 @@ mstch::array red_line_links(const Services& s, const Request& req, const store::
   for (const store::LiveCard& c : b.cards) {
     if (c.step != step || c.hidden) continue;
     out.push_back(mstch::map{
-        {"url", "/o/" + org_slug + "/red-lines?text=" + percent_encode(c.text.substr(0, 500)) +
-                    "#red-line-text"},
+        {"url", "/o/" + org_slug + "/red-lines?session=" + std::to_string(b.session.id) +
+                    "&text=" + percent_encode(c.text.substr(0, 500)) + "#red-line-text"},
         {"label", format_message(tr(s, req, "live.workshop.red_line_card"), {{"text", c.text.substr(0, 80)}})}});
   }
   return out;
@@ -119,6 +119,11 @@ Response render_session(auth::Auth& auth, const Request& req, const SessionAcces
   data.emplace("names", joined(board->names, ", "));
   if (!error.empty()) data.emplace("error", error);
   if (req.query.value("created") == "1") data.emplace("notice", tr(s, req, "live.setup.created"));
+  // Back from a workshop link (red line, risk, decision; common/params.h session_return).
+  if (const std::string what = req.query.value("recorded");
+      what == "red_line" || what == "risk" || what == "decision") {
+    data.emplace("notice", tr(s, req, "live.workshop.recorded." + what));
+  }
 
   std::vector<core::Tool> tools;
   for (core::ToolId id : x.tools) {
@@ -171,12 +176,13 @@ Response render_session(auth::Auth& auth, const Request& req, const SessionAcces
         const std::string base = "/o/" + m.org.slug + "/tools/" + std::to_string(t.id.value);
         if (perspective) {
           links.push_back(mstch::map{
-              {"url", base + "/risks/new"},
+              {"url", base + "/risks/new?session=" + std::to_string(x.id)},
               {"label", format_message(tr(s, req, "live.workshop.place_persona"), {{"tool", t.name}})}});
         }
         if (last) {
           links.push_back(mstch::map{
-              {"url", base + "/decide?rationale=" + percent_encode(x.title) + "#decide-rationale"},
+              {"url", base + "/decide?session=" + std::to_string(x.id) +
+                          "&rationale=" + percent_encode(x.title) + "#decide-rationale"},
               {"label", format_message(tr(s, req, "live.workshop.decide"), {{"tool", t.name}})}});
         }
       }

@@ -195,6 +195,7 @@ Response render_form(const Services& s, const Request& req, const auth::Membersh
   data.emplace("switch_form", std::string("risk-form"));  // the language switch keeps the input
   data.emplace("tool", mstch::map{{"name", tool.name}, {"url", tool_risks_url(m, tool.id)}});
   data.emplace("action", editing ? risk_url(m, existing->id) : tool_risks_url(m, tool.id));
+  data.emplace("session_query", session_query(req));
   data.emplace("cancel_url", editing ? risk_url(m, existing->id) : tool_risks_url(m, tool.id));
   data.emplace("version", v.stored ? std::to_string(v.stored->version)
                                    : editing ? std::to_string(existing->version) : std::string());

@@ -94,6 +94,7 @@ Response create(auth::Auth& auth, Request& req) {
       }
       auto created = s.store.risks().create(m.org.id, risk, web_actor(m));
       if (!created) return refused(s, req, m, tool, std::nullopt, choices, view, created.error());
+      if (auto back = session_return(m, req, "risk"); !back.empty()) return Response::redirect(back);
       return Response::redirect(risk_url(m, created->id) + "?saved=created");
     });
   });

@@ -10,6 +10,7 @@
 #include "core/review.h"
 #include "store/store.h"
 #include "store/tools.h"
+#include "web/handlers/common/params.h"
 #include "web/handlers/site/dashboard.h"
 #include "web/handlers/tools/tool_views.h"
 #include "web/handlers/tools/tools.h"
@@ -56,6 +57,7 @@ Response render_settings(const Services& s, const Request& req, const auth::Memb
   data.emplace("has_lines", !rows.empty());
   data.emplace("can_edit", m.role >= kWriteRole);
   data.emplace("line_text", v.line_text);
+  data.emplace("session_query", session_query(req));
   data.emplace("interval", v.interval_value.empty() ? std::to_string(*months) : v.interval_value);
   data.emplace("interval_min", std::to_string(core::kReviewMonthsMin));
   data.emplace("interval_max", std::to_string(core::kReviewMonthsMax));
@@ -139,6 +141,7 @@ Response red_line_create(auth::Auth& auth, Request& req) {
                                           .line_text = text,
                                           .status = http_status(created.error().code)});
     }
+    if (auto back = session_return(m, req, "red_line"); !back.empty()) return Response::redirect(back);
     return Response::redirect(red_lines_url(m) + "?saved=added");
   });
 }

@@ -11,6 +11,7 @@
 #include "core/text_field.h"
 #include "store/store.h"
 #include "store/tools.h"
+#include "web/handlers/common/params.h"
 #include "web/handlers/site/dashboard.h"
 #include "web/handlers/tools/tool_views.h"
 #include "web/handlers/tools/tools.h"
@@ -107,6 +108,7 @@ Response render_decide(const Services& s, const Request& req, const auth::Member
   mstch::map data = org_page_data(s, req, m);
   data.emplace("title", tr(s, req, "tools.decide.title") + ": " + tool.name);
   data.emplace("switch_form", std::string("decide-form"));  // the language switch keeps the input
+  data.emplace("session_query", session_query(req));
   data.emplace("tool", tool_data(s, req, m, tool));
   data.emplace("kinds", kinds);
   data.emplace("has_kinds", !kinds.empty());
@@ -254,6 +256,7 @@ Response tool_decide(auth::Auth& auth, Request& req) {
     auto now = s.store.tools().tool(m->org.id, tool->id);
     return render_decide(s, req, *m, now ? *now : *tool, st);
   }
+  if (auto back = session_return(*m, req, "decision"); !back.empty()) return Response::redirect(back);
   return Response::redirect(tool_url(*m, tool->id) + "?saved=decided");
 }
 
