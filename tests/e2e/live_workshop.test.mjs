@@ -263,6 +263,15 @@ test('a tool-selection workshop for three tools: red line, persona in the matrix
   await expectAccessibleWithoutScript(dora, 'room at 360 px, ended');
   const md = await (await fac.request.get(`${sessionUrl}/report.md`)).text();
   for (const text of [RED_LINE, groupCard, steps[2].title.de]) assert.ok(md.includes(text), `the report holds "${text}"`);
+  // The decisions of the last step are in the report: Markdown, the printable page and JSON.
+  assert.ok(md.includes('\n## Entscheidungen\n'), 'the report has its decisions');
+  assert.ok(md.includes(`**${TOOLS[0]}:** Erproben`), `${TOOLS[0]}'s pilot in the report`);
+  for (const name of TOOLS.slice(1)) assert.ok(md.includes(`**${name}:** Bewusst nicht nutzen`), `${name}'s non-use in the report`);
+  const page = await fac.locator('#report').locator('..').innerText();
+  assert.match(page, new RegExp(`${TOOLS[0]}: Erproben`), 'the ended page lists the decisions');
+  const data = await (await fac.request.get(`${sessionUrl}/report.json`)).json();
+  assert.deepEqual(data.decisions.map((d) => `${d.tool} ${d.kind}`).sort(),
+    [`${TOOLS[0]} pilot`, `${TOOLS[1]} reject`, `${TOOLS[2]} reject`].sort());
   for (const p of [fac, bea, cem, dora]) await p.context().close();
 });
 
@@ -317,5 +326,7 @@ test('a workshop that decides to use none of its tools', async () => {
   await fac.locator('#end-confirm').check();
   await clickButton(fac, 'Sitzung beenden');
   assert.equal(await fac.locator('#report').count(), 1);
+  const md = await (await fac.request.get(`${sessionUrl}/report.md`)).text();
+  for (const name of tools) assert.ok(md.includes(`**${name}:** Bewusst nicht nutzen`), `${name}'s non-use in the report`);
   for (const p of [fac, eve]) await p.context().close();
 });

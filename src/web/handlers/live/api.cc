@@ -5,10 +5,12 @@
 #include "store/live.h"
 #include "store/store.h"
 #include "store/tools.h"
+#include "core/decision.h"
 #include "core/tool.h"
 #include "web/handlers/common/params.h"
 #include "web/handlers/live/report.h"
 #include "web/handlers/live/session_view.h"
+#include "web/i18n.h"
 #include "web/handlers/tools/tools_api.h"
 #include "web/json.h"
 #include "web/page.h"
@@ -140,17 +142,39 @@ Response api_action_items(auth::Auth& auth, Request& req) {
   return Response::json(list_json(std::move(out), ""));
 }
 
+std::vector<ReportDecision> session_decisions(Services& s, const Request& req, store::OrgId org,
+                                              const store::LiveSession& x) {
+  std::vector<ReportDecision> out;
+  if (!x.started_at) return out;
+  for (core::ToolId id : x.tools) {
+    auto tool = s.store.tools().tool(org, id);
+    auto list = s.store.tools().decisions(org, id);
+    if (!tool || !list) continue;
+    for (const core::Decision& d : *list) {
+      if (d.created_at < *x.started_at || (x.ended_at && d.created_at > *x.ended_at)) continue;
+      const std::string kind = core::decision_kind_name(d.kind);
+      out.push_back({tool->name, kind, tr(s, req, "tools.kind." + kind), d.rationale, d.decided_on.str()});
+    }
+  }
+  return out;
+}
+
 Response report_md(auth::Auth& auth, Request& req) {
   auto a = load_board(auth, req);
   if (!a.member) return std::move(a.denial);
-  return attachment(report_markdown(a.board, a.member->org.name, req.lang), "text/markdown; charset=utf-8",
+  Services& s = auth.services();
+  const auto decisions = session_decisions(s, req, a.member->org.id, a.board.session);
+  return attachment(report_markdown(a.board, a.member->org.name, req.lang, decisions),
+                    "text/markdown; charset=utf-8",
                     "session-" + std::to_string(a.board.session.id) + ".md");
 }
 
 Response report_json(auth::Auth& auth, Request& req) {
   auto a = load_board(auth, req);
   if (!a.member) return std::move(a.denial);
-  return attachment(board_json(a.board).dump(2), "application/json",
+  json out = board_json(a.board);
+  out["decisions"] = decisions_json(session_decisions(auth.services(), req, a.member->org.id, a.board.session));
+  return attachment(out.dump(2), "application/json",
                     "session-" + std::to_string(a.board.session.id) + ".json");
 }
 

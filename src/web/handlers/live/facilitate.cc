@@ -12,6 +12,7 @@
 #include "store/store.h"
 #include "store/tools.h"
 #include "web/handlers/common/params.h"
+#include "web/handlers/live/api.h"
 #include "web/handlers/live/session_view.h"
 #include "web/handlers/live/sessions.h"
 #include "web/handlers/live/steps.h"
@@ -254,7 +255,12 @@ Response render_session(auth::Auth& auth, const Request& req, const SessionAcces
     for (std::size_t i = 0; i < x.steps.size(); ++i) {
       if (!x.notes[i].empty()) notes.push_back(mstch::map{{"title", x.steps[i].title}, {"notes", x.notes[i]}});
     }
-    mstch::map ended{{"notes", notes}, {"has_notes", !notes.empty()}};
+    mstch::array decisions;
+    for (const auto& d : session_decisions(s, req, m.org.id, x)) {
+      decisions.push_back(mstch::map{{"tool", d.tool}, {"kind", d.kind_label}, {"rationale", d.rationale}});
+    }
+    mstch::map ended{{"notes", notes}, {"has_notes", !notes.empty()},
+                     {"decisions", decisions}, {"has_decisions", !decisions.empty()}};
     if (x.review_date) ended.emplace("review", readable_date(*x.review_date, req.lang));
     if (x.ended_at) ended.emplace("date", readable_date(*x.ended_at, m.org.time_zone, req.lang));
     data.emplace("ended", ended);

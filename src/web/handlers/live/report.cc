@@ -82,8 +82,16 @@ json board_json(const store::LiveBoard& b) {
   return out;
 }
 
+json decisions_json(const std::vector<ReportDecision>& decisions) {
+  json out = json::array();
+  for (const auto& d : decisions) {
+    out.push_back({{"tool", d.tool}, {"kind", d.kind}, {"rationale", d.rationale}, {"decided_on", d.decided_on}});
+  }
+  return out;
+}
+
 std::string report_markdown(const store::LiveBoard& b, const std::string& org_name,
-                            const std::string& lang) {
+                            const std::string& lang, const std::vector<ReportDecision>& decisions) {
   const store::LiveSession& s = b.session;
   std::string md = "# " + core::markdown_escape(s.title) + "\n\n";
   md += core::markdown_escape(org_name);
@@ -118,6 +126,13 @@ std::string report_markdown(const store::LiveBoard& b, const std::string& org_na
         }
         md += "\n";
       }
+    }
+  }
+  if (!decisions.empty()) {
+    md += std::string("\n## ") + label(lang, "Entscheidungen", "Decisions") + "\n\n";
+    for (const auto& d : decisions) {
+      md += "- **" + core::markdown_escape(d.tool) + ":** " + core::markdown_escape(d.kind_label) + " (" +
+            d.decided_on + "). " + core::markdown_escape(d.rationale) + "\n";
     }
   }
   md += std::string("\n## ") + label(lang, "Nächste Schritte", "Next steps") + "\n\n";
