@@ -311,6 +311,16 @@ test('a workshop that decides to use none of its tools', async () => {
   assert.equal(await large.isVisible(), false, 'back to the facilitator page');
   await beamer.context().close();
   const eve = await joinSession(env, code, { options: PHONE_NO_JS });
+  // A card written by mistake, deleted again (360 px, no JavaScript): gone, and the column says so.
+  const oops = 'Aus Versehen abgeschickt';
+  await addCard(eve, oops);
+  const mine = eve.locator('.live-card-mine', { hasText: oops });
+  await mine.locator('summary', { hasText: 'Löschen' }).click();
+  assert.match(await mine.innerText(), /wirklich löschen/);
+  await navigate(eve, () => mine.getByRole('button', { name: 'Ja, Karte löschen' }).click());
+  assert.equal(await eve.getByText(oops).count(), 0, 'the deleted card is gone');
+  assert.match(await eve.locator('.live-step').innerText(), /Noch keine Karten/);
+  await expectAccessibleWithoutScript(eve, 'room at 360 px after deleting a card');
   await addCard(eve, 'Wir brauchen erst mehr Zeit für die Beratung, kein neues Tool');
   while (await fac.getByRole('button', { name: /^Weiter:/ }).count()) await nextStep(fac);
   for (const name of tools) {
