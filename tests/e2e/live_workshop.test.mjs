@@ -282,7 +282,17 @@ test('a workshop that decides to use none of its tools', async () => {
   for (const name of tools) urls.push(await makeTool(env, fac, ORG, name));
   for (const url of urls) await toSelection(fac, url);
   const sessionUrl = await prepareWorkshop(fac, tools);
+  // Switching the language while preparing keeps what was typed (unsaved), and back again.
+  const title = 'Brauchen wir überhaupt ein KI-Werkzeug?';
+  await fac.locator('#setup-title').fill(title);
+  await navigate(fac, () => fac.getByRole('button', { name: 'English' }).click());
+  assert.equal(await fac.getAttribute('html', 'lang'), 'en');
+  assert.equal(await fac.locator('#setup-title').inputValue(), title, 'the title typed survives the switch');
+  await navigate(fac, () => fac.getByRole('button', { name: 'Deutsch' }).click());
+  assert.equal(await fac.locator('#setup-title').inputValue(), title);
+  await clickButton(fac, 'Speichern');
   await clickButton(fac, 'Sitzung starten');
+  assert.equal(await fac.locator('h1').innerText(), title);
   const code = (await fac.locator('.live-code strong').innerText()).trim();
 
   // The QR code says in words where it leads and spells the code; a projector
@@ -321,7 +331,17 @@ test('a workshop that decides to use none of its tools', async () => {
   assert.equal(await eve.getByText(oops).count(), 0, 'the deleted card is gone');
   assert.match(await eve.locator('.live-step').innerText(), /Noch keine Karten/);
   await expectAccessibleWithoutScript(eve, 'room at 360 px after deleting a card');
-  await addCard(eve, 'Wir brauchen erst mehr Zeit für die Beratung, kein neues Tool');
+  // Switching to English while writing a card keeps the text, unsaved; she sends it in English.
+  const draft = 'Wir brauchen erst mehr Zeit für die Beratung, kein neues Tool';
+  await eve.locator('#live-add-text').fill(draft);
+  await navigate(eve, () => eve.getByRole('button', { name: 'English' }).click());
+  assert.equal(await eve.getAttribute('html', 'lang'), 'en');
+  assert.equal(await eve.locator('#live-add-text').inputValue(), draft, 'the card typed survives the switch');
+  assert.equal(await eve.locator('.live-card-text', { hasText: draft }).count(), 0, 'not sent by the switch');
+  await navigate(eve, () => eve.getByRole('button', { name: 'Add the card', exact: true }).click());
+  await eve.locator('.live-card-text', { hasText: draft }).waitFor();
+  assert.match(await eve.locator('.live-step').innerText(), /Your card/);
+  await expectAccessibleWithoutScript(eve, 'room in English at 360 px');
   while (await fac.getByRole('button', { name: /^Weiter:/ }).count()) await nextStep(fac);
   for (const name of tools) {
     await follow(fac, `Entscheidung festhalten: ${name}`);

@@ -144,12 +144,18 @@ Response render_session(auth::Auth& auth, const Request& req, const SessionAcces
   if (auto list = s.store.orgs().members(m.org.id)) member_list = std::move(*list);
 
   if (x.state == core::LiveState::kDraft) {
+    // Switching the language while preparing keeps the edits: the switch sends
+    // the set-up form, which comes back unsaved in the other language (setup_session).
+    data.emplace("switch_form", std::string("setup-form"));
     const auto& steps = draft_steps ? *draft_steps : x.steps;
+    // A form shown again (an error, a step added, the language switched) keeps
+    // what was typed: a.session holds the edited title, budget and hiding.
+    const store::LiveSession& typed = draft_steps ? a.session : x;
     data.emplace("draft", mstch::map{{"steps", setup_steps(steps, field_errors, s, req)},
                                      {"step_count", std::to_string(steps.size())},
-                                     {"budget", std::to_string(x.vote_budget)},
-                                     {"hide_cards", x.hide_cards},
-                                     {"session_title", x.title}});
+                                     {"budget", std::to_string(typed.vote_budget)},
+                                     {"hide_cards", typed.hide_cards},
+                                     {"session_title", typed.title}});
   }
   if (x.state == core::LiveState::kRunning) {
     const int step = x.current_step;

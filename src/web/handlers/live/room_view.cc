@@ -98,6 +98,9 @@ Response render_room(Services& s, const Request& req, const RoomRequest& r, cons
   data.emplace("session_title", room->board.session.title);
   data.emplace("code_text", code_text(s, req, r));
   if (!form.error.empty()) data.emplace("error", tr(s, req, form.error));
+  // Switching the language while writing a card keeps the text: the switch sends
+  // the add form, which comes back unsaved in the other language (cards.cc).
+  if (data.count("add")) data.emplace("switch_form", std::string("live-add-form"));
   return render(s, req, "live/room", std::move(data), status);
 }
 
