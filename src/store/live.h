@@ -26,6 +26,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/civil_date.h"
@@ -203,10 +204,14 @@ class Live {
   // A card on the current step. kConflict "live.error.not_running" before
   // the start, "live.error.ended" after the end, "live.error.step_closed"
   // for another step than the current one; kInvalidInput for bad text or an
-  // unknown column.
+  // unknown column. With a form's `nonce`, the same form sent again by the
+  // same key (an answer lost to a dropped connection or a server restart)
+  // adds nothing: the result is the session and no event (id 0). The card's
+  // salt is then a keyed hash of the nonce under the key, so it still tells
+  // no one without the key anything.
   virtual Result<LiveChange> add_card(OrgId org, std::int64_t id, int step,
                                       const std::string& column, const std::string& text,
-                                      const ParticipantKey& key) = 0;
+                                      const ParticipantKey& key, std::string_view nonce = {}) = 0;
   // Only the card's writer (by key) may change or remove it, while the
   // session runs; anyone else gets not_found "live.error.card_not_found".
   virtual Result<LiveChange> edit_card(OrgId org, std::int64_t id, std::int64_t card,

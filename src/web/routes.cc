@@ -171,7 +171,7 @@ void register_routes(Router& r, Services& s) {
   }
 
   // --- live sessions, the participants' side (issue 25): a code, no account ---
-  // The room's handlers share the wait after wrong codes and the used add-card nonces.
+  // The room's handlers share the wait after wrong codes (in memory).
   auto room = std::make_shared<handlers::live::RoomGuards>(s.clock);
   using RoomFn = Response (*)(Services&, handlers::live::RoomGuards&, Request&);
   auto lh = [&s, room](RoomFn fn) -> Handler {

@@ -186,8 +186,12 @@ TEST_F(LiveFacilitateWeb, TheFacilitatorRunsTheRoomAndTheEndLandsInTheToolsRecor
   EXPECT_TRUE(contains(page.body, "Fehler bei Dialekten"));
   EXPECT_EQ(browser_.post(url + "/step", {{"step", "0"}}).status, 409) << "ended";
 
-  // The next retro of the same tool carries the open item over.
+  // The next retro of the same tool carries the open item over: in its
+  // preparation already (to plan the time for it), and while it runs.
   const std::string next = prepare_retro();
+  page = browser_.open(next);
+  EXPECT_TRUE(contains(page.body, "Offene Schritte aus früheren Sitzungen")) << "in the draft";
+  EXPECT_TRUE(contains(page.body, "Glossar für Namen anlegen"));
   ASSERT_EQ(browser_.post(next + "/step", {{"step", "0"}}).status, 303);
   page = browser_.open(next);
   EXPECT_TRUE(contains(page.body, "Offene Schritte aus früheren Sitzungen"));

@@ -194,6 +194,8 @@ class Browser {
   void add_header(const std::string& line) { extra_headers_ += line + "\r\n"; }
   const std::string& csrf() const { return csrf_; }
   void set_csrf(std::string t) { csrf_ = std::move(t); }
+  // The same browser (cookies, form token) after the server came back on another port.
+  void set_port(std::uint16_t port) { port_ = port; }
 
  private:
   void remember(const std::string& set_cookie) {

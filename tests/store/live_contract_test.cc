@@ -140,6 +140,26 @@ TEST_P(LiveContract, CardsGoOnTheCurrentStepOnlyWhileTheSessionRuns) {
             "live.error.key_invalid");
 }
 
+TEST_P(LiveContract, AFormSentAgainMakesNoSecondCardAndAnotherKeysFormDoes) {
+  const LiveSession s = running();
+  const ParticipantKey ada = key(), ben = key();
+  auto first = store_->live().add_card(org_.id, s.id, 0, "a", "Spart Zeit", ada, "nonce-1");
+  ASSERT_OK(first);
+  EXPECT_GT(first->event.id, 0);
+  auto again = store_->live().add_card(org_.id, s.id, 0, "a", "Spart Zeit", ada, "nonce-1");
+  ASSERT_OK(again);
+  EXPECT_EQ(again->event.id, 0) << "nothing new to tell the room";
+  ASSERT_OK(store_->live().add_card(org_.id, s.id, 0, "a", "Spart Zeit", ben, "nonce-1"));
+  ASSERT_OK(store_->live().add_card(org_.id, s.id, 0, "a", "Spart Zeit", ada, "nonce-2"));
+  ASSERT_OK(store_->live().add_card(org_.id, s.id, 0, "a", "Spart Zeit", ada));
+  auto board = store_->live().board(org_.id, s.id, ada);
+  ASSERT_OK(board);
+  EXPECT_EQ(board->cards.size(), 4u);
+  int mine = 0;
+  for (const auto& c : board->cards) mine += c.mine ? 1 : 0;
+  EXPECT_EQ(mine, 3) << "a card from a form stays its writer's";
+}
+
 TEST_P(LiveContract, HiddenCardsShowTheirTextOnlyToTheWriterUntilRevealed) {
   const LiveSession s = running(true);
   const ParticipantKey ada = key();

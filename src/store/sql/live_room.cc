@@ -18,6 +18,7 @@ namespace {
 constexpr std::string_view kCardPurpose = "live.card";
 constexpr std::string_view kVotePurpose = "live.vote";
 constexpr std::string_view kPersonPurpose = "live.person";
+constexpr std::string_view kNoncePurpose = "live.nonce";
 
 struct CardRow {
   std::int64_t id = 0;
@@ -67,6 +68,10 @@ Result<LiveChange> room_change(Db& db, OrgId org, std::int64_t id, F&& fn) {
     std::string type;
     json data;
     if (auto st = fn(tx, *s, type, data); !st) return st;
+    if (type.empty()) {  // nothing changed (a form sent again): no event
+      out = LiveChange{std::move(*s), LiveEvent{}};
+      return {};
+    }
     auto event = write_live_event(tx, org, id, type, data);
     if (!event) return event.error();
     out = LiveChange{std::move(*s), std::move(*event)};
@@ -121,13 +126,24 @@ Status SqlLive::join(OrgId org, std::int64_t id, const ParticipantKey& key,
 
 Result<LiveChange> SqlLive::add_card(OrgId org, std::int64_t id, int step,
                                      const std::string& column, const std::string& text,
-                                     const ParticipantKey& key) {
+                                     const ParticipantKey& key, std::string_view nonce) {
   if (auto st = core::validate_card_text(text); !st) return st.error();
-  const std::string salt = random_token();
-  auto hash = participant_hash(key, kCardPurpose, salt);
+  // The salt of a form's card comes from its nonce, so the form sent again finds it.
+  auto salt = nonce.empty()
+                  ? Result<std::string>(random_token())
+                  : participant_hash(key, kNoncePurpose, std::to_string(id) + "\n" + std::string(nonce));
+  if (!salt) return salt.error();
+  auto hash = participant_hash(key, kCardPurpose, *salt);
   if (!hash) return hash.error();
   return room_change(*db_, org, id,
                      [&](Tx& tx, LiveSession& s, std::string& type, json& data) -> Status {
+    if (!nonce.empty()) {
+      auto sent = tx.query(
+          "SELECT 1 FROM live_cards WHERE org_id = $1 AND session_id = $2 AND owner_salt = $3",
+          {org.value, id, *salt});
+      if (!sent) return sent.error();
+      if (!sent->empty()) return {};  // this form's card is there already
+    }
     if (auto st = require_step(s, step); !st) return st;
     if (step != s.current_step) {
       return core::make_error(core::ErrorCode::kConflict, "live.error.step_closed",
@@ -140,7 +156,7 @@ Result<LiveChange> SqlLive::add_card(OrgId org, std::int64_t id, int step,
         "INSERT INTO live_cards (session_id, org_id, step, column_id, text, hidden, owner_salt, "
         "owner_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
         {id, org.value, static_cast<std::int64_t>(step), column, text,
-         std::int64_t{hidden ? 1 : 0}, salt, *hash});
+         std::int64_t{hidden ? 1 : 0}, *salt, *hash});
     if (!ins) return ins.error();
     type = "card";
     data = card_event_data(ins->front().int64(0), step, column, text, hidden, std::nullopt);

@@ -239,7 +239,8 @@ class SqlLive final : public Live, SqlPart {
   Status join(OrgId org, std::int64_t id, const ParticipantKey& key,
               const std::string& display_name) override;
   Result<LiveChange> add_card(OrgId org, std::int64_t id, int step, const std::string& column,
-                              const std::string& text, const ParticipantKey& key) override;
+                              const std::string& text, const ParticipantKey& key,
+                              std::string_view nonce) override;
   Result<LiveChange> edit_card(OrgId org, std::int64_t id, std::int64_t card,
                                const std::string& text, const ParticipantKey& key) override;
   Result<LiveChange> remove_card(OrgId org, std::int64_t id, std::int64_t card,

@@ -74,22 +74,18 @@ Response card_add(Services& s, RoomGuards& g, Request& req) {
   form.add_column = p->form.value("column");
   if (req.language_switch) return render_room(s, req, r, form, 200);
   const auto step = parse_step(p->form.value("step"));
-  const std::string nonce = p->form.value("nonce");
-  const bool dedupe = !nonce.empty() && nonce.size() <= kMaxNonce;
-  if (dedupe && !g.nonces.claim(r.room.session, nonce)) {
-    return Response::redirect(r.url);  // the same form again: its card is there already
-  }
+  // The same form sent again (a double click, a resent request) makes no second card.
+  std::string nonce = p->form.value("nonce");
+  if (nonce.size() > kMaxNonce) nonce.clear();
   if (!step) {
-    if (dedupe) g.nonces.release(r.room.session, nonce);
     form.add_error = "live.error.step_invalid";
     return render_room(s, req, r, form, 400);
   }
   auto change = write_and_publish(s, r.room.session, [&] {
     return s.store.live().add_card(r.room.org, r.room.session, *step, form.add_column,
-                                   form.add_text, *r.key);
+                                   form.add_text, *r.key, nonce);
   });
   if (!change) {
-    if (dedupe) g.nonces.release(r.room.session, nonce);
     form.add_error = change.error().key;
     return render_room(s, req, r, form, status_of(change.error()));
   }

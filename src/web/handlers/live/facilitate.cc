@@ -216,7 +216,10 @@ Response render_session(auth::Auth& auth, const Request& req, const SessionAcces
                                    {"name", mm.user.name.empty() ? mm.user.email : mm.user.name}});
     }
     data.emplace("members", members);
-    // Open items of earlier sessions about the same tools carry over.
+  }
+  if (x.state != core::LiveState::kEnded) {
+    // Open items of earlier sessions about the same tools carry over: shown while
+    // the session is prepared and while it runs.
     mstch::array open_items;
     for (const auto& t : tools) {
       auto items = s.store.action_items().items(m.org.id, t.id, true);

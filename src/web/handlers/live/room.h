@@ -7,7 +7,8 @@
 // Guarantees: a wrong code counts against the client's address in memory only
 // (never stored or logged) and waits grow after a few (429); every room form
 // carries a token derived from the participant's key as well as the CSRF token;
-// an add-card form sent twice makes one card (a one-time nonce); after each
+// an add-card form sent twice makes one card (its nonce, kept with the card in
+// the store, so also after a restart: store/live.h); after each
 // write the store's event goes to the bus (publish.h).
 #pragma once
 
@@ -25,31 +26,12 @@
 
 namespace solipraxis::web::handlers::live {
 
-// Add-card nonces already used, per session, for a while (in memory): a form
-// sent twice (a double click, a resent request) is answered as done.
-class UsedNonces {
- public:
-  explicit UsedNonces(const core::Clock& clock, std::int64_t keep_seconds = 6 * 3600,
-                      std::size_t max_entries = 200'000)
-      : clock_(clock), keep_(keep_seconds), max_(max_entries) {}
-  // True when `nonce` was not used in `session` yet; it is used from now on.
-  bool claim(std::int64_t session, const std::string& nonce);
-  // Gives a claimed nonce back (the write it was for failed).
-  void release(std::int64_t session, const std::string& nonce);
-
- private:
-  const core::Clock& clock_;
-  const std::int64_t keep_;
-  const std::size_t max_;
-  std::mutex mu_;
-  std::unordered_map<std::string, core::UnixTime> used_;
-};
-
 // What the room's handlers keep between requests; one per app (routes.cc).
+// Only this lives in memory: a restart forgets the waits (nobody stays locked
+// out), while the room, its cards, dots and timer are in the store.
 struct RoomGuards {
   explicit RoomGuards(const core::Clock& clock);
   auth::FailureBackoff wrong_codes;  // keyed by client address, in memory only
-  UsedNonces nonces;
 };
 
 // join.cc

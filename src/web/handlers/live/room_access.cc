@@ -27,30 +27,8 @@ auth::BackoffPolicy wrong_code_policy() {
 
 }  // namespace
 
-bool UsedNonces::claim(std::int64_t session, const std::string& nonce) {
-  const core::UnixTime now = clock_.now();
-  const std::string key = std::to_string(session) + "\n" + nonce;
-  std::lock_guard lock(mu_);
-  if (auto it = used_.find(key); it != used_.end()) {
-    if (now - it->second < keep_) return false;
-    it->second = now;
-    return true;
-  }
-  if (used_.size() >= max_) {
-    std::erase_if(used_, [&](const auto& e) { return now - e.second >= keep_; });
-    if (used_.size() >= max_) used_.clear();  // a flood: forget rather than grow
-  }
-  used_.emplace(key, now);
-  return true;
-}
-
-void UsedNonces::release(std::int64_t session, const std::string& nonce) {
-  std::lock_guard lock(mu_);
-  used_.erase(std::to_string(session) + "\n" + nonce);
-}
-
 RoomGuards::RoomGuards(const core::Clock& clock)
-    : wrong_codes(clock, wrong_code_policy()), nonces(clock) {}
+    : wrong_codes(clock, wrong_code_policy()) {}
 
 Response render_join_form(Services& s, const Request& req, const std::string& typed,
                           const std::string& message_key, int status, std::int64_t wait_seconds) {
