@@ -160,6 +160,33 @@ TEST_P(LiveContract, AFormSentAgainMakesNoSecondCardAndAnotherKeysFormDoes) {
   EXPECT_EQ(mine, 3) << "a card from a form stays its writer's";
 }
 
+TEST_P(LiveContract, TheSessionListHoldsEachSessionsOwnStepsAndTools) {
+  const LiveSession retro = make_session();
+  NewLiveSession in;
+  in.kind = core::LiveKind::kWorkshop;
+  in.method_id = "m.tool-selection-workshop";
+  in.catalog_version = 2;
+  in.title = "Welche Bedarfe?";
+  in.steps = {core::LiveStep{"", "Vision", {}, {{"c1", "Notizen"}}, 0}};
+  auto workshop = store_->live().create(org_.id, in, actor_);
+  ASSERT_OK(workshop);
+  auto all = store_->live().sessions(org_.id, std::nullopt);
+  ASSERT_OK(all);
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ((*all)[0].id, workshop->id) << "newest first";
+  EXPECT_EQ((*all)[0].steps.size(), 1u);
+  EXPECT_TRUE((*all)[0].tools.empty());
+  EXPECT_EQ((*all)[1].steps.size(), 2u);
+  EXPECT_EQ((*all)[1].steps[1].columns.size(), 2u);
+  EXPECT_EQ((*all)[1].revealed.size(), 2u);
+  EXPECT_EQ((*all)[1].tools, std::vector<core::ToolId>{tool_});
+  auto about_tool = store_->live().sessions(org_.id, tool_);
+  ASSERT_OK(about_tool);
+  ASSERT_EQ(about_tool->size(), 1u);
+  EXPECT_EQ(about_tool->front().id, retro.id);
+  EXPECT_EQ(about_tool->front().steps.size(), 2u);
+}
+
 TEST_P(LiveContract, HiddenCardsShowTheirTextOnlyToTheWriterUntilRevealed) {
   const LiveSession s = running(true);
   const ParticipantKey ada = key();

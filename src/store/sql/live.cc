@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <sodium.h>
 
+#include <unordered_map>
+
 #include "store/secrets.h"
 #include "store/sql/live_rows.h"
 #include "store/sql/rows.h"
@@ -60,26 +62,49 @@ std::vector<core::LiveColumn> columns_from(const std::string& text) {
   return out;
 }
 
-// The sessions of rows read with kLiveSessionColumns, with their steps and tools.
-Status complete(Tx& tx, OrgId org, LiveSession& s) {
-  auto steps = tx.query(
-      "SELECT catalog_id, title, prompts_json, columns_json, duration, revealed, notes "
-      "FROM live_steps WHERE org_id = $1 AND session_id = $2 ORDER BY position",
-      {org.value, s.id});
+// Steps and tools of sessions, read with the session id first (column 0).
+constexpr std::string_view kStepColumns =
+    "session_id, catalog_id, title, prompts_json, columns_json, duration, revealed, notes";
+
+void add_step(LiveSession& s, const Row& r) {
+  s.steps.push_back(core::LiveStep{r.text(1), r.text(2), strings_from_json(r.text(3)),
+                                   columns_from(r.text(4)), r.int64(5)});
+  s.revealed.push_back(r.int64(6) != 0);
+  s.notes.push_back(r.text(7));
+}
+
+// The steps and tools of the sessions in `out` (read with kLiveSessionColumns),
+// in two queries whatever their number: the rows of sessions matching `where`
+// (a condition on session_id with the parameters `params`).
+Status complete_all(Tx& tx, std::vector<LiveSession>& out, const std::string& where,
+                    const std::vector<Value>& params) {
+  std::unordered_map<std::int64_t, LiveSession*> by_id;
+  for (auto& s : out) by_id[s.id] = &s;
+  auto steps = tx.query("SELECT " + std::string(kStepColumns) + " FROM live_steps WHERE " + where +
+                            " ORDER BY session_id, position",
+                        params);
   if (!steps) return steps.error();
   for (const Row& r : *steps) {
-    s.steps.push_back(core::LiveStep{r.text(0), r.text(1), strings_from_json(r.text(2)),
-                                     columns_from(r.text(3)), r.int64(4)});
-    s.revealed.push_back(r.int64(5) != 0);
-    s.notes.push_back(r.text(6));
+    if (auto it = by_id.find(r.int64(0)); it != by_id.end()) add_step(*it->second, r);
   }
-  auto tools = tx.query(
-      "SELECT tool_id FROM live_session_tools WHERE org_id = $1 AND session_id = $2 "
-      "ORDER BY position",
-      {org.value, s.id});
+  auto tools = tx.query("SELECT session_id, tool_id FROM live_session_tools WHERE " + where +
+                            " ORDER BY session_id, position",
+                        params);
   if (!tools) return tools.error();
-  for (const Row& r : *tools) s.tools.push_back(core::ToolId(r.int64(0)));
+  for (const Row& r : *tools) {
+    if (auto it = by_id.find(r.int64(0)); it != by_id.end()) {
+      it->second->tools.push_back(core::ToolId(r.int64(1)));
+    }
+  }
   return {};
+}
+
+// One session's steps and tools.
+Status complete(Tx& tx, OrgId org, LiveSession& s) {
+  std::vector<LiveSession> one{std::move(s)};
+  auto st = complete_all(tx, one, "org_id = $1 AND session_id = $2", {org.value, one.front().id});
+  s = std::move(one.front());
+  return st;
 }
 
 std::string new_join_code() {
@@ -284,12 +309,12 @@ Result<std::vector<LiveSession>> SqlLive::sessions(OrgId org, std::optional<core
                                     {org.value, tool->value})
                          : tx.query(select + " ORDER BY id DESC", {org.value});
         if (!rows) return rows.error();
-        for (const Row& r : *rows) {
-          LiveSession s = live_session_from(r);
-          if (auto st = complete(tx, org, s); !st) return st;
-          out.push_back(std::move(s));
-        }
-        return {};
+        for (const Row& r : *rows) out.push_back(live_session_from(r));
+        return tool ? complete_all(tx, out,
+                                   "org_id = $1 AND session_id IN (SELECT session_id FROM "
+                                   "live_session_tools WHERE org_id = $1 AND tool_id = $2)",
+                                   {org.value, tool->value})
+                    : complete_all(tx, out, "org_id = $1", {org.value});
       });
 }
 
