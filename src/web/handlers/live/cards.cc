@@ -8,6 +8,7 @@
 #include "web/handlers/live/room.h"
 #include "web/handlers/live/room_access.h"
 #include "web/handlers/live/room_view.h"
+#include "web/handlers/live/steps.h"
 #include "web/page.h"
 
 namespace solipraxis::web::handlers::live {
@@ -41,24 +42,27 @@ auth::Access<RoomPost> room_post(Services& s, RoomGuards& g, Request& req) {
   return RoomPost{std::move(*r), std::move(*form)};
 }
 
-// The card of the path, or nullopt (then the answer is a 404 page of the room).
-std::optional<std::int64_t> card_of(const Request& req) { return parse_id(req.param("card")); }
-
 Response card_not_found(Services& s, const Request& req, const RoomRequest& r) {
   RoomForm form;
   form.error = "live.error.card_not_found";
   return render_room(s, req, r, form, 404);
 }
 
-// A step index as the form sends it: a small decimal, 0 for the first step.
-std::optional<int> parse_step(std::string_view raw) {
-  if (raw.empty() || raw.size() > 3) return std::nullopt;
-  int value = 0;
-  for (char c : raw) {
-    if (c < '0' || c > '9') return std::nullopt;
-    value = value * 10 + (c - '0');
-  }
-  return value;
+// A room POST about one card (edit, delete, vote).
+struct CardPost {
+  RoomRequest room;
+  Params form;
+  std::int64_t card = 0;
+};
+
+// The room, form and card of the path, or the finished answer (room_post's,
+// or the room with "no such card", 404).
+auth::Access<CardPost> card_post(Services& s, RoomGuards& g, Request& req) {
+  auto p = room_post(s, g, req);
+  if (!p) return p.response();
+  const auto card = parse_id(req.param("card"));
+  if (!card) return card_not_found(s, req, p->room);
+  return CardPost{std::move(p->room), std::move(p->form), *card};
 }
 
 int status_of(const core::Error& e) { return http_status(e.code); }
@@ -93,35 +97,33 @@ Response card_add(Services& s, RoomGuards& g, Request& req) {
 }
 
 Response card_edit(Services& s, RoomGuards& g, Request& req) {
-  auto p = room_post(s, g, req);
+  auto p = card_post(s, g, req);
   if (!p) return p.response();
   const RoomRequest& r = p->room;
-  const auto card = card_of(req);
-  if (!card) return card_not_found(s, req, r);
+  const std::int64_t card = p->card;
   RoomForm form;
-  form.edit_card = *card;
+  form.edit_card = card;
   form.edit_text = p->form.value("text");
   if (req.language_switch) return render_room(s, req, r, form, 200);
   auto change = write_and_publish(s, r.room.session, [&] {
-    return s.store.live().edit_card(r.room.org, r.room.session, *card, form.edit_text, *r.key);
+    return s.store.live().edit_card(r.room.org, r.room.session, card, form.edit_text, *r.key);
   });
   if (!change) {
     if (change.error().key == "live.error.card_not_found") return card_not_found(s, req, r);
     form.edit_error = change.error().key;
     return render_room(s, req, r, form, status_of(change.error()));
   }
-  return Response::redirect(r.url + "#live-card-" + std::to_string(*card));
+  return Response::redirect(r.url + "#live-card-" + std::to_string(card));
 }
 
 Response card_delete(Services& s, RoomGuards& g, Request& req) {
-  auto p = room_post(s, g, req);
+  auto p = card_post(s, g, req);
   if (!p) return p.response();
   const RoomRequest& r = p->room;
-  const auto card = card_of(req);
-  if (!card) return card_not_found(s, req, r);
+  const std::int64_t card = p->card;
   if (req.language_switch) return render_room(s, req, r, RoomForm{}, 200);
   auto change = write_and_publish(s, r.room.session, [&] {
-    return s.store.live().remove_card(r.room.org, r.room.session, *card, *r.key);
+    return s.store.live().remove_card(r.room.org, r.room.session, card, *r.key);
   });
   if (!change) {
     // Deleted already (a second click): done, as asked.
@@ -134,23 +136,22 @@ Response card_delete(Services& s, RoomGuards& g, Request& req) {
 }
 
 Response card_vote(Services& s, RoomGuards& g, Request& req) {
-  auto p = room_post(s, g, req);
+  auto p = card_post(s, g, req);
   if (!p) return p.response();
   const RoomRequest& r = p->room;
-  const auto card = card_of(req);
-  if (!card) return card_not_found(s, req, r);
+  const std::int64_t card = p->card;
   if (req.language_switch) return render_room(s, req, r, RoomForm{}, 200);
   const bool add = p->form.value("do") != "remove";
   auto change = write_and_publish(s, r.room.session, [&] {
-    return s.store.live().vote(r.room.org, r.room.session, *card, *r.key, add);
+    return s.store.live().vote(r.room.org, r.room.session, card, *r.key, add);
   });
   if (!change) {
     RoomForm form;
-    form.vote_card = *card;
+    form.vote_card = card;
     form.vote_error = change.error().key;
     return render_room(s, req, r, form, status_of(change.error()));
   }
-  return Response::redirect(r.url + "#live-card-" + std::to_string(*card));
+  return Response::redirect(r.url + "#live-card-" + std::to_string(card));
 }
 
 }  // namespace solipraxis::web::handlers::live

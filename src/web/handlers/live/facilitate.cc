@@ -301,6 +301,19 @@ std::optional<int> parse_int(std::string_view raw) {
   return v;
 }
 
+// A control on the step its form names (reveal, notes): `change(a, step)`
+// after the session and the step are read; "not a step" is a 400 page.
+template <typename Change>
+Response step_control(auth::Auth& auth, Request& req, std::string_view anchor, Change&& change) {
+  auto a = load_session(auth, req, /*with_form=*/true);
+  if (!a.member) return std::move(a.denial);
+  const auto step = parse_step(a.form.value("step"));
+  if (!step) {
+    return render_session(auth, req, a, tr(auth.services(), req, "live.error.step_invalid"), 400);
+  }
+  return after_change(auth, req, a, [&] { return change(a, *step); }, anchor);
+}
+
 std::vector<std::int64_t> card_ids(const Params& form) {
   std::vector<std::int64_t> out;
   for (const auto& raw : form.all("cards"))
@@ -348,7 +361,7 @@ Response go_to_step(auth::Auth& auth, Request& req) {
   if (!a.member) return std::move(a.denial);
   Services& s = auth.services();
   const Params& form = a.form;
-  const auto step = parse_int(form.value("step"));
+  const auto step = parse_step(form.value("step"));
   if (!step) return render_session(auth, req, a, tr(s, req, "live.error.step_invalid"), 400);
   // A form sent twice (a double click) moves the room once.
   if (a.session.state == core::LiveState::kRunning && a.session.current_step == *step) {
@@ -383,29 +396,17 @@ Response control_timer(auth::Auth& auth, Request& req) {
 }
 
 Response reveal_step(auth::Auth& auth, Request& req) {
-  auto a = load_session(auth, req, /*with_form=*/true);
-  if (!a.member) return std::move(a.denial);
-  Services& s = auth.services();
-  const Params& form = a.form;
-  const auto step = parse_int(form.value("step"));
-  if (!step) return render_session(auth, req, a, tr(s, req, "live.error.step_invalid"), 400);
-  return after_change(auth, req, a,
-                      [&] { return s.store.live().reveal(a.member->org.id, a.session.id, *step,
-                                            web_actor(*a.member)); },
-                      "#board");
+  return step_control(auth, req, "#board", [&](const SessionAccess& a, int step) {
+    return auth.services().store.live().reveal(a.member->org.id, a.session.id, step,
+                                               web_actor(*a.member));
+  });
 }
 
 Response save_notes(auth::Auth& auth, Request& req) {
-  auto a = load_session(auth, req, /*with_form=*/true);
-  if (!a.member) return std::move(a.denial);
-  Services& s = auth.services();
-  const Params& form = a.form;
-  const auto step = parse_int(form.value("step"));
-  if (!step) return render_session(auth, req, a, tr(s, req, "live.error.step_invalid"), 400);
-  return after_change(auth, req, a,
-                      [&] { return s.store.live().set_notes(a.member->org.id, a.session.id, *step,
-                                               form.value("notes"), web_actor(*a.member)); },
-                      "#notes");
+  return step_control(auth, req, "#notes", [&](const SessionAccess& a, int step) {
+    return auth.services().store.live().set_notes(a.member->org.id, a.session.id, step,
+                                                  a.form.value("notes"), web_actor(*a.member));
+  });
 }
 
 Response group_cards(auth::Auth& auth, Request& req) {

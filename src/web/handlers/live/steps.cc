@@ -116,4 +116,14 @@ std::vector<core::LiveStep> steps_from_form(const Params& form,
   return out;
 }
 
+std::optional<int> parse_step(std::string_view raw) {
+  if (raw.empty() || raw.size() > 3) return std::nullopt;
+  int value = 0;
+  for (char c : raw) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
 }  // namespace solipraxis::web::handlers::live

@@ -3,7 +3,9 @@
 // back from the set-up form a facilitator edits before the start.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "catalog/catalog.h"
@@ -34,5 +36,9 @@ std::vector<core::LiveStep> steps_from_method(const catalog::Catalog& catalog,
 std::vector<core::LiveStep> steps_from_form(const Params& form,
                                             const std::vector<core::LiveStep>& before,
                                             std::vector<core::FieldError>& errors);
+
+// A step index as a form sends it: a small decimal, 0 for the first step;
+// nullopt for anything else (a sign, a space, more than three digits).
+std::optional<int> parse_step(std::string_view raw);
 
 }  // namespace solipraxis::web::handlers::live
