@@ -97,15 +97,14 @@ int list_users(Context& ctx, const std::string& format) {
   if (!users) return report(users.error());
   nlohmann::json out = nlohmann::json::array();
   for (const auto& u : *users) {
-    auto orgs = st->orgs().orgs_of_user(u.id);
+    auto orgs = st->orgs().orgs_with_roles(u.id);
     if (!orgs) return report(orgs.error());
     nlohmann::json memberships = nlohmann::json::array();
     std::string text_orgs;
-    for (const auto& o : *orgs) {
-      auto role = st->orgs().member_role(o.id, u.id);
-      const char* role_text = role ? store::role_name(*role) : "?";
-      memberships.push_back({{"org", o.slug}, {"role", role_text}});
-      text_orgs += (text_orgs.empty() ? "" : ",") + o.slug + ":" + role_text;
+    for (const auto& entry : *orgs) {
+      const char* role_text = store::role_name(entry.role);
+      memberships.push_back({{"org", entry.org.slug}, {"role", role_text}});
+      text_orgs += (text_orgs.empty() ? "" : ",") + entry.org.slug + ":" + role_text;
     }
     if (format == "json") {
       out.push_back({{"id", u.id.value}, {"email", u.email}, {"name", u.name}, {"lang", u.lang},

@@ -59,6 +59,8 @@ class AuditNames {
  public:
   explicit AuditNames(Users& users) : users_(users) {}
   std::optional<std::string> name(UserId user);
+  // Tells the name of a user read already (the caller), so it costs no read.
+  void know(const User& user) { cache_.insert_or_assign(user.id.value, user.name); }
   // The person a membership row is about (entity "membership"), else nullopt.
   std::optional<std::string> member_name(const AuditEntry& entry);
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/civil_date.h"
+#include "core/tool_export.h"
 #include "core/transition.h"
 #include "store/common.h"
 #include "store/paging.h"
@@ -76,6 +77,9 @@ class Tools {
   // The tool's decisions by the day they were taken (decided_on), then in the
   // order they were recorded, with principle notes and confirmations.
   virtual Result<std::vector<core::Decision>> decisions(OrgId org, core::ToolId tool) = 0;
+  // The tool and its decisions (as decisions()) from one read: "tools.error.not_found"
+  // as tool() for another org's or an unknown tool.
+  virtual Result<core::ToolRecord> record(OrgId org, core::ToolId id) = 0;
   // Tools in phase rejected with the decision that rejected them, newest first.
   virtual Result<std::vector<NonUseEntry>> non_use_tools(OrgId org) = 0;
   // Tools in pilot, in_use or evaluation whose next review is on or before

@@ -38,6 +38,12 @@ struct LoginSession {
   UnixTime expires_at = 0;  // absolute expiry; idle expiry is checked against last_seen_at
 };
 
+// A sign-in session with the account it belongs to (Users::session_with_user).
+struct SessionUser {
+  LoginSession session;
+  User user;
+};
+
 struct ApiToken {
   TokenId id;
   UserId user_id;
@@ -70,6 +76,9 @@ class Users {
   virtual Status create_session(const LoginSession& session) = 0;
   // not_found once expires_at has passed (idle expiry is the caller's check).
   virtual Result<LoginSession> session(std::string_view id_hash) = 0;
+  // The session and its user in one query (every signed-in request reads both):
+  // as session(), and not_found too when the user no longer exists.
+  virtual Result<SessionUser> session_with_user(std::string_view id_hash) = 0;
   virtual Status touch_session(std::string_view id_hash) = 0;  // last_seen_at = now
   virtual Status delete_session(std::string_view id_hash) = 0;  // idempotent
   virtual Status delete_sessions_of_user(UserId user) = 0;

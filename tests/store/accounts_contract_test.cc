@@ -154,6 +154,21 @@ TEST_P(StoreContract, MembersHaveRoles) {
   ASSERT_OK(orgs);
   ASSERT_EQ(orgs->size(), 1u);
   EXPECT_EQ(orgs->front().slug, "verein");
+  Org other = make_org("aaa-zuerst");
+  ASSERT_OK(store_->orgs().add_member(other.id, editor.id, Role::kEditor, actor_));
+  auto with_roles = store_->orgs().orgs_with_roles(editor.id);
+  ASSERT_OK(with_roles);
+  ASSERT_EQ(with_roles->size(), 2u);  // by slug, each with this person's role
+  EXPECT_EQ(with_roles->at(0).org.slug, "aaa-zuerst");
+  EXPECT_EQ(with_roles->at(0).org.id, other.id);
+  EXPECT_EQ(with_roles->at(0).role, Role::kEditor);
+  EXPECT_EQ(with_roles->at(1).org.slug, "verein");
+  EXPECT_EQ(with_roles->at(1).org.name, org.name);
+  EXPECT_EQ(with_roles->at(1).org.time_zone, org.time_zone);
+  EXPECT_EQ(with_roles->at(1).role, Role::kMember);
+  ASSERT_OK(store_->orgs().remove_member(other.id, editor.id, actor_));
+  EXPECT_EQ(store_->orgs().orgs_with_roles(editor.id)->size(), 1u);
+  EXPECT_TRUE(store_->orgs().orgs_with_roles(UserId(999999))->empty());
   ASSERT_OK(store_->orgs().remove_member(org.id, editor.id, actor_));
   EXPECT_ERR(store_->orgs().member_role(org.id, editor.id), kNotFound);
   EXPECT_ERR(store_->orgs().remove_member(org.id, editor.id, actor_), kNotFound);

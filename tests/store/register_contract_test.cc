@@ -217,6 +217,15 @@ TEST_P(RegisterContract, RedLineGateRefusesPilotAndUseUntilEveryActiveLineIsConf
   ASSERT_EQ(decisions->back().red_lines.size(), 2u);
   EXPECT_EQ(decisions->back().red_lines[0].red_line, (*lines)[0].id);
   EXPECT_EQ(decisions->back().red_lines[0].text, (*lines)[0].text);
+  // The record reads the tool with the same decisions at once.
+  auto record = store().tools().record(org_, t.id);
+  ASSERT_TRUE(record.has_value()) << record.error().detail;
+  EXPECT_EQ(record->tool.phase, Phase::kPilot);
+  EXPECT_EQ(record->tool.version, pilot->tool.version);
+  ASSERT_EQ(record->decisions.size(), decisions->size());
+  EXPECT_EQ(record->decisions.back().id, decisions->back().id);
+  EXPECT_EQ(record->decisions.back().red_lines.size(), 2u);
+  EXPECT_EQ(record->decisions.back().principles.size(), decisions->back().principles.size());
 
   // Adopting is gated as well.
   auto adopt = move(org_, t.id, DecisionKind::kAdopt);
@@ -387,6 +396,9 @@ TEST_P(RegisterContract, OtherOrgsToolsAreNotFound) {
   ASSERT_FALSE(t.has_value());
   EXPECT_EQ(t.error().code, ErrorCode::kNotFound);
   EXPECT_EQ(store().tools().decisions(other_, mine.id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store().tools().record(other_, mine.id).error().key, "tools.error.not_found");
+  EXPECT_EQ(store().tools().record(org_, core::ToolId(999999)).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store().tools().record(org_, mine.id)->tool.name, mine.name);
   EXPECT_EQ(move(other_, mine.id, DecisionKind::kExplore).error().code, ErrorCode::kNotFound);
   EXPECT_EQ(store().tools().update_tool(other_, mine, mine.version, actor_).error().code,
             ErrorCode::kNotFound);

@@ -39,6 +39,31 @@ TEST_P(StoreContract, SessionsAreCreatedTouchedAndDeleted) {
   EXPECT_ERR(store_->users().create_session(new_session("s2", UserId(999999), start + 3600)), kNotFound);
 }
 
+TEST_P(StoreContract, SessionWithUserReadsBothOrNeither) {
+  User u = make_user("u@example.org");
+  const auto start = clock_.now();
+  ASSERT_OK(store_->users().create_session(new_session("s1", u.id, start + 3600)));
+  auto both = store_->users().session_with_user(hash_token("s1"));
+  ASSERT_OK(both);
+  EXPECT_EQ(both->session.id_hash, hash_token("s1"));
+  EXPECT_EQ(both->session.user_id, u.id);
+  EXPECT_EQ(both->session.csrf_token, "csrf-s1");
+  EXPECT_EQ(both->session.created_at, start);
+  EXPECT_EQ(both->session.last_seen_at, start);
+  EXPECT_EQ(both->session.expires_at, start + 3600);
+  EXPECT_EQ(both->user.id, u.id);
+  EXPECT_EQ(both->user.email, "u@example.org");
+  EXPECT_EQ(both->user.name, u.name);
+  EXPECT_EQ(both->user.lang, u.lang);
+  EXPECT_EQ(both->user.password_hash, u.password_hash);
+  EXPECT_EQ(both->user.created_at, u.created_at);
+
+  EXPECT_ERR(store_->users().session_with_user(hash_token("no-such")), kNotFound);
+  clock_.advance(3600);  // past the absolute expiry, as session()
+  EXPECT_ERR(store_->users().session_with_user(hash_token("s1")), kNotFound);
+  EXPECT_ERR(store_->users().session(hash_token("s1")), kNotFound);
+}
+
 TEST_P(StoreContract, ExpiredSessionsAreGoneAndCleanedUp) {
   User u = make_user("u@example.org");
   const auto start = clock_.now();

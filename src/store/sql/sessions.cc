@@ -59,6 +59,23 @@ Result<LoginSession> SqlUsers::session(std::string_view id_hash) {
   });
 }
 
+Result<SessionUser> SqlUsers::session_with_user(std::string_view id_hash) {
+  const auto now = clock_.now();
+  return read_into<SessionUser>(*db_, [&](Tx& tx, SessionUser& out) -> Status {
+    auto rows = tx.query(
+        "SELECT s.id_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at, "
+        "u.id, u.email, u.name, u.password_hash, u.lang, u.created_at "
+        "FROM sessions s JOIN users u ON u.id = s.user_id "
+        "WHERE s.id_hash = $1 AND s.expires_at > $2",
+        {value(id_hash), now});
+    if (!rows) return rows.error();
+    if (rows->empty()) return not_found("error.session.not_found", "no such session");
+    out.session = session_from(rows->front());
+    out.user = user_from(rows->front(), 6);
+    return {};
+  });
+}
+
 Status SqlUsers::touch_session(std::string_view id_hash) {
   const auto now = clock_.now();
   return db_->write([&](Tx& tx) -> Status {

@@ -50,6 +50,7 @@ class SqlUsers final : public Users, SqlPart {
 
   Status create_session(const LoginSession& session) override;
   Result<LoginSession> session(std::string_view id_hash) override;
+  Result<SessionUser> session_with_user(std::string_view id_hash) override;
   Status touch_session(std::string_view id_hash) override;
   Status delete_session(std::string_view id_hash) override;
   Status delete_sessions_of_user(UserId user) override;
@@ -72,6 +73,7 @@ class SqlOrgs final : public Orgs, SqlPart {
   Result<Org> org(OrgId org) override;
   Result<Org> rename_org(OrgId org, std::string_view name, const Actor& actor) override;
   Result<std::vector<Org>> orgs_of_user(UserId user) override;
+  Result<std::vector<UserOrg>> orgs_with_roles(UserId user) override;
   Result<std::vector<Org>> orgs() override;
   Status set_org_time_zone(OrgId org, std::string_view zone, const Actor& actor) override;
 
@@ -103,6 +105,7 @@ class SqlTools final : public Tools, SqlPart {
                                          std::optional<std::int64_t> expected_version,
                                          const Actor& actor) override;
   Result<std::vector<core::Decision>> decisions(OrgId org, core::ToolId tool) override;
+  Result<core::ToolRecord> record(OrgId org, core::ToolId id) override;
   Result<std::vector<NonUseEntry>> non_use_tools(OrgId org) override;
   Result<std::vector<core::Tool>> tools_due_for_review(OrgId org, core::Date until) override;
   Result<std::vector<core::RedLine>> red_lines(OrgId org) override;

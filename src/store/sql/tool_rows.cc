@@ -1,6 +1,8 @@
 #include "store/sql/tool_rows.h"
 
+#include <algorithm>
 #include <map>
+#include <tuple>
 
 #include <nlohmann/json.hpp>
 
@@ -122,17 +124,20 @@ Result<std::vector<core::RedLine>> load_red_lines(Tx& tx, OrgId org) {
 }
 
 Result<std::vector<core::Decision>> load_decisions(Tx& tx, OrgId org, core::ToolId tool) {
+  // Sorted here, not by ORDER BY: a tool has few decisions, and SQLite set up a
+  // sorter for each read of a tool page (issue 20).
   auto rows = tx.query("SELECT " + std::string(kDecisionColumns) +
-                           " FROM decisions WHERE org_id = $1 AND tool_id = $2 "
-                           "ORDER BY decided_on, id",
+                           " FROM decisions WHERE org_id = $1 AND tool_id = $2",
                        {org.value, tool.value});
   if (!rows) return rows.error();
   std::vector<core::Decision> out;
+  out.reserve(rows->size());
+  for (const Row& r : *rows) out.push_back(decision_from(r));
+  std::sort(out.begin(), out.end(), [](const core::Decision& a, const core::Decision& b) {
+    return std::tie(a.decided_on, a.id.value) < std::tie(b.decided_on, b.id.value);
+  });
   std::map<std::int64_t, std::size_t> index;
-  for (const Row& r : *rows) {
-    out.push_back(decision_from(r));
-    index[out.back().id.value] = out.size() - 1;
-  }
+  for (std::size_t i = 0; i < out.size(); ++i) index[out[i].id.value] = i;
   if (out.empty()) return out;
   const std::string of_tool =
       " AND decision_id IN (SELECT id FROM decisions WHERE org_id = $1 AND tool_id = $2)";

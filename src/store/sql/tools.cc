@@ -236,6 +236,17 @@ Result<ToolTransition> SqlTools::transition_tool(OrgId org, core::ToolId id,
   });
 }
 
+Result<core::ToolRecord> SqlTools::record(OrgId org, core::ToolId id) {
+  return read_into<core::ToolRecord>(*db_, [&](Tx& tx, core::ToolRecord& out) -> Status {
+    auto t = load_tool(tx, org, id);
+    if (!t) return t.error();
+    auto d = load_decisions(tx, org, id);
+    if (!d) return d.error();
+    out = core::ToolRecord{std::move(*t), std::move(*d)};
+    return {};
+  });
+}
+
 Result<std::vector<core::Decision>> SqlTools::decisions(OrgId org, core::ToolId tool) {
   return read_into<std::vector<core::Decision>>(
       *db_, [&](Tx& tx, std::vector<core::Decision>& out) -> Status {

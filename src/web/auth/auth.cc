@@ -248,31 +248,33 @@ Access<Principal> Auth::require_user(const Request& req) {
   return sign_in_required(req);
 }
 
+core::Result<std::vector<store::UserOrg>> Auth::caller_orgs(const Services& s,
+                                                              const Request& req) {
+  const Principal* p = principal(req);
+  if (!p) return std::vector<store::UserOrg>{};
+  if (p->orgs && !is_state_changing(req.method)) return *p->orgs;
+  auto orgs = s.store.orgs().orgs_with_roles(p->user.id);
+  if (orgs && !is_state_changing(req.method)) p->orgs = *orgs;
+  return orgs;
+}
+
 Access<Membership> Auth::require_member(const Request& req, std::string_view org_slug,
                                         store::Role min) {
   const Principal* p = principal(req);
   if (!p) return sign_in_required(req);
-  auto org = services_.store.orgs().org_by_slug(org_slug);
-  if (!org) {
-    if (org.error().code == ErrorCode::kNotFound || org.error().code == ErrorCode::kInvalidInput) {
-      return error(req, 404, "error.http.not_found");
-    }
-    return error(req, 503, "error.store.unavailable");
-  }
-  auto role = services_.store.orgs().member_role(org->id, p->user.id);
-  if (!role) {
-    if (role.error().code == ErrorCode::kNotFound) return error(req, 404, "error.http.not_found");
-    return error(req, 503, "error.store.unavailable");
-  }
-  if (*role < min) {
+  auto orgs = caller_orgs(services_, req);
+  if (!orgs) return error(req, 503, "error.store.unavailable");
+  // An unknown org and one the caller does not belong to look the same: 404.
+  const auto it = std::find_if(orgs->begin(), orgs->end(),
+                               [&](const store::UserOrg& o) { return o.org.slug == org_slug; });
+  if (it == orgs->end()) return error(req, 404, "error.http.not_found");
+  if (it->role < min) {
     // Name the role that is needed, in the members page's words.
     return error(req, 403, min == store::Role::kOwner ? "error.auth.forbidden_owner"
                                                       : "error.auth.forbidden_editor");
   }
-  return Membership{std::move(org).value(), p->user, *role};
+  return Membership{std::move(it->org), p->user, it->role};
 }
-
-
 
 Response Auth::error(const Request& req, int status, std::string_view key, std::string_view code) {
   return error_response(services_, req, status, key, code);

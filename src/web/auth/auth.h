@@ -34,6 +34,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "store/orgs.h"
 #include "store/users.h"
@@ -54,6 +55,9 @@ struct Principal {
   Via via = Via::kSession;
   std::string csrf_token;                   // kSession only
   std::optional<core::TokenId> token;       // kToken only
+  // The caller's orgs with roles (Auth::caller_orgs), read at most once per
+  // request that changes nothing: access checks and the page header share it.
+  mutable std::optional<std::vector<store::UserOrg>> orgs;
 };
 
 // A granted access (holds T) or the finished denial response.
@@ -94,6 +98,11 @@ class Auth {
   Access<Principal> require_user(const Request& req);
   Access<Membership> require_member(const Request& req, std::string_view org_slug,
                                     store::Role min = store::Role::kMember);
+  // The signed-in caller's orgs with roles, by slug (store::Orgs::orgs_with_roles).
+  // A GET or HEAD reads them once and keeps them for the rest of the request; a
+  // request that may have changed memberships reads them again on each call.
+  static core::Result<std::vector<store::UserOrg>> caller_orgs(const Services& s,
+                                                                const Request& req);
 
   // Error responses in the request's language: an HTML page or the JSON error shape.
   // `code` is the JSON error code ("" = derived from the status).

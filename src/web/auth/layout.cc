@@ -12,8 +12,9 @@ mstch::node layout_data(const Services& s, const Request& req) {
   const std::string current = req.param("org");
   mstch::array orgs;
   mstch::node current_org = false;
-  if (auto list = s.store.orgs().orgs_of_user(p->user.id)) {
-    for (const auto& org : *list) {
+  if (auto list = Auth::caller_orgs(s, req)) {
+    for (const auto& item : *list) {
+      const store::Org& org = item.org;
       const bool is_current = org.slug == current;
       mstch::map entry{{"slug", org.slug}, {"name", org.name}, {"current", is_current}};
       if (is_current) current_org = entry;
@@ -23,7 +24,7 @@ mstch::node layout_data(const Services& s, const Request& req) {
   return mstch::map{
       {"name", p->user.name.empty() ? p->user.email : p->user.name},
       {"has_orgs", !orgs.empty()},
-      {"orgs", orgs},
+      {"orgs", std::move(orgs)},
       {"current_org", current_org},
   };
 }

@@ -44,28 +44,24 @@ core::Result<ActiveSession> SessionManager::resolve(std::string_view cookie_valu
   };
   if (!plausible_cookie_value(cookie_value)) return signed_out();
   const std::string id_hash = store::hash_token(cookie_value);
-  auto session = store_.users().session(id_hash);
-  if (!session) {
-    if (session.error().code == ErrorCode::kNotFound) return signed_out();
-    return session.error();
+  auto found = store_.users().session_with_user(id_hash);
+  if (!found) {
+    if (found.error().code == ErrorCode::kNotFound) return signed_out();
+    return found.error();
   }
+  store::LoginSession& session = found->session;
   const core::UnixTime now = clock_.now();
-  const bool expired = now >= session->expires_at ||
-                       now - session->last_seen_at >= options_.idle_timeout;
+  const bool expired = now >= session.expires_at ||
+                       now - session.last_seen_at >= options_.idle_timeout;
   if (expired) {
     (void)store_.users().delete_session(id_hash);
     return make_error(ErrorCode::kUnauthorized, "error.auth.session_expired", "session expired");
   }
-  auto user = store_.users().user(session->user_id);
-  if (!user) {
-    if (user.error().code == ErrorCode::kNotFound) return signed_out();
-    return user.error();
-  }
-  if (now - session->last_seen_at >= options_.touch_interval) {
+  if (now - session.last_seen_at >= options_.touch_interval) {
     // Best effort: a failed touch only shortens the idle window.
-    if (store_.users().touch_session(id_hash)) session->last_seen_at = now;
+    if (store_.users().touch_session(id_hash)) session.last_seen_at = now;
   }
-  return ActiveSession{std::move(session).value(), std::move(user).value()};
+  return ActiveSession{std::move(found->session), std::move(found->user)};
 }
 
 core::Status SessionManager::end(std::string_view cookie_value) {

@@ -80,14 +80,10 @@ Response api_orgs(auth::Auth& auth, Request& req) {
   auto p = auth.require_user(req);
   if (!p) return p.response();
   store::Store& st = auth.services().store;
-  auto orgs = st.orgs().orgs_of_user(p->user.id);
+  auto orgs = st.orgs().orgs_with_roles(p->user.id);
   if (!orgs) return store_error(auth, req, orgs.error());
   json items = json::array();
-  for (const auto& org : *orgs) {
-    auto role = st.orgs().member_role(org.id, p->user.id);
-    if (!role) continue;  // left the org in between
-    items.push_back(org_json(org, *role));
-  }
+  for (const auto& entry : *orgs) items.push_back(org_json(entry.org, entry.role));
   return Response::json(list_json(std::move(items), ""));
 }
 

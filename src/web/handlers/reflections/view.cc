@@ -155,16 +155,19 @@ mstch::map tool_reflections_data(auth::Auth& auth, const Request& req, const aut
         {"state", tr(s, req, state)},
     });
   }
-  return mstch::map{{"has_reflections", true},
-                    {"templates", templates},
-                    {"rounds", rows},
-                    {"has_rounds", !rows.empty()},
-                    {"export_links",
-                     mstch::map{{"label", tr(s, req, "reflections.export.tool_link")},
-                                {"base", "/o/" + m.org.slug + "/tools/" +
-                                             std::to_string(tool.id.value) + "/reflections/export"}}},
-                    {"start_url", "/o/" + m.org.slug + "/tools/" + std::to_string(tool.id.value) +
-                                      "/reflections"}};
+  // Emplaced, not listed in braces: an initializer list copies each value, and
+  // the templates and rounds are arrays of maps (issue 20).
+  const std::string tool_base = "/o/" + m.org.slug + "/tools/" + std::to_string(tool.id.value);
+  mstch::map out;
+  out.emplace("has_reflections", true);
+  out.emplace("has_rounds", !rows.empty());
+  out.emplace("templates", std::move(templates));
+  out.emplace("rounds", std::move(rows));
+  out.emplace("export_links",
+              mstch::map{{"label", tr(s, req, "reflections.export.tool_link")},
+                         {"base", tool_base + "/reflections/export"}});
+  out.emplace("start_url", tool_base + "/reflections");
+  return out;
 }
 
 std::string round_title(const Services& s, const Request& req, const store::ReflectionRound& r) {

@@ -16,6 +16,7 @@
 #include "web/handlers/tools/tool_views.h"
 #include "web/handlers/tools/tools.h"
 #include "web/page.h"
+#include "web/time_zone.h"
 #include "web/xlsx.h"
 
 namespace solipraxis::web::handlers {
@@ -44,11 +45,14 @@ template <typename Fn>
 Response with_record(auth::Auth& auth, Request& req, Fn fn) {
   return for_member(auth, req, [&](const auth::Membership& m) {
     Services& s = auth.services();
-    auto tool = tool_of_request(s, req, m);
-    if (!tool) return error_response(s, req, tool.error());
-    auto decisions = s.store.tools().decisions(m.org.id, tool->id);
-    if (!decisions) return error_response(s, req, decisions.error());
-    return fn(m, core::ToolRecord{std::move(*tool), std::move(*decisions)});
+    auto id = parse_id(req.param("id"));
+    if (!id) {
+      return error_response(
+          s, req, core::make_error(core::ErrorCode::kNotFound, "tools.error.not_found", "bad id"));
+    }
+    auto record = s.store.tools().record(m.org.id, core::ToolId(*id));
+    if (!record) return error_response(s, req, record.error());
+    return fn(m, *record);
   });
 }
 
@@ -81,12 +85,13 @@ Response tools_page(auth::Auth& auth, Request& req) {
     auto page = s.store.tools().list_tools(m.org.id, filter, store::PageRequest{kToolsPerPage, cursor});
     if (!page) return error_response(s, req, page.error());
     mstch::array rows;
-    for (const auto& t : page->items) rows.push_back(tool_data(s, req, m, t));
+    const core::Date today = today_in(s.clock, m.org.time_zone);
+    for (const auto& t : page->items) rows.push_back(tool_row_data(s, req, m, t, today));
     const std::string phase_query = phase.empty() ? "" : "phase=" + percent_encode(phase);
     mstch::map data = org_page_data(s, req, m);
     data.emplace("title", tr(s, req, "tools.list.title"));
-    data.emplace("tools", rows);
     data.emplace("has_tools", !rows.empty());
+    data.emplace("tools", std::move(rows));
     data.emplace("filtered", filter.phase.has_value());
     data.emplace("phases", phase_options(s, req, filter.phase));
     if (filter.phase) data.emplace("phase_label", phase_label(s, req, *filter.phase));
@@ -112,10 +117,11 @@ Response tool_page(auth::Auth& auth, Request& req) {
                                       store::AuditFilter{{"tool"}, std::to_string(r.tool.id.value)});
     if (!changes) return error_response(s, req, changes.error());
     store::AuditNames names(s.store.users());
+    names.know(m.user);  // most changes of a tool are the reader's own
     mstch::array timeline = audit_view::tool_history(s, req, r.decisions, *changes, names,
                                                       m.org.time_zone);
     data.emplace("has_timeline", !timeline.empty());
-    data.emplace("timeline", timeline);
+    data.emplace("timeline", std::move(timeline));
     data.emplace("can_decide", !core::decisions_from(r.tool.phase).empty());
     data.emplace("reflections", reflections::tool_reflections_data(auth, req, m, r.tool));
     data.emplace("personas", personas::tool_section_data(s, req, m, r.tool));

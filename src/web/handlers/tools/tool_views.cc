@@ -63,6 +63,30 @@ std::string yes_no(const Services& s, const Request& req, bool value) {
 
 }  // namespace
 
+namespace {
+
+std::string review_state_label(const Services& s, const Request& req, core::ReviewState state) {
+  return state == core::ReviewState::kNone
+             ? std::string()
+             : tr(s, req, std::string("tools.review.") + core::review_state_name(state));
+}
+
+}  // namespace
+
+mstch::map tool_row_data(const Services& s, const Request& req, const auth::Membership& m,
+                         const core::Tool& t, core::Date today) {
+  const auto state = core::review_state(t.phase, t.next_review, today);
+  return mstch::map{
+      {"url", tool_url(m, t.id)},
+      {"name", t.name},
+      {"phase_label", phase_label(s, req, t.phase)},
+      {"next_review", t.next_review ? t.next_review->str() : std::string()},
+      {"has_next_review", t.next_review.has_value()},
+      {"review_state_label", review_state_label(s, req, state)},
+      {"public_label", yes_no(s, req, t.is_public)},
+  };
+}
+
 mstch::map tool_data(const Services& s, const Request& req, const auth::Membership& m,
                      const core::Tool& t) {
   mstch::array links;
@@ -97,10 +121,7 @@ mstch::map tool_data(const Services& s, const Request& req, const auth::Membersh
       {"next_review", t.next_review ? t.next_review->str() : std::string()},
       {"has_next_review", t.next_review.has_value()},
       {"review_state", std::string(core::review_state_name(state))},
-      {"review_state_label",
-       state == core::ReviewState::kNone
-           ? std::string()
-           : tr(s, req, std::string("tools.review.") + core::review_state_name(state))},
+      {"review_state_label", review_state_label(s, req, state)},
       {"is_public", t.is_public},
       {"public_label", yes_no(s, req, t.is_public)},
       {"public_summary", or_unknown(s, req, t.public_summary)},

@@ -37,6 +37,11 @@ core::Translate translator(const Services& s, const Request& req);
 // next review and its state) plus id, url and version.
 mstch::map tool_data(const Services& s, const Request& req, const auth::Membership& m,
                      const core::Tool& tool);
+// The fields of one row of the tool list (pages/tools): url, name, phase_label,
+// next_review, has_next_review, review_state_label (against `today`, the org's
+// date) and public_label, as tool_data gives them.
+mstch::map tool_row_data(const Services& s, const Request& req, const auth::Membership& m,
+                         const core::Tool& tool, core::Date today);
 // One timeline entry per decision, oldest first. Each entry has "is_decision"
 // set, so later kinds of entries (reflections, feedback, ...) can join the list.
 mstch::array timeline_data(const Services& s, const Request& req,
