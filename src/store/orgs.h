@@ -70,9 +70,8 @@ class Orgs {
   // Changes the display name (validate_org_name); the slug never changes.
   // Audited as "org.rename" with the old and new name; the same name is a no-op.
   virtual Result<Org> rename_org(OrgId org, std::string_view name, const Actor& actor) = 0;
-  virtual Result<std::vector<Org>> orgs_of_user(UserId user) = 0;
-  // The same orgs, by slug (byte order), each with the user's role, in one query: a signed-in
-  // page checks access and shows the header's org list from this one read.
+  // The orgs the user belongs to, by slug (byte order), each with the user's role, in one
+  // query: a signed-in page checks access and shows the header's org list from this one read.
   virtual Result<std::vector<UserOrg>> orgs_with_roles(UserId user) = 0;
   virtual Result<std::vector<Org>> orgs() = 0;  // all orgs, by slug (CLI, admin)
   // The org's time zone: an IANA id ICU knows (validate_time_zone), else

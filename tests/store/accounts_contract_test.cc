@@ -150,10 +150,10 @@ TEST_P(StoreContract, MembersHaveRoles) {
   EXPECT_EQ(members->at(0).user.email, "editor@example.org");
   EXPECT_EQ(members->at(0).role, Role::kMember);
   EXPECT_EQ(members->at(1).role, Role::kOwner);
-  auto orgs = store_->orgs().orgs_of_user(editor.id);
+  auto orgs = store_->orgs().orgs_with_roles(editor.id);
   ASSERT_OK(orgs);
   ASSERT_EQ(orgs->size(), 1u);
-  EXPECT_EQ(orgs->front().slug, "verein");
+  EXPECT_EQ(orgs->front().org.slug, "verein");
   Org other = make_org("aaa-zuerst");
   ASSERT_OK(store_->orgs().add_member(other.id, editor.id, Role::kEditor, actor_));
   auto with_roles = store_->orgs().orgs_with_roles(editor.id);

@@ -26,7 +26,7 @@ TEST_P(StoreContract, AnOrgsTimeZoneIsBerlinUntilChangedAndAudited) {
   EXPECT_EQ(store_->orgs().org_by_slug("verein")->time_zone, "America/Port-au-Prince");
   const User u = make_user("ada@example.org");
   ASSERT_OK(store_->orgs().add_member(org.id, u.id, Role::kOwner, actor_));
-  EXPECT_EQ(store_->orgs().orgs_of_user(u.id)->front().time_zone, "America/Port-au-Prince");
+  EXPECT_EQ(store_->orgs().orgs_with_roles(u.id)->front().org.time_zone, "America/Port-au-Prince");
   EXPECT_EQ(store_->orgs().orgs()->front().time_zone, "America/Port-au-Prince");
   for (const std::string& bad : std::vector<std::string>{
            "", "Europe/Berlin; DROP TABLE orgs", "Europe Berlin", "/etc/passwd",

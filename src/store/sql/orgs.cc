@@ -72,18 +72,6 @@ Result<Org> SqlOrgs::org(OrgId id) {
   });
 }
 
-Result<std::vector<Org>> SqlOrgs::orgs_of_user(UserId user) {
-  return read_into<std::vector<Org>>(*db_, [&](Tx& tx, std::vector<Org>& out) -> Status {
-    auto rows = tx.query(
-        "SELECT o.id, o.slug, o.name, o.created_at, o.time_zone FROM orgs o "
-        "JOIN memberships m ON m.org_id = o.id WHERE m.user_id = $1 ORDER BY o.slug",
-        {user.value});
-    if (!rows) return rows.error();
-    for (const Row& r : *rows) out.push_back(org_from(r));
-    return {};
-  });
-}
-
 Result<std::vector<UserOrg>> SqlOrgs::orgs_with_roles(UserId user) {
   return read_into<std::vector<UserOrg>>(*db_, [&](Tx& tx, std::vector<UserOrg>& out) -> Status {
     // Sorted here: through ORDER BY, SQLite set up a sorter on every signed-in page.

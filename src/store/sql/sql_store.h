@@ -72,7 +72,6 @@ class SqlOrgs final : public Orgs, SqlPart {
   Result<Org> org_by_slug(std::string_view slug) override;
   Result<Org> org(OrgId org) override;
   Result<Org> rename_org(OrgId org, std::string_view name, const Actor& actor) override;
-  Result<std::vector<Org>> orgs_of_user(UserId user) override;
   Result<std::vector<UserOrg>> orgs_with_roles(UserId user) override;
   Result<std::vector<Org>> orgs() override;
   Status set_org_time_zone(OrgId org, std::string_view zone, const Actor& actor) override;

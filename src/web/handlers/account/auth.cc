@@ -32,8 +32,8 @@ const std::string& dummy_hash() {
 }  // namespace
 
 std::string landing_path(auth::Auth& auth, const store::User& user) {
-  auto orgs = auth.services().store.orgs().orgs_of_user(user.id);
-  if (orgs && !orgs->empty()) return "/o/" + orgs->front().slug;
+  auto orgs = auth.services().store.orgs().orgs_with_roles(user.id);
+  if (orgs && !orgs->empty()) return "/o/" + orgs->front().org.slug;
   return "/account";
 }
 
