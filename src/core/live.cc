@@ -125,24 +125,6 @@ StepTimer extend_timer(StepTimer t, std::int64_t seconds, UnixTime now) {
   return t;
 }
 
-std::optional<std::string> normalize_join_code(std::string_view typed) {
-  std::string out;
-  for (char c : typed) {
-    if (c == ' ' || c == '-' || c == '.' || c == '\t') continue;
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    if (kJoinAlphabet.find(c) == std::string_view::npos) return std::nullopt;
-    out.push_back(c);
-    if (out.size() > kJoinCodeLength) return std::nullopt;
-  }
-  if (out.size() != kJoinCodeLength) return std::nullopt;
-  return out;
-}
-
-std::string display_join_code(std::string_view code) {
-  if (code.size() != kJoinCodeLength) return std::string(code);
-  return std::string(code.substr(0, 4)) + "-" + std::string(code.substr(4));
-}
-
 Status validate_card_text(std::string_view text) {
   if (!utf8_valid(text) || has_control_chars(text)) {
     return make_error(ErrorCode::kInvalidInput, "live.error.card_invalid", "text");

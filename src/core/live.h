@@ -15,6 +15,7 @@
 #include "core/clock.h"
 #include "core/field_error.h"
 #include "core/result.h"
+#include "core/short_code.h"
 
 namespace solipraxis::core {
 
@@ -82,16 +83,16 @@ StepTimer resume_timer(StepTimer t, UnixTime now);   // no change when running
 // time already spent, and never passes kMaxStepSeconds.
 StepTimer extend_timer(StepTimer t, std::int64_t seconds, UnixTime now);
 
-// Join codes: kJoinCodeLength characters from an alphabet without the
-// characters people mix up (0 O, 1 I L, U V), so a code read aloud or off a
-// projector is typed right.
-inline constexpr std::string_view kJoinAlphabet = "23456789ABCDEFGHJKMNPQRSTWXYZ";
+// Join codes: kJoinCodeLength characters of core/short_code.h's alphabet, so
+// a code read aloud or off a projector is typed right.
+inline constexpr std::string_view kJoinAlphabet = kCodeAlphabet;
 inline constexpr std::size_t kJoinCodeLength = 8;
-// What a person typed, as a code: case and spaces, dashes and dots between
-// groups do not matter; nullopt when it cannot be a code.
-std::optional<std::string> normalize_join_code(std::string_view typed);
+// What a person typed, as a join code; nullopt when it cannot be one.
+inline std::optional<std::string> normalize_join_code(std::string_view typed) {
+  return normalize_code(typed, kJoinCodeLength);
+}
 // "ABCD-EFGH": easier to read aloud and to type.
-std::string display_join_code(std::string_view code);
+inline std::string display_join_code(std::string_view code) { return display_code(code); }
 
 // A card's text: kInvalidInput live.error.card_required, card_too_long
 // (over kMaxCardChars code points) or card_invalid (malformed UTF-8, control characters).

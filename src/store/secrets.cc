@@ -132,6 +132,15 @@ std::string random_token() {
   return std::string(out);
 }
 
+std::string random_code(std::string_view alphabet, std::size_t length) {
+  init_sodium();
+  std::string code;
+  for (std::size_t i = 0; i < length; ++i) {
+    code.push_back(alphabet[randombytes_uniform(static_cast<std::uint32_t>(alphabet.size()))]);
+  }
+  return code;
+}
+
 std::string hash_token(std::string_view token) {
   init_sodium();
   unsigned char digest[32];

@@ -4,6 +4,7 @@
 // All functions are thread-safe; libsodium is initialised once on first use.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +19,9 @@ core::Result<std::string> hash_password(std::string_view password);
 bool verify_password(std::string_view password, std::string_view hash);
 // 256 random bits as 43 characters of URL-safe base64 without padding.
 std::string random_token();
+// `length` characters drawn uniformly from `alphabet` (short codes people type:
+// core/short_code.h).
+std::string random_code(std::string_view alphabet, std::size_t length);
 // A fixed-length hex digest (BLAKE2b-256) of a token, for storage and lookup.
 std::string hash_token(std::string_view token);
 // Compares in time that depends only on the lengths, not on the contents.

@@ -1,7 +1,7 @@
 // The Store: every persistent read and write of solipraxis goes through it.
 // It only hands out one interface per aggregate (store/users.h, orgs.h,
 // tools.h, catalog.h, checker.h, audit.h,
-// reflections.h, personas.h, risks.h, live.h, action_items.h); a caller includes the headers of
+// reflections.h, personas.h, risks.h, live.h, action_items.h, feedback.h); a caller includes the headers of
 // the aggregates it uses. Two engines implement them once, over sql::Db
 // (store/sql/); one contract test suite (tests/store/) holds both to the same
 // behaviour.
@@ -30,6 +30,7 @@ class ActionItems;
 class Audit;
 class Catalog;
 class Checker;
+class Feedback;
 class Orgs;
 class Live;
 class Personas;
@@ -68,6 +69,7 @@ class Store {
   virtual Risks& risks() = 0;              // the vulnerability risk matrix per tool
   virtual Live& live() = 0;                // live sessions: retro and workshop with a room
   virtual ActionItems& action_items() = 0; // next steps in a tool's record
+  virtual Feedback& feedback() = 0;        // what the people a tool affects tell the org
 };
 
 struct StoreConfig {

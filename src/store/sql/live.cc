@@ -2,7 +2,6 @@
 // moving the room through its steps, the timer, revealing, grouping, notes,
 // action items and the end. See store/live.h for the guarantees.
 #include <nlohmann/json.hpp>
-#include <sodium.h>
 
 #include <unordered_map>
 
@@ -107,14 +106,7 @@ Status complete(Tx& tx, OrgId org, LiveSession& s) {
   return st;
 }
 
-std::string new_join_code() {
-  std::string code;
-  for (std::size_t i = 0; i < core::kJoinCodeLength; ++i) {
-    code.push_back(core::kJoinAlphabet[randombytes_uniform(
-        static_cast<std::uint32_t>(core::kJoinAlphabet.size()))]);
-  }
-  return code;
-}
+std::string new_join_code() { return random_code(core::kJoinAlphabet, core::kJoinCodeLength); }
 
 
 Status check_setup(const std::string& title, const std::vector<core::LiveStep>& steps,

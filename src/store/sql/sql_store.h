@@ -11,6 +11,7 @@
 #include "store/audit.h"
 #include "store/catalog.h"
 #include "store/checker.h"
+#include "store/feedback.h"
 #include "store/orgs.h"
 #include "store/live.h"
 #include "store/personas.h"
@@ -264,6 +265,35 @@ class SqlActionItems final : public ActionItems, SqlPart {
   Result<ActionItem> set_done(OrgId org, std::int64_t id, bool done, const Actor& actor) override;
 };
 
+class SqlFeedback final : public Feedback, SqlPart {
+ public:
+  using SqlPart::SqlPart;
+
+  Result<bool> channel_open(OrgId org, core::ToolId tool) override;
+  Result<std::int64_t> submit(OrgId org, core::ToolId tool, const core::FeedbackInput& in,
+                              const std::string& pickup_hash) override;
+  Result<FeedbackPickup> pickup(OrgId org, const std::string& pickup_hash) override;
+  Status forget_contact_by_code(OrgId org, const std::string& pickup_hash) override;
+  Result<Page<FeedbackItem>> items(OrgId org, const FeedbackFilter& filter) override;
+  Result<FeedbackItem> item(OrgId org, std::int64_t id) override;
+  Result<std::string> contact(OrgId org, std::int64_t id) override;
+  Result<FeedbackItem> set_state(OrgId org, std::int64_t id, core::FeedbackState state,
+                                 const Actor& actor) override;
+  Result<FeedbackItem> reply(OrgId org, std::int64_t id, const std::string& text,
+                             const Actor& actor) override;
+  Status forget_contact(OrgId org, std::int64_t id, const Actor& actor) override;
+  Result<FeedbackItem> link_risk(OrgId org, std::int64_t id, core::RiskId risk,
+                                 const Actor& actor) override;
+  Result<FeedbackItem> to_action_item(OrgId org, std::int64_t id, const FeedbackAction& action,
+                                      const Actor& actor) override;
+  Status remove(OrgId org, std::int64_t id, const Actor& actor) override;
+  Result<std::vector<FeedbackChannel>> channels(OrgId org) override;
+  Status set_channel(OrgId org, core::ToolId tool, bool open, const Actor& actor) override;
+  Result<std::map<core::ToolId, FeedbackCounts>> counts(OrgId org) override;
+  Result<bool> counts_public(OrgId org) override;
+  Status set_counts_public(OrgId org, bool show, const Actor& actor) override;
+};
+
 class SqlStore final : public Store {
  public:
   // `read_only`: opened read-only on purpose; every write is refused (watched_db.h).
@@ -288,6 +318,7 @@ class SqlStore final : public Store {
   Risks& risks() override { return risks_; }
   Live& live() override { return live_; }
   ActionItems& action_items() override { return action_items_; }
+  Feedback& feedback() override { return feedback_; }
 
   Db& db() { return *db_; }
 
@@ -306,7 +337,8 @@ class SqlStore final : public Store {
         personas_(*db_, clock),
         risks_(*db_, clock),
         live_(*db_, clock),
-        action_items_(*db_, clock) {}
+        action_items_(*db_, clock),
+        feedback_(*db_, clock) {}
 
   WatchedDb* watched_;       // owned by db_
   std::unique_ptr<Db> db_;
@@ -322,6 +354,7 @@ class SqlStore final : public Store {
   SqlRisks risks_;
   SqlLive live_;
   SqlActionItems action_items_;
+  SqlFeedback feedback_;
 };
 
 }  // namespace solipraxis::store::sql
