@@ -32,14 +32,10 @@ std::vector<FieldError> feedback_errors(const FeedbackInput& in) {
                      "feedback.error.text_invalid");
   }
   if (!in.contact.empty()) {
-    const std::size_t before = errors.size();
-    check_line_field(errors, "contact", in.contact, kFeedbackContactMax,
-                     "feedback.error.contact_too_long", "feedback.error.contact_invalid");
     // A line break is as unusable in an address as a control character.
-    for (std::size_t i = before; i < errors.size(); ++i) {
-      if (errors[i].error.key == "tools.error.single_line")
-        errors[i].error.key = "feedback.error.contact_invalid";
-    }
+    check_line_field(errors, "contact", in.contact, kFeedbackContactMax,
+                     "feedback.error.contact_too_long", "feedback.error.contact_invalid",
+                     "feedback.error.contact_invalid");
     if (!in.wants_answer && !is_blank(in.contact)) {
       errors.push_back(field_error("contact", "feedback.error.contact_without_answer", ""));
     }

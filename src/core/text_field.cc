@@ -78,11 +78,11 @@ void check_text_field(std::vector<FieldError>& out, const std::string& field,
 
 void check_line_field(std::vector<FieldError>& out, const std::string& field,
                       std::string_view value, std::size_t max, const std::string& too_long_key,
-                      const std::string& invalid_key) {
+                      const std::string& invalid_key, const std::string& single_line_key) {
   const std::size_t before = out.size();
   check_text_field(out, field, value, max, too_long_key, invalid_key);
   if (out.size() == before && value.find_first_of("\r\n") != std::string_view::npos) {
-    out.push_back(field_error(field, "tools.error.single_line", field + " must be one line"));
+    out.push_back(field_error(field, single_line_key, field + " must be one line"));
   }
 }
 

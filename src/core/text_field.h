@@ -30,11 +30,12 @@ void check_text_field(std::vector<FieldError>& out, const std::string& field,
                       const std::string& invalid_key = "tools.error.text_invalid");
 
 // check_text_field for a one-line field (a name, a contact): also appends
-// "tools.error.single_line" when `value` has a line break, which would split a row
+// `single_line_key` when `value` has a line break, which would split a row
 // in lists and CSV and the structure of Markdown exports.
 void check_line_field(std::vector<FieldError>& out, const std::string& field,
                       std::string_view value, std::size_t max,
                       const std::string& too_long_key = "tools.error.field_too_long",
-                      const std::string& invalid_key = "tools.error.text_invalid");
+                      const std::string& invalid_key = "tools.error.text_invalid",
+                      const std::string& single_line_key = "tools.error.single_line");
 
 }  // namespace solipraxis::core

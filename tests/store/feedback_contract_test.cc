@@ -95,6 +95,13 @@ TEST_P(FeedbackContract, OnlyAnOpenChannelOfAToolInUseTakesFeedback) {
                 .error()
                 .key,
             "feedback.error.contact_without_answer");
+  EXPECT_EQ(store_->feedback()
+                .submit(org_.id, tool_, input("x", true, "a@example.org\nb@example.org"),
+                        hash_token("X"))
+                .error()
+                .key,
+            "feedback.error.contact_invalid")
+      << "an address is one line";
   EXPECT_EQ(dump_all(), before) << "a refused item writes nothing";
   // Closing the channel stops feedback at once.
   ASSERT_OK(store_->feedback().set_channel(org_.id, tool_, false, actor_));

@@ -81,21 +81,27 @@ Status set_state_in(Tx& tx, OrgId org, std::int64_t id, core::FeedbackState stat
   return {};
 }
 
+// Whether `tool` takes feedback now: its channel is open and its phase
+// collects feedback. not_found for another org's tool.
+Status read_channel(Tx& tx, OrgId org, core::ToolId tool, bool& open) {
+  auto rows = tx.query(
+      "SELECT t.phase, COALESCE(c.is_open, 0) FROM tools t LEFT JOIN feedback_channels c "
+      "ON c.org_id = t.org_id AND c.tool_id = t.id WHERE t.org_id = $1 AND t.id = $2",
+      {org.value, tool.value});
+  if (!rows) return rows.error();
+  if (rows->empty()) return not_found("tools.error.not_found", "no such tool");
+  const auto phase = core::parse_phase(rows->front().text(0));
+  open = phase && core::may_collect_feedback(*phase) && rows->front().int64(1) != 0;
+  return {};
+}
+
 }  // namespace
 
 // --- the public side ---
 
 Result<bool> SqlFeedback::channel_open(OrgId org, core::ToolId tool) {
   return read_into<bool>(*db_, [&](Tx& tx, bool& out) -> Status {
-    auto rows = tx.query(
-        "SELECT t.phase, COALESCE(c.is_open, 0) FROM tools t LEFT JOIN feedback_channels c "
-        "ON c.org_id = t.org_id AND c.tool_id = t.id WHERE t.org_id = $1 AND t.id = $2",
-        {org.value, tool.value});
-    if (!rows) return rows.error();
-    if (rows->empty()) return not_found("tools.error.not_found", "no such tool");
-    const auto phase = core::parse_phase(rows->front().text(0));
-    out = phase && core::may_collect_feedback(*phase) && rows->front().int64(1) != 0;
-    return {};
+    return read_channel(tx, org, tool, out);
   });
 }
 
@@ -111,14 +117,9 @@ Result<std::int64_t> SqlFeedback::submit(OrgId org, core::ToolId tool,
       out = seen->front().int64(0);
       return {};
     }
-    auto rows = tx.query(
-        "SELECT t.phase, COALESCE(c.is_open, 0) FROM tools t LEFT JOIN feedback_channels c "
-        "ON c.org_id = t.org_id AND c.tool_id = t.id WHERE t.org_id = $1 AND t.id = $2",
-        {org.value, tool.value});
-    if (!rows) return rows.error();
-    if (rows->empty()) return not_found("tools.error.not_found", "no such tool");
-    const auto phase = core::parse_phase(rows->front().text(0));
-    if (!phase || !core::may_collect_feedback(*phase) || rows->front().int64(1) == 0) {
+    bool open = false;
+    if (auto st = read_channel(tx, org, tool, open); !st) return st;
+    if (!open) {
       return core::make_error(core::ErrorCode::kConflict, "feedback.error.closed",
                               "the tool's feedback channel is closed");
     }
